@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AnidexError, UsageError } from './domain/errors.ts';
+import { packageRoot, resolveDataDir } from './config.ts';
+import type { Command, CommandContext } from './commands/context.ts';
+import { importCommand } from './commands/import.ts';
+import { historyCommand } from './commands/history.ts';
+import { libraryCommand } from './commands/library.ts';
+import { statsCommand } from './commands/stats.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
+import { startCommand } from './commands/start.ts';
+
+const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, snapshotCommand, startCommand];
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `anidex ${version()} — your anime viewing history, kept whole, in the terminal`,
+    '',
+    'Usage: anidex [global flags] <command> [flags]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global flags:',
+    '  --data-dir <dir>  where the warehouse lives (else $ANIDEX_DATA_DIR, $XDG_DATA_HOME/anidex, ~/.local/share/anidex)',
+    '  --json            machine-readable output from read commands',
+    '  --debug           show stack traces for errors',
+    '  --help, -h        this help; `anidex <command> --help` for one command',
+    '  --version, -v     print the version',
+    '',
+    'Exit codes: 0 success, 1 failure, 2 usage error.',
+  ].join('\n');
+}
+
+interface Global {
+  dataDir?: string;
+  json: boolean;
+  debug: boolean;
+  help: boolean;
+  version: boolean;
+  rest: string[];
+}
+
+/** Global flags may stand anywhere; everything else is left for the command. */
+function splitGlobal(argv: string[]): Global {
+  const g: Global = { json: false, debug: false, help: false, version: false, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      g.rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--data-dir') {
+      const v = argv[++i];
+      if (v === undefined || v === '') throw new UsageError('--data-dir needs a folder.');
+      g.dataDir = v;
+    } else if (a.startsWith('--data-dir=')) g.dataDir = a.slice('--data-dir='.length);
+    else if (a === '--json') g.json = true;
+    else if (a === '--debug') g.debug = true;
+    else if (a === '--help' || a === '-h') g.help = true;
+    else if (a === '--version' || a === '-v') g.version = true;
+    else g.rest.push(a);
+  }
+  return g;
+}
+
+function reportError(err: unknown, debug: boolean): number {
+  if (err instanceof AnidexError) {
+    process.stderr.write(`anidex: ${err.message}\n`);
+    if (err.hint) process.stderr.write(`  ${err.hint}\n`);
+    if (debug && err.stack) process.stderr.write(err.stack + '\n');
+    return err.exitCode;
+  }
+  const e = err as Error;
+  process.stderr.write(`anidex: unexpected error: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(debug && e?.stack ? e.stack + '\n' : '  Run again with --debug for details, and report it if it persists.\n');
+  return 1;
+}
+
+/** Run anidex with `argv` (without node and the script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const g = splitGlobal(argv);
+    debug = g.debug;
+    if (g.version) {
+      process.stdout.write(version() + '\n');
+      return 0;
+    }
+    const [name, ...args] = g.rest;
+    const cmd = COMMANDS.find((c) => c.name === name);
+    if (g.help || name === 'help' || name === undefined) {
+      const target = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : cmd;
+      process.stdout.write((target ? `Usage: ${target.usage}\n\n${target.summary}\n` : helpText()) + '\n');
+      return 0;
+    }
+    if (!cmd) throw new UsageError(`Unknown command "${name}".`);
+    const ctx: CommandContext = { dataDir: resolveDataDir(g.dataDir), json: g.json, debug: g.debug };
+    return await cmd.run(args, ctx);
+  } catch (err) {
+    return reportError(err, debug);
+  }
+}

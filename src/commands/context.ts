@@ -1,0 +1,27 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../domain/errors.ts';
+
+export interface CommandContext {
+  dataDir: string;
+  json: boolean;
+  debug: boolean;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  run(args: string[], ctx: CommandContext): Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs with usage errors a person can act on, naming the command. */
+export function parseCommandArgs<O extends Options>(cmd: string, usage: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const msg = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${cmd}: ${msg.replace(/\.$/, '')}.`, `Usage: ${usage}`);
+  }
+}

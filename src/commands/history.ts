@@ -1,0 +1,81 @@
+import { Warehouse } from '../warehouse/store.ts';
+import { titleIndex, versionsOf, type VersionRow } from '../warehouse/queries.ts';
+import { findTitles } from '../domain/find-title.ts';
+import { AnidexError, UsageError } from '../domain/errors.ts';
+import { TRACKED_COLUMNS, type GoldValues } from '../domain/scd2-plan.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { print, printJson, shortTime } from './output.ts';
+
+const USAGE = 'anidex history <title | trakt id> [--json]';
+
+const COLUMN_NAMES: Record<(typeof TRACKED_COLUMNS)[number], string> = {
+  userRating: 'rating',
+  episodesWatched: 'episodes watched',
+  totalPlays: 'plays',
+  firstWatchedAt: 'first watched',
+  lastWatchedAt: 'last watched',
+  watchDurationDays: 'days watching',
+  bingeIndicator: 'binged',
+};
+
+function fmt(v: string | number | null): string {
+  if (v === null) return '—';
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? shortTime(v) : String(v);
+}
+
+/** What changed from `older` to `newer`, in words. */
+export function describeChange(older: VersionRow | undefined, newer: VersionRow): string {
+  if (!older) return 'first seen';
+  if (newer.isDeleted) return 'gone from the export (marked deleted; last known values kept)';
+  if (older.isDeleted) return 'back in the export';
+  const parts = TRACKED_COLUMNS.filter((c) => older[c as keyof GoldValues] !== newer[c as keyof GoldValues]).map(
+    (c) => `${COLUMN_NAMES[c]} ${fmt(older[c])} → ${fmt(newer[c])}`,
+  );
+  return parts.length ? parts.join(', ') : 'no tracked change';
+}
+
+function summary(v: VersionRow): string {
+  const eps = v.mediaType === 'show' ? `${v.episodesWatched ?? 0}${v.totalEpisodes ? `/${v.totalEpisodes}` : ''} eps · ` : '';
+  return `rating ${v.userRating ?? '—'} · ${eps}${v.totalPlays ?? 0} plays · watched ${fmt(v.firstWatchedAt)} → ${fmt(v.lastWatchedAt)}`;
+}
+
+export async function runHistory(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('history', USAGE, args, { json: { type: 'boolean' } });
+  const json = ctx.json || Boolean(values.json);
+  if (positionals.length === 0) throw new UsageError('history needs a title or a Trakt id.', `Usage: ${USAGE}`);
+  const query = positionals.join(' ');
+  const wh = await Warehouse.open(ctx.dataDir);
+  try {
+    const found = findTitles(titleIndex(wh.db), query);
+    if (found.length === 0) {
+      throw new AnidexError(`No title in the warehouse matches "${sanitizeText(query)}".`, 'Run `anidex library --search <words>` to find the exact title.');
+    }
+    if (found.length > 1) {
+      const list = found.slice(0, 8).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, ${t.mediaType}, trakt ${t.traktId ?? t.titleKey})`);
+      throw new AnidexError(
+        `"${sanitizeText(query)}" matches ${found.length} titles: ${list.join('; ')}${found.length > 8 ? '; …' : ''}.`,
+        'Give the exact title or its Trakt id.',
+      );
+    }
+    const t = found[0]!;
+    const versions = versionsOf(wh.db, t.titleKey);
+    if (json) {
+      printJson({ title: t, versions: versions.map((v, i) => ({ ...v, changed: describeChange(versions[i + 1], v) })) });
+      return 0;
+    }
+    print(`${sanitizeText(t.title)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${t.titleKey}`);
+    print(`${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`);
+    versions.forEach((v, i) => {
+      const state = v.isDeleted ? 'deleted' : v.isCurrent ? 'current' : '';
+      print(`  v${versions.length - i}  ${shortTime(v.validFrom)} → ${v.validTo ? shortTime(v.validTo) : 'now'}${state ? `  [${state}]` : ''}`);
+      print(`      ${summary(v)}`);
+      print(`      ${describeChange(versions[i + 1], v)}`);
+    });
+    return 0;
+  } finally {
+    wh.close();
+  }
+}
+
+export const historyCommand: Command = { name: 'history', usage: USAGE, summary: "every version of one title, newest first, and what changed", run: runHistory };

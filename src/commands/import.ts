@@ -1,0 +1,63 @@
+import { Warehouse } from '../warehouse/store.ts';
+import { importTraktExport } from '../pipeline/import.ts';
+import type { ImportResult } from '../pipeline/events.ts';
+import { parseIsoTime } from '../domain/time.ts';
+import { UsageError } from '../domain/errors.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { print, printJson, Progress } from './output.ts';
+
+const USAGE = 'anidex import <export.zip | folder> [--as-of <ISO-8601>] [--offline] [--strict] [--json]';
+
+/** Print what an import did in a few lines a person can read. */
+export function describeImport(r: ImportResult): string[] {
+  const c = r.counts;
+  const lines = [
+    `Imported ${r.sourcePath} as of ${r.validFrom} (run ${r.runId}).`,
+    `  files ${c.filesRead} · records ${c.recordsRead} (${c.recordsNew} new, ${c.recordsRead - c.recordsNew - c.recordsSkipped} already known, ${c.recordsSkipped} skipped, ${c.recordsDuplicate} duplicate plays)`,
+    `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from this export, ${c.titlesRestored} back again`,
+  ];
+  if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${r.deletedTitles.map(sanitizeText).join(', ')}`);
+  for (const s of r.skipped.slice(0, 10)) lines.push(`  skipped ${s.file} record ${s.index}, field ${s.field}: ${sanitizeText(s.reason)}`);
+  if (r.skipped.length > 10) lines.push(`  … and ${r.skipped.length - 10} more skipped records (see \`anidex import … --json\`)`);
+  return lines;
+}
+
+export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('import', USAGE, args, {
+    'as-of': { type: 'string' },
+    offline: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const json = ctx.json || Boolean(values.json);
+  if (positionals.length !== 1) throw new UsageError('import needs exactly one path: the Trakt export .zip or its folder.', `Usage: ${USAGE}`);
+  let asOf: string | undefined;
+  if (values['as-of'] !== undefined) {
+    const parsed = parseIsoTime(values['as-of']);
+    if (!parsed) throw new UsageError(`--as-of "${values['as-of']}" is not an ISO-8601 time.`, 'Example: --as-of 2026-05-01T12:00:00Z');
+    if (parsed > new Date(Date.now() + 60_000).toISOString()) throw new UsageError(`--as-of ${parsed} is in the future.`, 'Give a time in the past, or drop --as-of.');
+    asOf = parsed;
+  }
+  const wh = await Warehouse.open(ctx.dataDir);
+  const progress = new Progress(process.stderr, json);
+  try {
+    const result = await importTraktExport(wh, positionals[0]!, {
+      asOf,
+      strict: Boolean(values.strict),
+      onEvent: (e) => {
+        if (e.type === 'file') progress.bar('reading', e.done, e.total, e.file);
+        else if (e.stage !== 'read') progress.line(`${e.stage}…`);
+      },
+    });
+    progress.clear();
+    if (json) printJson(result);
+    else for (const l of describeImport(result)) print(l);
+    return 0;
+  } finally {
+    progress.clear();
+    wh.close();
+  }
+}
+
+export const importCommand: Command = { name: 'import', usage: USAGE, summary: 'load a Trakt export (.zip or folder) into the warehouse', run: runImport };

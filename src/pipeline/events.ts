@@ -1,0 +1,21 @@
+import type { SkippedRecord } from '../domain/types.ts';
+import type { RunCounts } from '../warehouse/runs.ts';
+
+export type ImportStage = 'read' | 'bronze' | 'silver' | 'gold' | 'save';
+
+/** What an import tells its caller as it goes (the CLI prints these; the TUI turns them into state). */
+export type ImportEvent =
+  | { type: 'stage'; stage: ImportStage }
+  | { type: 'file'; file: string; done: number; total: number; bytesDone: number; bytesTotal: number; records: number; skipped: number };
+
+export interface ImportResult {
+  runId: number;
+  sourcePath: string;
+  validFrom: string;
+  counts: RunCounts;
+  skipped: SkippedRecord[];
+  /** Titles missing from this export that were marked deleted. */
+  deletedTitles: string[];
+}
+
+export type ImportListener = (e: ImportEvent) => void;

@@ -1,0 +1,85 @@
+import type { SqlDb } from './db.ts';
+import type { SkippedRecord } from '../domain/types.ts';
+
+export interface RunCounts {
+  filesRead: number;
+  recordsRead: number;
+  recordsNew: number;
+  recordsSkipped: number;
+  recordsDuplicate: number;
+  titlesNew: number;
+  titlesChanged: number;
+  titlesUnchanged: number;
+  titlesDeleted: number;
+  titlesRestored: number;
+  apiCalls: number;
+  cacheHits: number;
+  cacheMisses: number;
+  http429: number;
+  waitSeconds: number;
+}
+
+export const ZERO_COUNTS: RunCounts = {
+  filesRead: 0, recordsRead: 0, recordsNew: 0, recordsSkipped: 0, recordsDuplicate: 0, titlesNew: 0,
+  titlesChanged: 0, titlesUnchanged: 0, titlesDeleted: 0, titlesRestored: 0, apiCalls: 0, cacheHits: 0,
+  cacheMisses: 0, http429: 0, waitSeconds: 0,
+};
+
+export interface RunRow extends RunCounts {
+  runId: number;
+  kind: string;
+  startedAt: string;
+  finishedAt: string | null;
+  validAt: string | null;
+  sourcePath: string | null;
+  status: string;
+  error: string | null;
+  skipped: SkippedRecord[];
+}
+
+/** Open an audit row for a run; returns its id. */
+export function startRun(db: SqlDb, kind: string, startedAt: string, sourcePath: string | null, validAt: string | null): number {
+  db.run("INSERT INTO pipeline_runs (kind, started_at, source_path, valid_at, status) VALUES (?, ?, ?, ?, 'running')", [
+    kind, startedAt, sourcePath, validAt,
+  ]);
+  return db.get<{ id: number }>('SELECT last_insert_rowid() AS id')!.id;
+}
+
+export function finishRun(db: SqlDb, runId: number, c: RunCounts, status: string, skipped: readonly SkippedRecord[], error: string | null = null): void {
+  db.run(
+    `UPDATE pipeline_runs SET finished_at = ?, files_read = ?, records_read = ?, records_new = ?, records_skipped = ?,
+       records_duplicate = ?, titles_new = ?, titles_changed = ?, titles_unchanged = ?, titles_deleted = ?,
+       titles_restored = ?, api_calls = ?, cache_hits = ?, cache_misses = ?, http_429 = ?, wait_seconds = ?,
+       status = ?, error = ?, skipped_json = ? WHERE run_id = ?`,
+    [
+      new Date().toISOString(), c.filesRead, c.recordsRead, c.recordsNew, c.recordsSkipped, c.recordsDuplicate,
+      c.titlesNew, c.titlesChanged, c.titlesUnchanged, c.titlesDeleted, c.titlesRestored, c.apiCalls, c.cacheHits,
+      c.cacheMisses, c.http429, c.waitSeconds, status, error, skipped.length ? JSON.stringify(skipped) : null, runId,
+    ],
+  );
+}
+
+interface RunDbRow {
+  run_id: number; kind: string; started_at: string; finished_at: string | null; valid_at: string | null;
+  source_path: string | null; files_read: number; records_read: number; records_new: number; records_skipped: number;
+  records_duplicate: number; titles_new: number; titles_changed: number; titles_unchanged: number; titles_deleted: number;
+  titles_restored: number; api_calls: number; cache_hits: number; cache_misses: number; http_429: number;
+  wait_seconds: number; status: string; error: string | null; skipped_json: string | null;
+}
+
+function toRun(r: RunDbRow): RunRow {
+  return {
+    runId: r.run_id, kind: r.kind, startedAt: r.started_at, finishedAt: r.finished_at, validAt: r.valid_at,
+    sourcePath: r.source_path, filesRead: r.files_read, recordsRead: r.records_read, recordsNew: r.records_new,
+    recordsSkipped: r.records_skipped, recordsDuplicate: r.records_duplicate, titlesNew: r.titles_new,
+    titlesChanged: r.titles_changed, titlesUnchanged: r.titles_unchanged, titlesDeleted: r.titles_deleted,
+    titlesRestored: r.titles_restored, apiCalls: r.api_calls, cacheHits: r.cache_hits, cacheMisses: r.cache_misses,
+    http429: r.http_429, waitSeconds: r.wait_seconds, status: r.status, error: r.error,
+    skipped: r.skipped_json ? (JSON.parse(r.skipped_json) as SkippedRecord[]) : [],
+  };
+}
+
+/** Runs, newest first. */
+export function listRuns(db: SqlDb, limit = 50): RunRow[] {
+  return db.all<RunDbRow>('SELECT * FROM pipeline_runs ORDER BY run_id DESC LIMIT ?', [limit]).map(toRun);
+}
