@@ -4,7 +4,8 @@ import { BronzeWriter } from '../warehouse/bronze.ts';
 import { replaceSilver } from '../warehouse/silver.ts';
 import { loadGold, newestValidFrom } from '../warehouse/scd2.ts';
 import { finishRun, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
-import { openExport, readTraktExport } from '../sources/trakt/index.ts';
+import { openExport, readTraktExport, type ExportSource } from '../sources/trakt/index.ts';
+import type { SqlDb } from '../warehouse/db.ts';
 import { aggregateTitles, dedupePlays, toSilverPlay, type TitleFacts } from '../domain/aggregate.ts';
 import type { GoldValues } from '../domain/scd2-plan.ts';
 import type { SkippedRecord, TraktPlay, TraktRating, TraktWatchlistItem } from '../domain/types.ts';
@@ -48,72 +49,85 @@ function refuseIfBehind(newest: string | null, loadTime: string): void {
   }
 }
 
+export interface LoadOptions {
+  strict?: boolean;
+  onEvent?: ImportListener;
+}
+
+/**
+ * Load an opened export into `db` as of `loadTime`, inside the caller's transaction. Works on any SqlDb, so
+ * the benchmark can run the very same load on better-sqlite3.
+ */
+export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime: string, opts: LoadOptions = {}): Promise<ImportResult> {
+  const emit = opts.onEvent ?? (() => {});
+  refuseIfBehind(newestValidFrom(db), loadTime);
+  const counts: RunCounts = { ...ZERO_COUNTS };
+  const skipped: SkippedRecord[] = [];
+  const runId = startRun(db, 'import', new Date().toISOString(), source.path, loadTime);
+  const bronze = new BronzeWriter(db, runId);
+  const plays: TraktPlay[] = [];
+  const ratings: TraktRating[] = [];
+  const watchlist: TraktWatchlistItem[] = [];
+
+  emit({ type: 'stage', stage: 'read' });
+  const sizes = new Map(source.files.map((f) => [f.name, f.size]));
+  const bytesTotal = source.files.reduce((n, f) => n + f.size, 0);
+  let bytesDone = 0;
+  let done = 0;
+  try {
+    for await (const file of readTraktExport(source, { strict: opts.strict })) {
+      for (const r of file.records) bronze.add(r.raw);
+      if (file.section === 'history') for (const r of file.records) plays.push(r.value);
+      else if (file.section === 'ratings') for (const r of file.records) ratings.push(r.value);
+      else if (file.section === 'watchlist') for (const r of file.records) watchlist.push(r.value);
+      counts.recordsRead += file.records.length + file.skipped.length;
+      counts.recordsSkipped += file.skipped.length;
+      skipped.push(...file.skipped);
+      done++;
+      bytesDone += sizes.get(file.file) ?? 0;
+      emit({ type: 'file', file: file.file, done, total: source.files.length, bytesDone, bytesTotal, records: file.records.length, skipped: file.skipped.length });
+    }
+  } finally {
+    bronze.close();
+  }
+  counts.filesRead = done;
+  counts.recordsNew = bronze.newRecords;
+
+  emit({ type: 'stage', stage: 'silver' });
+  const unique = dedupePlays(plays);
+  counts.recordsDuplicate = unique.duplicates;
+  const titles = aggregateTitles(unique.plays, ratings);
+  replaceSilver(db, unique.plays.map(toSilverPlay), titles, watchlist);
+
+  emit({ type: 'stage', stage: 'gold' });
+  const plan = loadGold(db, titles.map(toGold), loadTime, runId);
+  counts.titlesNew = plan.counts.new;
+  counts.titlesChanged = plan.counts.changed;
+  counts.titlesUnchanged = plan.counts.unchanged;
+  counts.titlesDeleted = plan.counts.deleted;
+  counts.titlesRestored = plan.counts.restored;
+  const deletedTitles = plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
+
+  finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped);
+  return { runId, sourcePath: source.path, validFrom: loadTime, counts, skipped, deletedTitles };
+}
+
 /**
  * Import one Trakt export (a .zip or folder) as a full snapshot of the account: bronze appends, silver is
  * replaced, gold gets SCD2 versions. One transaction: on any error the warehouse file is left untouched.
  */
 export async function importTraktExport(wh: Warehouse, path: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const emit = opts.onEvent ?? (() => {});
-  const sourcePath = resolve(path);
   const loadTime = opts.asOf ?? new Date().toISOString();
-  refuseIfBehind(newestValidFrom(wh.db), loadTime); // fail fast before reading anything big
-
-  const source = await openExport(sourcePath);
+  refuseIfBehind(newestValidFrom(wh.db), loadTime); // fail fast, before reading anything big
+  const source = await openExport(resolve(path));
   try {
     return await wh.write(
       async (db) => {
-        refuseIfBehind(newestValidFrom(db), loadTime); // again: another process may have loaded meanwhile
-        const counts: RunCounts = { ...ZERO_COUNTS };
-        const skipped: SkippedRecord[] = [];
-        const runId = startRun(db, 'import', new Date().toISOString(), sourcePath, loadTime);
-        const bronze = new BronzeWriter(db, runId);
-        const plays: TraktPlay[] = [];
-        const ratings: TraktRating[] = [];
-        const watchlist: TraktWatchlistItem[] = [];
-
-        emit({ type: 'stage', stage: 'read' });
-        const bytesTotal = source.files.reduce((n, f) => n + f.size, 0);
-        let bytesDone = 0;
-        let done = 0;
-        try {
-          for await (const file of readTraktExport(source, { strict: opts.strict })) {
-            for (const r of file.records) bronze.add(r.raw);
-            if (file.section === 'history') for (const r of file.records) plays.push(r.value);
-            else if (file.section === 'ratings') for (const r of file.records) ratings.push(r.value);
-            else if (file.section === 'watchlist') for (const r of file.records) watchlist.push(r.value);
-            counts.recordsRead += file.records.length + file.skipped.length;
-            counts.recordsSkipped += file.skipped.length;
-            skipped.push(...file.skipped);
-            done++;
-            bytesDone += source.files.find((f) => f.name === file.file)?.size ?? 0;
-            emit({ type: 'file', file: file.file, done, total: source.files.length, bytesDone, bytesTotal, records: file.records.length, skipped: file.skipped.length });
-          }
-        } finally {
-          bronze.close();
-        }
-        counts.filesRead = done;
-        counts.recordsNew = bronze.newRecords;
-
-        emit({ type: 'stage', stage: 'silver' });
-        const unique = dedupePlays(plays);
-        counts.recordsDuplicate = unique.duplicates;
-        const titles = aggregateTitles(unique.plays, ratings);
-        replaceSilver(db, unique.plays.map(toSilverPlay), titles, watchlist);
-
-        emit({ type: 'stage', stage: 'gold' });
-        const plan = loadGold(db, titles.map(toGold), loadTime, runId);
-        counts.titlesNew = plan.counts.new;
-        counts.titlesChanged = plan.counts.changed;
-        counts.titlesUnchanged = plan.counts.unchanged;
-        counts.titlesDeleted = plan.counts.deleted;
-        counts.titlesRestored = plan.counts.restored;
-        const deletedTitles = plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
-
-        finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped);
-        emit({ type: 'stage', stage: 'save' });
-        return { runId, sourcePath, validFrom: loadTime, counts, skipped, deletedTitles };
+        const result = await loadTraktExport(db, source, loadTime, opts);
+        opts.onEvent?.({ type: 'stage', stage: 'save' });
+        return result;
       },
-      { snapshot: 'import', what: `importing ${sourcePath}`, lockWaitMs: opts.lockWaitMs },
+      { snapshot: 'import', what: `importing ${source.path}`, lockWaitMs: opts.lockWaitMs },
     );
   } finally {
     await source.close();
