@@ -61,7 +61,7 @@ export async function runHistory(args: string[], ctx: CommandContext): Promise<n
     const t = found[0]!;
     const versions = versionsOf(wh.db, t.titleKey);
     if (json) {
-      printJson({ title: t, versions: versions.map((v, i) => ({ ...v, changed: describeChange(versions[i + 1], v) })) });
+      printJson({ ...t, versions: versions.map((v, i) => ({ ...v, changed: describeChange(versions[i + 1], v) })) });
       return 0;
     }
     print(`${sanitizeText(t.title)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${t.titleKey}`);
