@@ -1,22 +1,21 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Warehouse } from '../warehouse/store.ts';
 import { BronzeWriter } from '../warehouse/bronze.ts';
-import { replaceSilver } from '../warehouse/silver.ts';
-import { loadGold, newestValidFrom } from '../warehouse/scd2.ts';
-import { finishRun, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
+import { syncSilver } from '../warehouse/silver.ts';
+import { currentTitleCount, loadGold, newestValidFrom } from '../warehouse/scd2.ts';
+import { finishRun, lastImportDigest, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
+import { createHash } from 'node:crypto';
 import { openExport, readTraktExport, type ExportSource } from '../sources/trakt/index.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { aggregateTitles, dedupePlays, toSilverPlay, type TitleFacts } from '../domain/aggregate.ts';
 import type { GoldValues } from '../domain/scd2-plan.ts';
-import type { SkippedRecord, TraktPlay, TraktRating, TraktWatchlistItem } from '../domain/types.ts';
+import type { SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchlistItem } from '../domain/types.ts';
 import { LoadRefusedError } from '../domain/errors.ts';
 import type { ImportListener, ImportResult } from './events.ts';
 
-export interface ImportOptions {
+export interface ImportOptions extends LoadOptions {
   /** Canonical ISO UTC time the data is valid from; default now. */
   asOf?: string;
-  strict?: boolean;
-  onEvent?: ImportListener;
   lockWaitMs?: number;
 }
 
@@ -49,8 +48,34 @@ function refuseIfBehind(newest: string | null, loadTime: string): void {
   }
 }
 
+/** The name of an export file inside its export, as bronze records it (the run row has the export's path). */
+function relativeName(source: ExportSource, name: string): string {
+  if (name.startsWith(`${source.path}:`)) return name.slice(source.path.length + 1);
+  const rel = relative(source.path, name);
+  return rel && !rel.startsWith('..') ? rel : name;
+}
+
+/**
+ * One shared object per distinct show/film description: an export repeats the full show object in every play,
+ * and 100 000 copies of it are most of an import's heap.
+ */
+class MediaInterner {
+  private readonly seen = new Map<string, TraktMedia>();
+
+  intern(m: TraktMedia): TraktMedia {
+    const i = m.ids;
+    const key = `${m.mediaType}|${i.trakt}|${i.slug}|${i.imdb}|${i.tmdb}|${i.tvdb}|${m.year}|${m.airedEpisodes}|${m.title}`;
+    const hit = this.seen.get(key);
+    if (hit) return hit;
+    this.seen.set(key, m);
+    return m;
+  }
+}
+
 export interface LoadOptions {
   strict?: boolean;
+  /** Rebuild silver and gold even when the batch is identical to the last import's (benchmarks, repairs). */
+  fullReload?: boolean;
   onEvent?: ImportListener;
 }
 
@@ -66,6 +91,9 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
   const runId = startRun(db, 'import', new Date().toISOString(), source.path, loadTime);
   const bronze = new BronzeWriter(db, runId);
   const plays: TraktPlay[] = [];
+  const playHashes = new Map<number, string>();
+  const media = new MediaInterner();
+  const digest = createHash('sha1');
   const ratings: TraktRating[] = [];
   const watchlist: TraktWatchlistItem[] = [];
 
@@ -76,13 +104,24 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
   let done = 0;
   try {
     for await (const file of readTraktExport(source, { strict: opts.strict })) {
-      for (const r of file.records) bronze.add(r.raw);
-      if (file.section === 'history') for (const r of file.records) plays.push(r.value);
-      else if (file.section === 'ratings') for (const r of file.records) ratings.push(r.value);
-      else if (file.section === 'watchlist') for (const r of file.records) watchlist.push(r.value);
+      const shortName = relativeName(source, file.file);
+      if (file.section === 'history') {
+        for (const r of file.records) {
+          const h = bronze.add(r.raw, shortName);
+          digest.update(`${r.raw.section}\u0000${r.raw.key}\u0000${h}\n`);
+          if (!playHashes.has(r.value.playId)) playHashes.set(r.value.playId, h);
+          r.value.media = media.intern(r.value.media);
+          plays.push(r.value);
+        }
+      } else {
+        for (const r of file.records) digest.update(`${r.raw.section}\u0000${r.raw.key}\u0000${bronze.add(r.raw, shortName)}\n`);
+        if (file.section === 'ratings') for (const r of file.records) ratings.push(r.value);
+        else if (file.section === 'watchlist') for (const r of file.records) watchlist.push(r.value);
+      }
       counts.recordsRead += file.records.length + file.skipped.length;
       counts.recordsSkipped += file.skipped.length;
       skipped.push(...file.skipped);
+      for (const k of file.skipped) digest.update(`skip\u0000${k.file}\u0000${k.index}\u0000${k.field}\n`);
       done++;
       bytesDone += sizes.get(file.file) ?? 0;
       emit({ type: 'file', file: file.file, done, total: source.files.length, bytesDone, bytesTotal, records: file.records.length, skipped: file.skipped.length });
@@ -93,22 +132,30 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
   counts.filesRead = done;
   counts.recordsNew = bronze.newRecords;
 
-  emit({ type: 'stage', stage: 'silver' });
-  const unique = dedupePlays(plays);
-  counts.recordsDuplicate = unique.duplicates;
-  const titles = aggregateTitles(unique.plays, ratings);
-  replaceSilver(db, unique.plays.map(toSilverPlay), titles, watchlist);
+  const batchDigest = digest.digest('hex');
+  let deletedTitles: string[] = [];
+  if (!opts.fullReload && batchDigest === lastImportDigest(db)) {
+    // The very records of the last import, again: silver and gold cannot change, so skip rebuilding them.
+    counts.recordsDuplicate = plays.length - playHashes.size;
+    counts.titlesUnchanged = currentTitleCount(db);
+  } else {
+    emit({ type: 'stage', stage: 'silver' });
+    const unique = dedupePlays(plays);
+    counts.recordsDuplicate = unique.duplicates;
+    const titles = aggregateTitles(unique.plays, ratings);
+    syncSilver(db, unique.plays.map(toSilverPlay), playHashes, titles, watchlist);
 
-  emit({ type: 'stage', stage: 'gold' });
-  const plan = loadGold(db, titles.map(toGold), loadTime, runId);
-  counts.titlesNew = plan.counts.new;
-  counts.titlesChanged = plan.counts.changed;
-  counts.titlesUnchanged = plan.counts.unchanged;
-  counts.titlesDeleted = plan.counts.deleted;
-  counts.titlesRestored = plan.counts.restored;
-  const deletedTitles = plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
+    emit({ type: 'stage', stage: 'gold' });
+    const plan = loadGold(db, titles.map(toGold), loadTime, runId);
+    counts.titlesNew = plan.counts.new;
+    counts.titlesChanged = plan.counts.changed;
+    counts.titlesUnchanged = plan.counts.unchanged;
+    counts.titlesDeleted = plan.counts.deleted;
+    counts.titlesRestored = plan.counts.restored;
+    deletedTitles = plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
+  }
 
-  finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped);
+  finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, batchDigest);
   return { runId, sourcePath: source.path, validFrom: loadTime, counts, skipped, deletedTitles };
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -41,4 +41,31 @@ function fsyncDir(dir: string): void {
   } catch {
     /* not supported here */
   }
+}
+
+/**
+ * Copy `src` to `dest` with the same guarantees as writeFileAtomic. The kernel does the copy, so a large
+ * warehouse never passes through this process's memory.
+ */
+export function copyFileAtomic(src: string, dest: string): void {
+  const dir = dirname(dest);
+  const tmp = join(dir, `.${basename(dest)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    copyFileSync(src, tmp);
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, dest);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
+    throw err;
+  }
+  fsyncDir(dir);
 }

@@ -2,7 +2,8 @@ import initSqlJs from 'sql.js';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { createRequire } from 'node:module';
 
-export type SqlParam = string | number | null;
+/** Uint8Array binds as a BLOB (sql.js copies it in one call, where a long string is encoded char by char). */
+export type SqlParam = string | number | null | Uint8Array;
 
 /** A prepared statement for hot loops (bulk inserts). */
 export interface SqlStatement {

@@ -34,21 +34,28 @@ const MIGRATIONS: readonly string[] = [
     wait_seconds REAL NOT NULL DEFAULT 0,
     status TEXT NOT NULL,
     error TEXT,
-    skipped_json TEXT
+    skipped_json TEXT,
+    -- Digest of every record an import read (key and content, in order): equal digests mean identical batches.
+    batch_digest TEXT
   );
 
+  -- Bronze: append-only raw records. Rowid tables keep the payloads packed in arrival order.
   CREATE TABLE bronze_trakt_history (
-    record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
-    payload TEXT NOT NULL, run_id INTEGER NOT NULL, PRIMARY KEY (record_key, content_hash)) WITHOUT ROWID;
+    id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
+    payload TEXT NOT NULL, run_id INTEGER NOT NULL);
+  CREATE UNIQUE INDEX bronze_trakt_history_key ON bronze_trakt_history (record_key, content_hash);
   CREATE TABLE bronze_trakt_ratings (
-    record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
-    payload TEXT NOT NULL, run_id INTEGER NOT NULL, PRIMARY KEY (record_key, content_hash)) WITHOUT ROWID;
+    id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
+    payload TEXT NOT NULL, run_id INTEGER NOT NULL);
+  CREATE UNIQUE INDEX bronze_trakt_ratings_key ON bronze_trakt_ratings (record_key, content_hash);
   CREATE TABLE bronze_trakt_watchlist (
-    record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
-    payload TEXT NOT NULL, run_id INTEGER NOT NULL, PRIMARY KEY (record_key, content_hash)) WITHOUT ROWID;
+    id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
+    payload TEXT NOT NULL, run_id INTEGER NOT NULL);
+  CREATE UNIQUE INDEX bronze_trakt_watchlist_key ON bronze_trakt_watchlist (record_key, content_hash);
   CREATE TABLE bronze_trakt_watched (
-    record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
-    payload TEXT NOT NULL, run_id INTEGER NOT NULL, PRIMARY KEY (record_key, content_hash)) WITHOUT ROWID;
+    id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
+    payload TEXT NOT NULL, run_id INTEGER NOT NULL);
+  CREATE UNIQUE INDEX bronze_trakt_watched_key ON bronze_trakt_watched (record_key, content_hash);
 
   -- Silver holds the latest export, cleaned: rebuilt by every import.
   CREATE TABLE silver_plays (
@@ -58,10 +65,10 @@ const MIGRATIONS: readonly string[] = [
     action TEXT NOT NULL,
     season INTEGER,
     episode INTEGER,
-    episode_trakt_id INTEGER
+    episode_trakt_id INTEGER,
+    content_hash TEXT NOT NULL
   );
   CREATE INDEX silver_plays_title ON silver_plays (title_key);
-  CREATE INDEX silver_plays_watched ON silver_plays (watched_at);
 
   CREATE TABLE silver_titles (
     title_key TEXT PRIMARY KEY,
@@ -198,6 +205,9 @@ export function migrate(db: SqlDb): number {
       'Update anidex, or restore an older snapshot with `anidex snapshot restore <id>`.',
     );
   }
+  // Larger pages pack the wide bronze rows better and halve the page count sql.js copies around; the size
+  // can only be chosen before the first table exists.
+  if (current === 0) db.exec('PRAGMA page_size = 16384');
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.exec('BEGIN');
     try {

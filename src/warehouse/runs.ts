@@ -45,16 +45,24 @@ export function startRun(db: SqlDb, kind: string, startedAt: string, sourcePath:
   return db.get<{ id: number }>('SELECT last_insert_rowid() AS id')!.id;
 }
 
-export function finishRun(db: SqlDb, runId: number, c: RunCounts, status: string, skipped: readonly SkippedRecord[], error: string | null = null): void {
+export function finishRun(
+  db: SqlDb,
+  runId: number,
+  c: RunCounts,
+  status: string,
+  skipped: readonly SkippedRecord[],
+  batchDigest: string | null = null,
+  error: string | null = null,
+): void {
   db.run(
     `UPDATE pipeline_runs SET finished_at = ?, files_read = ?, records_read = ?, records_new = ?, records_skipped = ?,
        records_duplicate = ?, titles_new = ?, titles_changed = ?, titles_unchanged = ?, titles_deleted = ?,
        titles_restored = ?, api_calls = ?, cache_hits = ?, cache_misses = ?, http_429 = ?, wait_seconds = ?,
-       status = ?, error = ?, skipped_json = ? WHERE run_id = ?`,
+       status = ?, error = ?, skipped_json = ?, batch_digest = ? WHERE run_id = ?`,
     [
       new Date().toISOString(), c.filesRead, c.recordsRead, c.recordsNew, c.recordsSkipped, c.recordsDuplicate,
       c.titlesNew, c.titlesChanged, c.titlesUnchanged, c.titlesDeleted, c.titlesRestored, c.apiCalls, c.cacheHits,
-      c.cacheMisses, c.http429, c.waitSeconds, status, error, skipped.length ? JSON.stringify(skipped) : null, runId,
+      c.cacheMisses, c.http429, c.waitSeconds, status, error, skipped.length ? JSON.stringify(skipped) : null, batchDigest, runId,
     ],
   );
 }
@@ -82,4 +90,12 @@ function toRun(r: RunDbRow): RunRow {
 /** Runs, newest first. */
 export function listRuns(db: SqlDb, limit = 50): RunRow[] {
   return db.all<RunDbRow>('SELECT * FROM pipeline_runs ORDER BY run_id DESC LIMIT ?', [limit]).map(toRun);
+}
+
+/** The batch digest of the newest finished import, or null. */
+export function lastImportDigest(db: SqlDb): string | null {
+  return (
+    db.get<{ d: string | null }>("SELECT batch_digest AS d FROM pipeline_runs WHERE kind = 'import' AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1")
+      ?.d ?? null
+  );
 }

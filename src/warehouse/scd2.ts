@@ -107,3 +107,13 @@ export function loadGold(db: SqlDb, batch: readonly GoldValues[], loadTime: stri
   touch.free();
   return plan;
 }
+
+/** Titles whose current version is live (not a deletion marker). */
+export function currentTitleCount(db: SqlDb, keyPrefix = 'trakt:'): number {
+  return (
+    db.get<{ n: number }>(
+      'SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0 AND substr(title_key, 1, length(?)) = ?',
+      [keyPrefix, keyPrefix],
+    )?.n ?? 0
+  );
+}

@@ -3,15 +3,39 @@ import type { SilverPlay, TitleFacts } from '../domain/aggregate.ts';
 import type { TraktWatchlistItem } from '../domain/types.ts';
 import { titleKey } from '../domain/title-key.ts';
 
-/** Silver mirrors the latest export: replace it whole. */
-export function replaceSilver(db: SqlDb, plays: readonly SilverPlay[], titles: readonly TitleFacts[], watchlist: readonly TraktWatchlistItem[]): void {
-  db.exec('DELETE FROM silver_plays; DELETE FROM silver_titles; DELETE FROM silver_watchlist;');
-
-  const p = db.prepare(
-    'INSERT INTO silver_plays (play_id, title_key, watched_at, action, season, episode, episode_trakt_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+/**
+ * Make silver mirror the latest export. Plays are synced by difference (a play whose bronze content hash is
+ * unchanged is left alone), because re-writing 100 000 unchanged rows is most of a re-import's cost; the small
+ * title and watchlist tables are replaced whole.
+ */
+export function syncSilver(
+  db: SqlDb,
+  plays: readonly SilverPlay[],
+  hashes: ReadonlyMap<number, string>,
+  titles: readonly TitleFacts[],
+  watchlist: readonly TraktWatchlistItem[],
+): { playsWritten: number; playsRemoved: number } {
+  const existing = new Map(db.all<{ id: number; h: string }>('SELECT play_id AS id, content_hash AS h FROM silver_plays').map((r) => [r.id, r.h]));
+  const inBatch = new Set<number>();
+  const changed: SilverPlay[] = [];
+  for (const x of plays) {
+    inBatch.add(x.playId);
+    if (existing.get(x.playId) !== hashes.get(x.playId)) changed.push(x);
+  }
+  const del = db.prepare('DELETE FROM silver_plays WHERE play_id = ?');
+  let removed = 0;
+  for (const id of existing.keys()) if (!inBatch.has(id)) removed += del.run([id]);
+  del.free();
+  // Ascending key order fills b-tree pages instead of leaving them half empty (exports list newest first).
+  changed.sort((a, b) => a.playId - b.playId);
+  const ins = db.prepare(
+    `INSERT OR REPLACE INTO silver_plays (play_id, title_key, watched_at, action, season, episode, episode_trakt_id, content_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const x of plays) p.run([x.playId, x.titleKey, x.watchedAt, x.action, x.season, x.episode, x.episodeTraktId]);
-  p.free();
+  for (const x of changed) ins.run([x.playId, x.titleKey, x.watchedAt, x.action, x.season, x.episode, x.episodeTraktId, hashes.get(x.playId) ?? '']);
+  ins.free();
+
+  db.exec('DELETE FROM silver_titles; DELETE FROM silver_watchlist;');
 
   const t = db.prepare(
     `INSERT INTO silver_titles (title_key, norm_title, trakt_id, slug, imdb_id, tmdb_id, tvdb_id, title, year, media_type,
@@ -36,4 +60,5 @@ export function replaceSilver(db: SqlDb, plays: readonly SilverPlay[], titles: r
     w.run([i.listItemId, titleKey(i.media), i.kind, i.media.title, i.media.year, i.media.mediaType, i.media.ids.trakt, i.rank, i.listedAt, i.notes]);
   }
   w.free();
+  return { playsWritten: changed.length, playsRemoved: removed };
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-file.ts';
+import { copyFileAtomic, writeFileAtomic } from './atomic-file.ts';
 import { AnidexError } from '../domain/errors.ts';
 
 export const SNAPSHOTS_KEPT = 10;
@@ -32,7 +32,7 @@ export function takeSnapshot(dataDir: string, warehouseFile: string, reason: str
   let id = `${stamp(createdAt)}-${reason}`;
   for (let n = 2; existsSync(join(dir, `${id}.sqlite`)); n++) id = `${stamp(createdAt)}-${reason}-${n}`;
   const path = join(dir, `${id}.sqlite`);
-  writeFileAtomic(path, readFileSync(warehouseFile));
+  copyFileAtomic(warehouseFile, path);
   writeFileAtomic(join(dir, `${id}.json`), Buffer.from(JSON.stringify({ id, createdAt, reason, titles })));
   pruneSnapshots(dataDir);
   return { id, createdAt, reason, bytes: statSync(path).size, titles, path };
@@ -92,5 +92,5 @@ export function findSnapshot(dataDir: string, id: string): SnapshotInfo {
 
 /** Copy a snapshot file to `dest` atomically. */
 export function copySnapshotTo(snapshot: SnapshotInfo, dest: string): void {
-  writeFileAtomic(dest, readFileSync(snapshot.path));
+  copyFileAtomic(snapshot.path, dest);
 }
