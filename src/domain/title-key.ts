@@ -20,9 +20,19 @@ export function normalizeTitle(title: string): string {
  * `trakt:<show|movie>:~<normalized title>~<year>` so the same unnamed title still lands on one key.
  */
 export function titleKey(media: Pick<TraktMedia, 'mediaType' | 'title' | 'year' | 'ids'>): string {
-  if (media.ids.trakt !== null) return `trakt:${media.mediaType}:${media.ids.trakt}`;
-  return `trakt:${media.mediaType}:~${normalizeTitle(media.title).replace(/ /g, '-')}~${media.year ?? ''}`;
+  // Imports ask once per play for a few thousand shared media objects: remember the answer per object.
+  let key = keyCache.get(media);
+  if (key === undefined) {
+    key =
+      media.ids.trakt !== null
+        ? `trakt:${media.mediaType}:${media.ids.trakt}`
+        : `trakt:${media.mediaType}:~${normalizeTitle(media.title).replace(/ /g, '-')}~${media.year ?? ''}`;
+    keyCache.set(media, key);
+  }
+  return key;
 }
+
+const keyCache = new WeakMap<object, string>();
 
 /** Parse a key made by `titleKey` back into its kind and Trakt id (null for title-based keys). */
 export function parseTitleKey(key: string): { mediaType: MediaType; traktId: number | null } | null {
