@@ -7,6 +7,8 @@ import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson, Progress } from './output.ts';
 
+const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating plays…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
+
 const USAGE = 'anidex import <export.zip | folder> [--as-of <ISO-8601>] [--offline] [--strict] [--json]';
 
 /** Print what an import did in a few lines a person can read. */
@@ -14,7 +16,7 @@ export function describeImport(r: ImportResult): string[] {
   const c = r.counts;
   const lines = [
     `Imported ${r.sourcePath} as of ${r.validFrom} (run ${r.runId}).`,
-    `  files ${c.filesRead} · records ${c.recordsRead} (${c.recordsNew} new, ${c.recordsRead - c.recordsNew - c.recordsSkipped} already known, ${c.recordsSkipped} skipped, ${c.recordsDuplicate} duplicate plays)`,
+    `  files ${c.filesRead} · records ${c.recordsRead}: ${c.recordsNew} new, ${c.recordsKnown} already stored, ${c.recordsRepeated} repeated within the export, ${c.recordsSkipped} skipped`,
     `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from this export, ${c.titlesRestored} back again`,
   ];
   if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${r.deletedTitles.map(sanitizeText).join(', ')}`);
@@ -47,7 +49,7 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
       strict: Boolean(values.strict),
       onEvent: (e) => {
         if (e.type === 'file') progress.bar('reading', e.done, e.total, e.file);
-        else if (e.stage !== 'read') progress.line(`${e.stage}…`);
+        else if (e.stage !== 'read') progress.status(STAGE_TEXT[e.stage]);
       },
     });
     progress.clear();

@@ -82,6 +82,17 @@ export class Progress {
     this.drawn = true;
   }
 
+  /** A short state ("silver…"): redrawn in place on a terminal, a plain line otherwise. */
+  status(text: string): void {
+    if (this.quiet) return;
+    if (!this.tty) {
+      this.stream.write(text + '\n');
+      return;
+    }
+    this.stream.write(`\r${fit(sanitizeText(text), (this.stream.columns || 80) - 1)}`);
+    this.drawn = true;
+  }
+
   line(text: string): void {
     if (this.quiet) return;
     this.clear();

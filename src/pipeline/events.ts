@@ -1,7 +1,7 @@
 import type { SkippedRecord } from '../domain/types.ts';
 import type { RunCounts } from '../warehouse/runs.ts';
 
-export type ImportStage = 'read' | 'bronze' | 'silver' | 'gold' | 'save';
+export type ImportStage = 'read' | 'silver' | 'gold' | 'save';
 
 /** What an import tells its caller as it goes (the CLI prints these; the TUI turns them into state). */
 export type ImportEvent =

@@ -124,13 +124,15 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
       for (const k of file.skipped) digest.update(`skip\u0000${k.file}\u0000${k.index}\u0000${k.field}\n`);
       done++;
       bytesDone += sizes.get(file.file) ?? 0;
-      emit({ type: 'file', file: file.file, done, total: source.files.length, bytesDone, bytesTotal, records: file.records.length, skipped: file.skipped.length });
+      emit({ type: 'file', file: shortName, done, total: source.files.length, bytesDone, bytesTotal, records: file.records.length, skipped: file.skipped.length });
     }
   } finally {
     bronze.close();
   }
   counts.filesRead = done;
   counts.recordsNew = bronze.newRecords;
+  counts.recordsKnown = bronze.knownRecords;
+  counts.recordsRepeated = bronze.repeatedRecords;
 
   const batchDigest = digest.digest('hex');
   let deletedTitles: string[] = [];

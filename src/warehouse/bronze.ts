@@ -23,7 +23,11 @@ export class BronzeWriter {
   private readonly stmts = new Map<TraktSection, SqlStatement>();
   private readonly known = new Map<TraktSection, Set<string>>();
   newRecords = 0;
+  /** Records stored by an earlier import. */
   knownRecords = 0;
+  /** Records that appear twice in this very export (Trakt repeats page-boundary plays). */
+  repeatedRecords = 0;
+  private readonly addedNow = new Set<string>();
 
   constructor(
     private readonly db: SqlDb,
@@ -36,10 +40,12 @@ export class BronzeWriter {
     const known = this.knownSet(rec.section);
     const id = `${rec.key}\u0000${h}`;
     if (known.has(id)) {
-      this.knownRecords++;
+      if (this.addedNow.has(id)) this.repeatedRecords++;
+      else this.knownRecords++;
       return h;
     }
     known.add(id);
+    this.addedNow.add(id);
     let stmt = this.stmts.get(rec.section);
     if (!stmt) {
       stmt = this.db.prepare(
@@ -59,6 +65,7 @@ export class BronzeWriter {
     for (const s of this.stmts.values()) s.free();
     this.stmts.clear();
     this.known.clear();
+    this.addedNow.clear();
   }
 
   private knownSet(section: TraktSection): Set<string> {

@@ -20,6 +20,8 @@ const MIGRATIONS: readonly string[] = [
     files_read INTEGER NOT NULL DEFAULT 0,
     records_read INTEGER NOT NULL DEFAULT 0,
     records_new INTEGER NOT NULL DEFAULT 0,
+    records_known INTEGER NOT NULL DEFAULT 0,
+    records_repeated INTEGER NOT NULL DEFAULT 0,
     records_skipped INTEGER NOT NULL DEFAULT 0,
     records_duplicate INTEGER NOT NULL DEFAULT 0,
     titles_new INTEGER NOT NULL DEFAULT 0,
