@@ -23,6 +23,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Rng } from './lib/rng.ts';
 
 export interface SyntheticOptions {
   /** Unique plays in the base export. */
@@ -73,44 +74,6 @@ export interface LaterChanges {
 }
 
 // ---------------------------------------------------------------- PRNG
-
-/** mulberry32: tiny, fast, good enough for test data, fully deterministic. */
-class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = (seed >>> 0) ^ 0x9e3779b9;
-  }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  normal(): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-  exp(mean: number): number {
-    return -Math.log(1 - this.next()) * mean;
-  }
-  shuffle<T>(xs: T[]): T[] {
-    for (let i = xs.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-    }
-    return xs;
-  }
-}
 
 /** A 32-bit hash of a record key (numbers beyond 32 bits included), mixed with the seed. */
 function hashKey(key: number, salt: number, seed: number): number {
@@ -442,7 +405,7 @@ function showPlan(acc: Account, show: Title, plays: number): PlayPlan['eps'] {
 }
 
 function buildAccount(opts: SyntheticOptions): Account {
-  const rng = new Rng(opts.seed);
+  const rng = new Rng(((opts.seed) >>> 0) ^ 0x9e3779b9);
   const acc: Account = {
     opts,
     rng,
@@ -568,7 +531,7 @@ function assignIds(acc: Account, plays: Play[]): void {
 
 /** The same account three months on: more plays, new titles, changed ratings, new episodes, one title gone. */
 function advanceAccount(acc: Account): LaterChanges {
-  const r = new Rng(acc.opts.seed * 7919 + 17);
+  const r = new Rng(((acc.opts.seed * 7919 + 17) >>> 0) ^ 0x9e3779b9);
   acc.rng = r; // new titles/episodes draw from the later stream; the base stream is untouched
   const from = Date.parse(BASE_END) + 1000;
   const to = Date.parse(LATER_END);

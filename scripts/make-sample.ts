@@ -12,9 +12,10 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
+import { hash32, Rng } from './lib/rng.ts';
 import {
   CATALOGUE, FIRST_EXPORT, LATER_EXPORT, SAMPLE_USERNAME,
-  type CatalogueEntry, type Pace, type WatchSegment,
+  type CatalogueEntry, type KnownEpisode, type Pace, type WatchSegment,
 } from './sample/catalog.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,40 +26,8 @@ const SEED = 'anidex-sample-v1';
 // ------------------------------------------------------------------------------------------------------------
 // deterministic randomness
 
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-class Rng {
-  private a: number;
-  constructor(seed: string) {
-    this.a = hash32(`${SEED}:${seed}`);
-  }
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** Integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  hex(n: number): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += this.int(0, 15).toString(16);
-    return s;
-  }
-}
+/** A generator seeded from a name, so each part of the sample draws its own stream. */
+const rngFor = (name: string): Rng => new Rng(hash32(`${SEED}:${name}`));
 
 // ------------------------------------------------------------------------------------------------------------
 // time
@@ -83,15 +52,7 @@ const LATER_AT = Date.parse(LATER_EXPORT.exportedAt);
 type Form = 'classic' | 'plex';
 type Action = 'watch' | 'scrobble' | 'checkin';
 
-interface Ep {
-  season: number;
-  number: number;
-  title: string;
-  trakt: number;
-  tvdb: number | null;
-  imdb: string | null;
-  tmdb: number | null;
-}
+type Ep = KnownEpisode;
 
 interface Play {
   entry: CatalogueEntry;
@@ -115,7 +76,7 @@ const removedKeys = new Set(CATALOGUE.filter((e) => e.behaviour?.removedLater).m
 const episodeIds = new Map<string, Ep>();
 {
   let next = 14_020_000;
-  const idRng = new Rng('episode-ids');
+  const idRng = rngFor('episode-ids');
   for (const e of CATALOGUE) {
     if (!isShow(e)) continue;
     const seasons = e.trakt.seasons ?? [];
@@ -236,7 +197,7 @@ function addPlay(p: Omit<Play, 'id' | 'seq' | 'cluster'> & { cluster?: 'A' | 'B'
 for (const e of CATALOGUE) {
   const b = e.behaviour;
   if (!b) continue;
-  const rng = new Rng(`plays:${e.key}`);
+  const rng = rngFor(`plays:${e.key}`);
   const eps = isShow(e) ? regular(e) : [];
   const minutes = runtime(e);
 
@@ -320,7 +281,7 @@ function placeCluster(name: 'A' | 'B', inExport: (p: Play) => boolean): void {
     }
   }
   if (chosen === null) throw new Error(`could not place back-fill ${name} on a page boundary`);
-  const rng = new Rng(`cluster:${name}`);
+  const rng = rngFor(`cluster:${name}`);
   const rec = chosen + rng.int(19 * 3600, 21 * 3600) * SEC;
   for (const p of block) {
     p.watchedAt = chosen;
@@ -350,7 +311,7 @@ for (const p of plays) {
   const order = [...plays].sort((a, b) => a.recordedAt - b.recordedAt || a.seq - b.seq || a.watchedAt - b.watchedAt);
   const t0 = dayMs('2016-01-01');
   const t1 = dayMs('2026-09-01');
-  const rng = new Rng('play-ids');
+  const rng = rngFor('play-ids');
   let prev = 0;
   for (const p of order) {
     const base = 11_000_000_000 + Math.floor(((p.recordedAt - t0) / (t1 - t0)) * 2_000_000_000);
@@ -364,7 +325,7 @@ for (const p of plays) {
 
 const formOf = (key: string): Form => (hash32(key) & 1 ? 'plex' : 'classic');
 
-const plexGuid = (e: CatalogueEntry): string => e.trakt.plex?.guid ?? `5d${new Rng(`plex:${e.key}`).hex(22)}`;
+const plexGuid = (e: CatalogueEntry): string => e.trakt.plex?.guid ?? `5d${rngFor(`plex:${e.key}`).hex(22)}`;
 const plexSlug = (e: CatalogueEntry): string =>
   e.trakt.plex?.slug ?? e.trakt.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -433,11 +394,11 @@ function ratingsFor(which: 'first' | 'later'): Rating[] {
     const b = e.behaviour;
     if (!b) continue;
     if (which === 'later' && b.removedLater) continue;
-    const rng = new Rng(`ratings:${e.key}`);
+    const rng = rngFor(`ratings:${e.key}`);
     const base = lastPlay(e, (p) => !p.later);
     const kind = isShow(e) ? 'show' : 'movie';
     const firstAt = base ? Math.min(base.watchedAt + rng.int(20 * 60, 40 * 3600) * SEC, FIRST_AT - 2 * HOUR) : null;
-    const laterRng = new Rng(`ratings-later:${e.key}`);
+    const laterRng = rngFor(`ratings-later:${e.key}`);
     const lastLater = lastPlay(e, (p) => p.later);
     const changedAt = lastLater
       ? lastLater.watchedAt + laterRng.int(10 * 60, 20 * 3600) * SEC
