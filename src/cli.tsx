@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AnidexError, UsageError } from './domain/errors.ts';
-import { packageRoot, resolveDataDir } from './config.ts';
+import { sanitizeText } from './domain/sanitize.ts';
+import { resolveDataDir, version } from './config.ts';
 import type { Command, CommandContext } from './commands/context.ts';
 import { importCommand } from './commands/import.ts';
 import { historyCommand } from './commands/history.ts';
@@ -9,12 +8,10 @@ import { libraryCommand } from './commands/library.ts';
 import { statsCommand } from './commands/stats.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 import { startCommand } from './commands/start.ts';
+import { enrichCommand } from './commands/enrich.ts';
+import { matchCommand } from './commands/match.ts';
 
-const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, snapshotCommand, startCommand];
-
-function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
+const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, snapshotCommand, startCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -59,7 +56,10 @@ function splitGlobal(argv: string[]): Global {
       const v = argv[++i];
       if (v === undefined || v === '') throw new UsageError('--data-dir needs a folder.');
       g.dataDir = v;
-    } else if (a.startsWith('--data-dir=')) g.dataDir = a.slice('--data-dir='.length);
+    } else if (a.startsWith('--data-dir=')) {
+      g.dataDir = a.slice('--data-dir='.length);
+      if (g.dataDir === '') throw new UsageError('--data-dir needs a folder.');
+    }
     else if (a === '--json') g.json = true;
     else if (a === '--debug') g.debug = true;
     else if (a === '--help' || a === '-h') g.help = true;
@@ -71,13 +71,14 @@ function splitGlobal(argv: string[]): Global {
 
 function reportError(err: unknown, debug: boolean): number {
   if (err instanceof AnidexError) {
-    process.stderr.write(`anidex: ${err.message}\n`);
-    if (err.hint) process.stderr.write(`  ${err.hint}\n`);
+    // Messages quote file names, field values and parser output from exports: never let them drive the terminal.
+    process.stderr.write(`anidex: ${sanitizeText(err.message)}\n`);
+    if (err.hint) process.stderr.write(`  ${sanitizeText(err.hint)}\n`);
     if (debug && err.stack) process.stderr.write(err.stack + '\n');
     return err.exitCode;
   }
   const e = err as Error;
-  process.stderr.write(`anidex: unexpected error: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(`anidex: unexpected error: ${sanitizeText(e?.message ?? String(err))}\n`);
   process.stderr.write(debug && e?.stack ? e.stack + '\n' : '  Run again with --debug for details, and report it if it persists.\n');
   return 1;
 }

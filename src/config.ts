@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Where the warehouse lives: --data-dir, else $ANIDEX_DATA_DIR, else $XDG_DATA_HOME/anidex, else ~/.local/share/anidex. */
@@ -26,3 +26,11 @@ export const SAMPLE_EXPORTS = [
   { path: 'data/sample/trakt-2026-05-01', asOf: '2026-05-01T12:00:00.000Z' },
   { path: 'data/sample/trakt-2026-08-15.zip', asOf: '2026-08-15T12:00:00.000Z' },
 ] as const;
+
+let cachedVersion: string | undefined;
+
+/** anidex's version, from package.json. */
+export function version(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return cachedVersion;
+}

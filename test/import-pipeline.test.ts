@@ -1,7 +1,7 @@
 // The import pipeline in-process on the bundled sample: layers, idempotence, the identical-batch shortcut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../src/warehouse/store.ts';
@@ -62,10 +62,14 @@ test('an identical re-import takes the shortcut, and the full path agrees with i
   const gold = dump(a, 'user_watch_history');
   const silver = dump(a, 'silver_plays');
 
-  const quick = await importTraktExport(a, V2, { asOf: '2026-09-01T00:00:00.000Z' });
+  const stages: string[] = [];
+  const quick = await importTraktExport(a, V2, { asOf: '2026-09-01T00:00:00.000Z', onEvent: (e) => e.type === 'stage' && stages.push(e.stage) });
+  assert.equal(quick.identical, true);
+  assert.ok(!stages.includes('silver') && !stages.includes('gold'), `the shortcut skips silver and gold (stages: ${stages.join(',')})`);
   const full = await importTraktExport(b, V2, { asOf: '2026-09-01T00:00:00.000Z', fullReload: true });
   assert.equal(quick.counts.recordsNew, 0);
   assert.equal(full.counts.recordsNew, 0);
+  assert.equal(full.identical, false);
   assert.deepEqual(quick.counts, full.counts, 'both paths report the same counts');
   assert.deepEqual(dump(a, 'user_watch_history'), gold);
   assert.deepEqual(dump(b, 'user_watch_history'), gold, 'the full path also adds no version');
@@ -93,5 +97,28 @@ test('importing the later export changes exactly what changed in the account', a
   assert.equal(versions('Look Back').length, 1, 'a title new in the later export');
   assert.deepEqual(versions('In Another World With My Smartphone').map((v) => v.is_deleted), [0, 1]);
   assert.equal(versions('Mushishi').length, 1, 'untouched titles keep one version');
+  wh.close();
+});
+
+test('a play re-exported with newer show metadata (aired_episodes) is the same play: no new bronze record', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anidex-aired-'));
+  const play = (aired: number) => [
+    { id: 11000000001, watched_at: '2026-01-01T20:00:00.000Z', action: 'watch', type: 'episode',
+      episode: { season: 1, number: 1, title: 'E1', ids: { trakt: 1, tvdb: null, imdb: null, tmdb: null } },
+      show: { title: 'One Piece', year: 1999, ids: { trakt: 37696, slug: 'one-piece' }, aired_episodes: aired } },
+  ];
+  const v1 = join(dir, 'v1');
+  const v2 = join(dir, 'v2');
+  mkdirSync(v1);
+  mkdirSync(v2);
+  writeFileSync(join(v1, 'watched-history.json'), JSON.stringify(play(1100)));
+  writeFileSync(join(v2, 'watched-history.json'), JSON.stringify(play(1101)));
+  const wh = await Warehouse.open(join(dir, 'data'));
+  await importTraktExport(wh, v1, { asOf: '2026-02-01T00:00:00.000Z' });
+  const r = await importTraktExport(wh, v2, { asOf: '2026-03-01T00:00:00.000Z' });
+  assert.equal(r.counts.recordsNew, 0);
+  assert.equal(r.identical, false, 'the content did change');
+  assert.equal(r.counts.titlesChanged, 0, 'aired episodes are untracked');
+  assert.equal(wh.db.get<{ n: number }>('SELECT total_episodes AS n FROM user_watch_history WHERE is_current = 1')!.n, 1101);
   wh.close();
 });

@@ -1,7 +1,7 @@
 // The warehouse's promises to a person's data: one writer at a time, no lost update, atomic saves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -146,5 +146,35 @@ test('snapshots: one per snapshotting write, newest first, only the last 10 kept
   assert.ok(backup, 'the state before a restore is kept too');
   await wh.restore(backup!.id);
   assert.equal(wh.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'v'")!.value, '12');
+  wh.close();
+});
+
+test('restoring the oldest of ten snapshots works (its own backup snapshot must not prune it)', async () => {
+  const dir = tmp();
+  const wh = await Warehouse.open(dir);
+  await wh.write((db) => db.run("INSERT INTO meta (key, value) VALUES ('v', '0')"));
+  for (let i = 1; i <= 10; i++) await wh.write((db) => db.run('UPDATE meta SET value = ? WHERE key = ?', [String(i), 'v']), { snapshot: 'import' });
+  const oldest = listSnapshots(dir).at(-1)!;
+  await wh.restore(oldest.id);
+  assert.equal(wh.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'v'")!.value, '0');
+  wh.close();
+});
+
+test('a lock file naming this very process (a reused pid) is stale, not a live holder', async () => {
+  const dir = tmp();
+  writeFileSync(join(dir, 'warehouse.lock'), JSON.stringify({ pid: process.pid, host: hostname(), token: 'from-a-previous-boot', startedAt: '2020-01-01T00:00:00Z', what: 'importing' }));
+  const release = await acquireLock(join(dir, 'warehouse.lock'), { waitMs: 0 });
+  release();
+});
+
+test('a failed write does not leave temp files behind, and saves keep the file mode', async () => {
+  const dir = tmp();
+  const wh = await Warehouse.open(dir);
+  await wh.write((db) => db.run("INSERT INTO meta (key, value) VALUES ('a', '1')"));
+  chmodSync(wh.file, 0o600);
+  writeFileSync(join(dir, '.warehouse.sqlite.tmp-999999-dead'), 'left by a killed save');
+  await wh.write((db) => db.run("INSERT INTO meta (key, value) VALUES ('b', '1')"));
+  assert.equal(statSync(wh.file).mode & 0o777, 0o600);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-')), []);
   wh.close();
 });

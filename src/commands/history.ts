@@ -52,10 +52,10 @@ export async function runHistory(args: string[], ctx: CommandContext): Promise<n
       throw new AnidexError(`No title in the warehouse matches "${sanitizeText(query)}".`, 'Run `anidex library --search <words>` to find the exact title.');
     }
     if (found.length > 1) {
-      const list = found.slice(0, 8).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, ${t.mediaType}, trakt ${t.traktId ?? t.titleKey})`);
+      const list = found.slice(0, 8).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, ${t.mediaType}) = ${t.titleKey}`);
       throw new AnidexError(
         `"${sanitizeText(query)}" matches ${found.length} titles: ${list.join('; ')}${found.length > 8 ? '; …' : ''}.`,
-        'Give the exact title or its Trakt id.',
+        `Give the exact title, or the title key shown after "=" (e.g. anidex history ${found[0]!.titleKey}).`,
       );
     }
     const t = found[0]!;

@@ -6,6 +6,7 @@ import { UsageError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson, Progress } from './output.ts';
+import { describeEnrichment, runEnrichment } from './enrich-run.ts';
 
 const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating plays…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
 
@@ -15,12 +16,12 @@ const USAGE = 'anidex import <export.zip | folder> [--as-of <ISO-8601>] [--offli
 export function describeImport(r: ImportResult): string[] {
   const c = r.counts;
   const lines = [
-    `Imported ${r.sourcePath} as of ${r.validFrom} (run ${r.runId}).`,
+    `Imported ${sanitizeText(r.sourcePath)} as of ${r.validFrom} (run ${r.runId}).`,
     `  files ${c.filesRead} · records ${c.recordsRead}: ${c.recordsNew} new, ${c.recordsKnown} already stored, ${c.recordsRepeated} repeated within the export, ${c.recordsSkipped} skipped`,
     `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from this export, ${c.titlesRestored} back again`,
   ];
   if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${r.deletedTitles.map(sanitizeText).join(', ')}`);
-  for (const s of r.skipped.slice(0, 10)) lines.push(`  skipped ${s.file} record ${s.index}, field ${s.field}: ${sanitizeText(s.reason)}`);
+  for (const s of r.skipped.slice(0, 10)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
   if (r.skipped.length > 10) lines.push(`  … and ${r.skipped.length - 10} more skipped records (see \`anidex import … --json\`)`);
   return lines;
 }
@@ -53,8 +54,11 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
       },
     });
     progress.clear();
-    if (json) printJson(result);
-    else for (const l of describeImport(result)) print(l);
+    if (!json) for (const l of describeImport(result)) print(l);
+    // Enrichment is the import's tail; its failure never undoes the import, which is already saved.
+    const enrichment = await runEnrichment(wh, { offline: Boolean(values.offline), quiet: json });
+    if (json) printJson({ ...result, enrichment });
+    else for (const l of describeEnrichment(enrichment)) print(l);
     return 0;
   } finally {
     progress.clear();

@@ -1,13 +1,15 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { libraryRows, type LibraryRow } from '../warehouse/queries.ts';
+import { enrichedLibrary, type EnrichedRow } from '../warehouse/queries.ts';
 import { findTitles } from '../domain/find-title.ts';
+import { passesFilter, titleLength, type LibraryFilter } from '../domain/filters.ts';
+import { LENGTH_BUCKETS, type LengthBucket } from '../domain/length.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
 
-const USAGE = 'anidex library [--search <text>] [--json]';
+const USAGE = 'anidex library [--search <text>] [--genre <g>]… [--not-genre <g>]… [--length movie|short|medium|long]… [--unmatched] [--json]';
 
-const COLUMNS: ReadonlyArray<Column<LibraryRow>> = [
+const COLUMNS: ReadonlyArray<Column<EnrichedRow>> = [
   { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
   { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
   { header: 'Kind', value: (r) => r.mediaType },
@@ -17,35 +19,63 @@ const COLUMNS: ReadonlyArray<Column<LibraryRow>> = [
     value: (r) => (r.mediaType === 'movie' ? '' : `${r.episodesWatched ?? 0}${r.totalEpisodes ? `/${r.totalEpisodes}` : ''}`),
     align: 'right',
   },
-  { header: 'Plays', value: (r) => String(r.totalPlays ?? 0), align: 'right' },
+  { header: 'Length', value: (r) => titleLength(r) ?? '' },
+  { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : r.matchStatus === 'pending' ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt) },
 ];
+
+const UNMATCHED_COLUMNS: ReadonlyArray<Column<EnrichedRow>> = [
+  { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
+  { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
+  { header: 'Kind', value: (r) => r.mediaType },
+  { header: 'Trakt id', value: (r) => (r.traktId === null ? '' : String(r.traktId)), align: 'right' },
+  { header: 'Why', value: (r) => r.matchReason ?? '', flex: true, min: 20 },
+];
+
+function lengths(values: string[] | undefined): LengthBucket[] | undefined {
+  if (!values) return undefined;
+  for (const v of values) {
+    if (!(LENGTH_BUCKETS as readonly string[]).includes(v)) {
+      throw new UsageError(`--length "${v}" is not one of ${LENGTH_BUCKETS.join(', ')}.`, 'movie: a film · short: under 5 h · medium: 5–12 h · long: over 12 h');
+    }
+  }
+  return values as LengthBucket[];
+}
 
 export async function runLibrary(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('library', USAGE, args, {
     search: { type: 'string', short: 's' },
+    genre: { type: 'string', multiple: true },
+    'not-genre': { type: 'string', multiple: true },
+    length: { type: 'string', multiple: true },
+    unmatched: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if (positionals.length) throw new UsageError(`library takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
   const json = ctx.json || Boolean(values.json);
+  const filter: LibraryFilter = { genres: values.genre, excludeGenres: values['not-genre'], lengths: lengths(values.length) };
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    let rows = libraryRows(wh.db);
+    let rows = enrichedLibrary(wh.db);
+    if (values.unmatched) rows = rows.filter((r) => r.matchStatus === 'unmatched');
+    rows = rows.filter((r) => passesFilter(r, filter));
     if (values.search !== undefined) rows = findTitles(rows, values.search);
     if (json) {
-      printJson(rows);
+      printJson(rows.map((r) => ({ ...r, length: titleLength(r) })));
       return 0;
     }
     if (rows.length === 0) {
-      print(values.search !== undefined ? `No title matches "${values.search}".` : 'The library is empty. Import a Trakt export first: anidex import <export.zip>');
+      const any = values.search !== undefined || values.genre || values['not-genre'] || values.length || values.unmatched;
+      print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export first: anidex import <export.zip>');
       return 0;
     }
-    print(renderTable(rows, COLUMNS, outputWidth()));
-    print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}`);
+    print(renderTable(rows, values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
+    const pending = rows.filter((r) => r.matchStatus === 'pending').length;
+    print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} not looked up yet: run \`anidex enrich\`)` : ''}`);
     return 0;
   } finally {
     wh.close();
   }
 }
 
-export const libraryCommand: Command = { name: 'library', usage: USAGE, summary: 'your current titles, most recently watched first', run: runLibrary };
+export const libraryCommand: Command = { name: 'library', usage: USAGE, summary: 'your current titles with filters, most recently watched first', run: runLibrary };

@@ -67,7 +67,7 @@ export class Progress {
   bar(label: string, done: number, total: number, detail = ''): void {
     if (this.quiet) return;
     if (!this.tty) {
-      this.stream.write(`${label} ${done}/${total}${detail ? ` ${detail}` : ''}\n`);
+      this.stream.write(`${label} ${done}/${total}${detail ? ` ${sanitizeText(detail)}` : ''}\n`);
       return;
     }
     const now = Date.now();

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { Warehouse } from '../warehouse/store.ts';
-import { libraryRows } from '../warehouse/queries.ts';
+import { listRuns } from '../warehouse/runs.ts';
 import { importTraktExport } from '../pipeline/import.ts';
 import { packageRoot, SAMPLE_EXPORTS } from '../config.ts';
 import { describeImport } from './import.ts';
+import { describeEnrichment, runEnrichment } from './enrich-run.ts';
 import { print } from './output.ts';
 import { runLibrary } from './library.ts';
 import { runStats } from './stats.ts';
@@ -21,9 +22,11 @@ export async function importSample(wh: Warehouse, log: (line: string) => void): 
 export async function runStart(_args: string[], ctx: CommandContext): Promise<number> {
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    if (libraryRows(wh.db).length === 0) {
+    if (listRuns(wh.db, 1).length === 0) {
       print(`The warehouse in ${ctx.dataDir} is empty: importing the bundled sample exports.`);
       await importSample(wh, print);
+      // The sample's anime ship with their provider answers: enrich from those, never from the network.
+      for (const l of describeEnrichment(await runEnrichment(wh, { offline: true, quiet: false }))) print(l);
       print('');
     }
   } finally {

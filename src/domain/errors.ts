@@ -28,8 +28,8 @@ export class InputError extends AnidexError {
 
 /** Another anidex process holds the warehouse lock. */
 export class BusyError extends AnidexError {
-  constructor(message: string) {
-    super(message, 'Wait for the other anidex process to finish, then run this again.');
+  constructor(message: string, hint = 'Wait for the other anidex process to finish, then run this again.') {
+    super(message, hint);
   }
 }
 

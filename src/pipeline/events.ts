@@ -16,6 +16,8 @@ export interface ImportResult {
   skipped: SkippedRecord[];
   /** Titles missing from this export that were marked deleted. */
   deletedTitles: string[];
+  /** The export's records were exactly those of the last import: nothing to rebuild, no snapshot needed. */
+  identical: boolean;
 }
 
 export type ImportListener = (e: ImportEvent) => void;

@@ -13,6 +13,12 @@ import type { SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchlistI
 import { LoadRefusedError } from '../domain/errors.ts';
 import type { ImportListener, ImportResult } from './events.ts';
 
+/**
+ * Bump when what silver and gold derive from the records changes (aggregation, title keys), so that
+ * re-importing an unchanged export after an upgrade rebuilds them instead of taking the identical-batch shortcut.
+ */
+export const DERIVATION_VERSION = 1;
+
 export interface ImportOptions extends LoadOptions {
   /** Canonical ISO UTC time the data is valid from; default now. */
   asOf?: string;
@@ -39,11 +45,11 @@ function toGold(f: TitleFacts): GoldValues {
   };
 }
 
-function refuseIfBehind(newest: string | null, loadTime: string): void {
+function refuseIfBehind(newest: string | null, loadTime: string, asOfGiven: boolean): void {
   if (newest !== null && loadTime < newest) {
     throw new LoadRefusedError(
       `The load time ${loadTime} is earlier than the newest version already in the warehouse (${newest}); history must move forward, so nothing was written.`,
-      'Drop --as-of to load as of now, or give an --as-of later than that time.',
+      asOfGiven ? 'Drop --as-of to load as of now, or give an --as-of later than that time.' : "This machine's clock seems to be behind the last import; check it.",
     );
   }
 }
@@ -76,6 +82,8 @@ export interface LoadOptions {
   strict?: boolean;
   /** Rebuild silver and gold even when the batch is identical to the last import's (benchmarks, repairs). */
   fullReload?: boolean;
+  /** Whether the load time came from the user (--as-of), for the wording of a refusal. */
+  asOfGiven?: boolean;
   onEvent?: ImportListener;
 }
 
@@ -85,15 +93,15 @@ export interface LoadOptions {
  */
 export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime: string, opts: LoadOptions = {}): Promise<ImportResult> {
   const emit = opts.onEvent ?? (() => {});
-  refuseIfBehind(newestValidFrom(db), loadTime);
+  refuseIfBehind(newestValidFrom(db), loadTime, opts.asOfGiven ?? true);
   const counts: RunCounts = { ...ZERO_COUNTS };
   const skipped: SkippedRecord[] = [];
   const runId = startRun(db, 'import', new Date().toISOString(), source.path, loadTime);
   const bronze = new BronzeWriter(db, runId);
   const plays: TraktPlay[] = [];
-  const playHashes = new Map<number, string>();
+  const playIds = new Set<number>();
   const media = new MediaInterner();
-  const digest = createHash('sha1');
+  const digest = createHash('sha1').update(`derivation ${DERIVATION_VERSION}\n`);
   const ratings: TraktRating[] = [];
   const watchlist: TraktWatchlistItem[] = [];
 
@@ -109,7 +117,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
         for (const r of file.records) {
           const h = bronze.add(r.raw, shortName);
           digest.update(`${r.raw.section}\u0000${r.raw.key}\u0000${h}\n`);
-          if (!playHashes.has(r.value.playId)) playHashes.set(r.value.playId, h);
+          playIds.add(r.value.playId);
           r.value.media = media.intern(r.value.media);
           plays.push(r.value);
         }
@@ -136,16 +144,17 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
 
   const batchDigest = digest.digest('hex');
   let deletedTitles: string[] = [];
-  if (!opts.fullReload && batchDigest === lastImportDigest(db)) {
+  const identical = !opts.fullReload && batchDigest === lastImportDigest(db);
+  if (identical) {
     // The very records of the last import, again: silver and gold cannot change, so skip rebuilding them.
-    counts.recordsDuplicate = plays.length - playHashes.size;
+    counts.recordsDuplicate = plays.length - playIds.size;
     counts.titlesUnchanged = currentTitleCount(db);
   } else {
     emit({ type: 'stage', stage: 'silver' });
     const unique = dedupePlays(plays);
     counts.recordsDuplicate = unique.duplicates;
     const titles = aggregateTitles(unique.plays, ratings);
-    syncSilver(db, unique.plays.map(toSilverPlay), playHashes, titles, watchlist);
+    syncSilver(db, unique.plays.map(toSilverPlay), titles, watchlist);
 
     emit({ type: 'stage', stage: 'gold' });
     const plan = loadGold(db, titles.map(toGold), loadTime, runId);
@@ -158,7 +167,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
   }
 
   finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, batchDigest);
-  return { runId, sourcePath: source.path, validFrom: loadTime, counts, skipped, deletedTitles };
+  return { runId, sourcePath: source.path, validFrom: loadTime, counts, skipped, deletedTitles, identical };
 }
 
 /**
@@ -166,17 +175,17 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
  * replaced, gold gets SCD2 versions. One transaction: on any error the warehouse file is left untouched.
  */
 export async function importTraktExport(wh: Warehouse, path: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  const loadTime = opts.asOf ?? new Date().toISOString();
-  refuseIfBehind(newestValidFrom(wh.db), loadTime); // fail fast, before reading anything big
+  if (opts.asOf) refuseIfBehind(newestValidFrom(wh.db), opts.asOf, true); // fail fast, before reading anything big
   const source = await openExport(resolve(path));
   try {
     return await wh.write(
       async (db) => {
-        const result = await loadTraktExport(db, source, loadTime, opts);
+        // "Now" is taken once the lock is held: another import may have saved a later time while we waited.
+        const result = await loadTraktExport(db, source, opts.asOf ?? new Date().toISOString(), { ...opts, asOfGiven: opts.asOf !== undefined });
         opts.onEvent?.({ type: 'stage', stage: 'save' });
         return result;
       },
-      { snapshot: 'import', what: `importing ${source.path}`, lockWaitMs: opts.lockWaitMs },
+      { snapshot: 'import', snapshotWhen: (r) => !r.identical, what: `importing ${source.path}`, lockWaitMs: opts.lockWaitMs },
     );
   } finally {
     await source.close();

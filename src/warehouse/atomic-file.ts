@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
  * Replace `path` with `data` so that a crash at any moment leaves either the old file or the new one:
  * write a temp file beside it, fsync it, rename it over, fsync the folder.
  */
-export function writeFileAtomic(path: string, data: Uint8Array, mode = 0o644): void {
+export function writeFileAtomic(path: string, data: Uint8Array, mode = existingMode(path) ?? 0o644): void {
   const dir = dirname(path);
+  removeOrphanTemps(path);
   const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const fd = openSync(tmp, 'w', mode);
   try {
@@ -27,6 +28,43 @@ export function writeFileAtomic(path: string, data: Uint8Array, mode = 0o644): v
     throw err;
   }
   fsyncDir(dir);
+}
+
+/** Keep a user's `chmod 600` across saves. */
+function existingMode(path: string): number | null {
+  try {
+    return statSync(path).mode & 0o777;
+  } catch {
+    return null;
+  }
+}
+
+/** Temp files of saves whose process died (SIGKILL, power loss) would pile up: remove them. */
+function removeOrphanTemps(path: string): void {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const pid = Number(n.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') {
+        try {
+          unlinkSync(join(dir, n));
+        } catch {
+          /* someone else removed it */
+        }
+      }
+    }
+  }
 }
 
 function fsyncDir(dir: string): void {

@@ -15,9 +15,9 @@ export function contentHash(json: string): string {
 }
 
 /**
- * Appends raw records verbatim. A record is new when its (key, content) pair is: the same play id seen again
- * adds nothing, while a rating whose value changed is kept beside the old one. The pairs already stored are
- * read once per section, so a re-import costs a set look-up per record instead of an INSERT.
+ * Appends raw records verbatim. History is de-duplicated on Trakt's play id (a play re-exported with newer
+ * show metadata is the same play); other sections on (key, content), so a rating whose value changed is kept
+ * beside the old one. What is stored is read once per section, so a re-import costs a set look-up per record.
  */
 export class BronzeWriter {
   private readonly stmts = new Map<TraktSection, SqlStatement>();
@@ -38,7 +38,7 @@ export class BronzeWriter {
   add(rec: RawRecord, sourceFile: string): string {
     const h = contentHash(rec.json);
     const known = this.knownSet(rec.section);
-    const id = `${rec.key}\u0000${h}`;
+    const id = rec.section === 'history' ? rec.key : `${rec.key}\u0000${h}`;
     if (known.has(id)) {
       if (this.addedNow.has(id)) this.repeatedRecords++;
       else this.knownRecords++;
@@ -71,7 +71,8 @@ export class BronzeWriter {
   private knownSet(section: TraktSection): Set<string> {
     let set = this.known.get(section);
     if (!set) {
-      set = new Set(this.db.all<{ k: string }>(`SELECT record_key || char(0) || content_hash AS k FROM ${TABLE[section]}`).map((r) => r.k));
+      const key = section === 'history' ? 'record_key' : "record_key || char(0) || content_hash";
+      set = new Set(this.db.all<{ k: string }>(`SELECT ${key} AS k FROM ${TABLE[section]}`).map((r) => r.k));
       this.known.set(section, set);
     }
     return set;

@@ -102,7 +102,11 @@ export async function transaction<T>(db: SqlDb, fn: () => T | Promise<T>): Promi
     db.exec('COMMIT');
     return out;
   } catch (err) {
-    db.exec('ROLLBACK');
+    try {
+      db.exec('ROLLBACK');
+    } catch {
+      // SQLite may already have rolled back by itself (out of memory, disk full): keep the first error.
+    }
     throw err;
   }
 }

@@ -6,10 +6,22 @@ import { BusyError } from '../domain/errors.ts';
 interface LockInfo {
   pid: number;
   host: string;
+  /** Changes at every boot (Linux), so a pid from before a reboot is never mistaken for a live process. */
+  boot?: string | null;
   token: string;
   startedAt: string;
   what: string;
 }
+
+function bootId(): string | null {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+const BOOT = bootId();
 
 export interface LockOptions {
   /** How long to wait for a live holder before giving up with a BusyError. */
@@ -67,7 +79,10 @@ function isStale(path: string, info: LockInfo | null): boolean {
     }
   }
   // A lock from another machine (a shared data dir) cannot be checked; it is never taken over.
-  return info.host === hostname() && !isAlive(info.pid);
+  if (info.host !== hostname()) return false;
+  if (info.boot && BOOT && info.boot !== BOOT) return true; // written before this machine last booted
+  if (info.pid === process.pid) return true; // not ours (we hold no lock while acquiring), so a reused pid
+  return !isAlive(info.pid);
 }
 
 /**
@@ -76,10 +91,15 @@ function isStale(path: string, info: LockInfo | null): boolean {
  */
 function removeStale(path: string, seen: LockInfo | null): void {
   const takeover = `${path}.takeover`;
-  const mine: LockInfo = { pid: process.pid, host: hostname(), token: randomBytes(8).toString('hex'), startedAt: new Date().toISOString(), what: 'takeover' };
+  const mine: LockInfo = { pid: process.pid, host: hostname(), boot: BOOT, token: randomBytes(8).toString('hex'), startedAt: new Date().toISOString(), what: 'takeover' };
   if (!tryCreate(takeover, mine)) {
     const other = readLock(takeover);
-    if (other !== 'missing' && isStale(takeover, other)) safeUnlink(takeover);
+    if (other !== 'missing' && isStale(takeover, other)) {
+      // Re-read before removing: another waiter may have replaced the stale takeover with a live one.
+      const again = readLock(takeover);
+      const same = again !== 'missing' && (again === null ? other === null : other !== null && again.token === other.token);
+      if (same) safeUnlink(takeover);
+    }
     return;
   }
   try {
@@ -107,6 +127,7 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
   const info: LockInfo = {
     pid: process.pid,
     host: hostname(),
+    boot: BOOT,
     token: randomBytes(8).toString('hex'),
     startedAt: new Date().toISOString(),
     what: opts.what ?? 'writing',
@@ -122,7 +143,11 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
     }
     if (Date.now() >= deadline) {
       const who = holder ? `pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''}, ${holder.what} since ${holder.startedAt}` : 'a process that is starting';
-      throw new BusyError(`The warehouse is busy: another anidex process (${who}) holds ${path}.`);
+      const remote = holder !== null && holder.host !== hostname();
+      throw new BusyError(
+        `The warehouse is busy: another anidex process (${who}) holds ${path}.`,
+        remote ? `If no anidex runs on ${holder.host} any more, delete ${path} and try again.` : undefined,
+      );
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }

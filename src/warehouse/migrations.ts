@@ -45,7 +45,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE bronze_trakt_history (
     id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
     payload TEXT NOT NULL, run_id INTEGER NOT NULL);
-  CREATE UNIQUE INDEX bronze_trakt_history_key ON bronze_trakt_history (record_key, content_hash);
+  -- A play is one record whatever show metadata it embeds (aired_episodes grows weekly): keyed by play id alone.
+  CREATE UNIQUE INDEX bronze_trakt_history_key ON bronze_trakt_history (record_key);
   CREATE TABLE bronze_trakt_ratings (
     id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
     payload TEXT NOT NULL, run_id INTEGER NOT NULL);
@@ -193,6 +194,23 @@ const MIGRATIONS: readonly string[] = [
     labeled_at TEXT NOT NULL,
     PRIMARY KEY (mal_id, model)
   );
+  `,
+  // 2: matching titles to anime.
+  `
+  CREATE TABLE title_match (
+    title_key TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('matched', 'unmatched', 'manual')),
+    mal_id INTEGER,
+    confidence REAL,
+    provider TEXT,
+    method TEXT NOT NULL,
+    other_mal_ids TEXT,
+    reason TEXT,
+    matched_at TEXT NOT NULL
+  );
+  ALTER TABLE dim_anime ADD COLUMN relations TEXT;
+  ALTER TABLE dim_anime ADD COLUMN recommendations TEXT;
+  ALTER TABLE dim_anime ADD COLUMN provider TEXT;
   `,
 ];
 

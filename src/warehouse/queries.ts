@@ -30,10 +30,21 @@ export interface VersionRow extends LibraryRow {
   runId: number;
 }
 
-const LIBRARY_COLUMNS = `title_key AS titleKey, trakt_id AS traktId, mal_id AS malId, title, year, media_type AS mediaType,
-  user_rating AS userRating, episodes_watched AS episodesWatched, total_episodes AS totalEpisodes,
-  total_plays AS totalPlays, first_watched_at AS firstWatchedAt, last_watched_at AS lastWatchedAt,
-  watch_duration_days AS watchDurationDays, binge_indicator AS bingeIndicator, norm_title AS normTitle`;
+const COLUMN_ALIASES: ReadonlyArray<[string, string]> = [
+  ['title_key', 'titleKey'], ['trakt_id', 'traktId'], ['mal_id', 'malId'], ['title', 'title'], ['year', 'year'],
+  ['media_type', 'mediaType'], ['user_rating', 'userRating'], ['episodes_watched', 'episodesWatched'],
+  ['total_episodes', 'totalEpisodes'], ['total_plays', 'totalPlays'], ['first_watched_at', 'firstWatchedAt'],
+  ['last_watched_at', 'lastWatchedAt'], ['watch_duration_days', 'watchDurationDays'], ['binge_indicator', 'bingeIndicator'],
+  ['norm_title', 'normTitle'],
+];
+
+/** The select list of a LibraryRow from user_watch_history (optionally under a table alias). */
+function libraryColumns(table = ''): string {
+  const p = table ? `${table}.` : '';
+  return COLUMN_ALIASES.map(([col, alias]) => `${p}${col} AS ${alias}`).join(', ');
+}
+
+const LIBRARY_COLUMNS = libraryColumns();
 
 /** Current, not-deleted titles, most recently watched first. */
 export function libraryRows(db: SqlDb): LibraryRow[] {
@@ -41,6 +52,61 @@ export function libraryRows(db: SqlDb): LibraryRow[] {
     `SELECT ${LIBRARY_COLUMNS} FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0
       ORDER BY last_watched_at IS NULL, last_watched_at DESC, title`,
   );
+}
+
+/** A library title with what enrichment knows of it. */
+export interface EnrichedRow extends LibraryRow {
+  /** `matched`, `manual`, `unmatched`, or `pending` (never looked up). */
+  matchStatus: 'matched' | 'manual' | 'unmatched' | 'pending';
+  matchConfidence: number | null;
+  matchReason: string | null;
+  format: string | null;
+  animeEpisodes: number | null;
+  minutesPerEpisode: number | null;
+  genres: string[];
+  studios: string[];
+  moods: string[];
+  communityScore: number | null;
+}
+
+interface EnrichedDbRow extends LibraryRow {
+  matchStatus: EnrichedRow['matchStatus'];
+  matchConfidence: number | null;
+  matchReason: string | null;
+  format: string | null;
+  animeEpisodes: number | null;
+  minutesPerEpisode: number | null;
+  genres: string | null;
+  studios: string | null;
+  moods: string | null;
+  communityScore: number | null;
+}
+
+function jsonList(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The library joined with matches and anime metadata. */
+export function enrichedLibrary(db: SqlDb): EnrichedRow[] {
+  return db
+    .all<EnrichedDbRow>(
+      `SELECT ${libraryColumns('h')},
+              coalesce(m.status, 'pending') AS matchStatus, m.confidence AS matchConfidence, m.reason AS matchReason,
+              d.format, d.episodes AS animeEpisodes, d.minutes_per_episode AS minutesPerEpisode, d.genres, d.studios, d.moods,
+              d.community_score AS communityScore
+         FROM user_watch_history h
+         LEFT JOIN title_match m ON m.title_key = h.title_key
+         LEFT JOIN dim_anime d ON d.mal_id = h.mal_id
+        WHERE h.is_current = 1 AND h.is_deleted = 0
+        ORDER BY h.last_watched_at IS NULL, h.last_watched_at DESC, h.title`,
+    )
+    .map((r) => ({ ...r, genres: jsonList(r.genres), studios: jsonList(r.studios), moods: jsonList(r.moods) }));
 }
 
 interface VersionDbRow extends LibraryRow {

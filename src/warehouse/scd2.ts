@@ -81,7 +81,7 @@ export function loadGold(db: SqlDb, batch: readonly GoldValues[], loadTime: stri
   if (newest !== null && (loadTime < newest || (loadTime === newest && !planIsEmpty(plan)))) {
     throw new LoadRefusedError(
       `The load time ${loadTime} is not after the newest version already in the warehouse (${newest}); history must move forward, so nothing was written.`,
-      'Drop --as-of to load as of now, or give an --as-of later than that time.',
+      'History only moves forward: import as of a later time (drop --as-of, or give a later one).',
     );
   }
 

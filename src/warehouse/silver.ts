@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { SqlDb } from './db.ts';
 import type { SilverPlay, TitleFacts } from '../domain/aggregate.ts';
 import type { TraktWatchlistItem } from '../domain/types.ts';
 import { titleKey } from '../domain/title-key.ts';
+
+/** A digest of exactly the columns a silver play has, so a changed row (and only that) is rewritten. */
+function rowHash(x: SilverPlay): string {
+  return createHash('sha1').update(`${x.titleKey}|${x.watchedAt}|${x.action}|${x.season}|${x.episode}|${x.episodeTraktId}`).digest('base64');
+}
 
 /**
  * Make silver mirror the latest export. Plays are synced by difference (a play whose bronze content hash is
@@ -11,28 +17,28 @@ import { titleKey } from '../domain/title-key.ts';
 export function syncSilver(
   db: SqlDb,
   plays: readonly SilverPlay[],
-  hashes: ReadonlyMap<number, string>,
   titles: readonly TitleFacts[],
   watchlist: readonly TraktWatchlistItem[],
 ): { playsWritten: number; playsRemoved: number } {
   const existing = new Map(db.all<{ id: number; h: string }>('SELECT play_id AS id, content_hash AS h FROM silver_plays').map((r) => [r.id, r.h]));
   const inBatch = new Set<number>();
-  const changed: SilverPlay[] = [];
+  const changed: Array<{ x: SilverPlay; h: string }> = [];
   for (const x of plays) {
     inBatch.add(x.playId);
-    if (existing.get(x.playId) !== hashes.get(x.playId)) changed.push(x);
+    const h = rowHash(x);
+    if (existing.get(x.playId) !== h) changed.push({ x, h });
   }
   const del = db.prepare('DELETE FROM silver_plays WHERE play_id = ?');
   let removed = 0;
   for (const id of existing.keys()) if (!inBatch.has(id)) removed += del.run([id]);
   del.free();
   // Ascending key order fills b-tree pages instead of leaving them half empty (exports list newest first).
-  changed.sort((a, b) => a.playId - b.playId);
+  changed.sort((a, b) => a.x.playId - b.x.playId);
   const ins = db.prepare(
     `INSERT OR REPLACE INTO silver_plays (play_id, title_key, watched_at, action, season, episode, episode_trakt_id, content_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const x of changed) ins.run([x.playId, x.titleKey, x.watchedAt, x.action, x.season, x.episode, x.episodeTraktId, hashes.get(x.playId) ?? '']);
+  for (const { x, h } of changed) ins.run([x.playId, x.titleKey, x.watchedAt, x.action, x.season, x.episode, x.episodeTraktId, h]);
   ins.free();
 
   db.exec('DELETE FROM silver_titles; DELETE FROM silver_watchlist;');

@@ -24,7 +24,7 @@ function stamp(iso: string): string {
 }
 
 /** Copy the warehouse file into snapshots/ with a sidecar describing why; keeps the newest SNAPSHOTS_KEPT. */
-export function takeSnapshot(dataDir: string, warehouseFile: string, reason: string, titles: number | null): SnapshotInfo | null {
+export function takeSnapshot(dataDir: string, warehouseFile: string, reason: string, titles: number | null, protect?: string): SnapshotInfo | null {
   if (!existsSync(warehouseFile)) return null;
   const dir = snapshotDir(dataDir);
   mkdirSync(dir, { recursive: true });
@@ -34,7 +34,7 @@ export function takeSnapshot(dataDir: string, warehouseFile: string, reason: str
   const path = join(dir, `${id}.sqlite`);
   copyFileAtomic(warehouseFile, path);
   writeFileAtomic(join(dir, `${id}.json`), Buffer.from(JSON.stringify({ id, createdAt, reason, titles })));
-  pruneSnapshots(dataDir);
+  pruneSnapshots(dataDir, protect);
   return { id, createdAt, reason, bytes: statSync(path).size, titles, path };
 }
 
@@ -66,8 +66,10 @@ export function listSnapshots(dataDir: string): SnapshotInfo[] {
     .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
-function pruneSnapshots(dataDir: string): void {
+/** Keep the newest SNAPSHOTS_KEPT; `protect` (a snapshot about to be restored) is never removed. */
+function pruneSnapshots(dataDir: string, protect?: string): void {
   for (const old of listSnapshots(dataDir).slice(SNAPSHOTS_KEPT)) {
+    if (old.id === protect) continue;
     unlinkSync(old.path);
     try {
       unlinkSync(join(snapshotDir(dataDir), `${old.id}.json`));

@@ -101,8 +101,11 @@ export class Warehouse {
     return true;
   }
 
-  /** Apply `fn` as one transaction under the writer lock, then save atomically. */
-  async write<T>(fn: (db: SqlDb) => T | Promise<T>, opts: WriteOptions = {}): Promise<T> {
+  /**
+   * Apply `fn` as one transaction under the writer lock, then save atomically. `snapshotWhen` decides from
+   * the result whether the snapshot is worth taking (an import that changed nothing is not).
+   */
+  async write<T>(fn: (db: SqlDb) => T | Promise<T>, opts: WriteOptions & { snapshotWhen?: (result: T) => boolean } = {}): Promise<T> {
     mkdirSync(this.dataDir, { recursive: true });
     const release = await acquireLock(join(this.dataDir, 'warehouse.lock'), {
       what: opts.what,
@@ -112,7 +115,18 @@ export class Warehouse {
       await this.refresh();
       const titlesBefore = opts.snapshot ? this.countTitles(this.dbHandle) : null;
       const out = await transaction(this.dbHandle, () => fn(this.dbHandle));
-      if (opts.snapshot) takeSnapshot(this.dataDir, this.file, opts.snapshot, titlesBefore);
+      if (opts.snapshot && (opts.snapshotWhen?.(out) ?? true)) {
+        try {
+          takeSnapshot(this.dataDir, this.file, opts.snapshot, titlesBefore);
+        } catch (err) {
+          // Memory now holds a change the file does not: reload before anything else writes.
+          this.loaded = null;
+          throw new AnidexError(
+            `Could not take the snapshot before saving (${(err as Error).message}); nothing was saved.`,
+            'Check free disk space in the data dir, then run the import again.',
+          );
+        }
+      }
       this.save();
       return out;
     } finally {
@@ -129,7 +143,7 @@ export class Warehouse {
       const check = await loadImage(snap.path);
       check.close();
       await this.refresh();
-      const backup = takeSnapshot(this.dataDir, this.file, 'before-restore', this.countTitles(this.dbHandle));
+      const backup = takeSnapshot(this.dataDir, this.file, 'before-restore', this.countTitles(this.dbHandle), snap.id);
       copySnapshotTo(snap, this.file);
       this.loaded = null;
       await this.refresh();

@@ -1,0 +1,29 @@
+import { Warehouse } from '../warehouse/store.ts';
+import { UsageError } from '../domain/errors.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { print, printJson } from './output.ts';
+import { describeEnrichment, runEnrichment } from './enrich-run.ts';
+
+const USAGE = 'anidex enrich [--offline] [--rematch] [--json]';
+
+export async function runEnrich(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('enrich', USAGE, args, {
+    offline: { type: 'boolean' },
+    rematch: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length) throw new UsageError(`enrich takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
+  const json = ctx.json || Boolean(values.json);
+  const wh = await Warehouse.open(ctx.dataDir);
+  try {
+    const r = await runEnrichment(wh, { offline: values.offline, rematch: values.rematch, quiet: json });
+    if (json) printJson(r);
+    else for (const l of describeEnrichment(r)) print(l);
+    if (r.interrupted) return 130;
+    return r.stoppedBecause ? 1 : 0;
+  } finally {
+    wh.close();
+  }
+}
+
+export const enrichCommand: Command = { name: 'enrich', usage: USAGE, summary: 'match titles to anime and fetch their metadata (cached; resumable)', run: runEnrich };

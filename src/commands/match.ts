@@ -1,0 +1,55 @@
+import { Warehouse } from '../warehouse/store.ts';
+import { titleIndex } from '../warehouse/queries.ts';
+import { saveMatches } from '../warehouse/enrichment.ts';
+import { findTitles } from '../domain/find-title.ts';
+import { AnidexError, UsageError } from '../domain/errors.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { print, printJson } from './output.ts';
+import { describeEnrichment, runEnrichment } from './enrich-run.ts';
+
+const USAGE = 'anidex match <title | trakt id> <mal id | none> [--offline] [--json]';
+
+export async function runMatch(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('match', USAGE, args, { offline: { type: 'boolean' }, json: { type: 'boolean' } });
+  const json = ctx.json || Boolean(values.json);
+  if (positionals.length < 2) throw new UsageError('match needs a title (or Trakt id) and a MyAnimeList id (or "none").', `Usage: ${USAGE}`);
+  const target = positionals.at(-1)!;
+  const query = positionals.slice(0, -1).join(' ');
+  const malId = target.toLowerCase() === 'none' ? null : Number(target);
+  if (malId !== null && !(Number.isInteger(malId) && malId > 0)) {
+    throw new UsageError(`"${target}" is not a MyAnimeList id (a positive whole number, as in myanimelist.net/anime/5114) or "none".`, `Usage: ${USAGE}`);
+  }
+  const wh = await Warehouse.open(ctx.dataDir);
+  try {
+    const found = findTitles(titleIndex(wh.db), query).filter((t) => !t.isDeleted);
+    if (found.length !== 1) {
+      throw new AnidexError(
+        found.length === 0 ? `No current title matches "${sanitizeText(query)}".` : `"${sanitizeText(query)}" matches ${found.length} titles: ${found.slice(0, 6).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, trakt ${t.traktId ?? t.titleKey})`).join('; ')}.`,
+        'Give the exact title or its Trakt id (see `anidex library --search <words>`).',
+      );
+    }
+    const t = found[0]!;
+    await wh.write(
+      (db) =>
+        saveMatches(db, [
+          {
+            titleKey: t.titleKey, status: 'manual', malId, confidence: 1, provider: null, method: 'override', otherMalIds: [],
+            reason: malId === null ? 'marked as not anime by hand' : 'set by hand', matchedAt: new Date().toISOString(),
+          },
+        ]),
+      { what: 'saving a manual match' },
+    );
+    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json });
+    if (json) printJson({ titleKey: t.titleKey, title: t.title, malId, enrichment: r });
+    else {
+      print(malId === null ? `${sanitizeText(t.title)} is now marked as not anime.` : `${sanitizeText(t.title)} is now MyAnimeList ${malId}; re-imports keep this.`);
+      if (r) for (const l of describeEnrichment(r).slice(0, 1)) print(l);
+    }
+    return 0;
+  } finally {
+    wh.close();
+  }
+}
+
+export const matchCommand: Command = { name: 'match', usage: USAGE, summary: 'set (or clear) the MyAnimeList id of a title by hand', run: runMatch };

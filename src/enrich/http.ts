@@ -1,0 +1,120 @@
+import got from 'got';
+import { AnidexError } from '../domain/errors.ts';
+import { RateLimiter, sleep } from './rate-limiter.ts';
+
+/** A provider could not be reached or kept failing; the run stops and can be resumed. */
+export class ProviderUnavailableError extends AnidexError {
+  constructor(message: string) {
+    super(message, 'Check the network (or the provider URL), then run `anidex enrich` again: finished work is kept.');
+  }
+}
+
+export interface HttpStats {
+  calls: number;
+  http429: number;
+  retries: number;
+}
+
+export interface JsonAnswer {
+  status: number;
+  /** The parsed body, or undefined when it was not JSON. */
+  json: unknown;
+  text: string;
+}
+
+export interface RequestOptions {
+  url: string;
+  method: 'GET' | 'POST';
+  body?: unknown;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** Retries for resets, timeouts, 5xx and malformed JSON. */
+  maxRetries: number;
+  /** How many 429s in a row to sit out before giving up. */
+  max429: number;
+  signal?: AbortSignal;
+  /** Shown in errors: "AniList", "Jikan". */
+  provider: string;
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name.toLowerCase()];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Milliseconds a 429 (or an exhausted quota) asks us to wait: Retry-After, else X-RateLimit-Reset, else a minute. */
+export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number {
+  const ra = header(headers, 'retry-after');
+  if (ra !== undefined) {
+    const s = Number(ra);
+    if (Number.isFinite(s)) return Math.max(0, s * 1000);
+    const at = Date.parse(ra);
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  }
+  const reset = Number(header(headers, 'x-ratelimit-reset'));
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
+  return 60_000;
+}
+
+function backoffMs(attempt: number): number {
+  return Math.min(8_000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
+}
+
+/**
+ * One logical request through the limiter, with the retry policy every provider shares: 429 waits as the
+ * server says; resets, timeouts, 5xx and unparsable bodies are retried a bounded number of times with
+ * jittered backoff; other 4xx are returned to the caller untouched.
+ */
+export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: RequestOptions): Promise<JsonAnswer> {
+  let failures = 0;
+  let limited = 0;
+  for (;;) {
+    opts.signal?.throwIfAborted();
+    let problem: string;
+    try {
+      const res = await limiter.schedule(() => {
+        stats.calls++;
+        return got(opts.url, {
+          method: opts.method,
+          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          headers: opts.headers,
+          throwHttpErrors: false,
+          retry: { limit: 0 },
+          timeout: { request: opts.timeoutMs },
+          signal: opts.signal,
+          decompress: true,
+        });
+      }, opts.signal);
+      if (res.statusCode === 429) {
+        stats.http429++;
+        if (++limited > opts.max429) {
+          throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
+        }
+        limiter.pauseUntil(Date.now() + retryAfterMs(res.headers));
+        continue;
+      }
+      limited = 0;
+      const remaining = header(res.headers, 'x-ratelimit-remaining');
+      if (remaining !== undefined && Number(remaining) <= 0) limiter.pauseUntil(Date.now() + retryAfterMs(res.headers));
+      let json: unknown;
+      try {
+        json = JSON.parse(res.body);
+      } catch {
+        json = undefined;
+      }
+      if (res.statusCode >= 500) problem = `HTTP ${res.statusCode}`;
+      else if (json === undefined) problem = `an unreadable answer (HTTP ${res.statusCode}, not JSON)`;
+      else return { status: res.statusCode, json, text: res.body };
+    } catch (err) {
+      if (err instanceof AnidexError) throw err;
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      const e = err as { code?: string; name?: string; message?: string };
+      problem = e.code ?? e.name ?? e.message ?? 'a network error';
+    }
+    if (++failures > opts.maxRetries) {
+      throw new ProviderUnavailableError(`${opts.provider} failed ${failures} times in a row (last: ${problem}) at ${opts.url}.`);
+    }
+    stats.retries++;
+    await sleep(backoffMs(failures - 1), opts.signal);
+  }
+}

@@ -1,0 +1,82 @@
+// The matcher on the hard cases of issue 3, with candidates shaped like real provider answers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coreTitle, matchTitle, titleSimilarity, MATCH_THRESHOLD } from '../src/enrich/matcher.ts';
+import type { AnimeFormat, AnimeRecord } from '../src/domain/anime.ts';
+
+function rec(malId: number, romaji: string, english: string | null, year: number, format: AnimeFormat, synonyms: string[] = []): AnimeRecord {
+  return {
+    malId, anilistId: malId, titles: { romaji, english, native: null, synonyms }, format, episodes: 12, minutesPerEpisode: 24,
+    season: null, year, status: 'FINISHED', genres: [], tags: [], studios: [], communityScore: 80, scoreSource: 'anilist',
+    popularity: 1000, relations: [], recommendations: [], streaming: [],
+  };
+}
+
+const HXH = [rec(136, 'Hunter x Hunter', 'Hunter x Hunter', 1999, 'TV'), rec(11061, 'Hunter x Hunter (2011)', 'Hunter x Hunter (2011)', 2011, 'TV'), rec(6211, 'Hunter x Hunter: Phantom Rouge', 'Hunter x Hunter: Phantom Rouge', 2013, 'MOVIE')];
+const FRUBA = [rec(120, 'Fruits Basket', 'Fruits Basket', 2001, 'TV'), rec(38680, 'Fruits Basket (2019)', 'Fruits Basket (2019)', 2019, 'TV'), rec(42938, 'Fruits Basket: The Final', 'Fruits Basket: The Final Season', 2021, 'TV')];
+const HELLSING = [rec(270, 'Hellsing', 'Hellsing', 2001, 'TV'), rec(777, 'Hellsing Ultimate', 'Hellsing Ultimate', 2006, 'OVA'), rec(10807, 'Hellsing: The Dawn', 'Hellsing: The Dawn', 2011, 'OVA')];
+const FMA = [rec(121, 'Hagane no Renkinjutsushi', 'Fullmetal Alchemist', 2003, 'TV'), rec(5114, 'Hagane no Renkinjutsushi: FULLMETAL ALCHEMIST', 'Fullmetal Alchemist: Brotherhood', 2009, 'TV'), rec(430, 'Hagane no Renkinjutsushi: Shamballa wo Yuku Mono', 'Fullmetal Alchemist the Movie: Conqueror of Shamballa', 2005, 'MOVIE')];
+const CLANNAD = [rec(2167, 'CLANNAD', 'Clannad', 2007, 'TV'), rec(1723, 'CLANNAD Movie', 'Clannad: The Motion Picture', 2007, 'MOVIE'), rec(4181, 'CLANNAD: After Story', 'Clannad: After Story', 2008, 'TV')];
+
+test('Hunter x Hunter: 1999 and 2011 resolve by year', () => {
+  assert.equal(matchTitle({ title: 'Hunter x Hunter', year: 1999, kind: 'show' }, HXH).malId, 136);
+  assert.equal(matchTitle({ title: 'Hunter x Hunter', year: 2011, kind: 'show' }, HXH).malId, 11061);
+});
+
+test('Fruits Basket: 2001 and 2019 resolve by year, never The Final', () => {
+  assert.equal(matchTitle({ title: 'Fruits Basket', year: 2001, kind: 'show' }, FRUBA).malId, 120);
+  assert.equal(matchTitle({ title: 'Fruits Basket', year: 2019, kind: 'show' }, FRUBA).malId, 38680);
+});
+
+test('Hellsing and Hellsing Ultimate stay apart', () => {
+  assert.equal(matchTitle({ title: 'Hellsing', year: 2001, kind: 'show' }, HELLSING).malId, 270);
+  assert.equal(matchTitle({ title: 'Hellsing Ultimate', year: 2006, kind: 'show' }, HELLSING).malId, 777);
+});
+
+test('Fullmetal Alchemist and Brotherhood stay apart', () => {
+  assert.equal(matchTitle({ title: 'Fullmetal Alchemist', year: 2003, kind: 'show' }, FMA).malId, 121);
+  assert.equal(matchTitle({ title: 'Fullmetal Alchemist: Brotherhood', year: 2009, kind: 'show' }, FMA).malId, 5114);
+});
+
+test('a film and a series with the same name: the kind decides', () => {
+  assert.equal(matchTitle({ title: 'Clannad', year: 2007, kind: 'show' }, CLANNAD).malId, 2167);
+  assert.equal(matchTitle({ title: 'Clannad', year: 2007, kind: 'movie' }, CLANNAD).malId, 1723);
+});
+
+test('a title known only by its romaji name matches', () => {
+  const c = [rec(2283, 'Yokohama Kaidashi Kikou', null, 1998, 'OVA'), rec(5000, 'Yokohama Kaidashi Kikou: Quiet Country Cafe', null, 2003, 'OVA')];
+  assert.equal(matchTitle({ title: 'Yokohama Kaidashi Kikou', year: 1998, kind: 'show' }, c).malId, 2283);
+});
+
+test('non-anime stays unmatched rather than wrongly matched', () => {
+  const pokemon = [rec(527, 'Pocket Monsters', 'Pokémon', 1997, 'TV'), rec(1565, 'Pokemon Diamond & Pearl', 'Pokémon: Diamond and Pearl', 2006, 'TV')];
+  const d = matchTitle({ title: 'Pokémon Detective Pikachu', year: 2019, kind: 'movie' }, pokemon);
+  assert.equal(d.malId, null);
+  assert.ok(d.confidence < MATCH_THRESHOLD);
+  assert.match(d.reason, /below/);
+  assert.equal(matchTitle({ title: 'Arcane', year: 2021, kind: 'show' }, []).malId, null);
+  const legendOfKorra = [rec(9999, 'Avatar: Legend of Korra', null, 2012, 'TV')];
+  assert.equal(matchTitle({ title: 'Avatar: The Last Airbender', year: 2005, kind: 'show' }, legendOfKorra).malId, null);
+  assert.equal(matchTitle({ title: 'Breaking Bad', year: 2008, kind: 'show' }, HXH).malId, null);
+});
+
+test('a multi-season show maps to its first season and records the later ones', () => {
+  const aot = [
+    rec(16498, 'Shingeki no Kyojin', 'Attack on Titan', 2013, 'TV'),
+    rec(25777, 'Shingeki no Kyojin Season 2', 'Attack on Titan Season 2', 2017, 'TV'),
+    rec(35760, 'Shingeki no Kyojin Season 3', 'Attack on Titan Season 3', 2018, 'TV'),
+    rec(40028, 'Shingeki no Kyojin: The Final Season', 'Attack on Titan Final Season', 2020, 'TV'),
+  ];
+  const d = matchTitle({ title: 'Attack on Titan', year: 2013, kind: 'show' }, aot);
+  assert.equal(d.malId, 16498);
+  assert.deepEqual(d.others.sort(), [25777, 35760, 40028].sort());
+});
+
+test('core titles drop release words and a trailing year; similarity is 1 only for equal cores', () => {
+  assert.equal(coreTitle('Fruits Basket (2019)'), 'fruits basket');
+  assert.equal(coreTitle('CLANNAD Movie'), 'clannad');
+  assert.equal(coreTitle('The Movie'), '');
+  assert.equal(titleSimilarity('Hunter x Hunter', ['Hunter x Hunter (2011)']), 1);
+  assert.ok(titleSimilarity('Hellsing', ['Hellsing Ultimate']) < 1);
+  assert.ok(titleSimilarity('Frieren: Beyond Journey’s End', ["Frieren: Beyond Journey's End"]) === 1);
+});
