@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeTitle, titleKey, parseTitleKey } from '../src/domain/title-key.ts';
-import { aggregateTitles, bingeIndicator, dedupePlays, watchDurationDays } from '../src/domain/aggregate.ts';
+import { aggregateTitles, bingeIndicator, crossCheckWatched, dedupePlays, watchDurationDays } from '../src/domain/aggregate.ts';
 import { parseIsoTime } from '../src/domain/time.ts';
 import { sanitizeText } from '../src/domain/sanitize.ts';
 import { findTitles } from '../src/domain/find-title.ts';
@@ -145,4 +145,14 @@ test('charts: eighth-block bars and gap-free months', () => {
   assert.equal(hbar(10, 10, 4), '████');
   assert.equal(hbar(0, 10, 4), '');
   assert.deepEqual(fillMonths([{ month: '2025-11', plays: 2 }, { month: '2026-02', plays: 1 }]).map((m) => m.plays), [2, 0, 0, 1]);
+});
+
+test('cross-check with watched-shows/movies.json reports titles missing from history and differing counts', () => {
+  const titles = aggregateTitles([play(FRIEREN, '2024-01-01T20:00:00.000Z', 1, 1), play(FRIEREN, '2024-01-02T20:00:00.000Z', 1, 2)], []);
+  const other: TraktMedia = { ...MOVIE, title: 'Akira', ids: { ...MOVIE.ids, trakt: 7 } };
+  const x = crossCheckWatched(titles, [
+    { media: FRIEREN, plays: 3, lastWatchedAt: null },
+    { media: other, plays: 1, lastWatchedAt: null },
+  ]);
+  assert.deepEqual(x, { checked: 2, missingFromHistory: ['Akira'], playsDiffer: 1 });
 });

@@ -20,6 +20,12 @@ export function describeImport(r: ImportResult): string[] {
     `  files ${c.filesRead} · records ${c.recordsRead}: ${c.recordsNew} new, ${c.recordsKnown} already stored, ${c.recordsRepeated} repeated within the export, ${c.recordsSkipped} skipped`,
     `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from this export, ${c.titlesRestored} back again`,
   ];
+  const x = r.crossCheck;
+  if (x && (x.missingFromHistory.length || x.playsDiffer)) {
+    lines.push(
+      `  cross-check with watched-shows/movies.json: ${x.missingFromHistory.length} of ${x.checked} titles there have no play in the history${x.missingFromHistory.length ? ` (${x.missingFromHistory.slice(0, 3).map(sanitizeText).join(', ')}${x.missingFromHistory.length > 3 ? ', …' : ''})` : ''}, ${x.playsDiffer} count plays differently (Trakt's totals do not always reconcile; history is what anidex uses)`,
+    );
+  }
   if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${r.deletedTitles.map(sanitizeText).join(', ')}`);
   for (const s of r.skipped.slice(0, 10)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
   if (r.skipped.length > 10) lines.push(`  … and ${r.skipped.length - 10} more skipped records (see \`anidex import … --json\`)`);

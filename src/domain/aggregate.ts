@@ -1,4 +1,4 @@
-import type { MediaType, TraktMedia, TraktPlay, TraktRating } from './types.ts';
+import type { MediaType, TraktMedia, TraktPlay, TraktRating, TraktWatchedSummary } from './types.ts';
 import { normalizeTitle, titleKey } from './title-key.ts';
 
 /** A play as kept in silver. */
@@ -212,4 +212,26 @@ export function toSilverPlay(p: TraktPlay): SilverPlay {
     episode: p.episode,
     episodeTraktId: p.episodeTraktId,
   };
+}
+
+/** How Trakt's own per-title totals (watched-shows/movies.json) compare with the history. */
+export interface CrossCheck {
+  /** Titles listed in watched-shows/movies.json. */
+  checked: number;
+  /** Titles there with no play in the history. */
+  missingFromHistory: string[];
+  /** Titles whose play count differs (Trakt's totals are known not to reconcile exactly). */
+  playsDiffer: number;
+}
+
+/** Compare the history's titles with watched-shows/movies.json; informational, never fatal. */
+export function crossCheckWatched(titles: readonly TitleFacts[], watched: readonly TraktWatchedSummary[]): CrossCheck {
+  const byKey = new Map(titles.map((t) => [t.titleKey, t]));
+  const out: CrossCheck = { checked: watched.length, missingFromHistory: [], playsDiffer: 0 };
+  for (const w of watched) {
+    const t = byKey.get(titleKey(w.media));
+    if (!t || t.totalPlays === 0) out.missingFromHistory.push(w.media.title);
+    else if (t.totalPlays !== w.plays) out.playsDiffer++;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { SkippedRecord } from '../domain/types.ts';
 import type { RunCounts } from '../warehouse/runs.ts';
+import type { CrossCheck } from '../domain/aggregate.ts';
 
 export type ImportStage = 'read' | 'silver' | 'gold' | 'save';
 
@@ -18,6 +19,8 @@ export interface ImportResult {
   deletedTitles: string[];
   /** The export's records were exactly those of the last import: nothing to rebuild, no snapshot needed. */
   identical: boolean;
+  /** History against watched-shows/movies.json (null when the identical-batch shortcut skipped it). */
+  crossCheck: CrossCheck | null;
 }
 
 export type ImportListener = (e: ImportEvent) => void;

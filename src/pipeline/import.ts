@@ -7,9 +7,9 @@ import { finishRun, lastImportDigest, startRun, ZERO_COUNTS, type RunCounts } fr
 import { createHash } from 'node:crypto';
 import { openExport, readTraktExport, type ExportSource } from '../sources/trakt/index.ts';
 import type { SqlDb } from '../warehouse/db.ts';
-import { aggregateTitles, dedupePlays, toSilverPlay, type TitleFacts } from '../domain/aggregate.ts';
+import { aggregateTitles, crossCheckWatched, dedupePlays, toSilverPlay, type CrossCheck, type TitleFacts } from '../domain/aggregate.ts';
 import type { GoldValues } from '../domain/scd2-plan.ts';
-import type { SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchlistItem } from '../domain/types.ts';
+import type { SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchedSummary, TraktWatchlistItem } from '../domain/types.ts';
 import { LoadRefusedError } from '../domain/errors.ts';
 import type { ImportListener, ImportResult } from './events.ts';
 
@@ -104,6 +104,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
   const digest = createHash('sha1').update(`derivation ${DERIVATION_VERSION}\n`);
   const ratings: TraktRating[] = [];
   const watchlist: TraktWatchlistItem[] = [];
+  const watched: TraktWatchedSummary[] = [];
 
   emit({ type: 'stage', stage: 'read' });
   const sizes = new Map(source.files.map((f) => [f.name, f.size]));
@@ -125,6 +126,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
         for (const r of file.records) digest.update(`${r.raw.section}\u0000${r.raw.key}\u0000${bronze.add(r.raw, shortName)}\n`);
         if (file.section === 'ratings') for (const r of file.records) ratings.push(r.value);
         else if (file.section === 'watchlist') for (const r of file.records) watchlist.push(r.value);
+        else if (file.section === 'watched') for (const r of file.records) watched.push(r.value);
       }
       counts.recordsRead += file.records.length + file.skipped.length;
       counts.recordsSkipped += file.skipped.length;
@@ -144,6 +146,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
 
   const batchDigest = digest.digest('hex');
   let deletedTitles: string[] = [];
+  let crossCheck: CrossCheck | null = null;
   const identical = !opts.fullReload && batchDigest === lastImportDigest(db);
   if (identical) {
     // The very records of the last import, again: silver and gold cannot change, so skip rebuilding them.
@@ -154,6 +157,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
     const unique = dedupePlays(plays);
     counts.recordsDuplicate = unique.duplicates;
     const titles = aggregateTitles(unique.plays, ratings);
+    crossCheck = crossCheckWatched(titles, watched);
     syncSilver(db, unique.plays.map(toSilverPlay), titles, watchlist);
 
     emit({ type: 'stage', stage: 'gold' });
@@ -167,7 +171,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
   }
 
   finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, batchDigest);
-  return { runId, sourcePath: source.path, validFrom: loadTime, counts, skipped, deletedTitles, identical };
+  return { runId, sourcePath: source.path, validFrom: loadTime, counts, skipped, deletedTitles, identical, crossCheck };
 }
 
 /**
