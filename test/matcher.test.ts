@@ -76,6 +76,8 @@ test('core titles drop release words and a trailing year; similarity is 1 only f
   assert.equal(coreTitle('Fruits Basket (2019)'), 'fruits basket');
   assert.equal(coreTitle('CLANNAD Movie'), 'clannad');
   assert.equal(coreTitle('The Movie'), '');
+  assert.equal(coreTitle('Welcome to the N.H.K.'), 'welcome to nhk');
+  assert.equal(coreTitle('Welcome to the NHK'), 'welcome to nhk');
   assert.equal(titleSimilarity('Hunter x Hunter', ['Hunter x Hunter (2011)']), 1);
   assert.ok(titleSimilarity('Hellsing', ['Hellsing Ultimate']) < 1);
   assert.ok(titleSimilarity('Frieren: Beyond Journey’s End', ["Frieren: Beyond Journey's End"]) === 1);

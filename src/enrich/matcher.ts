@@ -26,7 +26,9 @@ const NOISE = new Set(['the', 'movie', 'film', 'gekijouban', 'gekijoban', 'tv', 
 
 /** A title reduced to what identifies it: normalized, release words and a trailing year dropped. */
 export function coreTitle(title: string): string {
-  const words = normalizeTitle(title).split(' ').filter((w) => w && !NOISE.has(w));
+  // Initialisms: "N.H.K." and "NHK" are one word, not three letters.
+  const joined = title.replace(/(?<=(?:^|[^\p{L}])\p{L})\.(?=\p{L}(?:[^\p{L}]|$))/gu, '');
+  const words = normalizeTitle(joined).split(' ').filter((w) => w && !NOISE.has(w));
   if (words.length > 1 && /^(19[5-9]\d|20[0-3]\d)$/.test(words[words.length - 1]!)) words.pop();
   return words.join(' ');
 }

@@ -40,6 +40,8 @@ export interface EnrichOptions {
   idMap?: ReadonlyMap<string, number>;
   /** Re-search every title, manual matches excepted. */
   rematch?: boolean;
+  /** Consult the answers bundled with the sample (default true; tests of the network path turn it off). */
+  useBundled?: boolean;
   /** Only these title keys (e.g. after `anidex match`). */
   only?: ReadonlySet<string>;
   now?: () => Date;
@@ -83,7 +85,7 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   const provider = opts.provider;
   const providerName = provider.name;
   const counts: RunCounts = { ...ZERO_COUNTS };
-  const bundled = providerName === 'anilist' ? bundledAnswers() : new Map<string, RawAnswer>();
+  const bundled = providerName === 'anilist' && opts.useBundled !== false ? bundledAnswers() : new Map<string, RawAnswer>();
   const emit = opts.onEvent ?? (() => {});
   let stoppedBecause: string | null = null;
   let interrupted = false;
