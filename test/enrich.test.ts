@@ -23,7 +23,7 @@ let anilist: FakeAniList;
 let jikan: FakeJikan;
 before(async () => {
   anilist = await startFakeAniList();
-  jikan = await startFakeJikan({ rateLimits: [{ limit: 20, windowMs: 1000 }] });
+  jikan = await startFakeJikan({ rateLimits: [{ limit: 100, windowMs: 1000 }] });
 });
 after(async () => {
   await anilist.close();
@@ -168,7 +168,7 @@ test('offline: nothing is fetched and titles stay pending; the library still wor
 test('Jikan provider: at most one call per title, and the same correct matches', async () => {
   const wh = await sampleWarehouse();
   jikan.resetCounters();
-  const r = await enrich(wh, { provider: new JikanProvider({ url: jikan.url, userAgent: UA, perSecond: 20, perMinute: 1000 }) });
+  const r = await enrich(wh, { provider: new JikanProvider({ url: jikan.url, userAgent: UA, perSecond: 60, perMinute: 3000 }) });
   const want = expected(wh);
   const wrong = enrichedLibrary(wh.db)
     .filter((row) => row.malId !== want.get(row.titleKey))

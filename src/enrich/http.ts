@@ -42,8 +42,8 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Milliseconds a 429 (or an exhausted quota) asks us to wait: Retry-After, else X-RateLimit-Reset, else a minute. */
-export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number {
+/** Milliseconds a server asks us to wait: Retry-After, else X-RateLimit-Reset; null when it does not say. */
+export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | null {
   const ra = header(headers, 'retry-after');
   if (ra !== undefined) {
     const s = Number(ra);
@@ -53,7 +53,12 @@ export function retryAfterMs(headers: Record<string, string | string[] | undefin
   }
   const reset = Number(header(headers, 'x-ratelimit-reset'));
   if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
-  return 60_000;
+  return null;
+}
+
+/** A 429 that does not say how long to wait (Jikan's do not): 1 s, 2 s, 4 s … up to a minute. */
+function unsaid429Ms(consecutive: number): number {
+  return Math.min(60_000, 1000 * 2 ** (consecutive - 1));
 }
 
 function backoffMs(attempt: number): number {
@@ -90,12 +95,15 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
         if (++limited > opts.max429) {
           throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
         }
-        limiter.pauseUntil(Date.now() + retryAfterMs(res.headers));
+        limiter.pauseUntil(Date.now() + (retryAfterMs(res.headers) ?? unsaid429Ms(limited)));
         continue;
       }
       limited = 0;
+      // An exhausted quota with a reset time: wait for it rather than earn a 429. Without one, the limiter's own
+      // pacing and any 429's Retry-After are enough.
       const remaining = header(res.headers, 'x-ratelimit-remaining');
-      if (remaining !== undefined && Number(remaining) <= 0) limiter.pauseUntil(Date.now() + retryAfterMs(res.headers));
+      const resetIn = remaining !== undefined && Number(remaining) <= 0 ? retryAfterMs(res.headers) : null;
+      if (resetIn !== null) limiter.pauseUntil(Date.now() + resetIn);
       let json: unknown;
       try {
         json = JSON.parse(res.body);
