@@ -189,3 +189,39 @@ test('history: unknown and ambiguous titles get a helpful message', () => {
   assert.match(amb.err, /title key/);
   assert.match(amb.err, /anidex history trakt:show:\d+/);
 });
+
+test('offline import of the sample is enriched from the bundled answers; match and enrich commands', () => {
+  const d = tmp();
+  const imp = anidex(d, 'import', SAMPLE_V1, '--as-of', '2026-05-01T12:00:00Z');
+  assert.equal(imp.code, 0, imp.err);
+  assert.match(imp.out, /Enrichment: \d+ matched, 0 matched by hand, \d+ not anime or not found, 0 pending/);
+  const lib = JSON.parse(anidex(d, 'library', '--json').out) as Array<{ title: string; matchStatus: string; genres: string[]; length: string | null }>;
+  assert.ok(lib.every((r) => r.matchStatus !== 'pending'), 'nothing pending');
+  const mushishi = lib.find((r) => r.title === 'Mushishi')!;
+  assert.ok(mushishi.genres.length > 0);
+  assert.equal(mushishi.length, 'long', 'both seasons, 46 episodes × 24 min, over 12 hours');
+
+  const cozy = JSON.parse(anidex(d, 'library', '--genre', 'Slice of Life', '--length', 'short', '--json').out) as Array<{ genres: string[]; length: string }>;
+  assert.ok(cozy.length > 0 && cozy.every((r) => r.genres.includes('Slice of Life') && r.length === 'short'));
+  const bad = anidex(d, 'library', '--length', 'tiny');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--length "tiny" is not one of movie, short, medium, long/);
+
+  const un = anidex(d, 'library', '--unmatched');
+  assert.match(un.out, /Breaking Bad/);
+  assert.doesNotMatch(un.out, /Mushishi/);
+
+  const m = anidex(d, 'match', 'Breaking Bad', 'none');
+  assert.equal(m.code, 0, m.err);
+  assert.match(m.out, /marked as not anime/);
+  const m2 = anidex(d, 'match', 'Mushishi', 'abc');
+  assert.equal(m2.code, 2);
+  const m3 = anidex(d, 'match', 'Mushishi', '457', '--offline');
+  assert.equal(m3.code, 0, m3.err);
+  const again = JSON.parse(anidex(d, 'library', '--search', 'mushishi', '--json').out)[0];
+  assert.equal(again.matchStatus, 'manual');
+
+  const e = anidex(d, 'enrich', '--offline', '--json');
+  assert.equal(e.code, 0, e.err);
+  assert.equal(JSON.parse(e.out).counts.apiCalls, 0);
+});

@@ -107,9 +107,10 @@ export class JikanProvider implements Provider {
 
   constructor(private readonly opts: JikanOptions) {
     this.base = opts.url.replace(/\/+$/, '').replace(/\/v4$/, '');
+    // Jikan allows 3 a second and 60 a minute; the windows are a little longer than the server's, as for AniList.
     this.limiter = new RateLimiter([
-      { limit: opts.perSecond ?? 2, ms: 1_000 },
-      { limit: opts.perMinute ?? 50, ms: 60_000 },
+      { limit: opts.perSecond ?? 3, ms: 1_100 },
+      { limit: opts.perMinute ?? 60, ms: 62_000 },
     ]);
   }
 

@@ -233,28 +233,32 @@ export interface FakeAniListOptions {
   db?: AnimeDb;
 }
 
-export interface FakeAniList {
-  /** http://127.0.0.1:PORT/ */
+/** What both fakes offer a test: where they listen, what they saw, and fault injection. */
+export interface FakeServerHandle {
   readonly url: string;
   readonly port: number;
   readonly requests: number;
   readonly rateLimited: number;
   readonly faultsServed: number;
   readonly byStatus: Record<number, number>;
-  /** Every request: method, path, headers, raw body, parsed json ({query, variables}), status sent, fault applied. */
+  /** Every request: method, path, headers, raw body, parsed json, status sent, fault applied. */
   readonly log: LogEntry[];
   readonly pendingFaults: number;
   inject(fault: FaultInput, times?: number): void;
   setFaultFn(fn: FaultPicker | null): void;
   clearFaults(): void;
   setLatency(ms: number): void;
-  setRequireReferer(on: boolean): void;
-  /** Change the limit/window at runtime (keeps the hits already in the window). */
-  setRateLimit(limitPerMinute: number, windowMs?: number): void;
-  /** Forget past hits (an empty window). */
   resetRateLimit(): void;
   resetCounters(): void;
   close(): Promise<void>;
+}
+
+export interface FakeAniList extends FakeServerHandle {
+  /** http://127.0.0.1:PORT/ */
+  readonly url: string;
+  setRequireReferer(on: boolean): void;
+  /** Change the limit/window at runtime (keeps the hits already in the window). */
+  setRateLimit(limitPerMinute: number, windowMs?: number): void;
 }
 
 /** The SDL subset, verbatim from anilist__schema_subset.graphql. */

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { animeDb, jikanBase, searchScore, type AnimeDb, type JikanAnime } from './anime-db.ts';
 import {
   encodeJson, FakeServerBase, SlidingWindow,
-  type Fault, type FaultInput, type FaultPicker, type LogEntry,
+  type Fault, type FaultInput, type FaultPicker, type FakeServerHandle, type LogEntry,
 } from './anilist-server.ts';
 
 /** The public gateway's 429 body, byte for byte as jikan__error_429_ratelimit.json (note `status` is a string). */
@@ -55,25 +55,11 @@ export interface FakeJikanOptions {
   db?: AnimeDb;
 }
 
-export interface FakeJikan {
+export interface FakeJikan extends FakeServerHandle {
   /** http://127.0.0.1:PORT (no /v4, no trailing slash) */
   readonly url: string;
-  readonly port: number;
-  readonly requests: number;
-  readonly rateLimited: number;
-  readonly faultsServed: number;
-  readonly byStatus: Record<number, number>;
-  readonly log: LogEntry[];
-  readonly pendingFaults: number;
-  inject(fault: FaultInput, times?: number): void;
-  setFaultFn(fn: FaultPicker | null): void;
-  clearFaults(): void;
-  setLatency(ms: number): void;
   /** Replace the windows at runtime (an empty history); false disables limiting. */
   setRateLimits(rules: RateRule[] | false): void;
-  resetRateLimit(): void;
-  resetCounters(): void;
-  close(): Promise<void>;
 }
 
 type Json = { status: number; body: object; cache: 'resource' | 'query' | 'error' };
