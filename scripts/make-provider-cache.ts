@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { importTraktExport } from '../src/pipeline/import.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
+import { recommendLocal } from '../src/pipeline/recommend.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { BUNDLED_CACHE, type BundledCacheFile } from '../src/enrich/bundled-cache.ts';
 import { LATER_EXPORT } from './sample/catalog.ts';
@@ -38,6 +39,9 @@ try {
     if (r.pending || r.stoppedBecause) throw new Error(`enrichment did not finish: ${r.stoppedBecause ?? `${r.pending} pending`}`);
   }
   if (!r) throw new Error('nothing imported');
+  // The recommender's candidates (what the person's favourites point at) need their metadata offline too.
+  const rec = await recommendLocal(wh, { provider, filter: {}, count: 10, useBundled: false });
+  if (rec.stoppedBecause || rec.missingMetadata) throw new Error(`candidate metadata incomplete: ${rec.stoppedBecause ?? `${rec.missingMetadata} missing`}`);
   const entries = wh.db
     .all<{ key: string; status: number; payload: string | null }>(
       "SELECT request_key AS key, status, payload FROM api_cache WHERE provider = 'anilist' ORDER BY request_key",

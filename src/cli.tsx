@@ -10,8 +10,10 @@ import { snapshotCommand } from './commands/snapshot.ts';
 import { startCommand } from './commands/start.ts';
 import { enrichCommand } from './commands/enrich.ts';
 import { matchCommand } from './commands/match.ts';
+import { recommendCommand } from './commands/recommend.ts';
+import { planCommand } from './commands/plan.ts';
 
-const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, snapshotCommand, startCommand];
+const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, recommendCommand, planCommand, snapshotCommand, startCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

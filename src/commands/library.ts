@@ -1,13 +1,13 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { enrichedLibrary, type EnrichedRow } from '../warehouse/queries.ts';
 import { findTitles } from '../domain/find-title.ts';
-import { passesFilter, titleLength, type LibraryFilter } from '../domain/filters.ts';
-import { LENGTH_BUCKETS, type LengthBucket } from '../domain/length.ts';
+import { passesFilter, titleLength } from '../domain/filters.ts';
+import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
 
-const USAGE = 'anidex library [--search <text>] [--genre <g>]… [--not-genre <g>]… [--length movie|short|medium|long]… [--unmatched] [--json]';
+const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} [--unmatched] [--json]`;
 
 const COLUMNS: ReadonlyArray<Column<EnrichedRow>> = [
   { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
@@ -32,28 +32,16 @@ const UNMATCHED_COLUMNS: ReadonlyArray<Column<EnrichedRow>> = [
   { header: 'Why', value: (r) => r.matchReason ?? '', flex: true, min: 20 },
 ];
 
-function lengths(values: string[] | undefined): LengthBucket[] | undefined {
-  if (!values) return undefined;
-  for (const v of values) {
-    if (!(LENGTH_BUCKETS as readonly string[]).includes(v)) {
-      throw new UsageError(`--length "${v}" is not one of ${LENGTH_BUCKETS.join(', ')}.`, 'movie: a film · short: under 5 h · medium: 5–12 h · long: over 12 h');
-    }
-  }
-  return values as LengthBucket[];
-}
-
 export async function runLibrary(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('library', USAGE, args, {
     search: { type: 'string', short: 's' },
-    genre: { type: 'string', multiple: true },
-    'not-genre': { type: 'string', multiple: true },
-    length: { type: 'string', multiple: true },
+    ...FILTER_OPTIONS,
     unmatched: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if (positionals.length) throw new UsageError(`library takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
   const json = ctx.json || Boolean(values.json);
-  const filter: LibraryFilter = { genres: values.genre, excludeGenres: values['not-genre'], lengths: lengths(values.length) };
+  const filter = filterFromFlags(values);
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     let rows = enrichedLibrary(wh.db);
@@ -65,7 +53,7 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
       return 0;
     }
     if (rows.length === 0) {
-      const any = values.search !== undefined || values.genre || values['not-genre'] || values.length || values.unmatched;
+      const any = values.search !== undefined || values.genre || values['not-genre'] || values.mood || values['not-mood'] || values.length || values.unmatched;
       print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export first: anidex import <export.zip>');
       return 0;
     }

@@ -1,21 +1,15 @@
 import type { Warehouse } from '../warehouse/store.ts';
-import { getCached, putCached, type CacheEntry } from '../warehouse/api-cache.ts';
 import { allMatches, enrichTargets, saveMatches, staleAnime, upsertAnime, type EnrichTarget, type TitleMatch } from '../warehouse/enrichment.ts';
 import { finishRun, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
-import { cacheKey, type Provider, type RawAnswer, type SearchQuery } from '../enrich/provider.ts';
+import { cacheKey, type Provider, type SearchQuery } from '../enrich/provider.ts';
 import { matchTitle, type MatchDecision } from '../enrich/matcher.ts';
-import { AnidexError } from '../domain/errors.ts';
-import { bundledAnswers } from '../enrich/bundled-cache.ts';
+import { AnswerSource, CACHE_TTL, type FetchProgress } from './answer-source.ts';
 import { normalizeTitle } from '../domain/title-key.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 
 const DAY = 86_400_000;
-/** How long answers are trusted: metadata changes slowly; "not found" may change sooner. */
-export const CACHE_TTL = { positiveMs: 30 * DAY, negativeMs: 7 * DAY };
 /** An unmatched title is searched again after this long (the provider may have added it). */
 const RETRY_UNMATCHED_MS = 14 * DAY;
-/** Checkpoint fetched answers at least this often, so an interrupted run loses little. */
-const CHECKPOINT_MS = 5_000;
 
 export type EnrichPhase = 'search' | 'details' | 'save';
 
@@ -61,10 +55,6 @@ export interface EnrichResult {
   interrupted: boolean;
 }
 
-function ttl(status: number): number {
-  return status === 200 ? CACHE_TTL.positiveMs : CACHE_TTL.negativeMs;
-}
-
 function idMapKeys(t: EnrichTarget): string[] {
   const keys = [t.titleKey];
   if (t.tvdbId !== null) keys.push(`tvdb:${t.tvdbId}`);
@@ -85,10 +75,7 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   const provider = opts.provider;
   const providerName = provider.name;
   const counts: RunCounts = { ...ZERO_COUNTS };
-  const bundled = providerName === 'anilist' && opts.useBundled !== false ? bundledAnswers() : new Map<string, RawAnswer>();
   const emit = opts.onEvent ?? (() => {});
-  let stoppedBecause: string | null = null;
-  let interrupted = false;
 
   await wh.refresh();
   const targets = enrichTargets(wh.db).filter((t) => !opts.only || opts.only.has(t.titleKey));
@@ -113,73 +100,20 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   }
 
   // 2. Answers for the searches: the warehouse cache, then the bundled cache, then the network.
-  const pendingWrites: CacheEntry[] = [];
-  let lastFlush = Date.now();
-  const flush = async (force: boolean): Promise<void> => {
-    if (pendingWrites.length === 0 || (!force && Date.now() - lastFlush < CHECKPOINT_MS)) return;
-    const batch = pendingWrites.splice(0);
-    await wh.write((db) => putCached(db, providerName, batch, stamp(), ttl), { what: 'saving enrichment progress' });
-    lastFlush = Date.now();
-  };
-
-  const answers = async (keys: string[], phase: EnrichPhase, fetchBatch: (keys: string[]) => Promise<Map<string, RawAnswer>>, batchSize: number): Promise<Map<string, RawAnswer>> => {
-    const out = new Map<string, RawAnswer>();
-    const cached = getCached(wh.db, providerName, keys, stamp());
-    const fromBundle: CacheEntry[] = [];
-    const missing: string[] = [];
-    for (const k of keys) {
-      const c = cached.get(k) ?? bundled.get(k);
-      if (c) {
-        out.set(k, { status: c.status, payload: c.payload });
-        counts.cacheHits++;
-        if (!cached.has(k)) fromBundle.push({ key: k, ...c });
-      } else missing.push(k);
-    }
-    pendingWrites.push(...fromBundle);
-    counts.cacheMisses += missing.length;
-    const total = keys.length;
-    let done = keys.length - missing.length;
-    const started = Date.now();
-    const report = (): void => {
-      const perItem = done > total - missing.length ? (Date.now() - started) / (done - (total - missing.length)) : null;
-      emit({ type: 'enrich', phase, done, total, calls: provider.stats.calls, cacheHits: counts.cacheHits, waitMs: provider.limiter.waitedMs, etaMs: perItem === null ? null : Math.round(perItem * (total - done)) });
-    };
-    report();
-    if (opts.offline || stoppedBecause) return out;
-    for (let i = 0; i < missing.length; i += batchSize) {
-      const chunk = missing.slice(i, i + batchSize);
-      try {
-        const got = await fetchBatch(chunk);
-        for (const [k, a] of got) {
-          out.set(k, a);
-          pendingWrites.push({ key: k, status: a.status, payload: a.payload });
-        }
-      } catch (err) {
-        if (opts.signal?.aborted) {
-          interrupted = true;
-          stoppedBecause = 'interrupted';
-        } else if (err instanceof AnidexError) {
-          stoppedBecause = err.message;
-        } else throw err;
-        break;
-      }
-      done += chunk.length;
-      report();
-      await flush(false);
-    }
-    return out;
-  };
+  const source = new AnswerSource(wh, provider, { offline: opts.offline, signal: opts.signal, useBundled: opts.useBundled, now });
+  const progress = (phase: EnrichPhase) => (p: FetchProgress): void =>
+    emit({ type: 'enrich', phase, done: p.done, total: p.total, calls: provider.stats.calls, cacheHits: source.cacheHits, waitMs: provider.limiter.waitedMs, etaMs: p.etaMs });
 
   const queries = new Map<string, SearchQuery>();
   for (const t of toSearch) {
     const key = cacheKey.search(normalizeTitle(t.title));
     if (!queries.has(key)) queries.set(key, { key, title: t.title, year: t.year, kind: t.mediaType });
   }
-  const searchAnswers = await answers(
+  const searchAnswers = await source.get(
     [...queries.keys()],
-    'search',
     (keys) => provider.search(keys.map((k) => queries.get(k)!), opts.signal),
     provider.batch.search,
+    progress('search'),
   );
 
   // 3. Decide: score the candidates of every title that has an answer.
@@ -211,21 +145,7 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
     if (provider.searchIsComplete && s) records.push(s);
     else needDetails.push(id);
   }
-  const detailAnswers = await answers(
-    needDetails.map(cacheKey.details),
-    'details',
-    async (keys) => {
-      const ids = keys.map((k) => Number(k.slice(4)));
-      const got = await provider.details(ids, opts.signal);
-      return new Map([...got].map(([id, a]) => [cacheKey.details(id), a]));
-    },
-    provider.batch.details,
-  );
-  for (const id of needDetails) {
-    const a = detailAnswers.get(cacheKey.details(id));
-    const r = a?.status === 200 && a.payload ? provider.parseDetails(a.payload) : null;
-    if (r) records.push(r);
-  }
+  for (const r of (await source.details(needDetails, progress('details'))).values()) records.push(r);
   // A show's later seasons, as the provider relates them, join the ones the search found.
   const byId = new Map(records.map((r) => [r.malId, r]));
   for (const m of decided) {
@@ -240,10 +160,13 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   counts.apiCalls = provider.stats.calls;
   counts.http429 = provider.stats.http429;
   counts.waitSeconds = Math.round((provider.limiter.waitedMs) / 100) / 10;
-  const batch = pendingWrites.splice(0);
+  counts.cacheHits = source.cacheHits;
+  counts.cacheMisses = source.cacheMisses;
+  const interrupted = source.interrupted;
+  const stoppedBecause = source.stoppedBecause;
   const runId = await wh.write(
     (db) => {
-      putCached(db, providerName, batch, stamp(), ttl);
+      source.writePending(db);
       saveMatches(db, decided);
       upsertAnime(db, records, providerName, stamp());
       const id = startRun(db, 'enrich', startedAt, null, null);

@@ -2,6 +2,8 @@ import { relative, resolve } from 'node:path';
 import type { Warehouse } from '../warehouse/store.ts';
 import { BronzeWriter } from '../warehouse/bronze.ts';
 import { syncSilver } from '../warehouse/silver.ts';
+import { addPlanItems } from '../warehouse/plan.ts';
+import { titleKey } from '../domain/title-key.ts';
 import { currentTitleCount, loadGold, newestValidFrom } from '../warehouse/scd2.ts';
 import { finishRun, lastImportDigest, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
 import { createHash } from 'node:crypto';
@@ -170,6 +172,14 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
     deletedTitles = plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
   }
 
+  // The Trakt watchlist joins the plan-to-watch list once; re-imports and removals on Trakt never touch it again.
+  addPlanItems(
+    db,
+    watchlist
+      .filter((w) => w.kind === 'show' || w.kind === 'movie')
+      .map((w) => ({ title: w.media.title, malId: null, notes: w.notes, source: 'trakt-watchlist' as const, sourceKey: titleKey(w.media) })),
+    loadTime,
+  );
   finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, batchDigest);
   return { runId, sourcePath: source.path, validFrom: loadTime, counts, skipped, deletedTitles, identical, crossCheck };
 }

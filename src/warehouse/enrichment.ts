@@ -1,5 +1,7 @@
 import type { SqlDb } from './db.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
+import { moodsFromMetadata } from '../domain/moods.ts';
+import { linkPlanMalIds } from './plan.ts';
 import type { MediaType } from '../domain/types.ts';
 
 /** A current title as enrichment sees it, with the external ids the export carried. */
@@ -26,13 +28,22 @@ export interface TitleMatch {
   matchedAt: string;
 }
 
-/** Live current titles (deleted ones are not enriched). */
+/**
+ * Current titles (deleted ones too: they are still history the recommender must not suggest again), and
+ * watchlist titles on the plan-to-watch list.
+ */
 export function enrichTargets(db: SqlDb): EnrichTarget[] {
   return db.all<EnrichTarget>(
     `SELECT h.title_key AS titleKey, h.title, h.year, h.media_type AS mediaType, h.trakt_id AS traktId,
             s.tvdb_id AS tvdbId, s.tmdb_id AS tmdbId, s.imdb_id AS imdbId
        FROM user_watch_history h LEFT JOIN silver_titles s ON s.title_key = h.title_key
-      WHERE h.is_current = 1 AND h.is_deleted = 0 ORDER BY h.title_key`,
+      WHERE h.is_current = 1
+     UNION
+     SELECT w.title_key, w.title, w.year, w.media_type, w.trakt_id, NULL, NULL, NULL
+       FROM silver_watchlist w JOIN plan_to_watch p ON p.source_key = w.title_key AND p.source = 'trakt-watchlist'
+      WHERE w.kind IN ('show', 'movie')
+        AND w.title_key NOT IN (SELECT title_key FROM user_watch_history WHERE is_current = 1)
+     ORDER BY 1`,
   );
 }
 
@@ -80,6 +91,7 @@ export function saveMatches(db: SqlDb, matches: readonly TitleMatch[]): void {
   for (const m of matches) {
     put.run([m.titleKey, m.status, m.malId, m.confidence, m.provider, m.method, m.otherMalIds.length ? JSON.stringify(m.otherMalIds) : null, m.reason, m.matchedAt]);
     gold.run([m.malId, m.titleKey]);
+    linkPlanMalIds(db, m.titleKey, m.malId);
   }
   put.free();
   gold.free();
@@ -99,14 +111,14 @@ export function staleAnime(db: SqlDb, malIds: Iterable<number>, staleBefore: str
 export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider: string, at: string): void {
   const stmt = db.prepare(
     `INSERT INTO dim_anime (mal_id, anilist_id, title_romaji, title_english, title_native, synonyms, format, episodes,
-       minutes_per_episode, year, season, status, studios, genres, tags, community_score, score_source, popularity,
+       minutes_per_episode, year, season, status, studios, genres, tags, moods, community_score, score_source, popularity,
        streaming, relations, recommendations, provider, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (mal_id) DO UPDATE SET anilist_id = excluded.anilist_id, title_romaji = excluded.title_romaji,
        title_english = excluded.title_english, title_native = excluded.title_native, synonyms = excluded.synonyms,
        format = excluded.format, episodes = excluded.episodes, minutes_per_episode = excluded.minutes_per_episode,
        year = excluded.year, season = excluded.season, status = excluded.status, studios = excluded.studios,
-       genres = excluded.genres, tags = excluded.tags, community_score = excluded.community_score,
+       genres = excluded.genres, tags = excluded.tags, moods = excluded.moods, community_score = excluded.community_score,
        score_source = excluded.score_source, popularity = excluded.popularity, streaming = excluded.streaming,
        relations = excluded.relations, recommendations = excluded.recommendations, provider = excluded.provider,
        updated_at = excluded.updated_at`,
@@ -115,9 +127,97 @@ export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider
   for (const r of records) {
     stmt.run([
       r.malId, r.anilistId, r.titles.romaji, r.titles.english, r.titles.native, j(r.titles.synonyms), r.format, r.episodes,
-      r.minutesPerEpisode, r.year, r.season, r.status, j(r.studios), j(r.genres), j(r.tags), r.communityScore, r.scoreSource,
+      r.minutesPerEpisode, r.year, r.season, r.status, j(r.studios), j(r.genres), j(r.tags), j(moodsFromMetadata(r.genres, r.tags)), r.communityScore, r.scoreSource,
       r.popularity, j(r.streaming), j(r.relations), j(r.recommendations), provider, at,
     ]);
   }
   stmt.free();
+}
+
+interface DimRow {
+  mal_id: number; anilist_id: number | null; title_romaji: string | null; title_english: string | null; title_native: string | null;
+  synonyms: string | null; format: string | null; episodes: number | null; minutes_per_episode: number | null; year: number | null;
+  season: string | null; status: string | null; studios: string | null; genres: string | null; tags: string | null;
+  community_score: number | null; score_source: string | null; popularity: number | null; streaming: string | null;
+  relations: string | null; recommendations: string | null;
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function fromDim(r: DimRow): AnimeRecord {
+  return {
+    malId: r.mal_id,
+    anilistId: r.anilist_id,
+    titles: { romaji: r.title_romaji, english: r.title_english, native: r.title_native, synonyms: parseJson(r.synonyms, []) },
+    format: r.format as AnimeRecord['format'],
+    episodes: r.episodes,
+    minutesPerEpisode: r.minutes_per_episode,
+    season: r.season,
+    year: r.year,
+    status: r.status,
+    genres: parseJson(r.genres, []),
+    tags: parseJson(r.tags, []),
+    studios: parseJson(r.studios, []),
+    communityScore: r.community_score,
+    scoreSource: r.score_source === 'mal' ? 'mal' : 'anilist',
+    popularity: r.popularity,
+    relations: parseJson(r.relations, []),
+    recommendations: parseJson(r.recommendations, []),
+    streaming: parseJson(r.streaming, []),
+  };
+}
+
+/** dim_anime rows as records, for the ids that have one. */
+export function animeRecords(db: SqlDb, malIds: Iterable<number>): Map<number, AnimeRecord> {
+  const out = new Map<number, AnimeRecord>();
+  for (const id of new Set(malIds)) {
+    const r = db.get<DimRow>('SELECT * FROM dim_anime WHERE mal_id = ?', [id]);
+    if (r) out.set(id, fromDim(r));
+  }
+  return out;
+}
+
+/** The person's matched, live titles with their ratings and metadata: what the recommender learns from. */
+export function watchedAnime(db: SqlDb): Array<{ title: string; malId: number; userRating: number | null; binged: boolean; otherMalIds: number[] }> {
+  return db
+    .all<{ title: string; malId: number; userRating: number | null; binge: number | null; others: string | null }>(
+      `SELECT h.title, h.mal_id AS malId, h.user_rating AS userRating, h.binge_indicator AS binge, m.other_mal_ids AS others
+         FROM user_watch_history h LEFT JOIN title_match m ON m.title_key = h.title_key
+        WHERE h.is_current = 1 AND h.is_deleted = 0 AND h.mal_id IS NOT NULL`,
+    )
+    .map((r) => ({ title: r.title, malId: r.malId, userRating: r.userRating, binged: r.binge === 1, otherMalIds: parseJson(r.others, []) }));
+}
+
+/**
+ * Every MAL id the person has seen: each title in their history (deleted ones included), and the later
+ * seasons a Trakt show spans when they watched all of its episodes.
+ */
+export function historyMalIds(db: SqlDb): Set<number> {
+  const seen = new Set(db.all<{ m: number }>('SELECT DISTINCT mal_id AS m FROM user_watch_history WHERE mal_id IS NOT NULL').map((r) => r.m));
+  // Later seasons count as seen as far as the episodes watched reach: 74 episodes of a show whose MAL
+  // entries have 13 each cover its first five entries.
+  const shows = db.all<{ first: number; others: string | null; watched: number | null }>(
+    `SELECT h.mal_id AS first, m.other_mal_ids AS others, h.episodes_watched AS watched FROM user_watch_history h
+       JOIN title_match m ON m.title_key = h.title_key WHERE h.is_current = 1 AND h.mal_id IS NOT NULL`,
+  );
+  for (const s of shows) {
+    const later = parseJson<number[]>(s.others, [])
+      .map((id) => ({ id, ...db.get<{ e: number | null; y: number | null }>('SELECT episodes AS e, year AS y FROM dim_anime WHERE mal_id = ?', [id]) }))
+      .sort((x, y) => (x.y ?? 9999) - (y.y ?? 9999));
+    let covered = db.get<{ e: number | null }>('SELECT episodes AS e FROM dim_anime WHERE mal_id = ?', [s.first])?.e ?? null;
+    for (const x of later) {
+      if (covered === null || x.e === undefined || x.e === null) break;
+      covered += x.e;
+      if (covered > (s.watched ?? 0)) break;
+      seen.add(x.id);
+    }
+  }
+  return seen;
 }

@@ -1,0 +1,80 @@
+import { Warehouse } from '../warehouse/store.ts';
+import { addPlanItems, planItems, removePlanItem, reprioritize } from '../warehouse/plan.ts';
+import { animeRecords } from '../warehouse/enrichment.ts';
+import { displayTitle } from '../domain/anime.ts';
+import { AnidexError, UsageError } from '../domain/errors.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { outputWidth, print, printJson, renderTable, shortDate } from './output.ts';
+
+const USAGE = 'anidex plan [--json] | anidex plan add <mal id> [--notes text] | anidex plan remove <id> | anidex plan move <id> <priority>';
+
+function positiveInt(text: string | undefined, what: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} "${text ?? ''}" is not a positive whole number.`, `Usage: ${USAGE}`);
+  return n;
+}
+
+export async function runPlan(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('plan', USAGE, args, { notes: { type: 'string' }, json: { type: 'boolean' } });
+  const json = ctx.json || Boolean(values.json);
+  const [sub, a, b, ...rest] = positionals;
+  const wh = await Warehouse.open(ctx.dataDir);
+  try {
+    if (sub === undefined || sub === 'list') {
+      const items = planItems(wh.db);
+      if (json) printJson(items);
+      else if (items.length === 0) print('Your plan-to-watch list is empty. Add with `anidex plan add <mal id>` or `anidex recommend … --add 1`.');
+      else {
+        print(
+          renderTable(
+            items,
+            [
+              { header: 'Id', value: (p) => String(p.id), align: 'right' },
+              { header: 'Prio', value: (p) => (p.priority === null ? '' : String(p.priority)), align: 'right' },
+              { header: 'Title', value: (p) => p.title, flex: true, min: 16 },
+              { header: 'MAL', value: (p) => (p.malId === null ? '' : String(p.malId)), align: 'right' },
+              { header: 'From', value: (p) => p.source },
+              { header: 'Stream', value: (p) => p.streamingService ?? '' },
+              { header: 'Added', value: (p) => shortDate(p.addedAt) },
+            ],
+            outputWidth(),
+          ),
+        );
+      }
+      return 0;
+    }
+    if (sub === 'add' && a !== undefined && b === undefined) {
+      const malId = positiveInt(a, 'MAL id');
+      const rec = animeRecords(wh.db, [malId]).get(malId);
+      if (!rec) {
+        throw new AnidexError(`anidex has no metadata for MyAnimeList id ${malId} yet, so it cannot name it.`, 'Add titles that `anidex recommend` shows, or run `anidex enrich` first.');
+      }
+      const added = await wh.write(
+        (db) => addPlanItems(db, [{ title: displayTitle(rec.titles), malId, streamingService: rec.streaming[0]?.site ?? null, notes: values.notes ?? null, source: 'user', sourceKey: `mal:${malId}` }], new Date().toISOString()),
+        { what: 'adding to the plan' },
+      );
+      print(added ? `Added ${displayTitle(rec.titles)} to your plan.` : `${displayTitle(rec.titles)} is already on your plan.`);
+      return 0;
+    }
+    if (sub === 'remove' && a !== undefined && b === undefined) {
+      const id = positiveInt(a, 'plan id');
+      const ok = await wh.write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+      if (!ok) throw new AnidexError(`Your plan has no item ${id}.`, 'Run `anidex plan` to see the ids.');
+      print(`Removed item ${id}.`);
+      return 0;
+    }
+    if (sub === 'move' && a !== undefined && b !== undefined && rest.length === 0) {
+      const id = positiveInt(a, 'plan id');
+      const prio = positiveInt(b, 'priority');
+      const ok = await wh.write((db) => reprioritize(db, id, prio), { what: 'reordering the plan' });
+      if (!ok) throw new AnidexError(`Your plan has no item ${id}.`, 'Run `anidex plan` to see the ids.');
+      print(`Item ${id} is now priority ${prio}.`);
+      return 0;
+    }
+    throw new UsageError(`plan: cannot understand "${positionals.join(' ')}".`, `Usage: ${USAGE}`);
+  } finally {
+    wh.close();
+  }
+}
+
+export const planCommand: Command = { name: 'plan', usage: USAGE, summary: 'your plan-to-watch list: list, add, remove, reorder', run: runPlan };

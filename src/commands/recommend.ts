@@ -1,0 +1,91 @@
+import { Warehouse } from '../warehouse/store.ts';
+import { addPlanItems } from '../warehouse/plan.ts';
+import { recommendLocal } from '../pipeline/recommend.ts';
+import { providerFromEnv } from '../enrich/providers.ts';
+import { version } from '../config.ts';
+import { UsageError } from '../domain/errors.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
+import { outputWidth, print, printJson, renderTable } from './output.ts';
+
+const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local] [--count n] [--add 1,3] [--offline] [--json]`;
+
+export async function runRecommend(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('recommend', USAGE, args, {
+    ...FILTER_OPTIONS,
+    engine: { type: 'string' },
+    count: { type: 'string' },
+    add: { type: 'string' },
+    offline: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length) throw new UsageError(`recommend takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
+  const json = ctx.json || Boolean(values.json);
+  const engine = values.engine ?? 'local';
+  if (engine === 'gemini' || values['dry-run']) {
+    throw new UsageError('The Gemini engine (and --dry-run, which shows what it would send) is not built yet.', 'Use the local engine: anidex recommend --engine local.');
+  }
+  if (engine !== 'local') throw new UsageError(`--engine "${engine}" is not an engine anidex knows.`, 'Engines: local (gemini is coming).');
+  const count = values.count === undefined ? 10 : Number(values.count);
+  if (!Number.isInteger(count) || count < 1 || count > 50) throw new UsageError(`--count "${values.count}" is not a whole number from 1 to 50.`, `Usage: ${USAGE}`);
+  const filter = filterFromFlags(values);
+  const picks = values.add === undefined ? [] : values.add.split(',').map((x) => Number(x.trim()));
+  if (picks.some((n) => !Number.isInteger(n) || n < 1 || n > count)) throw new UsageError(`--add "${values.add}" must list result numbers between 1 and ${count}, e.g. --add 1,3.`, `Usage: ${USAGE}`);
+
+  const wh = await Warehouse.open(ctx.dataDir);
+  try {
+    const r = await recommendLocal(wh, { provider: providerFromEnv(version()), offline: values.offline, filter, count });
+    let added = 0;
+    if (picks.length) {
+      const chosen = picks.map((n) => r.items[n - 1]).filter((x) => x !== undefined);
+      added = await wh.write(
+        (db) =>
+          addPlanItems(
+            db,
+            chosen.map((it) => ({
+              title: it.title, malId: it.malId, streamingService: it.streaming, confidenceScore: it.confidence,
+              notes: it.reason, source: 'local' as const, sourceKey: `mal:${it.malId}`,
+            })),
+            new Date().toISOString(),
+          ),
+        { what: 'adding to the plan-to-watch list' },
+      );
+    }
+    if (json) {
+      printJson({ ...r, addedToPlan: added });
+      return 0;
+    }
+    if (r.items.length === 0) {
+      print(`No recommendation fits these filters (${r.poolSize} candidates after filtering, from ${r.sources} of your best-rated titles).`);
+    } else {
+      print(
+        renderTable(
+          r.items,
+          [
+            { header: '#', value: (x) => String(x.priority), align: 'right' },
+            { header: 'Title', value: (x) => `${x.title}${x.year ? ` (${x.year})` : ''}`, flex: true, min: 18 },
+            { header: 'MAL', value: (x) => String(x.malId), align: 'right' },
+            { header: 'Length', value: (x) => x.length ?? '' },
+            { header: 'Conf', value: (x) => x.confidence.toFixed(2), align: 'right' },
+            { header: 'Stream', value: (x) => x.streaming ?? '' },
+          ],
+          outputWidth(),
+        ),
+      );
+      print('');
+      for (const x of r.items) print(`${String(x.priority).padStart(2)}. ${sanitizeText(x.title)}: ${sanitizeText(x.reason)}; ${x.moods.join(', ') || 'no mood'} · ${x.genres.slice(0, 3).join(', ')}`);
+    }
+    const d = r.drops;
+    print(`\nLocal engine: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
+    if (r.stoppedBecause) print(`Some candidate metadata could not be fetched: ${sanitizeText(r.stoppedBecause)}`);
+    if (added) print(`Added ${added} to your plan-to-watch list (anidex plan).`);
+    else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id>');
+    return 0;
+  } finally {
+    wh.close();
+  }
+}
+
+export const recommendCommand: Command = { name: 'recommend', usage: USAGE, summary: 'what to watch next, with reasons from your own history', run: runRecommend };

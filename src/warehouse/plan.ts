@@ -1,0 +1,82 @@
+import type { SqlDb } from './db.ts';
+
+export type PlanSource = 'gemini' | 'local' | 'trakt-watchlist' | 'user' | 'mal';
+
+export interface PlanItem {
+  id: number;
+  title: string;
+  malId: number | null;
+  streamingService: string | null;
+  recommendedByAiAt: string | null;
+  priority: number | null;
+  confidenceScore: number | null;
+  notes: string | null;
+  source: PlanSource;
+  sourceKey: string | null;
+  addedAt: string;
+}
+
+export interface NewPlanItem {
+  title: string;
+  malId: number | null;
+  streamingService?: string | null;
+  recommendedByAiAt?: string | null;
+  priority?: number | null;
+  confidenceScore?: number | null;
+  notes?: string | null;
+  source: PlanSource;
+  /** What identifies the item in its source (a Trakt title key, a MAL id): the same item is never added twice. */
+  sourceKey: string | null;
+}
+
+/** The list, highest priority (1) first, then oldest first. */
+export function planItems(db: SqlDb): PlanItem[] {
+  return db.all<PlanItem>(
+    `SELECT id, title, mal_id AS malId, streaming_service AS streamingService, recommended_by_ai_at AS recommendedByAiAt,
+            priority, confidence_score AS confidenceScore, notes, source, source_key AS sourceKey, added_at AS addedAt
+       FROM plan_to_watch ORDER BY priority IS NULL, priority, added_at, id`,
+  );
+}
+
+/** Add items that are not there yet (by source key, and by MAL id across sources); returns how many were added. */
+export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: string): number {
+  let next = (db.get<{ p: number | null }>('SELECT max(priority) AS p FROM plan_to_watch')?.p ?? 0) + 1;
+  const stmt = db.prepare(
+    `INSERT OR IGNORE INTO plan_to_watch (title, mal_id, streaming_service, recommended_by_ai_at, priority, confidence_score,
+       notes, source, source_key, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let added = 0;
+  for (const it of items) {
+    if (it.malId !== null && db.get('SELECT 1 AS x FROM plan_to_watch WHERE mal_id = ?', [it.malId])) continue;
+    const n = stmt.run([
+      it.title, it.malId, it.streamingService ?? null, it.recommendedByAiAt ?? null, it.priority ?? next,
+      it.confidenceScore ?? null, it.notes ?? null, it.source, it.sourceKey, at,
+    ]);
+    if (n > 0) {
+      added++;
+      next++;
+    }
+  }
+  stmt.free();
+  return added;
+}
+
+export function removePlanItem(db: SqlDb, id: number): boolean {
+  return db.run('DELETE FROM plan_to_watch WHERE id = ?', [id]) > 0;
+}
+
+/** Move an item to `priority`, shifting the others so priorities stay 1, 2, 3… */
+export function reprioritize(db: SqlDb, id: number, priority: number): boolean {
+  const ids = planItems(db).map((p) => p.id).filter((x) => x !== id);
+  if (ids.length === planItems(db).length) return false;
+  ids.splice(Math.max(0, Math.min(ids.length, priority - 1)), 0, id);
+  const stmt = db.prepare('UPDATE plan_to_watch SET priority = ? WHERE id = ?');
+  ids.forEach((x, i) => stmt.run([i + 1, x]));
+  stmt.free();
+  return true;
+}
+
+/** Give watchlist items their MAL id once enrichment matched them. */
+export function linkPlanMalIds(db: SqlDb, titleKey: string, malId: number | null): void {
+  db.run('UPDATE plan_to_watch SET mal_id = ? WHERE source_key = ? AND source = ?', [malId, titleKey, 'trakt-watchlist']);
+}
