@@ -1282,6 +1282,142 @@ const NOT_ANIME: CatalogueEntry[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------------------------
+// anime the sample person has NOT watched: recommendation targets
+//
+// Not part of CATALOGUE (the sample exports never mention them): the fake AniList/Jikan database serves them, and
+// the watched titles' AniList `recommendations` point at them, so the recommender has real, unwatched candidates.
+// Same rules as above: real facts, one MAL entry each; `anilistId` only where it was checked or equals the MAL id of
+// an older entry, else null. The Trakt side is invented (ids 800101–800151, plausible slugs, no external ids).
+// At least 15 are cozy and short (episodes × minutes < 300: 12 × 24 = 288 qualifies, 13 × 24 = 312 does not),
+// and a few are the generic isekai the person dislikes, so the ranking has something to rank down.
+
+const unwatched = (key: string, moods: Mood[], trakt: TraktSide, mal: MalEntry, note?: string): CatalogueEntry => ({
+  key, anime: true, moods, trakt, mal: [mal], behaviour: null, ...(note ? { note } : {}),
+});
+
+export const RECOMMENDABLE: readonly CatalogueEntry[] = [
+  // --- cozy and short (under five hours) ----------------------------------------------------------------------
+  unwatched('non-non-biyori', ['cozy', 'wholesome', 'funny'], show('Non Non Biyori', 2013, 800101, 'non-non-biyori', [12]),
+    { malId: 17549, anilistId: 17549, romaji: 'Non Non Biyori', english: null, native: 'のんのんびより', format: 'TV', episodes: 12, minutes: 24, season: 'FALL', year: 2013, genres: ['Comedy', 'Slice of Life'], tags: ['Iyashikei', 'Rural', 'Cute Girls Doing Cute Things', 'School'], studios: ['SILVER LINK.'], averageScore: 79, malScore: 7.9 }),
+  unwatched('barakamon', ['cozy', 'funny', 'wholesome'], show('Barakamon', 2014, 800102, 'barakamon', [12]),
+    { malId: 22789, anilistId: null, romaji: 'Barakamon', english: 'Barakamon', native: 'ばらかもん', format: 'TV', episodes: 12, minutes: 23, season: 'SUMMER', year: 2014, genres: ['Comedy', 'Slice of Life'], tags: ['Rural', 'Iyashikei', 'Male Protagonist', 'Coming of Age'], studios: ['Kinema Citrus'], averageScore: 82, malScore: 8.4 }),
+  unwatched('usagi-drop', ['cozy', 'wholesome', 'emotional'], show('Bunny Drop', 2011, 800103, 'bunny-drop', [11]),
+    { malId: 10162, anilistId: 10162, romaji: 'Usagi Drop', english: 'Bunny Drop', native: 'うさぎドロップ', format: 'TV', episodes: 11, minutes: 23, season: 'SUMMER', year: 2011, genres: ['Drama', 'Slice of Life'], tags: ['Family Life', 'Iyashikei', 'Josei', 'Primarily Adult Cast'], studios: ['Production I.G'], averageScore: 81, malScore: 8.3 }),
+  unwatched('tamako-market', ['cozy', 'wholesome', 'funny'], show('Tamako Market', 2013, 800104, 'tamako-market', [12]),
+    { malId: 16417, anilistId: null, romaji: 'Tamako Market', english: 'Tamako Market', native: 'たまこまーけっと', format: 'TV', episodes: 12, minutes: 24, season: 'WINTER', year: 2013, genres: ['Comedy', 'Slice of Life'], tags: ['Family Life', 'Female Protagonist', 'Urban', 'Iyashikei'], studios: ['Kyoto Animation'], averageScore: 72, malScore: 7.2 }),
+  unwatched('is-the-order-a-rabbit', ['cozy', 'wholesome', 'funny'], show('Is the Order a Rabbit?', 2014, 800105, 'is-the-order-a-rabbit', [12]),
+    { malId: 21273, anilistId: null, romaji: 'Gochuumon wa Usagi Desu ka?', english: 'Is the Order a Rabbit?', native: 'ご注文はうさぎですか？', format: 'TV', episodes: 12, minutes: 24, season: 'SPRING', year: 2014, genres: ['Comedy', 'Slice of Life'], tags: ['Cute Girls Doing Cute Things', 'Iyashikei', 'Primarily Female Cast', 'Work'], studios: ['White Fox'], averageScore: 74, malScore: 7.7 }),
+  unwatched('kiniro-mosaic', ['cozy', 'funny', 'wholesome'], show('KINMOZA!', 2013, 800106, 'kinmoza', [12]),
+    { malId: 16732, anilistId: null, romaji: 'Kiniro Mosaic', english: 'KINMOZA!', native: 'きんいろモザイク', format: 'TV', episodes: 12, minutes: 24, season: 'SUMMER', year: 2013, genres: ['Comedy', 'Slice of Life'], tags: ['Cute Girls Doing Cute Things', 'School', 'Primarily Female Cast', 'Iyashikei'], studios: ['Studio Gokumi'], averageScore: 73, malScore: 7.5 }),
+  unwatched('sweetness-and-lightning', ['cozy', 'wholesome', 'emotional'], show('Sweetness & Lightning', 2016, 800107, 'sweetness-lightning', [12]),
+    { malId: 32828, anilistId: null, romaji: 'Amaama to Inazuma', english: 'Sweetness & Lightning', native: '甘々と稲妻', format: 'TV', episodes: 12, minutes: 23, season: 'SUMMER', year: 2016, genres: ['Comedy', 'Slice of Life'], tags: ['Food', 'Family Life', 'Iyashikei', 'Male Protagonist'], studios: ['TMS Entertainment'], averageScore: 78, malScore: 7.8 }),
+  unwatched('silver-spoon', ['cozy', 'funny', 'wholesome'], show('Silver Spoon', 2013, 800108, 'silver-spoon', [11]),
+    { malId: 16918, anilistId: null, romaji: 'Gin no Saji', english: 'Silver Spoon', native: '銀の匙 Silver Spoon', format: 'TV', episodes: 11, minutes: 23, season: 'SUMMER', year: 2013, genres: ['Comedy', 'Slice of Life'], tags: ['Agriculture', 'Rural', 'School', 'Male Protagonist'], studios: ['A-1 Pictures'], averageScore: 79, malScore: 8.0 }),
+  unwatched('hakumei-and-mikochi', ['cozy', 'wholesome'], show('Hakumei and Mikochi', 2018, 800109, 'hakumei-and-mikochi', [12]),
+    { malId: 36094, anilistId: null, romaji: 'Hakumei to Mikochi', english: 'Hakumei and Mikochi', native: 'ハクメイとミコチ', format: 'TV', episodes: 12, minutes: 24, season: 'WINTER', year: 2018, genres: ['Adventure', 'Fantasy', 'Slice of Life'], tags: ['Iyashikei', 'Primarily Female Cast', 'Food', 'Female Protagonist'], studios: ['Lerche'], averageScore: 77, malScore: 7.6 }),
+  unwatched('pocos-udon-world', ['cozy', 'wholesome', 'emotional'], show("Poco's Udon World", 2016, 800110, 'poco-s-udon-world', [12]),
+    { malId: 32673, anilistId: null, romaji: 'Udon no Kuni no Kiniro Kemari', english: "Poco's Udon World", native: 'うどんの国の金色毛鞠', format: 'TV', episodes: 12, minutes: 24, season: 'FALL', year: 2016, genres: ['Slice of Life', 'Supernatural'], tags: ['Family Life', 'Rural', 'Food', 'Iyashikei'], studios: ['LIDENFILMS'], averageScore: 75, malScore: 7.5 }),
+  unwatched('restaurant-to-another-world', ['cozy', 'wholesome'], show('Restaurant to Another World', 2017, 800111, 'restaurant-to-another-world', [12]),
+    { malId: 34012, anilistId: null, romaji: 'Isekai Shokudou', english: 'Restaurant to Another World', native: '異世界食堂', format: 'TV', episodes: 12, minutes: 24, season: 'SUMMER', year: 2017, genres: ['Fantasy', 'Slice of Life'], tags: ['Food', 'Isekai', 'Episodic', 'Iyashikei'], studios: ['SILVER LINK.'], averageScore: 75, malScore: 7.8 },
+    'An isekai, but a cozy one: the matcher and ranker should not treat every Isekai tag alike.'),
+  unwatched('encouragement-of-climb', ['cozy', 'wholesome'], show('Encouragement of Climb', 2013, 800112, 'encouragement-of-climb', [12]),
+    { malId: 14355, anilistId: null, romaji: 'Yama no Susume', english: 'Encouragement of Climb', native: 'ヤマノススメ', format: 'TV_SHORT', episodes: 12, minutes: 5, season: 'WINTER', year: 2013, genres: ['Adventure', 'Comedy', 'Slice of Life'], tags: ['Cute Girls Doing Cute Things', 'Outdoor Activities', 'Iyashikei', 'Female Protagonist'], studios: ['8bit'], averageScore: 70, malScore: 7.0 }),
+  unwatched('hidamari-sketch', ['cozy', 'funny', 'wholesome'], show('Hidamari Sketch', 2007, 800113, 'hidamari-sketch', [12]),
+    { malId: 1852, anilistId: 1852, romaji: 'Hidamari Sketch', english: null, native: 'ひだまりスケッチ', format: 'TV', episodes: 12, minutes: 24, season: 'WINTER', year: 2007, genres: ['Comedy', 'Slice of Life'], tags: ['Cute Girls Doing Cute Things', 'School', 'Primarily Female Cast', 'Iyashikei'], studios: ['Shaft'], averageScore: 73, malScore: 7.6 }),
+  unwatched('tanaka-kun-is-always-listless', ['cozy', 'funny'], show('Tanaka-kun is Always Listless', 2016, 800114, 'tanaka-kun-is-always-listless', [12]),
+    { malId: 32093, anilistId: null, romaji: 'Tanaka-kun wa Itsumo Kedaruge', english: 'Tanaka-kun is Always Listless', native: '田中くんはいつもけだるげ', format: 'TV', episodes: 12, minutes: 24, season: 'SPRING', year: 2016, genres: ['Comedy', 'Slice of Life'], tags: ['School', 'Male Protagonist', 'Iyashikei', 'Episodic'], studios: ['SILVER LINK.'], averageScore: 76, malScore: 7.7 }),
+  unwatched('kikis-delivery-service', ['cozy', 'wholesome', 'emotional'], movie("Kiki's Delivery Service", 1989, 800115, 'kiki-s-delivery-service-1989'),
+    { malId: 512, anilistId: 512, romaji: 'Majo no Takkyuubin', english: "Kiki's Delivery Service", native: '魔女の宅急便', format: 'MOVIE', episodes: 1, minutes: 102, season: 'SUMMER', year: 1989, genres: ['Adventure', 'Drama', 'Fantasy', 'Slice of Life'], tags: ['Witch', 'Coming of Age', 'Female Protagonist', 'Iyashikei'], studios: ['Studio Ghibli'], averageScore: 82, malScore: 8.2 }),
+  unwatched('whisper-of-the-heart', ['cozy', 'romantic', 'emotional'], movie('Whisper of the Heart', 1995, 800116, 'whisper-of-the-heart-1995'),
+    { malId: 585, anilistId: 585, romaji: 'Mimi wo Sumaseba', english: 'Whisper of the Heart', native: '耳をすませば', format: 'MOVIE', episodes: 1, minutes: 111, season: 'SUMMER', year: 1995, genres: ['Drama', 'Romance', 'Slice of Life'], tags: ['Coming of Age', 'Female Protagonist', 'Urban', 'Heterosexual'], studios: ['Studio Ghibli'], averageScore: 80, malScore: 8.2 }),
+  unwatched('only-yesterday', ['cozy', 'emotional', 'romantic'], movie('Only Yesterday', 1991, 800117, 'only-yesterday-1991'),
+    { malId: 1029, anilistId: 1029, romaji: 'Omoide Poroporo', english: 'Only Yesterday', native: 'おもひでぽろぽろ', format: 'MOVIE', episodes: 1, minutes: 118, season: 'SUMMER', year: 1991, genres: ['Drama', 'Romance', 'Slice of Life'], tags: ['Rural', 'Agriculture', 'Female Protagonist', 'Primarily Adult Cast'], studios: ['Studio Ghibli'], averageScore: 76, malScore: 7.7 }),
+  unwatched('the-secret-world-of-arrietty', ['cozy', 'wholesome'], movie('The Secret World of Arrietty', 2010, 800118, 'the-secret-world-of-arrietty-2010'),
+    { malId: 7711, anilistId: 7711, romaji: 'Karigurashi no Arrietty', english: 'The Secret World of Arrietty', native: '借りぐらしのアリエッティ', format: 'MOVIE', episodes: 1, minutes: 94, season: 'SUMMER', year: 2010, genres: ['Adventure', 'Fantasy', 'Slice of Life'], tags: ['Female Protagonist', 'Rural', 'Family Life', 'Iyashikei'], studios: ['Studio Ghibli'], averageScore: 78, malScore: 7.9 }),
+  unwatched('ponyo', ['cozy', 'wholesome', 'funny'], movie('Ponyo', 2008, 800119, 'ponyo-2008'),
+    { malId: 2890, anilistId: 2890, romaji: 'Gake no Ue no Ponyo', english: 'Ponyo', native: '崖の上のポニョ', format: 'MOVIE', episodes: 1, minutes: 101, season: 'SUMMER', year: 2008, genres: ['Adventure', 'Comedy', 'Fantasy'], tags: ['Kids', 'Family Life', 'Male Protagonist'], studios: ['Studio Ghibli'], averageScore: 77, malScore: 7.6 }),
+  unwatched('the-garden-of-words', ['cozy', 'romantic', 'emotional'], movie('The Garden of Words', 2013, 800120, 'the-garden-of-words-2013'),
+    { malId: 16782, anilistId: null, romaji: 'Kotonoha no Niwa', english: 'The Garden of Words', native: '言の葉の庭', format: 'MOVIE', episodes: 1, minutes: 46, season: 'SPRING', year: 2013, genres: ['Drama', 'Romance', 'Slice of Life'], tags: ['Urban', 'Age Gap', 'Coming of Age', 'Male Protagonist'], studios: ['CoMix Wave Films'], averageScore: 79, malScore: 7.9 }),
+
+  // --- cozy, but five hours or longer -------------------------------------------------------------------------
+  unwatched('aria-the-animation', ['cozy', 'wholesome'], show('Aria the Animation', 2005, 800121, 'aria-the-animation', [13]),
+    { malId: 477, anilistId: 477, romaji: 'ARIA The ANIMATION', english: 'Aria the Animation', native: 'ARIA The ANIMATION', format: 'TV', episodes: 13, minutes: 24, season: 'FALL', year: 2005, genres: ['Sci-Fi', 'Slice of Life'], tags: ['Iyashikei', 'Episodic', 'Work', 'Primarily Female Cast'], studios: ['Hal Film Maker'], averageScore: 77, malScore: 7.9 },
+    '13 × 24 min = 312 min: cozy, but not short.'),
+  unwatched('spice-and-wolf', ['cozy', 'romantic'], show('Spice and Wolf', 2008, 800122, 'spice-and-wolf', [13]),
+    { malId: 2966, anilistId: 2966, romaji: 'Ookami to Koushinryou', english: 'Spice and Wolf', native: '狼と香辛料', format: 'TV', episodes: 13, minutes: 24, season: 'WINTER', year: 2008, genres: ['Adventure', 'Fantasy', 'Romance'], tags: ['Travel', 'Economics', 'Primarily Adult Cast', 'Heterosexual'], studios: ['IMAGIN'], averageScore: 79, malScore: 8.2 }),
+  unwatched('hanasaku-iroha', ['emotional', 'wholesome', 'cozy'], show('Hanasaku Iroha', 2011, 800123, 'hanasaku-iroha', [26]),
+    { malId: 9289, anilistId: 9289, romaji: 'Hanasaku Iroha', english: 'Hanasaku Iroha: Blossoms for Tomorrow', native: '花咲くいろは', format: 'TV', episodes: 26, minutes: 24, season: 'SPRING', year: 2011, genres: ['Comedy', 'Drama', 'Slice of Life'], tags: ['Work', 'Coming of Age', 'Female Protagonist', 'Rural'], studios: ['P.A. Works'], averageScore: 76, malScore: 7.8 }),
+  unwatched('azumanga-daioh', ['funny', 'cozy', 'wholesome'], show('Azumanga Daioh', 2002, 800124, 'azumanga-daioh', [26]),
+    { malId: 66, anilistId: 66, romaji: 'Azumanga Daioh', english: 'Azumanga Daioh: The Animation', native: 'あずまんが大王', format: 'TV', episodes: 26, minutes: 24, season: 'SPRING', year: 2002, genres: ['Comedy', 'Slice of Life'], tags: ['School', 'Cute Girls Doing Cute Things', 'Surreal Comedy', 'Episodic'], studios: ['J.C.Staff'], averageScore: 80, malScore: 8.0 }),
+  unwatched('k-on', ['funny', 'cozy', 'wholesome'], show('K-ON!', 2009, 800125, 'k-on', [13]),
+    { malId: 5680, anilistId: 5680, romaji: 'K-On!', english: 'K-ON!', native: 'けいおん！', format: 'TV', episodes: 13, minutes: 24, season: 'SPRING', year: 2009, genres: ['Comedy', 'Music', 'Slice of Life'], tags: ['Band', 'School Club', 'Cute Girls Doing Cute Things', 'Primarily Female Cast'], studios: ['Kyoto Animation'], averageScore: 77, malScore: 7.9 },
+    'MyAnimeList counts 13 episodes (12 aired plus one extra): 312 min, so not short.'),
+
+  // --- emotional and romantic ---------------------------------------------------------------------------------
+  unwatched('angel-beats', ['emotional', 'funny'], show('Angel Beats!', 2010, 800126, 'angel-beats', [13]),
+    { malId: 6547, anilistId: 6547, romaji: 'Angel Beats!', english: 'Angel Beats!', native: 'Angel Beats!', format: 'TV', episodes: 13, minutes: 24, season: 'SPRING', year: 2010, genres: ['Action', 'Comedy', 'Drama', 'Supernatural'], tags: ['Afterlife', 'School', 'Tragedy', 'Ensemble Cast'], studios: ['P.A. Works'], averageScore: 78, malScore: 8.1 }),
+  unwatched('plastic-memories', ['emotional', 'romantic'], show('Plastic Memories', 2015, 800127, 'plastic-memories', [13]),
+    { malId: 27775, anilistId: null, romaji: 'Plastic Memories', english: 'Plastic Memories', native: 'プラスティック・メモリーズ', format: 'TV', episodes: 13, minutes: 24, season: 'SPRING', year: 2015, genres: ['Drama', 'Romance', 'Sci-Fi'], tags: ['Android', 'Tragedy', 'Work', 'Male Protagonist'], studios: ['Doga Kobo'], averageScore: 76, malScore: 7.9 }),
+  unwatched('orange', ['emotional', 'romantic'], show('orange', 2016, 800128, 'orange', [13]),
+    { malId: 32729, anilistId: null, romaji: 'orange', english: 'Orange', native: 'orange', format: 'TV', episodes: 13, minutes: 24, season: 'SUMMER', year: 2016, genres: ['Drama', 'Romance', 'Sci-Fi', 'Slice of Life'], tags: ['Time Manipulation', 'Suicide', 'School', 'Shoujo'], studios: ['Telecom Animation Film'], averageScore: 76, malScore: 7.6 }),
+  unwatched('kimi-ni-todoke', ['romantic', 'wholesome'], show('Kimi ni Todoke: From Me to You', 2009, 800129, 'kimi-ni-todoke-from-me-to-you', [25]),
+    { malId: 6045, anilistId: 6045, romaji: 'Kimi ni Todoke', english: 'Kimi ni Todoke: From Me to You', native: '君に届け', format: 'TV', episodes: 25, minutes: 23, season: 'FALL', year: 2009, genres: ['Comedy', 'Drama', 'Romance', 'Slice of Life'], tags: ['School', 'Shoujo', 'Female Protagonist', 'Heterosexual'], studios: ['Production I.G'], averageScore: 78, malScore: 7.9 }),
+  unwatched('honey-and-clover', ['romantic', 'emotional', 'funny'], show('Honey and Clover', 2005, 800130, 'honey-and-clover', [24]),
+    { malId: 16, anilistId: 16, romaji: 'Hachimitsu to Clover', english: 'Honey and Clover', native: 'ハチミツとクローバー', format: 'TV', episodes: 24, minutes: 23, season: 'SPRING', year: 2005, genres: ['Comedy', 'Drama', 'Romance', 'Slice of Life'], tags: ['College', 'Love Triangle', 'Josei', 'Coming of Age'], studios: ['J.C.Staff'], averageScore: 79, malScore: 8.0 }),
+  unwatched('nana', ['emotional', 'romantic'], show('Nana', 2006, 800131, 'nana', [47]),
+    { malId: 877, anilistId: 877, romaji: 'NANA', english: 'Nana', native: 'NANA', format: 'TV', episodes: 47, minutes: 23, season: 'SPRING', year: 2006, genres: ['Drama', 'Music', 'Romance', 'Slice of Life'], tags: ['Band', 'Josei', 'Female Protagonist', 'Primarily Adult Cast'], studios: ['MADHOUSE'], averageScore: 83, malScore: 8.5 }),
+  unwatched('the-girl-who-leapt-through-time', ['emotional', 'romantic', 'mind-bending'], movie('The Girl Who Leapt Through Time', 2006, 800132, 'the-girl-who-leapt-through-time-2006'),
+    { malId: 2236, anilistId: 2236, romaji: 'Toki wo Kakeru Shoujo', english: 'The Girl Who Leapt Through Time', native: '時をかける少女', format: 'MOVIE', episodes: 1, minutes: 98, season: 'SUMMER', year: 2006, genres: ['Drama', 'Romance', 'Sci-Fi'], tags: ['Time Manipulation', 'Female Protagonist', 'School', 'Coming of Age'], studios: ['MADHOUSE'], averageScore: 81, malScore: 8.1 }),
+
+  // --- mind-bending, psychological, thrillers -----------------------------------------------------------------
+  unwatched('mononoke', ['mind-bending', 'dark', 'tense'], show('Mononoke', 2007, 800133, 'mononoke', [12]),
+    { malId: 2246, anilistId: 2246, romaji: 'Mononoke', english: 'Mononoke', native: 'モノノ怪', format: 'TV', episodes: 12, minutes: 24, season: 'SUMMER', year: 2007, genres: ['Horror', 'Mystery', 'Supernatural'], tags: ['Youkai', 'Episodic', 'Historical', 'Male Protagonist'], studios: ['Toei Animation'], averageScore: 82, malScore: 8.4 },
+    'Not Princess Mononoke (Mononoke-hime): a title-similarity case for the matcher.'),
+  unwatched('kaiba', ['mind-bending', 'emotional'], show('Kaiba', 2008, 800134, 'kaiba', [12]),
+    { malId: 3701, anilistId: 3701, romaji: 'Kaiba', english: 'Kaiba', native: 'カイバ', format: 'TV', episodes: 12, minutes: 24, season: 'SPRING', year: 2008, genres: ['Adventure', 'Mystery', 'Psychological', 'Romance', 'Sci-Fi'], tags: ['Memory Manipulation', 'Philosophy', 'Space', 'Male Protagonist'], studios: ['MADHOUSE'], averageScore: 78, malScore: 8.0 }),
+  unwatched('mawaru-penguindrum', ['mind-bending', 'emotional', 'dark'], show('Penguindrum', 2011, 800135, 'penguindrum', [24]),
+    { malId: 10721, anilistId: 10721, romaji: 'Mawaru Penguindrum', english: 'Penguindrum', native: '輪るピングドラム', format: 'TV', episodes: 24, minutes: 24, season: 'SUMMER', year: 2011, genres: ['Drama', 'Mystery', 'Psychological'], tags: ['Tragedy', 'Family Life', 'Urban', 'Philosophy'], studios: ["Brain's Base"], averageScore: 77, malScore: 7.7 }),
+  unwatched('shiki', ['dark', 'tense'], show('Shiki', 2010, 800136, 'shiki', [22]),
+    { malId: 7724, anilistId: 7724, romaji: 'Shiki', english: 'Shiki', native: '屍鬼', format: 'TV', episodes: 22, minutes: 23, season: 'SUMMER', year: 2010, genres: ['Horror', 'Mystery', 'Supernatural', 'Thriller'], tags: ['Vampire', 'Rural', 'Ensemble Cast', 'Gore'], studios: ['Daume'], averageScore: 76, malScore: 7.8 }),
+  unwatched('higurashi', ['dark', 'tense', 'mind-bending'], show('Higurashi: When They Cry', 2006, 800137, 'higurashi-when-they-cry', [26]),
+    { malId: 934, anilistId: 934, romaji: 'Higurashi no Naku Koro ni', english: 'Higurashi: When They Cry', native: 'ひぐらしのなく頃に', format: 'TV', episodes: 26, minutes: 24, season: 'SPRING', year: 2006, genres: ['Horror', 'Mystery', 'Psychological', 'Supernatural', 'Thriller'], tags: ['Rural', 'Gore', 'Time Loop', 'Ensemble Cast'], studios: ['Studio Deen'], averageScore: 76, malScore: 7.9 }),
+  unwatched('psycho-pass', ['dark', 'tense', 'mind-bending'], show('Psycho-Pass', 2012, 800138, 'psycho-pass', [22]),
+    { malId: 13601, anilistId: 13601, romaji: 'PSYCHO-PASS', english: 'Psycho-Pass', native: 'PSYCHO-PASS サイコパス', format: 'TV', episodes: 22, minutes: 23, season: 'FALL', year: 2012, genres: ['Action', 'Mystery', 'Psychological', 'Sci-Fi', 'Thriller'], tags: ['Dystopian', 'Police', 'Cyberpunk', 'Crime'], studios: ['Production I.G'], averageScore: 80, malScore: 8.3 }),
+  unwatched('the-promised-neverland', ['tense', 'dark', 'mind-bending'], show('The Promised Neverland', 2019, 800139, 'the-promised-neverland', [12]),
+    { malId: 37779, anilistId: 101759, romaji: 'Yakusoku no Neverland', english: 'The Promised Neverland', native: '約束のネバーランド', format: 'TV', episodes: 12, minutes: 23, season: 'WINTER', year: 2019, genres: ['Horror', 'Mystery', 'Psychological', 'Sci-Fi', 'Thriller'], tags: ['Orphan', 'Survival', 'Shounen', 'Female Protagonist'], studios: ['CloverWorks'], averageScore: 84, malScore: 8.5 }),
+  unwatched('another', ['dark', 'tense'], show('Another', 2012, 800140, 'another', [12]),
+    { malId: 11111, anilistId: 11111, romaji: 'Another', english: 'Another', native: 'Another', format: 'TV', episodes: 12, minutes: 24, season: 'WINTER', year: 2012, genres: ['Horror', 'Mystery', 'Supernatural', 'Thriller'], tags: ['School', 'Gore', 'Tragedy', 'Male Protagonist'], studios: ['P.A. Works'], averageScore: 71, malScore: 7.5 }),
+  unwatched('kaiji', ['tense', 'hype'], show('Kaiji: Ultimate Survivor', 2007, 800141, 'kaiji-ultimate-survivor', [26]),
+    { malId: 3002, anilistId: 3002, romaji: 'Gyakkyou Burai Kaiji: Ultimate Survivor', english: 'Kaiji: Ultimate Survivor', native: '逆境無頼カイジ Ultimate Survivor', format: 'TV', episodes: 26, minutes: 23, season: 'FALL', year: 2007, genres: ['Drama', 'Psychological', 'Thriller'], tags: ['Gambling', 'Death Game', 'Male Protagonist', 'Seinen'], studios: ['MADHOUSE'], averageScore: 79, malScore: 8.3 }),
+  unwatched('ghost-in-the-shell-1995', ['mind-bending', 'dark'], movie('Ghost in the Shell', 1995, 800142, 'ghost-in-the-shell-1995'),
+    { malId: 43, anilistId: 43, romaji: 'Koukaku Kidoutai', english: 'Ghost in the Shell', native: '攻殻機動隊', format: 'MOVIE', episodes: 1, minutes: 82, season: 'FALL', year: 1995, genres: ['Action', 'Mecha', 'Mystery', 'Psychological', 'Sci-Fi'], tags: ['Cyberpunk', 'Artificial Intelligence', 'Philosophy', 'Female Protagonist'], studios: ['Production I.G'], averageScore: 80, malScore: 8.3 },
+    'Shares a title prefix with the watched Stand Alone Complex.'),
+  unwatched('now-and-then-here-and-there', ['dark', 'emotional'], show('Now and Then, Here and There', 1999, 800143, 'now-and-then-here-and-there', [13]),
+    { malId: 160, anilistId: 160, romaji: 'Ima, Soko ni Iru Boku', english: 'Now and Then, Here and There', native: '今、そこにいる僕', format: 'TV', episodes: 13, minutes: 24, season: 'FALL', year: 1999, genres: ['Adventure', 'Drama', 'Sci-Fi'], tags: ['Tragedy', 'War', 'Male Protagonist', 'Post-Apocalyptic'], studios: ['AIC'], averageScore: 73, malScore: 7.9 }),
+  unwatched('sonny-boy', ['mind-bending', 'emotional'], show('Sonny Boy', 2021, 800144, 'sonny-boy', [12]),
+    { malId: 48849, anilistId: null, romaji: 'Sonny Boy', english: 'Sonny Boy', native: 'Sonny Boy', format: 'TV', episodes: 12, minutes: 24, season: 'SUMMER', year: 2021, genres: ['Drama', 'Mystery', 'Psychological', 'Sci-Fi', 'Supernatural'], tags: ['Super Power', 'Philosophy', 'Ensemble Cast', 'Male Protagonist'], studios: ['MADHOUSE'], averageScore: 75, malScore: 7.6 }),
+
+  // --- adventure and action -----------------------------------------------------------------------------------
+  unwatched('baccano', ['funny', 'hype', 'mind-bending'], show('Baccano!', 2007, 800145, 'baccano', [13]),
+    { malId: 2251, anilistId: 2251, romaji: 'Baccano!', english: 'Baccano!', native: 'バッカーノ！', format: 'TV', episodes: 13, minutes: 24, season: 'SUMMER', year: 2007, genres: ['Action', 'Comedy', 'Mystery', 'Supernatural'], tags: ['Ensemble Cast', 'Crime', 'Historical', 'Immortality'], studios: ["Brain's Base"], averageScore: 82, malScore: 8.3 }),
+  unwatched('katanagatari', ['epic', 'romantic', 'hype'], show('Katanagatari', 2010, 800146, 'katanagatari', [12]),
+    { malId: 6594, anilistId: 6594, romaji: 'Katanagatari', english: 'Katanagatari', native: '刀語', format: 'TV', episodes: 12, minutes: 50, season: 'WINTER', year: 2010, genres: ['Action', 'Adventure', 'Romance'], tags: ['Samurai', 'Historical', 'Travel', 'Male Protagonist'], studios: ['White Fox'], averageScore: 81, malScore: 8.3 }),
+
+  // --- generic isekai (the person dislikes them) --------------------------------------------------------------
+  unwatched('sword-art-online', ['hype', 'romantic'], show('Sword Art Online', 2012, 800147, 'sword-art-online', [25]),
+    { malId: 11757, anilistId: 11757, romaji: 'Sword Art Online', english: 'Sword Art Online', native: 'ソードアート・オンライン', format: 'TV', episodes: 25, minutes: 23, season: 'SUMMER', year: 2012, genres: ['Action', 'Adventure', 'Fantasy', 'Romance'], tags: ['Video Games', 'Virtual World', 'Male Protagonist', 'Heterosexual'], studios: ['A-1 Pictures'], averageScore: 67, malScore: 7.2 }),
+  unwatched('the-rising-of-the-shield-hero', ['hype', 'dark'], show('The Rising of the Shield Hero', 2019, 800148, 'the-rising-of-the-shield-hero', [25]),
+    { malId: 35790, anilistId: 99263, romaji: 'Tate no Yuusha no Nariagari', english: 'The Rising of the Shield Hero', native: '盾の勇者の成り上がり', format: 'TV', episodes: 25, minutes: 24, season: 'WINTER', year: 2019, genres: ['Action', 'Adventure', 'Drama', 'Fantasy'], tags: ['Isekai', 'Revenge', 'Male Protagonist', 'Magic'], studios: ['Kinema Citrus'], averageScore: 76, malScore: 8.0 }),
+  unwatched('reincarnated-as-a-slime', ['funny', 'hype'], show('That Time I Got Reincarnated as a Slime', 2018, 800149, 'that-time-i-got-reincarnated-as-a-slime', [24]),
+    { malId: 37430, anilistId: 101280, romaji: 'Tensei shitara Slime Datta Ken', english: 'That Time I Got Reincarnated as a Slime', native: '転生したらスライムだった件', format: 'TV', episodes: 24, minutes: 24, season: 'FALL', year: 2018, genres: ['Action', 'Adventure', 'Comedy', 'Fantasy'], tags: ['Isekai', 'Reincarnation', 'Male Protagonist', 'Magic'], studios: ['8bit'], averageScore: 77, malScore: 8.1 }),
+  unwatched('death-march', ['funny'], show('Death March to the Parallel World Rhapsody', 2018, 800150, 'death-march-to-the-parallel-world-rhapsody', [12]),
+    { malId: 34497, anilistId: null, romaji: 'Death March kara Hajimaru Isekai Kyousoukyoku', english: 'Death March to the Parallel World Rhapsody', native: 'デスマーチからはじまる異世界狂想曲', format: 'TV', episodes: 12, minutes: 24, season: 'WINTER', year: 2018, genres: ['Adventure', 'Comedy', 'Fantasy', 'Romance'], tags: ['Isekai', 'Harem', 'Male Protagonist', 'Magic'], studios: ['SILVER LINK.', 'CONNECT'], averageScore: 60, malScore: 6.4 },
+    'Short (288 min) but not cozy.'),
+  unwatched('arifureta', ['hype'], show("Arifureta: From Commonplace to World's Strongest", 2019, 800151, 'arifureta-from-commonplace-to-world-s-strongest', [13]),
+    { malId: 36882, anilistId: null, romaji: 'Arifureta Shokugyou de Sekai Saikyou', english: "Arifureta: From Commonplace to World's Strongest", native: 'ありふれた職業で世界最強', format: 'TV', episodes: 13, minutes: 24, season: 'SUMMER', year: 2019, genres: ['Action', 'Adventure', 'Fantasy', 'Romance'], tags: ['Isekai', 'Harem', 'Male Protagonist', 'Dungeon'], studios: ['White Fox', 'asread.'], averageScore: 62, malScore: 6.4 }),
+];
+
 export const CATALOGUE: readonly CatalogueEntry[] = [...ANIME, ...WATCHLIST_ANIME, ...NOT_ANIME];
 
 /** The two exports the generator writes. */

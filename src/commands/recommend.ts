@@ -1,6 +1,9 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { addPlanItems } from '../warehouse/plan.ts';
-import { recommendLocal } from '../pipeline/recommend.ts';
+import { geminiDryRun, recommendGemini, recommendLocal, type GeminiRecommendResult } from '../pipeline/recommend.ts';
+import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
+import { UsageCounter } from '../ai/usage.ts';
+import { join } from 'node:path';
 import { providerFromEnv } from '../enrich/providers.ts';
 import { version } from '../config.ts';
 import { UsageError } from '../domain/errors.ts';
@@ -9,7 +12,7 @@ import { parseCommandArgs, type Command, type CommandContext } from './context.t
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
 import { outputWidth, print, printJson, renderTable } from './output.ts';
 
-const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local] [--count n] [--add 1,3] [--offline] [--json]`;
+const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local|gemini] [--count n] [--dry-run] [--add 1,3] [--offline] [--json]`;
 
 export async function runRecommend(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('recommend', USAGE, args, {
@@ -23,11 +26,14 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
   });
   if (positionals.length) throw new UsageError(`recommend takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
   const json = ctx.json || Boolean(values.json);
-  const engine = values.engine ?? 'local';
-  if (engine === 'gemini' || values['dry-run']) {
-    throw new UsageError('The Gemini engine (and --dry-run, which shows what it would send) is not built yet.', 'Use the local engine: anidex recommend --engine local.');
+  const gemini = geminiConfigFromEnv();
+  // Gemini when a key is set, else the local engine; --dry-run shows Gemini's request, which needs no key.
+  const engine = values.engine ?? (gemini || values['dry-run'] ? 'gemini' : 'local');
+  if (engine !== 'local' && engine !== 'gemini') throw new UsageError(`--engine "${engine}" is not an engine anidex knows.`, 'Engines: local, gemini.');
+  if (values['dry-run'] && engine !== 'gemini') throw new UsageError('--dry-run shows what the Gemini engine would send; the local engine sends nothing.', `Usage: ${USAGE}`);
+  if (engine === 'gemini' && !gemini && !values['dry-run']) {
+    throw new UsageError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY (a key from Google AI Studio), or use --engine local, which needs no key.');
   }
-  if (engine !== 'local') throw new UsageError(`--engine "${engine}" is not an engine anidex knows.`, 'Engines: local (gemini is coming).');
   const count = values.count === undefined ? 10 : Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 50) throw new UsageError(`--count "${values.count}" is not a whole number from 1 to 50.`, `Usage: ${USAGE}`);
   const filter = filterFromFlags(values);
@@ -36,7 +42,17 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
 
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const r = await recommendLocal(wh, { provider: providerFromEnv(version()), offline: values.offline, filter, count });
+    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter, count };
+    if (values['dry-run']) {
+      const req = await geminiDryRun(wh, recOpts);
+      if (json) printJson(req);
+      else print(`System instruction:\n${req.system}\n\nPrompt:\n${req.prompt}\n\nResponse schema:\n${JSON.stringify(req.schema, null, 2)}`);
+      return 0;
+    }
+    const r =
+      engine === 'gemini'
+        ? await recommendGemini(wh, new GeminiClient(gemini!, new UsageCounter(join(ctx.dataDir, 'gemini-usage.json'))), recOpts)
+        : await recommendLocal(wh, recOpts);
     let added = 0;
     if (picks.length) {
       const chosen = picks.map((n) => r.items[n - 1]).filter((x) => x !== undefined);
@@ -46,7 +62,8 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
             db,
             chosen.map((it) => ({
               title: it.title, malId: it.malId, streamingService: it.streaming, confidenceScore: it.confidence,
-              notes: it.reason, source: 'local' as const, sourceKey: `mal:${it.malId}`,
+              notes: it.reason, source: r.engine, sourceKey: `mal:${it.malId}`,
+              recommendedByAiAt: r.engine === 'gemini' ? new Date().toISOString() : null,
             })),
             new Date().toISOString(),
           ),
@@ -78,7 +95,12 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
       for (const x of r.items) print(`${String(x.priority).padStart(2)}. ${sanitizeText(x.title)}: ${sanitizeText(x.reason)}; ${x.moods.join(', ') || 'no mood'} · ${x.genres.slice(0, 3).join(', ')}`);
     }
     const d = r.drops;
-    print(`\nLocal engine: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
+    if ('model' in r) {
+      const g = r as GeminiRecommendResult;
+      const x = g.dropped;
+      print(`\nGemini (${g.model}) ranked ${g.items.length} of the candidates; dropped ${x.invented} invented, ${x.alreadyWatched} already watched, ${x.outsideFilters} outside the filters, ${x.malformed + x.duplicates} malformed or repeated. Requests today: ${g.requestsToday}, ${g.remainingToday} left.`);
+    }
+    print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
     if (r.stoppedBecause) print(`Some candidate metadata could not be fetched: ${sanitizeText(r.stoppedBecause)}`);
     if (added) print(`Added ${added} to your plan-to-watch list (anidex plan).`);
     else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id>');

@@ -5,6 +5,10 @@ import type { Provider } from '../enrich/provider.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
 import { buildPool, candidateIds, poolSources, type PoolDrops, type SourceTitle } from '../recommend/pool.ts';
 import { rankLocally, type Recommendation } from '../recommend/local.ts';
+import { buildGeminiRequest, MAX_CANDIDATES, validateGeminiAnswer, type ValidationCounts } from '../recommend/gemini-engine.ts';
+import type { PoolCandidate } from '../recommend/pool.ts';
+import type { GeminiClient } from '../ai/gemini.ts';
+import { AnidexError } from '../domain/errors.ts';
 import { AnswerSource } from './answer-source.ts';
 
 export interface RecommendOptions {
@@ -22,7 +26,7 @@ export interface RecommendOptions {
 }
 
 export interface RecommendResult {
-  engine: 'local';
+  engine: 'local' | 'gemini';
   items: Recommendation[];
   sources: number;
   poolSize: number;
@@ -58,13 +62,10 @@ export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   }
   const seen = historyMalIds(wh.db);
   const plan = new Set(planItems(wh.db).map((p) => p.malId).filter((x): x is number => x !== null));
-  const { candidates, drops } = buildPool(sources, details, plan, seen, {
-    minSourceRating: opts.minSourceRating ?? 8,
-    popularityFloor: opts.popularityFloor ?? 1000,
-    filter: opts.filter,
-    exclude: new Set(),
-  });
-  return { sources, candidates, drops, missingMetadata: wanted.length - details.size, stoppedBecause };
+  const poolOpts = { minSourceRating: opts.minSourceRating ?? 8, popularityFloor: opts.popularityFloor ?? 1000, exclude: new Set<number>() };
+  const { candidates, drops } = buildPool(sources, details, plan, seen, { ...poolOpts, filter: opts.filter });
+  const unfiltered = new Set(buildPool(sources, details, plan, seen, { ...poolOpts, filter: {} }).candidates.map((c) => c.record.malId));
+  return { sources, candidates, drops, seen, unfiltered, missingMetadata: wanted.length - details.size, stoppedBecause };
 }
 
 /** Recommendations from the local engine: no key, no network needed once metadata is cached. */
@@ -79,4 +80,55 @@ export async function recommendLocal(wh: Warehouse, opts: RecommendOptions): Pro
     missingMetadata: p.missingMetadata,
     stoppedBecause: p.stoppedBecause,
   };
+}
+
+export interface GeminiRecommendResult extends RecommendResult {
+  engine: 'gemini';
+  model: string;
+  /** Answers dropped by validation, by why. */
+  dropped: ValidationCounts;
+  requestsToday: number;
+  remainingToday: number;
+}
+
+/** The exact request the Gemini engine would send (for --dry-run): nothing is sent, no key is needed. */
+export async function geminiDryRun(wh: Warehouse, opts: RecommendOptions): Promise<{ system: string; prompt: string; schema: unknown }> {
+  const p = await preparePool(wh, opts);
+  const ordered = orderByLocalScore(p.candidates, p.sources);
+  const req = buildGeminiRequest(p.sources, ordered, opts.filter, opts.count);
+  return { system: req.system, prompt: req.prompt, schema: req.schema };
+}
+
+function orderByLocalScore(pool: PoolCandidate[], sources: SourceTitle[]): PoolCandidate[] {
+  const rank = new Map(rankLocally(pool, sources, pool.length).map((r, i) => [r.malId, i]));
+  return [...pool].sort((a, b) => (rank.get(a.record.malId) ?? 0) - (rank.get(b.record.malId) ?? 0));
+}
+
+/**
+ * Recommendations from Gemini over the same grounded pool: the model only ranks and explains candidates;
+ * every answer must name a candidate that was sent. An unusable answer is retried once with half the candidates.
+ */
+export async function recommendGemini(wh: Warehouse, client: GeminiClient, opts: RecommendOptions): Promise<GeminiRecommendResult> {
+  const p = await preparePool(wh, opts);
+  const ordered = orderByLocalScore(p.candidates, p.sources);
+  const base = {
+    engine: 'gemini' as const, model: client.model, sources: p.sources.length, poolSize: p.candidates.length, drops: p.drops,
+    missingMetadata: p.missingMetadata, stoppedBecause: p.stoppedBecause,
+  };
+  if (ordered.length === 0) {
+    return { ...base, items: [], dropped: { invented: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 }, requestsToday: 0, remainingToday: client.remainingToday() };
+  }
+  let max = MAX_CANDIDATES;
+  let lastProblem = '';
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const req = buildGeminiRequest(p.sources, ordered, opts.filter, opts.count, max);
+    const res = await client.generateJson({ system: req.system, prompt: req.prompt, schema: req.schema, signal: opts.signal, maxOutputTokens: 4096 });
+    if (res.ok) {
+      const v = validateGeminiAnswer(res.json, req.sent, p.seen, p.unfiltered, opts.count);
+      return { ...base, items: v.items, dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday() };
+    }
+    lastProblem = res.message;
+    max = Math.max(1, Math.floor(req.sent.size / 2));
+  }
+  throw new AnidexError(`Gemini's answer was unusable twice (${lastProblem}).`, 'Try again later, or use the local engine: anidex recommend --engine local.');
 }

@@ -1,6 +1,7 @@
 /**
  * The database behind the fake AniList and Jikan servers, built from the sample catalogue
- * (scripts/sample/catalog.ts) plus a few decoys and manga entries.
+ * (scripts/sample/catalog.ts), the catalogue's RECOMMENDABLE titles (real anime the sample person has not watched),
+ * plus a few decoys and manga entries.
  *
  * Shapes follow the recorded bodies in /work/shared/reference (anilist__*.json, jikan__*.json). Values the
  * catalogue does not hold (dates, popularity, links, ids of studios/tags...) are derived deterministically
@@ -15,7 +16,9 @@
  * itself), so the graph is circular: serve it through graphql-js, don't JSON.stringify a Media directly.
  */
 import { createHash } from 'node:crypto';
-import { CATALOGUE, type AnimeFormat, type Genre, type MalEntry, type Season } from '../../scripts/sample/catalog.ts';
+import {
+  CATALOGUE, RECOMMENDABLE, type AnimeFormat, type Genre, type MalEntry, type Mood, type Season,
+} from '../../scripts/sample/catalog.ts';
 
 export const SYNTHETIC_ANILIST_ID_BASE = 900000;
 
@@ -309,7 +312,7 @@ const STREAMING_SITES = [
 // building
 
 export interface AnimeDb {
-  /** Every AniList Media: catalogue anime, decoys, the AniList-only entry, and manga. */
+  /** Every AniList Media: catalogue anime, RECOMMENDABLE anime, decoys, the AniList-only entry, and manga. */
   media: readonly AniListMedia[];
   byId: ReadonlyMap<number, AniListMedia>;
   /** Anime only, by MAL id (manga MAL ids collide with anime ones). */
@@ -336,10 +339,15 @@ function fuzzyAdd(d: FuzzyDate, days: number): FuzzyDate {
 /** Catalogue key per Media, only used while building: recommendations skip the same franchise. */
 const FRANCHISE = new WeakMap<AniListMedia, string>();
 const franchiseOf = (m: AniListMedia): string => FRANCHISE.get(m) ?? `id:${m.id}`;
+/** Catalogue moods per Media and whether it is a RECOMMENDABLE title; only used while building recommendations. */
+const MOODS = new WeakMap<AniListMedia, readonly Mood[]>();
+const RECOMMENDABLE_MEDIA = new WeakSet<AniListMedia>();
 
-function animeMedia(e: MalEntry, franchise: string): AniListMedia {
+function animeMedia(e: MalEntry, franchise: string, moods: readonly Mood[] = [], recommendable = false): AniListMedia {
   const m = animeMediaOf(e);
   FRANCHISE.set(m, franchise);
+  MOODS.set(m, moods);
+  if (recommendable) RECOMMENDABLE_MEDIA.add(m);
   return m;
 }
 
@@ -434,22 +442,48 @@ function mangaMedia(m: MangaFact): AniListMedia {
   };
 }
 
+/** Cosine overlap of two name lists (0 when either is empty). */
+function overlap(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  const shared = a.filter((x) => b.includes(x)).length;
+  return shared / Math.sqrt(a.length * b.length);
+}
+
+/** How alike two anime are, 0–1: shared genres, tags and (catalogue) moods. */
+function similarity(a: AniListMedia, b: AniListMedia): number {
+  const g = overlap(a.genres, b.genres);
+  const t = overlap(a.tags.map((x) => x.name), b.tags.map((x) => x.name));
+  const m = overlap(MOODS.get(a) ?? [], MOODS.get(b) ?? []);
+  return 0.35 * g + 0.35 * t + 0.3 * m;
+}
+
+/** Recommendation targets per source: this many from RECOMMENDABLE, this many from everything else. */
+const RECS_FROM_RECOMMENDABLE = 5;
+const RECS_FROM_OTHERS = 3;
+
+/**
+ * AniList-style recommendations, derived deterministically: every anime recommends its most similar other anime
+ * (shared genres, tags and moods; never its own franchise or a direct relation), the best RECS_FROM_RECOMMENDABLE
+ * RECOMMENDABLE titles mixed with the best RECS_FROM_OTHERS of the rest (watched, watchlist, decoys), so each
+ * source has 5–10 nodes. Ratings (1–200) follow the similarity and fall strictly with the similarity rank.
+ */
 function buildRecommendations(anime: AniListMedia[]): void {
   for (const a of anime) {
-    const scored = anime
+    const ranked = anime
       // Not the same franchise and not a direct relation: recommendations point elsewhere, as on AniList.
       .filter((b) => b !== a && franchiseOf(b) !== franchiseOf(a) && !a.relations.edges.some((e) => e.node === b))
-      .map((b) => {
-        const g = b.genres.filter((x) => a.genres.includes(x)).length;
-        const t = b.tags.filter((x) => a.tags.some((y) => y.name === x.name)).length;
-        return { b, s: 2 * g + 3 * t };
-      })
-      .filter((x) => x.s >= 5)
-      .sort((x, y) => y.s - x.s || x.b.id - y.b.id)
-      .slice(0, 6);
-    const nodes: RecommendationNode[] = scored.map(({ b, s }) => ({
-      id: 1000 + (hash(`${a.id}>${b.id}`) % 900000), rating: s * 3 + (hash(`${a.id}-${b.id}`) % 7), userRating: 'NO_RATING', media: a, mediaRecommendation: b,
-    }));
+      .map((b) => ({ b, s: similarity(a, b) }))
+      .sort((x, y) => y.s - x.s || x.b.id - y.b.id);
+    const best = (fromRecommendable: boolean, n: number) =>
+      ranked.filter((x) => RECOMMENDABLE_MEDIA.has(x.b) === fromRecommendable).slice(0, n);
+    const picked = [...best(true, RECS_FROM_RECOMMENDABLE), ...best(false, RECS_FROM_OTHERS)]
+      .sort((x, y) => y.s - x.s || x.b.id - y.b.id);
+    let previous = 201;
+    const nodes: RecommendationNode[] = picked.map(({ b, s }) => {
+      const rating = Math.max(1, Math.min(previous - 1, Math.round(20 + 170 * s) + (hash(`${a.id}-${b.id}`) % 7)));
+      previous = rating;
+      return { id: 1000 + (hash(`${a.id}>${b.id}`) % 900000), rating, userRating: 'NO_RATING', media: a, mediaRecommendation: b };
+    });
     if (a.idMal !== null && ODD_RECS.includes(a.idMal)) {
       // As in anilist__recommendations_20889_with_null.json: a deleted target, and a recommendation rated 0.
       const last = nodes[nodes.length - 1];
@@ -563,11 +597,12 @@ export function jikanBase(full: JikanAnimeFull): JikanAnime {
 }
 
 export function buildAnimeDb(): AnimeDb {
-  const entries: { e: MalEntry; franchise: string }[] = [];
-  for (const c of CATALOGUE) for (const e of c.mal) entries.push({ e, franchise: c.key });
-  for (const e of DECOYS) entries.push({ e, franchise: `decoy:${e.malId}` });
+  const entries: { e: MalEntry; franchise: string; moods: readonly Mood[]; recommendable: boolean }[] = [];
+  for (const c of CATALOGUE) for (const e of c.mal) entries.push({ e, franchise: c.key, moods: c.moods, recommendable: false });
+  for (const c of RECOMMENDABLE) for (const e of c.mal) entries.push({ e, franchise: c.key, moods: c.moods, recommendable: true });
+  for (const e of DECOYS) entries.push({ e, franchise: `decoy:${e.malId}`, moods: [], recommendable: false });
 
-  const anime = entries.map(({ e, franchise }) => animeMedia(e, franchise));
+  const anime = entries.map(({ e, franchise, moods, recommendable }) => animeMedia(e, franchise, moods, recommendable));
   const onlyAniList = animeMedia({ ...DECOYS[0]!, malId: 0, anilistId: ANILIST_ONLY.id, romaji: ANILIST_ONLY.romaji, english: null, native: ANILIST_ONLY.native, format: 'SPECIAL', episodes: 1, minutes: 24, season: 'FALL', year: 2023, genres: ['Action', 'Drama'], tags: ['War'], studios: ['MAPPA'], averageScore: null, malScore: null }, 'attack-on-titan');
   onlyAniList.idMal = null; onlyAniList.meanScore = 79;
   const manga = MANGA.map(mangaMedia);
@@ -585,7 +620,7 @@ export function buildAnimeDb(): AnimeDb {
   const link = (a: AniListMedia, rel: MediaRelation, b: AniListMedia): void => {
     a.relations.edges.push({ id: 1000 + (hash(`${a.id}~${b.id}`) % 900000), relationType: rel, node: b });
   };
-  for (const c of CATALOGUE) {
+  for (const c of [...CATALOGUE, ...RECOMMENDABLE]) {
     c.mal.forEach((e, i) => {
       const next = c.mal[i + 1];
       if (!next) return;
