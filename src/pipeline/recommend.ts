@@ -23,6 +23,8 @@ export interface RecommendOptions {
   signal?: AbortSignal;
   useBundled?: boolean;
   now?: () => Date;
+  /** MAL ids to treat as never watched (offline evaluation hides each favourite in turn). */
+  hide?: ReadonlySet<number>;
 }
 
 export interface RecommendResult {
@@ -40,7 +42,7 @@ export interface RecommendResult {
 export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   const now = opts.now ?? (() => new Date());
   await wh.refresh();
-  const watched = watchedAnime(wh.db);
+  const watched = watchedAnime(wh.db).filter((w) => !opts.hide?.has(w.malId));
   const own = animeRecords(wh.db, watched.map((w) => w.malId));
   const all: SourceTitle[] = watched
     .filter((w) => own.has(w.malId))
@@ -61,6 +63,7 @@ export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
     }, { what: 'saving candidate metadata' });
   }
   const seen = historyMalIds(wh.db);
+  for (const id of opts.hide ?? []) seen.delete(id);
   const plan = new Set(planItems(wh.db).map((p) => p.malId).filter((x): x is number => x !== null));
   const poolOpts = { minSourceRating: opts.minSourceRating ?? 8, popularityFloor: opts.popularityFloor ?? 1000, exclude: new Set<number>() };
   const { candidates, drops } = buildPool(sources, details, plan, seen, { ...poolOpts, filter: opts.filter });
