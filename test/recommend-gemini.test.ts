@@ -116,3 +116,27 @@ test('CLI: --dry-run prints the request without a key; errors and output never c
     if (f.endsWith('.sqlite') || f.endsWith('.json')) assert.ok(!readFileSync(join(dataDir, f)).includes(KEY), `${f} holds no key`);
   }
 });
+
+test('mood labels: many titles per request, vocabulary enforced, bad answers retried in halves, cached', async () => {
+  const wh = await Warehouse.open(dataDir);
+  const { labelMoods } = await import('../src/pipeline/labels.ts');
+  gemini.setRespond((body) => {
+    const text = (body as { contents: Array<{ parts: Array<{ text: string }> }> }).contents[0]!.parts[0]!.text;
+    const ids = [...text.matchAll(/^(\d+) \| /gm)].map((m) => Number(m[1]));
+    return { labels: [...ids.map((id) => ({ mal_id: id, moods: ['cozy', 'melancholic'] })), { mal_id: 1, moods: ['dark'] }] };
+  });
+  const before = gemini.requests;
+  gemini.inject('truncated-json');
+  const r = await labelMoods(wh, client());
+  const total = wh.db.get<{ n: number }>('SELECT count(*) AS n FROM dim_anime')!.n;
+  assert.equal(r.labeled, total);
+  assert.equal(r.droppedMoods, total, '"melancholic" is not in the vocabulary');
+  assert.ok(r.messages.some((m) => /retrying in halves/.test(m)));
+  const batches = gemini.requests - before;
+  assert.ok(batches <= Math.ceil(total / 25) + 2, `${batches} requests for ${total} titles`);
+  const moods = wh.db.all<{ m: string }>('SELECT moods AS m FROM dim_anime');
+  assert.ok(moods.every((x) => x.m === '["cozy"]'));
+  const again = await labelMoods(wh, client());
+  assert.equal(again.requests, 0, 'cached per title and model');
+  wh.close();
+});

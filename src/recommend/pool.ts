@@ -36,6 +36,8 @@ export interface PoolOptions {
   filter: LibraryFilter;
   /** MAL ids to leave out: the history, the plan-to-watch list, dropped titles. */
   exclude: ReadonlySet<number>;
+  /** Stored moods (AI labels where a model gave them); others come from genres and tags. */
+  moods?: ReadonlyMap<number, Mood[]>;
 }
 
 export interface PoolDrops {
@@ -111,7 +113,7 @@ export function buildPool(
       drops.unstartedSequel++;
       continue;
     }
-    const moods = moodsFromMetadata(record.genres, record.tags);
+    const moods = opts.moods?.get(id) ?? moodsFromMetadata(record.genres, record.tags);
     const mediaType = record.format === 'MOVIE' ? 'movie' : 'show';
     const f = { mediaType, format: record.format, totalEpisodes: null, animeEpisodes: record.episodes, minutesPerEpisode: record.minutesPerEpisode, genres: record.genres, moods } as const;
     if (!passesFilter(f, opts.filter)) {

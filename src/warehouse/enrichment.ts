@@ -1,6 +1,6 @@
 import type { SqlDb } from './db.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
-import { moodsFromMetadata } from '../domain/moods.ts';
+import { isMood, moodsFromMetadata, type Mood } from '../domain/moods.ts';
 import { linkPlanMalIds } from './plan.ts';
 import type { MediaType } from '../domain/types.ts';
 
@@ -220,4 +220,13 @@ export function historyMalIds(db: SqlDb): Set<number> {
     }
   }
   return seen;
+}
+
+/** The moods dim_anime holds per MAL id (AI labels where a model gave them, else the genre mapping). */
+export function storedMoods(db: SqlDb): Map<number, Mood[]> {
+  const out = new Map<number, Mood[]>();
+  for (const r of db.all<{ id: number; moods: string | null }>('SELECT mal_id AS id, moods FROM dim_anime WHERE moods IS NOT NULL')) {
+    out.set(r.id, parseJson<unknown[]>(r.moods, []).filter(isMood));
+  }
+  return out;
 }
