@@ -3,7 +3,7 @@ import { displayTitle } from '../domain/anime.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
 import type { PoolCandidate, SourceTitle } from './pool.ts';
-import type { Recommendation } from './local.ts';
+import { recommendationFrom, type Recommendation } from './local.ts';
 
 /** At most this many of the person's titles and of the candidates go into one request. */
 export const PROFILE_TITLES = 50;
@@ -130,21 +130,7 @@ export function validateGeminiAnswer(
     }
     used.add(id);
     const confidence = typeof r.confidence === 'number' && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : 0.5;
-    items.push({
-      malId: id,
-      title: displayTitle(c.record.titles),
-      year: c.record.year,
-      format: c.record.format,
-      episodes: c.record.episodes,
-      minutesPerEpisode: c.record.minutesPerEpisode,
-      length: c.length,
-      genres: c.record.genres,
-      moods: c.moods,
-      confidence: Math.round(confidence * 100) / 100,
-      reason: sanitizeText(r.reason).slice(0, 200),
-      streaming: c.record.streaming[0]?.site ?? null,
-      priority: typeof r.priority === 'number' ? r.priority : items.length + 1,
-    });
+    items.push(recommendationFrom(c, confidence, sanitizeText(r.reason).slice(0, 200), typeof r.priority === 'number' ? r.priority : items.length + 1));
   }
   items.sort((a, b) => a.priority - b.priority || b.confidence - a.confidence);
   return { items: items.slice(0, count).map((x, i) => ({ ...x, priority: i + 1 })), dropped };

@@ -86,19 +86,24 @@ export function rankLocally(pool: readonly PoolCandidate[], sources: readonly So
     })
     .sort((a, b) => b.score - a.score || a.c.record.malId - b.c.record.malId)
     .slice(0, count)
-    .map(({ c, score }, i) => ({
-      malId: c.record.malId,
-      title: displayTitle(c.record.titles),
-      year: c.record.year,
-      format: c.record.format,
-      episodes: c.record.episodes,
-      minutesPerEpisode: c.record.minutesPerEpisode,
-      length: c.length,
-      genres: c.record.genres,
-      moods: c.moods,
-      confidence: Math.round(Math.min(1, score) * 100) / 100,
-      reason: reasonFor(c),
-      streaming: c.record.streaming[0]?.site ?? null,
-      priority: i + 1,
-    }));
+    .map(({ c, score }, i) => recommendationFrom(c, score, reasonFor(c), i + 1));
+}
+
+/** A pool candidate as a recommendation; the facts come from the provider, whatever engine ranked it. */
+export function recommendationFrom(c: PoolCandidate, confidence: number, reason: string, priority: number): Recommendation {
+  return {
+    malId: c.record.malId,
+    title: displayTitle(c.record.titles),
+    year: c.record.year,
+    format: c.record.format,
+    episodes: c.record.episodes,
+    minutesPerEpisode: c.record.minutesPerEpisode,
+    length: c.length,
+    genres: c.record.genres,
+    moods: c.moods,
+    confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100,
+    reason,
+    streaming: c.record.streaming[0]?.site ?? null,
+    priority,
+  };
 }
