@@ -12,13 +12,14 @@ import { parseCommandArgs, type Command, type CommandContext } from './context.t
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
 import { outputWidth, print, printJson, renderTable } from './output.ts';
 
-const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local|gemini] [--count n] [--dry-run] [--add 1,3] [--offline] [--json]`;
+const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local|gemini] [--count n] [--popularity-floor n] [--dry-run] [--add 1,3] [--offline] [--json]`;
 
 export async function runRecommend(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('recommend', USAGE, args, {
     ...FILTER_OPTIONS,
     engine: { type: 'string' },
     count: { type: 'string' },
+    'popularity-floor': { type: 'string' },
     add: { type: 'string' },
     offline: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
@@ -37,12 +38,17 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
   const count = values.count === undefined ? 10 : Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 50) throw new UsageError(`--count "${values.count}" is not a whole number from 1 to 50.`, `Usage: ${USAGE}`);
   const filter = filterFromFlags(values);
+  const floorText = values['popularity-floor'] ?? process.env.ANIDEX_POPULARITY_FLOOR;
+  const popularityFloor = floorText === undefined || floorText === '' ? undefined : Number(floorText);
+  if (popularityFloor !== undefined && !(Number.isInteger(popularityFloor) && popularityFloor >= 0)) {
+    throw new UsageError(`The popularity floor "${floorText}" is not a whole number of 0 or more.`, 'It is how many people must list a title (default 1000).');
+  }
   const picks = values.add === undefined ? [] : values.add.split(',').map((x) => Number(x.trim()));
   if (picks.some((n) => !Number.isInteger(n) || n < 1 || n > count)) throw new UsageError(`--add "${values.add}" must list result numbers between 1 and ${count}, e.g. --add 1,3.`, `Usage: ${USAGE}`);
 
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter, count };
+    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter, count, popularityFloor };
     if (values['dry-run']) {
       const req = await geminiDryRun(wh, recOpts);
       if (json) printJson(req);
