@@ -140,3 +140,21 @@ test('mood labels: many titles per request, vocabulary enforced, bad answers ret
   assert.equal(again.requests, 0, 'cached per title and model');
   wh.close();
 });
+
+test('with the fake Gemini, cozy short recommendations are ten real, unseen, filter-respecting titles', async () => {
+  const wh = await Warehouse.open(mkdtempSync(join(tmpdir(), 'anidex-gem2-')));
+  await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
+  await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
+  await enrichTitles(wh, { provider: provider(), offline: true });
+  gemini.setRespond((body) => ({
+    recommendations: offered(body as never).map((id, i) => ({ mal_id: id, confidence: 0.9 - i * 0.02, reason: `fits what you loved (#${i + 1})`, priority: i + 1 })),
+  }));
+  const r = await recommendGemini(wh, client(), { provider: provider(), offline: true, filter: { moods: ['cozy'], lengths: ['short'] }, count: 10 });
+  assert.equal(r.items.length, 10);
+  const seen = historyMalIds(wh.db);
+  for (const it of r.items) {
+    assert.ok(!seen.has(it.malId));
+    assert.ok(it.moods.includes('cozy') && it.length === 'short', `${it.title}: ${it.moods} ${it.length}`);
+  }
+  wh.close();
+});
