@@ -35,7 +35,7 @@ export async function runStart(_args: string[], ctx: CommandContext): Promise<nu
   await runLibrary([], ctx);
   print('');
   await runStats([], { ...ctx });
-  print('\nTry: anidex history "Frieren" · anidex library --search bebop · anidex snapshot list · anidex --help');
+  print('\nTry: anidex recommend --mood cozy --length short · anidex history "Frieren" · anidex library --unmatched · anidex plan · anidex --help');
   return 0;
 }
 
