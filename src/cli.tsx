@@ -97,6 +97,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     const [name, ...args] = g.rest;
     const cmd = COMMANDS.find((c) => c.name === name);
+    if (name === undefined && !g.help && process.stdin.isTTY && process.stdout.isTTY) {
+      const { runTui } = await import('./commands/tui.tsx');
+      return await runTui({ dataDir: resolveDataDir(g.dataDir), json: false, debug: g.debug });
+    }
     if (g.help || name === 'help' || name === undefined) {
       const target = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : cmd;
       process.stdout.write((target ? `Usage: ${target.usage}\n\n${target.summary}\n` : helpText()) + '\n');

@@ -1,0 +1,98 @@
+import { useMemo, useReducer, useRef, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import Fuse from 'fuse.js';
+import type { EnrichedRow } from '../../warehouse/queries.ts';
+import { titleLength } from '../../domain/filters.ts';
+import { sanitizeText } from '../../domain/sanitize.ts';
+import { fit } from '../../domain/text-width.ts';
+import { commandFor, keyName } from '../keys/bindings.ts';
+import { listReducer } from '../components/list-state.ts';
+import type { Theme } from '../theme/theme.ts';
+
+export interface LibraryScreenProps {
+  rows: readonly EnrichedRow[];
+  width: number;
+  height: number;
+  theme: Theme;
+  onHelp: () => void;
+  onQuit: () => void;
+  active: boolean;
+}
+
+/** Title, year, kind, rating, length and genres of every current title; virtualized, with fuzzy search. */
+export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, active }: LibraryScreenProps) {
+  const [query, setQuery] = useState('');
+  const [searching, setSearchingState] = useState(false);
+  // Keys can arrive faster than React re-renders: the handler reads the mode from a ref, never a stale closure.
+  const searchingRef = useRef(false);
+  const setSearching = (on: boolean): void => {
+    searchingRef.current = on;
+    setSearchingState(on);
+  };
+  const fuse = useMemo(() => new Fuse(rows as EnrichedRow[], { keys: ['title', 'normTitle'], threshold: 0.35, ignoreLocation: true }), [rows]);
+  const shown = useMemo(() => (query ? fuse.search(query).map((r) => r.item) : rows), [query, fuse, rows]);
+  const listHeight = Math.max(1, height - 4);
+  const [list, dispatch] = useReducer(listReducer, { cursor: 0, offset: 0, count: shown.length, height: listHeight });
+  if (list.count !== shown.length || list.height !== listHeight) dispatch({ type: 'resize', count: shown.length, height: listHeight });
+
+  useInput(
+    (input, key) => {
+      if (searchingRef.current) {
+        if (key.return || key.escape) {
+          setSearching(false);
+          if (key.escape) setQuery('');
+        } else if (key.backspace || key.delete) setQuery((q) => q.slice(0, -1));
+        else if (input && !key.ctrl && !key.meta) setQuery((q) => q + input);
+        dispatch({ type: 'top' });
+        return;
+      }
+      const cmd = commandFor(keyName(input, key));
+      const half = Math.max(1, Math.floor(listHeight / 2));
+      if (cmd === 'down') dispatch({ type: 'move', by: 1 });
+      else if (cmd === 'up') dispatch({ type: 'move', by: -1 });
+      else if (cmd === 'pageDown') dispatch({ type: 'move', by: half });
+      else if (cmd === 'pageUp') dispatch({ type: 'move', by: -half });
+      else if (cmd === 'top') dispatch({ type: 'top' });
+      else if (cmd === 'bottom') dispatch({ type: 'bottom' });
+      else if (cmd === 'search') setSearching(true);
+      else if (cmd === 'back') setQuery('');
+      else if (cmd === 'help') onHelp();
+      else if (cmd === 'quit') onQuit();
+    },
+    { isActive: active },
+  );
+
+  const fixed = 5 + 2 + 5 + 4 + 7 + 5 * 2;
+  const titleW = Math.max(12, Math.floor((width - fixed) * 0.55));
+  const genreW = Math.max(8, width - fixed - titleW);
+  const line = (r: EnrichedRow): string =>
+    [
+      fit(sanitizeText(r.title), titleW),
+      fit(r.year === null ? '' : String(r.year), 5, 'right'),
+      fit(r.mediaType, 5),
+      fit(r.userRating === null ? '' : String(r.userRating), 4, 'right'),
+      fit(titleLength(r) ?? '', 7),
+      fit(r.matchStatus === 'unmatched' ? '(not anime?)' : r.matchStatus === 'pending' ? '(pending)' : r.genres.join(', '), genreW),
+    ].join('  ');
+  const header = [fit('Title', titleW), fit('Year', 5, 'right'), fit('Kind', 5), fit('Rate', 4, 'right'), fit('Length', 7), fit('Genres', genreW)].join('  ');
+  const visible = shown.slice(list.offset, list.offset + listHeight);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold color={theme.accent}>{fit(`anidex · Library · ${shown.length} of ${rows.length} titles`, width)}</Text>
+      <Text color={theme.muted}>{header}</Text>
+      {visible.map((r, i) => {
+        const selected = list.offset + i === list.cursor;
+        return (
+          <Text key={r.titleKey} inverse={selected && !theme.colour} color={selected ? theme.selected : undefined} bold={selected}>
+            {(selected ? '>' : ' ') + line(r).slice(0, width - 1)}
+          </Text>
+        );
+      })}
+      {Array.from({ length: Math.max(0, listHeight - visible.length) }, (_, i) => (
+        <Text key={`pad${i}`}> </Text>
+      ))}
+      <Text>{searching ? fit(`/${query}▏`, width) : ' '}</Text>
+      <Text color={theme.muted}>{fit('j/k move · g/G top/bottom · ^d/^u page · / search · ? help · q quit', width)}</Text>
+    </Box>
+  );
+}
