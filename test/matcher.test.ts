@@ -60,7 +60,7 @@ test('non-anime stays unmatched rather than wrongly matched', () => {
   assert.equal(matchTitle({ title: 'Breaking Bad', year: 2008, kind: 'show' }, HXH).malId, null);
 });
 
-test('a multi-season show maps to its first season and records the later ones', () => {
+test('a multi-season show maps to its first season (later seasons come from relations, not titles)', () => {
   const aot = [
     rec(16498, 'Shingeki no Kyojin', 'Attack on Titan', 2013, 'TV'),
     rec(25777, 'Shingeki no Kyojin Season 2', 'Attack on Titan Season 2', 2017, 'TV'),
@@ -69,7 +69,13 @@ test('a multi-season show maps to its first season and records the later ones', 
   ];
   const d = matchTitle({ title: 'Attack on Titan', year: 2013, kind: 'show' }, aot);
   assert.equal(d.malId, 16498);
-  assert.deepEqual(d.others.sort(), [25777, 35760, 40028].sort());
+  assert.deepEqual(d.others, []);
+});
+
+test('a remake is not a later season: HxH 2011, Fruits Basket 2019, Brotherhood stay out of others', () => {
+  assert.deepEqual(matchTitle({ title: 'Hunter x Hunter', year: 1999, kind: 'show' }, HXH).others, []);
+  assert.deepEqual(matchTitle({ title: 'Fruits Basket', year: 2001, kind: 'show' }, FRUBA).others, []);
+  assert.deepEqual(matchTitle({ title: 'Fullmetal Alchemist', year: 2003, kind: 'show' }, FMA).others, []);
 });
 
 test('core titles drop release words and a trailing year; similarity is 1 only for equal cores', () => {

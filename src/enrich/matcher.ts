@@ -17,7 +17,7 @@ export interface MatchDecision {
   confidence: number;
   /** Why, in words, for `anidex library --unmatched` and the title screen. */
   reason: string;
-  /** Other MAL entries of the same show (later seasons) found among the candidates. */
+  /** Other MAL entries of the same show; filled from the provider's relations by enrichment, empty here. */
   others: number[];
 }
 
@@ -96,14 +96,8 @@ export function matchTitle(input: MatchInput, candidates: readonly AnimeRecord[]
   if (best.score < MATCH_THRESHOLD) {
     return { malId: null, confidence: round(best.score), reason: `closest was ${label} at ${round(best.score)}, below ${MATCH_THRESHOLD}`, others: [] };
   }
-  // Later seasons of a show: the same core title (or a title that starts with it) in an episodic format, later.
-  const core = coreTitle(input.title);
-  const others =
-    input.kind === 'show'
-      ? scored
-          .filter((s) => s.c.malId !== best.c.malId && s.sim >= 0.8 && (s.c.year ?? 0) > (best.c.year ?? 0) && kindFactor('show', s.c.format) >= 0.95)
-          .filter((s) => titlesOf(s.c).some((t) => coreTitle(t).startsWith(core)))
-          .map((s) => s.c.malId)
-      : [];
+  // Later seasons come from the provider's SEQUEL relations (see enrichment), not from look-alike titles here:
+  // "Fruits Basket: The Final" looks like a later season of the 2001 show but belongs to the 2019 remake.
+  const others: number[] = [];
   return { malId: best.c.malId, confidence: round(best.score), reason: `matched ${label}`, others };
 }

@@ -201,22 +201,29 @@ export function watchedAnime(db: SqlDb): Array<{ title: string; malId: number; u
  */
 export function historyMalIds(db: SqlDb): Set<number> {
   const seen = new Set(db.all<{ m: number }>('SELECT DISTINCT mal_id AS m FROM user_watch_history WHERE mal_id IS NOT NULL').map((r) => r.m));
-  // Later seasons count as seen as far as the episodes watched reach: 74 episodes of a show whose MAL
-  // entries have 13 each cover its first five entries.
-  const shows = db.all<{ first: number; others: string | null; watched: number | null }>(
-    `SELECT h.mal_id AS first, m.other_mal_ids AS others, h.episodes_watched AS watched FROM user_watch_history h
-       JOIN title_match m ON m.title_key = h.title_key WHERE h.is_current = 1 AND h.mal_id IS NOT NULL`,
+  // Later seasons count as seen as far as the episodes watched reach, following the provider's SEQUEL links
+  // from the first season: 46 episodes of Mushishi cover its 26-, 10- and 10-episode MyAnimeList entries.
+  const shows = db.all<{ first: number; watched: number | null }>(
+    `SELECT mal_id AS first, episodes_watched AS watched FROM user_watch_history
+      WHERE is_current = 1 AND mal_id IS NOT NULL AND media_type = 'show'`,
   );
+  const entry = (id: number) => db.get<{ e: number | null; rel: string | null }>('SELECT episodes AS e, relations AS rel FROM dim_anime WHERE mal_id = ?', [id]);
   for (const s of shows) {
-    const later = parseJson<number[]>(s.others, [])
-      .map((id) => ({ id, ...db.get<{ e: number | null; y: number | null }>('SELECT episodes AS e, year AS y FROM dim_anime WHERE mal_id = ?', [id]) }))
-      .sort((x, y) => (x.y ?? 9999) - (y.y ?? 9999));
-    let covered = db.get<{ e: number | null }>('SELECT episodes AS e FROM dim_anime WHERE mal_id = ?', [s.first])?.e ?? null;
-    for (const x of later) {
-      if (covered === null || x.e === undefined || x.e === null) break;
-      covered += x.e;
+    let current = entry(s.first);
+    let covered = current?.e ?? null;
+    const visited = new Set([s.first]);
+    while (current && covered !== null && covered <= (s.watched ?? 0)) {
+      const next = parseJson<Array<{ relationType: string | null; malId: number | null; format: string | null }>>(current.rel, []).find(
+        (l) => l.relationType === 'SEQUEL' && l.malId !== null && l.format !== 'MOVIE' && !visited.has(l.malId),
+      );
+      if (!next) break;
+      const row = entry(next.malId!);
+      if (!row || row.e === null) break;
+      covered += row.e;
       if (covered > (s.watched ?? 0)) break;
-      seen.add(x.id);
+      seen.add(next.malId!);
+      visited.add(next.malId!);
+      current = row;
     }
   }
   return seen;

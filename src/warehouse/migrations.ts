@@ -212,6 +212,15 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE dim_anime ADD COLUMN recommendations TEXT;
   ALTER TABLE dim_anime ADD COLUMN provider TEXT;
   `,
+  // 3: a watchlist title removed from the plan stays removed on re-import.
+  `
+  CREATE TABLE plan_removed (
+    source TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    removed_at TEXT NOT NULL,
+    PRIMARY KEY (source, source_key)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -48,6 +48,7 @@ export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: strin
   let added = 0;
   for (const it of items) {
     if (it.malId !== null && db.get('SELECT 1 AS x FROM plan_to_watch WHERE mal_id = ?', [it.malId])) continue;
+    if (it.source === 'trakt-watchlist' && it.sourceKey && db.get('SELECT 1 AS x FROM plan_removed WHERE source = ? AND source_key = ?', [it.source, it.sourceKey])) continue;
     const n = stmt.run([
       it.title, it.malId, it.streamingService ?? null, it.recommendedByAiAt ?? null, it.priority ?? next,
       it.confidenceScore ?? null, it.notes ?? null, it.source, it.sourceKey, at,
@@ -58,10 +59,21 @@ export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: strin
     }
   }
   stmt.free();
+  // Watchlist titles matched earlier get their MAL id straight away.
+  db.run(
+    `UPDATE plan_to_watch SET mal_id = (SELECT mal_id FROM title_match WHERE title_key = plan_to_watch.source_key)
+      WHERE source = 'trakt-watchlist' AND mal_id IS NULL AND source_key IN (SELECT title_key FROM title_match WHERE mal_id IS NOT NULL)`,
+  );
   return added;
 }
 
+/** Remove an item; a watchlist item is remembered as removed, so the next import does not bring it back. */
 export function removePlanItem(db: SqlDb, id: number): boolean {
+  const item = db.get<{ source: string; key: string | null }>('SELECT source, source_key AS key FROM plan_to_watch WHERE id = ?', [id]);
+  if (!item) return false;
+  if (item.source === 'trakt-watchlist' && item.key) {
+    db.run('INSERT OR IGNORE INTO plan_removed (source, source_key, removed_at) VALUES (?, ?, ?)', [item.source, item.key, new Date().toISOString()]);
+  }
   return db.run('DELETE FROM plan_to_watch WHERE id = ?', [id]) > 0;
 }
 
