@@ -102,14 +102,17 @@ test('CLI: --dry-run prints the request without a key; errors and output never c
   assert.equal(dry.status, 0, dry.stderr);
   assert.match(dry.stdout, /Candidates \(mal_id/);
   assert.match(dry.stdout, /Filters: moods cozy/);
-  const noKey = await run(['recommend', '--engine', 'gemini', '--offline'], env);
+  const noKey = await run(['recommend', '--engine', 'gemini'], env);
   assert.equal(noKey.status, 2);
   assert.match(noKey.stderr, /needs GEMINI_API_KEY/);
   gemini.inject('bad-key');
-  const bad = await run(['recommend', '--offline', '--debug'], { ...env, GEMINI_API_KEY: KEY });
+  const offline = await run(['recommend', '--offline', '--json'], { ...env, GEMINI_API_KEY: KEY });
+  assert.equal(offline.status, 0, offline.stderr);
+  assert.equal(JSON.parse(offline.stdout).engine, 'local', '--offline never calls Gemini');
+  const bad = await run(['recommend', '--debug'], { ...env, GEMINI_API_KEY: KEY });
   assert.equal(bad.status, 1);
   assert.ok(!(bad.stdout + bad.stderr).includes(KEY), 'the key is not in any output, even with --debug');
-  const ok = await run(['recommend', '--offline', '--json'], { ...env, GEMINI_API_KEY: KEY, ANIDEX_GEMINI_MODEL: 'gemini-2.5-flash-lite' });
+  const ok = await run(['recommend', '--json'], { ...env, GEMINI_API_KEY: KEY, ANIDEX_GEMINI_MODEL: 'gemini-2.5-flash-lite' });
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(JSON.parse(ok.stdout).engine, 'gemini');
   for (const f of readdirSync(dataDir)) {

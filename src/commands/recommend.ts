@@ -29,7 +29,11 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
   const json = ctx.json || Boolean(values.json);
   const gemini = geminiConfigFromEnv();
   // Gemini when a key is set, else the local engine; --dry-run shows Gemini's request, which needs no key.
-  const engine = values.engine ?? (gemini || values['dry-run'] ? 'gemini' : 'local');
+  // --offline means nothing leaves the machine: the local engine, unless only a dry run is asked for.
+  const engine = values.engine ?? (values['dry-run'] || (gemini && !values.offline) ? 'gemini' : 'local');
+  if (engine === 'gemini' && values.offline && !values['dry-run']) {
+    throw new UsageError('--offline sends nothing, and the Gemini engine has to ask Gemini.', 'Drop --offline, or use --engine local.');
+  }
   if (engine !== 'local' && engine !== 'gemini') throw new UsageError(`--engine "${engine}" is not an engine anidex knows.`, 'Engines: local, gemini.');
   if (values['dry-run'] && engine !== 'gemini') throw new UsageError('--dry-run shows what the Gemini engine would send; the local engine sends nothing.', `Usage: ${USAGE}`);
   if (engine === 'gemini' && !gemini && !values['dry-run']) {
@@ -106,7 +110,7 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
       const x = g.dropped;
       print(`\nGemini (${g.model}) ranked ${g.items.length} of the candidates; dropped ${x.invented} invented, ${x.alreadyWatched} already watched, ${x.outsideFilters} outside the filters, ${x.malformed + x.duplicates} malformed or repeated. Requests today: ${g.requestsToday}, ${g.remainingToday} left.`);
     }
-    print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
+    print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.droppedFranchise} sequels of dropped shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
     if (r.stoppedBecause) print(`Some candidate metadata could not be fetched: ${sanitizeText(r.stoppedBecause)}`);
     if (added) print(`Added ${added} to your plan-to-watch list (anidex plan).`);
     else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id>');

@@ -159,7 +159,11 @@ export class AniListProvider implements Provider {
     const out = new Map<string, RawAnswer>();
     queries.forEach((q, i) => {
       const page = body.data?.[`q${i}`];
-      out.set(q.key, { status: 200, payload: JSON.stringify({ media: page?.media ?? [] }) });
+      // A null alias next to errors failed: no answer (the title stays pending), not "nothing found".
+      if (!page && body.errors?.length) return;
+      const media = page?.media ?? [];
+      // Nothing found is a negative answer, cached for the shorter time so the title is looked up again sooner.
+      out.set(q.key, media.length ? { status: 200, payload: JSON.stringify({ media }) } : { status: 404, payload: null });
     });
     return out;
   }

@@ -56,6 +56,9 @@ export function retryAfterMs(headers: Record<string, string | string[] | undefin
   return null;
 }
 
+/** A server asking for a longer pause than this stops the run (resumable) instead of hanging silently. */
+const MAX_WAIT_MS = 5 * 60_000;
+
 /** A 429 that does not say how long to wait (Jikan's do not): 1 s, 2 s, 4 s … up to a minute. */
 function unsaid429Ms(consecutive: number): number {
   return Math.min(60_000, 1000 * 2 ** (consecutive - 1));
@@ -95,7 +98,11 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
         if (++limited > opts.max429) {
           throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
         }
-        limiter.pauseUntil(Date.now() + (retryAfterMs(res.headers) ?? unsaid429Ms(limited)));
+        const wait = retryAfterMs(res.headers) ?? unsaid429Ms(limited);
+        if (wait > MAX_WAIT_MS) {
+          throw new ProviderUnavailableError(`${opts.provider} asked anidex to wait ${Math.ceil(wait / 60_000)} minutes before the next request.`);
+        }
+        limiter.pauseUntil(Date.now() + wait);
         continue;
       }
       limited = 0;

@@ -118,8 +118,8 @@ export class JikanProvider implements Provider {
     const out = new Map<string, RawAnswer>();
     for (const q of queries) {
       const res = await this.get(`/v4/anime?q=${encodeURIComponent(q.title)}&limit=10&sfw=true`, signal);
-      if (res.status === 200) out.set(q.key, { status: 200, payload: res.text });
-      else out.set(q.key, { status: res.status, payload: null });
+      const found = res.status === 200 && this.parseSearch(res.text).length > 0;
+      out.set(q.key, found ? { status: 200, payload: res.text } : { status: 404, payload: null });
     }
     return out;
   }

@@ -72,6 +72,25 @@ export class AnswerSource {
     };
     report();
     if (this.opts.offline || this.stoppedBecause) return out;
+    try {
+      await this.fetchMissing(missing, fetchBatch, batchSize, out, () => {
+        done = out.size;
+        report();
+      });
+    } finally {
+      // Whatever was fetched is kept, even when something unexpected ends the run.
+      await this.flush(true).catch(() => {});
+    }
+    return out;
+  }
+
+  private async fetchMissing(
+    missing: readonly string[],
+    fetchBatch: (keys: string[]) => Promise<Map<string, RawAnswer>>,
+    batchSize: number,
+    out: Map<string, RawAnswer>,
+    progressed: () => void,
+  ): Promise<void> {
     for (let i = 0; i < missing.length; i += batchSize) {
       const chunk = missing.slice(i, i + batchSize);
       try {
@@ -88,11 +107,9 @@ export class AnswerSource {
         } else throw err;
         break;
       }
-      done += chunk.length;
-      report();
+      progressed();
       await this.flush(false);
     }
-    return out;
   }
 
   /** Details of MAL ids, parsed (ids without an answer, or unknown to the provider, are absent). */

@@ -170,7 +170,10 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
       saveMatches(db, decided);
       upsertAnime(db, records, providerName, stamp());
       const id = startRun(db, 'enrich', startedAt, null, null);
-      counts.titlesChanged = decided.length;
+      counts.titlesChanged = decided.filter((m) => {
+        const old = existing.get(m.titleKey);
+        return !old || old.status !== m.status || old.malId !== m.malId;
+      }).length;
       finishRun(db, id, counts, interrupted ? 'interrupted' : stoppedBecause ? 'partial' : 'ok', [], null, stoppedBecause);
       return id;
     },

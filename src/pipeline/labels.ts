@@ -39,6 +39,10 @@ export async function labelMoods(wh: Warehouse, client: GeminiClient, signal?: A
       result.requests++;
       res = await client.generateJson({ system: LABEL_SYSTEM, prompt: labelPrompt(recs), schema: LABEL_SCHEMA, signal, maxOutputTokens: 4096 });
     } catch (err) {
+      if (signal?.aborted) {
+        result.stoppedBecause = 'interrupted';
+        break;
+      }
       if (err instanceof AnidexError) {
         result.stoppedBecause = err.message;
         break;

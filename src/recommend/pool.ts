@@ -36,6 +36,8 @@ export interface PoolOptions {
   filter: LibraryFilter;
   /** MAL ids to leave out: the history, the plan-to-watch list, dropped titles. */
   exclude: ReadonlySet<number>;
+  /** Shows the person dropped: their sequels are left out. */
+  dropped?: ReadonlySet<number>;
   /** Stored moods (AI labels where a model gave them); others come from genres and tags. */
   moods?: ReadonlyMap<number, Mood[]>;
 }
@@ -46,6 +48,7 @@ export interface PoolDrops {
   unknownMetadata: number;
   belowPopularity: number;
   unstartedSequel: number;
+  droppedFranchise: number;
   filteredOut: number;
 }
 
@@ -76,7 +79,7 @@ export function buildPool(
   seenIds: ReadonlySet<number>,
   opts: PoolOptions,
 ): { candidates: PoolCandidate[]; drops: PoolDrops } {
-  const drops: PoolDrops = { alreadySeen: 0, onPlan: 0, unknownMetadata: 0, belowPopularity: 0, unstartedSequel: 0, filteredOut: 0 };
+  const drops: PoolDrops = { alreadySeen: 0, onPlan: 0, unknownMetadata: 0, belowPopularity: 0, unstartedSequel: 0, droppedFranchise: 0, filteredOut: 0 };
   const edges = new Map<number, Edge[]>();
   const add = (s: SourceTitle, l: AnimeLink, kind: Edge['kind']): void => {
     if (l.malId === null) return;
@@ -111,6 +114,10 @@ export function buildPool(
     const prequels = record.relations.filter((r) => r.relationType !== null && FRANCHISE_LINKS.has(r.relationType) && r.malId !== null);
     if (prequels.some((p) => !seenIds.has(p.malId!))) {
       drops.unstartedSequel++;
+      continue;
+    }
+    if (prequels.some((p) => opts.dropped?.has(p.malId!))) {
+      drops.droppedFranchise++;
       continue;
     }
     const moods = opts.moods?.get(id) ?? moodsFromMetadata(record.genres, record.tags);

@@ -127,7 +127,10 @@ export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider
   for (const r of records) {
     stmt.run([
       r.malId, r.anilistId, r.titles.romaji, r.titles.english, r.titles.native, j(r.titles.synonyms), r.format, r.episodes,
-      r.minutesPerEpisode, r.year, r.season, r.status, j(r.studios), j(r.genres), j(r.tags), j(moodsFromMetadata(r.genres, r.tags)), r.communityScore, r.scoreSource,
+      r.minutesPerEpisode, r.year, r.season, r.status, j(r.studios), j(r.genres), j(r.tags),
+      // Moods a model labelled win over the genre mapping, whenever the details are refreshed.
+      db.get<{ l: string }>('SELECT labels AS l FROM label_cache WHERE mal_id = ? ORDER BY labeled_at DESC LIMIT 1', [r.malId])?.l ?? j(moodsFromMetadata(r.genres, r.tags)),
+      r.communityScore, r.scoreSource,
       r.popularity, j(r.streaming), j(r.relations), j(r.recommendations), provider, at,
     ]);
   }
@@ -236,4 +239,21 @@ export function storedMoods(db: SqlDb): Map<number, Mood[]> {
     out.set(r.id, parseJson<unknown[]>(r.moods, []).filter(isMood));
   }
   return out;
+}
+
+/**
+ * Shows the person dropped, as a Trakt history shows it: fewer than half of at least four episodes watched, and
+ * nothing watched for a year before their latest play. Their sequels are left out of recommendations.
+ */
+export function droppedMalIds(db: SqlDb): Set<number> {
+  return new Set(
+    db
+      .all<{ m: number }>(
+        `SELECT h.mal_id AS m FROM user_watch_history h
+          WHERE h.is_current = 1 AND h.media_type = 'show' AND h.mal_id IS NOT NULL AND h.total_episodes >= 4
+            AND h.episodes_watched * 2 < h.total_episodes AND h.last_watched_at IS NOT NULL
+            AND julianday((SELECT max(watched_at) FROM silver_plays)) - julianday(h.last_watched_at) > 365`,
+      )
+      .map((r) => r.m),
+  );
 }
