@@ -9,7 +9,7 @@ export async function runTui(ctx: CommandContext): Promise<number> {
   const rows = await loadLibraryView(ctx.dataDir);
   const width = process.stdout.columns || 80;
   const height = process.stdout.rows || 24;
-  const app = render(<App rows={rows} width={width} height={height} theme={themeFromEnv()} />, { exitOnCtrlC: true });
+  const app = render(<App rows={rows} width={width} height={height} theme={themeFromEnv()} followResize />, { exitOnCtrlC: true });
   await app.waitUntilExit();
   return 0;
 }
