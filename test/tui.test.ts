@@ -16,12 +16,15 @@ import { importTraktExport } from '../src/pipeline/import.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { loadLibraryView } from '../src/pipeline/library-view.ts';
+import { loadTitleView } from '../src/pipeline/title-view.ts';
 import type { EnrichedRow } from '../src/warehouse/queries.ts';
 import { ROOT } from './helpers/proc.ts';
 
 const SNAPSHOTS = join(ROOT, 'snapshots');
 const NO_COLOUR = themeFromEnv({ NO_COLOR: '1' });
 let rows: EnrichedRow[];
+let dataDir: string;
+const loadTitle = (key: string) => loadTitleView(dataDir, key);
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'anidex-tui-'));
@@ -30,6 +33,7 @@ before(async () => {
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
   wh.close();
+  dataDir = dir;
   rows = await loadLibraryView(dir);
 });
 
@@ -47,7 +51,7 @@ function golden(name: string, frame: string): void {
 }
 
 test('library: first frame, j/k/G/g movement, fuzzy search, help and back', async () => {
-  const app = render(createElement(App, { rows, width: 100, height: 30, theme: NO_COLOUR }));
+  const app = render(createElement(App, { rows, loadTitle, width: 100, height: 30, theme: NO_COLOUR }));
   await tick();
   golden('library', app.lastFrame()!);
   app.stdin.write('j');
@@ -71,13 +75,27 @@ test('library: first frame, j/k/G/g movement, fuzzy search, help and back', asyn
   golden('help', app.lastFrame()!);
   app.stdin.write('q');
   await tick();
+  // Enter on a title that changed between the exports: its SCD2 timeline.
+  app.stdin.write('/');
+  for (const ch of 'steins') app.stdin.write(ch);
+  app.stdin.write('\r');
+  await tick();
+  app.stdin.write('\r');
+  await new Promise((r) => setTimeout(r, 300));
+  golden('title', app.lastFrame()!);
+  assert.match(app.lastFrame()!, /2 versions, newest first/);
+  assert.match(app.lastFrame()!, /rating 9 → 10/);
+  app.stdin.write('\u001b');
+  await tick();
+  app.stdin.write('q');
+  await tick();
   assert.match(app.lastFrame()!, /Library/);
   app.unmount();
 });
 
 test('untrusted titles are rendered harmlessly', async () => {
   const evil = { ...rows[0]!, titleKey: 'x', title: '\u001b]52;c;ZXZpbA==\u0007\u001b[2JEvil \u001b[31mTitle' };
-  const app = render(createElement(App, { rows: [evil], width: 80, height: 10, theme: NO_COLOUR }));
+  const app = render(createElement(App, { rows: [evil], loadTitle, width: 80, height: 10, theme: NO_COLOUR }));
   await tick();
   const frame = app.lastFrame()!;
   assert.match(frame, /Evil Title/);

@@ -1,44 +1,13 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { titleIndex, versionsOf, type VersionRow } from '../warehouse/queries.ts';
+import { titleIndex, versionsOf } from '../warehouse/queries.ts';
 import { findTitles } from '../domain/find-title.ts';
 import { AnidexError, UsageError } from '../domain/errors.ts';
-import { TRACKED_COLUMNS, type GoldValues } from '../domain/scd2-plan.ts';
+import { describeChange, versionSummary } from '../domain/version-text.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson, shortTime } from './output.ts';
 
 const USAGE = 'anidex history <title | trakt id> [--json]';
-
-const COLUMN_NAMES: Record<(typeof TRACKED_COLUMNS)[number], string> = {
-  userRating: 'rating',
-  episodesWatched: 'episodes watched',
-  totalPlays: 'plays',
-  firstWatchedAt: 'first watched',
-  lastWatchedAt: 'last watched',
-  watchDurationDays: 'days watching',
-  bingeIndicator: 'binged',
-};
-
-function fmt(v: string | number | null): string {
-  if (v === null) return '—';
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? shortTime(v) : String(v);
-}
-
-/** What changed from `older` to `newer`, in words. */
-export function describeChange(older: VersionRow | undefined, newer: VersionRow): string {
-  if (!older) return 'first seen';
-  if (newer.isDeleted) return 'gone from the export (marked deleted; last known values kept)';
-  if (older.isDeleted) return 'back in the export';
-  const parts = TRACKED_COLUMNS.filter((c) => older[c as keyof GoldValues] !== newer[c as keyof GoldValues]).map(
-    (c) => `${COLUMN_NAMES[c]} ${fmt(older[c])} → ${fmt(newer[c])}`,
-  );
-  return parts.length ? parts.join(', ') : 'no tracked change';
-}
-
-function summary(v: VersionRow): string {
-  const eps = v.mediaType === 'show' ? `${v.episodesWatched ?? 0}${v.totalEpisodes ? `/${v.totalEpisodes}` : ''} eps · ` : '';
-  return `rating ${v.userRating ?? '—'} · ${eps}${v.totalPlays ?? 0} plays · watched ${fmt(v.firstWatchedAt)} → ${fmt(v.lastWatchedAt)}`;
-}
 
 export async function runHistory(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('history', USAGE, args, { json: { type: 'boolean' } });
@@ -69,7 +38,7 @@ export async function runHistory(args: string[], ctx: CommandContext): Promise<n
     versions.forEach((v, i) => {
       const state = v.isDeleted ? 'deleted' : v.isCurrent ? 'current' : '';
       print(`  v${versions.length - i}  ${shortTime(v.validFrom)} → ${v.validTo ? shortTime(v.validTo) : 'now'}${state ? `  [${state}]` : ''}`);
-      print(`      ${summary(v)}`);
+      print(`      ${versionSummary(v)}`);
       print(`      ${describeChange(versions[i + 1], v)}`);
     });
     return 0;

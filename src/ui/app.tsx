@@ -5,27 +5,36 @@ import type { Theme } from './theme/theme.ts';
 import { LibraryScreen } from './screens/library.tsx';
 import { HelpScreen } from './screens/help.tsx';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
+import { TitleScreen } from './screens/title.tsx';
+import type { TitleView } from '../pipeline/title-view.ts';
 
 export interface AppProps {
   rows: readonly EnrichedRow[];
+  /** Loads one title's view (a service call: screens never run SQL). */
+  loadTitle: (titleKey: string) => Promise<TitleView>;
   width: number;
   height: number;
   theme: Theme;
 }
 
-type Screen = 'library' | 'help';
+type Screen = 'library' | 'help' | 'title';
 
-/** The TUI: a library browser and generated help (the other screens of issue 5 are still to come). */
-export function App({ rows, width: initialWidth, height: initialHeight, theme, followResize = false }: AppProps & { followResize?: boolean }) {
+/** The TUI: the library, a title's history, and generated help (the other screens of issue 5 are to come). */
+export function App({ rows, loadTitle, width: initialWidth, height: initialHeight, theme, followResize = false }: AppProps & { followResize?: boolean }) {
   const [screen, setScreen] = useState<Screen>('library');
   // On a real terminal the layout follows resizes; tests pin the size.
   const live = useTerminalSize({ width: initialWidth, height: initialHeight });
   const width = followResize ? live.width : initialWidth;
   const height = followResize ? live.height : initialHeight;
   const { exit } = useApp();
-  return screen === 'help' ? (
-    <HelpScreen width={width} height={height} theme={theme} onBack={() => setScreen('library')} active />
-  ) : (
-    <LibraryScreen rows={rows} width={width} height={height} theme={theme} onHelp={() => setScreen('help')} onQuit={exit} active />
-  );
+  const [view, setView] = useState<TitleView | null>(null);
+  const open = (key: string): void => {
+    void loadTitle(key).then((v) => {
+      setView(v);
+      setScreen('title');
+    });
+  };
+  if (screen === 'help') return <HelpScreen width={width} height={height} theme={theme} onBack={() => setScreen('library')} active />;
+  if (screen === 'title' && view) return <TitleScreen view={view} width={width} height={height} theme={theme} onBack={() => setScreen('library')} active />;
+  return <LibraryScreen rows={rows} width={width} height={height} theme={theme} onHelp={() => setScreen('help')} onQuit={exit} onOpen={open} active />;
 }

@@ -237,3 +237,12 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
     ratingHistogram: hist,
   };
 }
+
+/** Plays per month of one title, by watch time. */
+export function playsPerMonthOf(db: SqlDb, titleKey: string): Array<{ month: string; plays: number }> {
+  return db.all<{ month: string; plays: number }>(
+    `SELECT substr(watched_at, 1, 7) AS month, count(*) AS plays FROM silver_plays
+      WHERE title_key = ? AND watched_at IS NOT NULL GROUP BY month ORDER BY month`,
+    [titleKey],
+  );
+}

@@ -16,11 +16,12 @@ export interface LibraryScreenProps {
   theme: Theme;
   onHelp: () => void;
   onQuit: () => void;
+  onOpen: (titleKey: string) => void;
   active: boolean;
 }
 
 /** Title, year, kind, rating, length and genres of every current title; virtualized, with fuzzy search. */
-export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, active }: LibraryScreenProps) {
+export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOpen, active }: LibraryScreenProps) {
   const [query, setQuery] = useState('');
   const [searching, setSearchingState] = useState(false);
   // Keys can arrive faster than React re-renders: the handler reads the mode from a ref, never a stale closure.
@@ -57,6 +58,7 @@ export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, acti
       else if (cmd === 'search') setSearching(true);
       else if (cmd === 'back') setQuery('');
       else if (cmd === 'help') onHelp();
+      else if (cmd === 'open' && shown[list.cursor]) onOpen(shown[list.cursor]!.titleKey);
       else if (cmd === 'quit') onQuit();
     },
     { isActive: active },
@@ -92,7 +94,7 @@ export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, acti
         <Text key={`pad${i}`}> </Text>
       ))}
       <Text>{searching ? fit(`/${query}▏`, width) : ' '}</Text>
-      <Text color={theme.muted}>{fit('j/k move · g/G top/bottom · ^d/^u page · / search · ? help · q quit', width)}</Text>
+      <Text color={theme.muted}>{fit('j/k move · Enter open · g/G top/bottom · ^d/^u page · / search · ? help · q quit', width)}</Text>
     </Box>
   );
 }
