@@ -28,6 +28,7 @@ export function App({ rows, loadTitle, width: initialWidth, height: initialHeigh
   const height = followResize ? live.height : initialHeight;
   const { exit } = useApp();
   const [view, setView] = useState<TitleView | null>(null);
+  const [libState, setLibState] = useState({ query: '', cursor: 0 });
   const open = (key: string): void => {
     void loadTitle(key).then((v) => {
       setView(v);
@@ -36,5 +37,7 @@ export function App({ rows, loadTitle, width: initialWidth, height: initialHeigh
   };
   if (screen === 'help') return <HelpScreen width={width} height={height} theme={theme} onBack={() => setScreen('library')} active />;
   if (screen === 'title' && view) return <TitleScreen view={view} width={width} height={height} theme={theme} onBack={() => setScreen('library')} active />;
-  return <LibraryScreen rows={rows} width={width} height={height} theme={theme} onHelp={() => setScreen('help')} onQuit={exit} onOpen={open} active />;
+  return (
+    <LibraryScreen rows={rows} width={width} height={height} theme={theme} onHelp={() => setScreen('help')} onQuit={exit} onOpen={open} active initial={libState} onLeave={setLibState} />
+  );
 }

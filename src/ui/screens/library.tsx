@@ -18,11 +18,14 @@ export interface LibraryScreenProps {
   onQuit: () => void;
   onOpen: (titleKey: string) => void;
   active: boolean;
+  /** Where the list was when the person left it (search and selection survive a visit to a title or help). */
+  initial?: { query: string; cursor: number };
+  onLeave?: (state: { query: string; cursor: number }) => void;
 }
 
 /** Title, year, kind, rating, length and genres of every current title; virtualized, with fuzzy search. */
-export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOpen, active }: LibraryScreenProps) {
-  const [query, setQuery] = useState('');
+export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOpen, active, initial, onLeave }: LibraryScreenProps) {
+  const [query, setQuery] = useState(initial?.query ?? '');
   const [searching, setSearchingState] = useState(false);
   // Keys can arrive faster than React re-renders: the handler reads the mode from a ref, never a stale closure.
   const searchingRef = useRef(false);
@@ -33,7 +36,9 @@ export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOp
   const fuse = useMemo(() => new Fuse(rows as EnrichedRow[], { keys: ['title', 'normTitle'], threshold: 0.35, ignoreLocation: true }), [rows]);
   const shown = useMemo(() => (query ? fuse.search(query).map((r) => r.item) : rows), [query, fuse, rows]);
   const listHeight = Math.max(1, height - 4);
-  const [list, dispatch] = useReducer(listReducer, { cursor: 0, offset: 0, count: shown.length, height: listHeight });
+  const [list, dispatch] = useReducer(listReducer, { cursor: 0, offset: 0, count: 0, height: listHeight }, (s) =>
+    listReducer(listReducer(s, { type: 'resize', count: shown.length, height: listHeight }), { type: 'move', by: initial?.cursor ?? 0 }),
+  );
   if (list.count !== shown.length || list.height !== listHeight) dispatch({ type: 'resize', count: shown.length, height: listHeight });
 
   useInput(
@@ -57,8 +62,13 @@ export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOp
       else if (cmd === 'bottom') dispatch({ type: 'bottom' });
       else if (cmd === 'search') setSearching(true);
       else if (cmd === 'back') setQuery('');
-      else if (cmd === 'help') onHelp();
-      else if (cmd === 'open' && shown[list.cursor]) onOpen(shown[list.cursor]!.titleKey);
+      else if (cmd === 'help') {
+        onLeave?.({ query, cursor: list.cursor });
+        onHelp();
+      } else if (cmd === 'open' && shown[list.cursor]) {
+        onLeave?.({ query, cursor: list.cursor });
+        onOpen(shown[list.cursor]!.titleKey);
+      }
       else if (cmd === 'quit') onQuit();
     },
     { isActive: active },
