@@ -126,7 +126,7 @@ interface TitleRow {
   geminiRank: number | null;
 }
 
-const zeroCounts = (): ValidationCounts => ({ invented: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 });
+const zeroCounts = (): ValidationCounts => ({ invented: 0, notSent: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 });
 const pct = (n: number, d: number): string => (d > 0 ? `${((100 * n) / d).toFixed(1)} %` : '—');
 
 function machine(): string {

@@ -119,7 +119,7 @@ export async function recommendGemini(wh: Warehouse, client: GeminiClient, opts:
     missingMetadata: p.missingMetadata, stoppedBecause: p.stoppedBecause,
   };
   if (ordered.length === 0) {
-    return { ...base, items: [], dropped: { invented: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 }, requestsToday: 0, remainingToday: client.remainingToday() };
+    return { ...base, items: [], dropped: { invented: 0, notSent: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 }, requestsToday: 0, remainingToday: client.remainingToday() };
   }
   let max = MAX_CANDIDATES;
   let lastProblem = '';
@@ -127,7 +127,7 @@ export async function recommendGemini(wh: Warehouse, client: GeminiClient, opts:
     const req = buildGeminiRequest(p.sources, ordered, opts.filter, opts.count, max);
     const res = await client.generateJson({ system: req.system, prompt: req.prompt, schema: req.schema, signal: opts.signal, maxOutputTokens: 4096 });
     if (res.ok) {
-      const v = validateGeminiAnswer(res.json, req.sent, p.seen, p.unfiltered, opts.count);
+      const v = validateGeminiAnswer(res.json, req.sent, p.seen, p.unfiltered, opts.count, new Set(p.candidates.map((c) => c.record.malId)));
       return { ...base, items: v.items, dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday() };
     }
     lastProblem = res.message;

@@ -89,6 +89,8 @@ function describeFilter(f: LibraryFilter): string {
 
 export interface ValidationCounts {
   invented: number;
+  /** A real candidate that fits, but was not among those sent (the prompt carries at most MAX_CANDIDATES). */
+  notSent: number;
   alreadyWatched: number;
   outsideFilters: number;
   malformed: number;
@@ -105,8 +107,9 @@ export function validateGeminiAnswer(
   seen: ReadonlySet<number>,
   unfiltered: ReadonlySet<number>,
   count: number,
+  filtered: ReadonlySet<number> = new Set(),
 ): { items: Recommendation[]; dropped: ValidationCounts } {
-  const dropped: ValidationCounts = { invented: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 };
+  const dropped: ValidationCounts = { invented: 0, notSent: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 };
   const list = (json as { recommendations?: unknown })?.recommendations;
   const items: Recommendation[] = [];
   const used = new Set<number>();
@@ -120,6 +123,7 @@ export function validateGeminiAnswer(
     const c = sent.get(id);
     if (!c) {
       if (seen.has(id)) dropped.alreadyWatched++;
+      else if (filtered.has(id)) dropped.notSent++;
       else if (unfiltered.has(id)) dropped.outsideFilters++;
       else dropped.invented++;
       continue;
