@@ -191,3 +191,19 @@ test('a manual match survives re-imports and is never re-searched', async () => 
   assert.equal(row.matchStatus, 'manual');
   wh.close();
 });
+
+test('Jikan: the recommender fetches details (relations, recommendations) for the titles that feed its pool', async () => {
+  const wh = await sampleWarehouse();
+  const provider = new JikanProvider({ url: jikan.url, userAgent: UA, perSecond: 60, perMinute: 3000 });
+  await enrich(wh, { provider });
+  const { recommendLocal } = await import('../src/pipeline/recommend.ts');
+  const before = jikan.requests;
+  const r = await recommendLocal(wh, { provider, filter: {}, count: 10, useBundled: false });
+  assert.ok(jikan.requests > before, 'details were fetched');
+  assert.ok(jikan.log.some((e) => /\/recommendations$/.test(e.path)));
+  assert.ok(r.poolSize > 0 && r.items.length > 0, `pool ${r.poolSize}, items ${r.items.length}`);
+  const again = jikan.requests;
+  await recommendLocal(wh, { provider, filter: {}, count: 10, useBundled: false });
+  assert.equal(jikan.requests, again, 'cached: a second run makes no call');
+  wh.close();
+});

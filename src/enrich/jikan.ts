@@ -129,18 +129,32 @@ export class JikanProvider implements Provider {
     return (body.data ?? []).filter((a) => typeof a?.mal_id === 'number').map(fromJikan);
   }
 
+  /** `/full` (relations, streaming) and `/recommendations`, stored together as one answer per id. */
   async details(malIds: readonly number[], signal?: AbortSignal): Promise<Map<number, RawAnswer>> {
     const out = new Map<number, RawAnswer>();
     for (const id of malIds) {
-      const res = await this.get(`/v4/anime/${id}/full`, signal);
-      out.set(id, res.status === 200 ? { status: 200, payload: res.text } : { status: res.status, payload: null });
+      const full = await this.get(`/v4/anime/${id}/full`, signal);
+      if (full.status !== 200) {
+        out.set(id, { status: full.status, payload: null });
+        continue;
+      }
+      const recs = await this.get(`/v4/anime/${id}/recommendations`, signal);
+      const data = (JSON.parse(full.text) as { data?: unknown }).data;
+      const recommendations = recs.status === 200 ? ((JSON.parse(recs.text) as { data?: unknown }).data ?? []) : [];
+      out.set(id, { status: 200, payload: JSON.stringify({ data, recommendations }) });
     }
     return out;
   }
 
   parseDetails(payload: string): AnimeRecord | null {
-    const body = JSON.parse(payload) as { data?: JikanAnime };
-    return body.data && typeof body.data.mal_id === 'number' ? fromJikan(body.data) : null;
+    const body = JSON.parse(payload) as { data?: JikanAnime; recommendations?: Array<{ entry?: { mal_id?: number; title?: string }; votes?: number }> };
+    if (!body.data || typeof body.data.mal_id !== 'number') return null;
+    const r = fromJikan(body.data);
+    r.recommendations = (body.recommendations ?? [])
+      .filter((x) => typeof x?.entry?.mal_id === 'number')
+      .slice(0, 10)
+      .map((x) => ({ relationType: null, malId: x.entry!.mal_id!, anilistId: null, format: null, title: x.entry!.title ?? '', rating: x.votes ?? 0 }));
+    return r;
   }
 
   private async get(path: string, signal?: AbortSignal): Promise<{ status: number; text: string }> {

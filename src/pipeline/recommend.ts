@@ -44,6 +44,22 @@ export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   await wh.refresh();
   const watched = watchedAnime(wh.db).filter((w) => !opts.hide?.has(w.malId));
   const own = animeRecords(wh.db, watched.map((w) => w.malId));
+  const source = new AnswerSource(wh, opts.provider, { offline: opts.offline, signal: opts.signal, useBundled: opts.useBundled, now });
+  // Jikan's search answers (what enrichment stored) carry no relations or recommendations: fetch the details of
+  // the titles that will feed the pool before building it.
+  const thin = watched
+    .filter((w) => (w.userRating ?? 0) >= (opts.minSourceRating ?? 8))
+    .map((w) => own.get(w.malId))
+    .filter((r): r is NonNullable<typeof r> => !!r && r.relations.length === 0 && r.recommendations.length === 0)
+    .map((r) => r.malId);
+  if (thin.length && opts.provider.searchIsComplete) {
+    const fetched = await source.details(thin);
+    for (const [id, r] of fetched) own.set(id, r);
+    await wh.write((db) => {
+      source.writePending(db);
+      upsertAnime(db, [...fetched.values()], opts.provider.name, now().toISOString());
+    }, { what: 'saving anime details' });
+  }
   const all: SourceTitle[] = watched
     .filter((w) => own.has(w.malId))
     .map((w) => ({ title: w.title, malId: w.malId, userRating: w.userRating, binged: w.binged, record: own.get(w.malId)! }));
@@ -51,8 +67,7 @@ export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   const wanted = candidateIds(sources);
   const details = animeRecords(wh.db, wanted);
   const missing = wanted.filter((id) => !details.has(id));
-  const source = new AnswerSource(wh, opts.provider, { offline: opts.offline, signal: opts.signal, useBundled: opts.useBundled, now });
-  let stoppedBecause: string | null = null;
+  let stoppedBecause: string | null = source.stoppedBecause;
   if (missing.length) {
     const fetched = await source.details(missing);
     for (const [id, r] of fetched) details.set(id, r);
