@@ -12,8 +12,9 @@ import { enrichCommand } from './commands/enrich.ts';
 import { matchCommand } from './commands/match.ts';
 import { recommendCommand } from './commands/recommend.ts';
 import { planCommand } from './commands/plan.ts';
+import { doctorCommand } from './commands/doctor.ts';
 
-const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, recommendCommand, planCommand, snapshotCommand, startCommand];
+const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, recommendCommand, planCommand, snapshotCommand, doctorCommand, startCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -225,3 +225,16 @@ test('offline import of the sample is enriched from the bundled answers; match a
   assert.equal(e.code, 0, e.err);
   assert.equal(JSON.parse(e.out).counts.apiCalls, 0);
 });
+
+test('doctor reports the warehouse healthy and never shows the Gemini key; a corrupt warehouse is reported', () => {
+  const d = tmp();
+  assert.equal(anidex(d, 'import', SAMPLE_V1).code, 0);
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', d, 'doctor'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GEMINI_API_KEY: 'AIzaDOCTOR-SECRET' } });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /warehouse .*integrity ok/);
+  assert.ok(!(r.stdout + r.stderr).includes('AIzaDOCTOR-SECRET'));
+  writeFileSync(join(d, 'warehouse.sqlite'), 'not a database at all');
+  const bad = anidex(d, 'doctor');
+  assert.equal(bad.code, 1);
+  assert.match(bad.out, /BAD\s+warehouse .*not a readable SQLite warehouse/);
+});

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Warehouse } from '../warehouse/store.ts';
+import { warehouseHealth } from '../warehouse/health.ts';
+import { listSnapshots } from '../warehouse/snapshots.ts';
+import { geminiConfigFromEnv } from '../ai/gemini.ts';
+import { providerFromEnv } from '../enrich/providers.ts';
+import { version } from '../config.ts';
+import { AnidexError, UsageError } from '../domain/errors.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { print, printJson } from './output.ts';
+
+const USAGE = 'anidex doctor [--json]';
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** Check the data dir, the warehouse, the lock and the configuration; never prints the Gemini key. */
+export async function runDoctor(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('doctor', USAGE, args, { json: { type: 'boolean' } });
+  if (positionals.length) throw new UsageError(`doctor takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
+  const checks: Check[] = [];
+  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+  checks.push({ name: 'node', ok: major > 20 || (major === 20 && minor >= 12), detail: `Node ${process.versions.node} (anidex ${version()} needs 20.12 or newer)` });
+  checks.push({ name: 'data dir', ok: true, detail: ctx.dataDir + (existsSync(ctx.dataDir) ? '' : ' (not created yet)') });
+  try {
+    const wh = await Warehouse.open(ctx.dataDir);
+    try {
+      const h = warehouseHealth(wh.db);
+      checks.push({ name: 'warehouse', ok: h.integrity === 'ok' && h.doubleCurrent === 0, detail: `${wh.exists ? wh.file : 'no file yet'}: integrity ${h.integrity}, schema ${h.schemaVersion}, ${h.titles} titles in ${h.versions} versions, ${h.runs} runs, ${h.cachedAnswers} cached answers${h.doubleCurrent ? `, ${h.doubleCurrent} titles with two current rows` : ''}` });
+    } finally {
+      wh.close();
+    }
+  } catch (err) {
+    checks.push({ name: 'warehouse', ok: false, detail: err instanceof AnidexError ? err.message : String(err) });
+  }
+  const lock = join(ctx.dataDir, 'warehouse.lock');
+  checks.push({ name: 'lock', ok: true, detail: existsSync(lock) ? `held: ${readFileSync(lock, 'utf8').slice(0, 200)}` : 'free' });
+  checks.push({ name: 'snapshots', ok: true, detail: `${listSnapshots(ctx.dataDir).length} kept` });
+  try {
+    const p = providerFromEnv(version());
+    checks.push({ name: 'provider', ok: true, detail: p.name === 'anilist' ? `AniList at ${process.env.ANIDEX_ANILIST_URL || 'https://graphql.anilist.co/'}` : `Jikan at ${process.env.ANIDEX_JIKAN_URL}` });
+  } catch (err) {
+    checks.push({ name: 'provider', ok: false, detail: (err as Error).message });
+  }
+  try {
+    const g = geminiConfigFromEnv();
+    checks.push({ name: 'gemini', ok: true, detail: g ? `key set (not shown), model ${g.model}` : 'no GEMINI_API_KEY: the local engine and genre-mapped moods are used' });
+  } catch (err) {
+    checks.push({ name: 'gemini', ok: false, detail: (err as Error).message });
+  }
+  if (ctx.json || values.json) printJson(checks);
+  else for (const c of checks) print(`${c.ok ? 'ok ' : 'BAD'}  ${c.name.padEnd(10)} ${c.detail}`);
+  return checks.every((c) => c.ok) ? 0 : 1;
+}
+
+export const doctorCommand: Command = { name: 'doctor', usage: USAGE, summary: 'check the data dir, the warehouse, the lock and the configuration', run: runDoctor };
