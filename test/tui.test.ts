@@ -17,6 +17,7 @@ import { enrichTitles } from '../src/pipeline/enrich.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { loadLibraryView } from '../src/pipeline/library-view.ts';
 import { loadTitleView } from '../src/pipeline/title-view.ts';
+import { loadStatsView } from '../src/pipeline/stats-view.ts';
 import type { EnrichedRow } from '../src/warehouse/queries.ts';
 import { ROOT } from './helpers/proc.ts';
 
@@ -25,6 +26,7 @@ const NO_COLOUR = themeFromEnv({ NO_COLOR: '1' });
 let rows: EnrichedRow[];
 let dataDir: string;
 const loadTitle = (key: string) => loadTitleView(dataDir, key);
+const loadStats = () => loadStatsView(dataDir);
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'anidex-tui-'));
@@ -52,7 +54,7 @@ function golden(name: string, frame: string): void {
 }
 
 test('library: first frame, j/k/G/g movement, fuzzy search, help and back', async () => {
-  const app = render(createElement(App, { rows, loadTitle, width: 100, height: 30, theme: NO_COLOUR }));
+  const app = render(createElement(App, { rows, loadTitle, loadStats, width: 100, height: 30, theme: NO_COLOUR }));
   await tick();
   golden('library', app.lastFrame()!);
   app.stdin.write('j');
@@ -91,12 +93,19 @@ test('library: first frame, j/k/G/g movement, fuzzy search, help and back', asyn
   await tick();
   assert.match(app.lastFrame()!, /Library · \d+ of 109/, 'the search survives a visit to a title');
   assert.match(app.lastFrame()!, /\n>Steins;Gate/, 'and so does the selection');
+  app.stdin.write('\t');
+  await new Promise((r) => setTimeout(r, 300));
+  golden('stats', app.lastFrame()!);
+  assert.match(app.lastFrame()!, /Binge rate/);
+  app.stdin.write('\t');
+  await tick();
+  assert.match(app.lastFrame()!, /Library/);
   app.unmount();
 });
 
 test('untrusted titles are rendered harmlessly', async () => {
   const evil = { ...rows[0]!, titleKey: 'x', title: '\u001b]52;c;ZXZpbA==\u0007\u001b[2JEvil \u001b[31mTitle' };
-  const app = render(createElement(App, { rows: [evil], loadTitle, width: 80, height: 10, theme: NO_COLOUR }));
+  const app = render(createElement(App, { rows: [evil], loadTitle, loadStats, width: 80, height: 10, theme: NO_COLOUR }));
   await tick();
   const frame = app.lastFrame()!;
   assert.match(frame, /Evil Title/);

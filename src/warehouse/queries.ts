@@ -157,26 +157,8 @@ export function versionsAt(db: SqlDb, t: string): VersionRow[] {
     .map(toVersion);
 }
 
-export interface StatsNumbers {
-  titles: number;
-  shows: number;
-  movies: number;
-  episodes: number;
-  plays: number;
-  episodePlays: number;
-  moviePlays: number;
-  /** Minutes of the plays whose runtime is known (from enrichment), and how many plays that covers. */
-  knownMinutes: number;
-  playsWithKnownRuntime: number;
-  bingedShows: number;
-  showsWithDatedPlays: number;
-  ratedTitles: number;
-  meanRating: number | null;
-  firstPlayAt: string | null;
-  lastPlayAt: string | null;
-  playsPerMonth: Array<{ month: string; plays: number }>;
-  ratingHistogram: Array<{ rating: number; titles: number }>;
-}
+export type { StatsNumbers } from '../domain/stats-text.ts';
+import type { StatsNumbers } from '../domain/stats-text.ts';
 
 function one<T>(db: SqlDb, sql: string, params: SqlParam[] = []): T {
   return db.get<T>(sql, params)!;

@@ -17,6 +17,8 @@ export interface LibraryScreenProps {
   onHelp: () => void;
   onQuit: () => void;
   onOpen: (titleKey: string) => void;
+  /** Tab: the next screen. */
+  onNext?: () => void;
   active: boolean;
   /** Where the list was when the person left it (search and selection survive a visit to a title or help). */
   initial?: { query: string; cursor: number };
@@ -24,7 +26,7 @@ export interface LibraryScreenProps {
 }
 
 /** Title, year, kind, rating, length and genres of every current title; virtualized, with fuzzy search. */
-export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOpen, active, initial, onLeave }: LibraryScreenProps) {
+export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOpen, onNext, active, initial, onLeave }: LibraryScreenProps) {
   const [query, setQuery] = useState(initial?.query ?? '');
   const [searching, setSearchingState] = useState(false);
   // Keys can arrive faster than React re-renders: the handler reads the mode from a ref, never a stale closure.
@@ -62,7 +64,10 @@ export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOp
       else if (cmd === 'bottom') dispatch({ type: 'bottom' });
       else if (cmd === 'search') setSearching(true);
       else if (cmd === 'back') setQuery('');
-      else if (cmd === 'help') {
+      else if (cmd === 'nextScreen' && onNext) {
+        onLeave?.({ query, cursor: list.cursor });
+        onNext();
+      } else if (cmd === 'help') {
         onLeave?.({ query, cursor: list.cursor });
         onHelp();
       } else if (cmd === 'open' && shown[list.cursor]) {
@@ -104,7 +109,7 @@ export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOp
         <Text key={`pad${i}`}> </Text>
       ))}
       <Text>{searching ? fit(`/${query}▏`, width) : ' '}</Text>
-      <Text color={theme.muted}>{fit('j/k move · Enter open · g/G top/bottom · ^d/^u page · / search · ? help · q quit', width)}</Text>
+      <Text color={theme.muted}>{fit('j/k move · Enter open · g/G top/bottom · ^d/^u page · / search · Tab stats · ? help · q quit', width)}</Text>
     </Box>
   );
 }
