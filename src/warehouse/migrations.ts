@@ -223,8 +223,6 @@ const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
-
 /** Bring a database up to the current schema; returns how many steps ran. */
 export function migrate(db: SqlDb): number {
   const current = db.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0;

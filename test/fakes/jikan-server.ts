@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { animeDb, jikanBase, searchScore, type AnimeDb, type JikanAnime } from './anime-db.ts';
 import {
   encodeJson, FakeServerBase, SlidingWindow,
-  type Fault, type FaultInput, type FaultPicker, type FakeServerHandle, type LogEntry,
+  type Fault, type FakeServerHandle, type LogEntry,
 } from './anilist-server.ts';
 
 /** The public gateway's 429 body, byte for byte as jikan__error_429_ratelimit.json (note `status` is a string). */
