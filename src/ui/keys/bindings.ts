@@ -1,50 +1,119 @@
-/** Key bindings as data: each command lists the keys that trigger it; help is generated from this table. */
+/**
+ * Key bindings as data: each command lists the keys that trigger it; help and every screen's footer are generated
+ * from the live table, so a person's overrides show up wherever keys are named. One key means one command
+ * everywhere; a command's effect depends on the screen (Enter opens a title, runs a form field, …).
+ */
 
-export type UiCommand =
-  | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
-  | 'search' | 'back' | 'quit' | 'help' | 'open' | 'nextScreen';
+export const UI_COMMANDS = [
+  'up', 'down', 'pageUp', 'pageDown', 'top', 'bottom',
+  'open', 'back', 'search', 'filter', 'toggle', 'sort', 'clear',
+  'library', 'recommend', 'plan', 'stats', 'nextScreen', 'prevScreen',
+  'add', 'remove', 'moveUp', 'moveDown', 'showSent', 'importExport',
+  'help', 'quit',
+] as const;
+export type UiCommand = (typeof UI_COMMANDS)[number];
 
 export interface KeyBinding {
-  /** Printable character, or a named key: up, down, pageUp, pageDown, return, escape, tab, ctrl+<c>. */
+  /** Printable character, or a named key: up, down, left, right, pageUp, pageDown, return, escape, tab, shift+tab, space, ctrl+<c>. */
   keys: readonly string[];
   description: string;
 }
 
-export const DEFAULT_BINDINGS: Readonly<Record<UiCommand, KeyBinding>> = {
+export type Bindings = Readonly<Record<UiCommand, KeyBinding>>;
+
+export const DEFAULT_BINDINGS: Bindings = {
   up: { keys: ['up', 'k'], description: 'move up' },
   down: { keys: ['down', 'j'], description: 'move down' },
   pageUp: { keys: ['pageUp', 'ctrl+u'], description: 'half a page up' },
   pageDown: { keys: ['pageDown', 'ctrl+d'], description: 'half a page down' },
   top: { keys: ['g'], description: 'first row' },
   bottom: { keys: ['G'], description: 'last row' },
+  open: { keys: ['return', 'l', 'right'], description: 'open / choose / run' },
+  back: { keys: ['escape', 'h', 'left'], description: 'back / clear search / cancel running work' },
   search: { keys: ['/'], description: 'search as you type' },
-  open: { keys: ['return', 'l'], description: 'open' },
-  back: { keys: ['escape', 'h'], description: 'back / clear search' },
+  filter: { keys: ['f'], description: 'filters: genre, mood, length' },
+  toggle: { keys: ['space'], description: 'include → exclude → off; next value' },
+  sort: { keys: ['s'], description: 'next sort order' },
+  clear: { keys: ['c'], description: 'clear filters' },
+  library: { keys: ['1'], description: 'library' },
+  recommend: { keys: ['2', 'r'], description: 'recommendations (with the library filters)' },
+  plan: { keys: ['3', 'p'], description: 'plan to watch' },
+  stats: { keys: ['4'], description: 'stats' },
   nextScreen: { keys: ['tab'], description: 'next screen' },
+  prevScreen: { keys: ['shift+tab'], description: 'previous screen' },
+  add: { keys: ['a'], description: 'add to plan to watch' },
+  remove: { keys: ['x'], description: 'remove from the plan' },
+  moveUp: { keys: ['K'], description: 'raise priority' },
+  moveDown: { keys: ['J'], description: 'lower priority' },
+  showSent: { keys: ['v'], description: 'what was sent to the AI' },
+  importExport: { keys: ['i'], description: 'import an export' },
   help: { keys: ['?'], description: 'help' },
-  quit: { keys: ['q'], description: 'quit' },
+  quit: { keys: ['q'], description: 'quit (back on inner screens)' },
 };
 
-/** What Ink reports for one key press, reduced to the names the bindings use. */
-export function keyName(input: string, key: { upArrow?: boolean; downArrow?: boolean; pageUp?: boolean; pageDown?: boolean; return?: boolean; escape?: boolean; tab?: boolean; ctrl?: boolean }): string {
+/** What Ink reports for one key press. */
+export interface InkKey {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+  ctrl?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  meta?: boolean;
+}
+
+/** One key press reduced to the names the bindings use. */
+export function keyName(input: string, key: InkKey): string {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageUp';
   if (key.pageDown) return 'pageDown';
   if (key.return) return 'return';
   if (key.escape) return 'escape';
-  if (key.tab) return 'tab';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
   if (key.ctrl && input) return `ctrl+${input}`;
+  if (input === ' ') return 'space';
   return input;
 }
 
 /** The command a key triggers, if any. */
-export function commandFor(name: string, bindings: Readonly<Record<UiCommand, KeyBinding>> = DEFAULT_BINDINGS): UiCommand | null {
-  for (const [cmd, b] of Object.entries(bindings) as Array<[UiCommand, KeyBinding]>) if (b.keys.includes(name)) return cmd;
+export function commandFor(name: string, bindings: Bindings = DEFAULT_BINDINGS): UiCommand | null {
+  for (const cmd of UI_COMMANDS) if (bindings[cmd].keys.includes(name)) return cmd;
   return null;
 }
 
+const SHOWN: Record<string, string> = { return: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', space: 'Space', up: '↑', down: '↓', left: '←', right: '→', pageUp: 'PgUp', pageDown: 'PgDn' };
+
+/** A key as a person reads it: Enter, Esc, ^d, ↑. */
+export function showKey(k: string): string {
+  if (SHOWN[k]) return SHOWN[k];
+  if (k.startsWith('ctrl+')) return `^${k.slice(5)}`;
+  return k;
+}
+
+/** The key to name in a footer: the first single character (vi keys read best), else the first key. */
+export function primaryKey(cmd: UiCommand, bindings: Bindings = DEFAULT_BINDINGS): string {
+  const keys = bindings[cmd].keys;
+  return showKey(keys.find((k) => [...k].length === 1) ?? keys[0] ?? '?');
+}
+
+/** A footer from the live bindings: each entry is one command or a pair shown as "j/k", and its label. */
+export function footerText(entries: ReadonlyArray<readonly [UiCommand | readonly [UiCommand, UiCommand], string]>, bindings: Bindings = DEFAULT_BINDINGS): string {
+  return entries
+    .map(([c, label]) => `${typeof c === 'string' ? primaryKey(c, bindings) : `${primaryKey(c[0], bindings)}/${primaryKey(c[1], bindings)}`} ${label}`)
+    .join(' · ');
+}
+
 /** Help lines, generated from the live bindings. */
-export function helpLines(bindings: Readonly<Record<UiCommand, KeyBinding>> = DEFAULT_BINDINGS): string[] {
-  return (Object.entries(bindings) as Array<[UiCommand, KeyBinding]>).map(([, b]) => `${b.keys.join(', ').padEnd(18)} ${b.description}`);
+export function helpLines(bindings: Bindings = DEFAULT_BINDINGS): string[] {
+  return UI_COMMANDS.map((cmd) => `${bindings[cmd].keys.map(showKey).join(', ').padEnd(18)} ${bindings[cmd].description}`);
 }
