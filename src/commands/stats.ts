@@ -7,6 +7,12 @@ import { outputWidth, print, printJson } from './output.ts';
 
 const USAGE = 'anidex stats [--months <n>] [--json]';
 
+/** The terminal's width; when piped, COLUMNS if set (so `COLUMNS=80 anidex stats | less` charts at 80). */
+function statsWidth(): number {
+  const columns = Number(process.env.COLUMNS);
+  return process.stdout.isTTY || !Number.isInteger(columns) || columns < 1 ? outputWidth() : columns;
+}
+
 export async function runStats(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('stats', USAGE, args, { months: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`stats takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
@@ -17,11 +23,11 @@ export async function runStats(args: string[], ctx: CommandContext): Promise<num
     const s = statsNumbers(wh.db);
     if (ctx.json || values.json) printJson(s);
     else if (s.titles === 0) print('No titles yet. Import a Trakt export first: anidex import <export.zip>');
-    else for (const l of statsLines(s, outputWidth(), months)) print(l);
+    else for (const l of statsLines(s, statsWidth(), months)) print(l);
     return 0;
   } finally {
     wh.close();
   }
 }
 
-export const statsCommand: Command = { name: 'stats', usage: USAGE, summary: 'how you watch: titles, plays, binge rate, plays per month', run: runStats };
+export const statsCommand: Command = { name: 'stats', usage: USAGE, summary: 'how you watch: plays per month, hours and binge rate per year, top genres and studios, scores', run: runStats };

@@ -159,14 +159,70 @@ export function versionsAt(db: SqlDb, t: string): VersionRow[] {
 
 export type { StatsNumbers } from '../domain/stats-text.ts';
 import type { StatsNumbers } from '../domain/stats-text.ts';
+import { BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from '../domain/aggregate.ts';
 
 function one<T>(db: SqlDb, sql: string, params: SqlParam[] = []): T {
   return db.get<T>(sql, params)!;
 }
 
+/** How many genres and studios the stats name. */
+const STATS_TOP = 10;
+
+/** Current, not-deleted titles the person has played at least once (h), with their anime metadata (d). */
+const MATCHED_JOIN = 'user_watch_history h JOIN dim_anime d ON d.mal_id = h.mal_id';
+const WATCHED = 'h.is_current = 1 AND h.is_deleted = 0 AND h.total_plays > 0';
+
+/** Names in a JSON list column, counted once per watched matched title (enrichedLibrary reads only arrays, so do we). */
+function topNames(db: SqlDb, column: 'genres' | 'studios'): Array<{ name: string; titles: number }> {
+  return db.all<{ name: string; titles: number }>(
+    `SELECT j.value AS name, count(DISTINCT h.title_key) AS titles
+       FROM ${MATCHED_JOIN},
+            json_each(CASE WHEN json_valid(d.${column}) AND json_type(d.${column}) = 'array' THEN d.${column} ELSE '[]' END) j
+      WHERE ${WATCHED} AND j.type = 'text' AND trim(j.value) <> ''
+      GROUP BY j.value ORDER BY titles DESC, name LIMIT ?`,
+    [STATS_TOP],
+  );
+}
+
+/**
+ * Per calendar year of watch time: the shows with a dated episode play that year, and how many of them had a
+ * binge starting that year. A binge is the rule of aggregate.ts: plays of BINGE_MIN_EPISODES distinct episodes
+ * at distinct times within BINGE_WINDOW_MS. Plays sharing one exact time count once (a bulk back-fill, not a
+ * binge), as their lowest episode: the title-level indicator keeps the export's first, which differs only when
+ * one instant carries several episodes.
+ */
+function bingeByYear(db: SqlDb): Array<{ year: string; shows: number; bingedShows: number }> {
+  // A window that starts in one time bucket of its own length ends in that bucket or the next: joining on the
+  // bucket lets SQLite index the points, where a join on the time range alone compares every pair of a show.
+  return db.all<{ year: string; shows: number; bingedShows: number }>(
+    `WITH pts AS MATERIALIZED (
+       SELECT k, t, t / ?1 AS bucket, y, ep FROM (
+         SELECT p.title_key AS k, CAST(round((julianday(p.watched_at) - 2440587.5) * 86400000) AS INTEGER) AS t,
+                min(substr(p.watched_at, 1, 4)) AS y, min(p.season * 1000000 + p.episode) AS ep
+           FROM silver_plays p
+           JOIN user_watch_history h ON h.title_key = p.title_key AND h.is_current = 1 AND h.is_deleted = 0 AND h.media_type = 'show'
+          WHERE p.watched_at IS NOT NULL AND p.season IS NOT NULL AND p.episode IS NOT NULL
+          GROUP BY p.title_key, t)
+     ),
+     binges AS (
+       SELECT DISTINCT k, y FROM (
+         SELECT a.k, a.y FROM pts a
+           JOIN (SELECT 0 AS next UNION ALL SELECT 1) o
+           JOIN pts b ON b.k = a.k AND b.bucket = a.bucket + o.next
+          WHERE b.t >= a.t AND b.t < a.t + ?1
+          GROUP BY a.k, a.t HAVING count(DISTINCT b.ep) >= ?2)
+     ),
+     shows AS (SELECT DISTINCT k, y FROM pts)
+     SELECT s.y AS year, count(*) AS shows, count(b.k) AS bingedShows
+       FROM shows s LEFT JOIN binges b ON b.k = s.k AND b.y = s.y
+      GROUP BY s.y ORDER BY s.y`,
+    [BINGE_WINDOW_MS, BINGE_MIN_EPISODES],
+  );
+}
+
 /** Viewing statistics from the current titles and the latest export's plays (watch time, never import time). */
 export function statsNumbers(db: SqlDb): StatsNumbers {
-  const t = one<{ titles: number; shows: number; movies: number; episodes: number; plays: number; binged: number; dated: number; rated: number; mean: number | null }>(
+  const t = one<{ titles: number; shows: number; movies: number; episodes: number; plays: number; binged: number; dated: number; rated: number; mean: number | null; watched: number }>(
     db,
     `SELECT count(*) AS titles,
             coalesce(sum(media_type = 'show'), 0) AS shows,
@@ -176,7 +232,8 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
             coalesce(sum(binge_indicator = 1), 0) AS binged,
             coalesce(sum(binge_indicator IS NOT NULL), 0) AS dated,
             coalesce(sum(user_rating IS NOT NULL), 0) AS rated,
-            avg(user_rating) AS mean
+            avg(user_rating) AS mean,
+            coalesce(sum(total_plays > 0), 0) AS watched
        FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0`,
   );
   const p = one<{ ep: number; mv: number; first: string | null; last: string | null }>(
@@ -195,9 +252,29 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
     `SELECT substr(watched_at, 1, 7) AS month, count(*) AS plays FROM silver_plays
       WHERE watched_at IS NOT NULL GROUP BY month ORDER BY month`,
   );
+  // The same runtime rule as knownMinutes, split by the year the play was watched.
+  const years = db.all<{ year: string; plays: number; knownMinutes: number; playsWithKnownRuntime: number }>(
+    `SELECT substr(p.watched_at, 1, 4) AS year, count(*) AS plays,
+            coalesce(sum(d.minutes_per_episode), 0) AS knownMinutes, count(d.minutes_per_episode) AS playsWithKnownRuntime
+       FROM silver_plays p
+       LEFT JOIN user_watch_history h ON h.title_key = p.title_key AND h.is_current = 1
+       LEFT JOIN dim_anime d ON d.mal_id = h.mal_id
+      WHERE p.watched_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+  );
   const hist = db.all<{ rating: number; titles: number }>(
     `SELECT user_rating AS rating, count(*) AS titles FROM user_watch_history
       WHERE is_current = 1 AND is_deleted = 0 AND user_rating IS NOT NULL GROUP BY user_rating ORDER BY user_rating`,
+  );
+  const matched = one<{ n: number }>(db, `SELECT count(*) AS n FROM ${MATCHED_JOIN} WHERE ${WATCHED}`).n;
+  // Community scores are 0–100 (AniList's, and MAL's ×10): divided by ten and rounded they share the rating scale.
+  const community = db.all<{ score: number; titles: number }>(
+    `SELECT min(10, max(1, CAST(round(d.community_score / 10.0) AS INTEGER))) AS score, count(*) AS titles
+       FROM ${MATCHED_JOIN} WHERE ${WATCHED} AND d.community_score IS NOT NULL GROUP BY score ORDER BY score`,
+  );
+  const both = one<{ titles: number; you: number | null; community: number | null }>(
+    db,
+    `SELECT count(*) AS titles, avg(h.user_rating) AS you, avg(d.community_score) / 10.0 AS community
+       FROM ${MATCHED_JOIN} WHERE ${WATCHED} AND h.user_rating IS NOT NULL AND d.community_score IS NOT NULL`,
   );
   return {
     titles: t.titles,
@@ -217,6 +294,14 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
     lastPlayAt: p.last,
     playsPerMonth: months,
     ratingHistogram: hist,
+    playsPerYear: years,
+    bingeByYear: bingeByYear(db),
+    watchedTitles: t.watched,
+    matchedTitles: matched,
+    topGenres: topNames(db, 'genres'),
+    topStudios: topNames(db, 'studios'),
+    communityScoreHistogram: community,
+    ratedAndScored: { titles: both.titles, meanRating: both.you, meanCommunityScore: both.community },
   };
 }
 
