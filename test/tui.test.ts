@@ -1,46 +1,80 @@
 // TUI screens under ink-testing-library: keys in, frames out, compared with the golden frames in snapshots/
 // (100×30, no colour). `npm run snapshots:update` rewrites them on purpose.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
-import { App } from '../src/ui/app.tsx';
+import { App, type AppProps } from '../src/ui/app.tsx';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { listReducer } from '../src/ui/components/list-state.ts';
-import { commandFor, helpLines, keyName } from '../src/ui/keys/bindings.ts';
+import { commandFor, DEFAULT_BINDINGS, footerText, helpLines, keyName } from '../src/ui/keys/bindings.ts';
+import { applyKeyOverrides } from '../src/ui/keys/overrides.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/pipeline/import.ts';
+import { importSample } from '../src/pipeline/sample.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
-import { loadLibraryView } from '../src/pipeline/library-view.ts';
-import { loadTitleView } from '../src/pipeline/title-view.ts';
-import { loadStatsView } from '../src/pipeline/stats-view.ts';
+import { TuiSession, type TuiServices } from '../src/pipeline/tui-session.ts';
+import { passesFilter } from '../src/domain/filters.ts';
+import { sortRows } from '../src/domain/library-query.ts';
+import { AnidexError } from '../src/domain/errors.ts';
 import type { EnrichedRow } from '../src/warehouse/queries.ts';
 import { ROOT } from './helpers/proc.ts';
 
+// Nothing here may reach the internet: the recommender's provider points at a closed port, and no Gemini key.
+process.env.ANIDEX_ANILIST_URL = 'http://127.0.0.1:9/';
+delete process.env.GEMINI_API_KEY;
+
 const SNAPSHOTS = join(ROOT, 'snapshots');
 const NO_COLOUR = themeFromEnv({ NO_COLOR: '1' });
+const tmp = mkdtempSync(join(tmpdir(), 'anidex-tui-'));
+let sampleDir: string;
 let rows: EnrichedRow[];
-let dataDir: string;
-const loadTitle = (key: string) => loadTitleView(dataDir, key);
-const loadStats = () => loadStatsView(dataDir);
 
 before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'anidex-tui-'));
-  const wh = await Warehouse.open(dir);
-  await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
-  await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
+  sampleDir = join(tmp, 'sample');
+  const wh = await Warehouse.open(sampleDir);
+  await importSample(wh);
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
   wh.close();
-  dataDir = dir;
-  rows = await loadLibraryView(dir);
+  const s = await TuiSession.open(sampleDir);
+  rows = await s.library();
+  s.close();
 });
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
-// Generous: CI runs two test files at once on two cores, and Ink renders on its own schedule.
-const tick = () => new Promise((r) => setTimeout(r, 80));
+/** A fresh copy of the sample warehouse, so tests that write (plan, imports) never disturb each other. */
+function copyOfSample(name: string): string {
+  const dir = join(tmp, name);
+  cpSync(sampleDir, dir, { recursive: true });
+  return dir;
+}
+
+const esc = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Rendered = ReturnType<typeof render>;
+
+/** Wait until the frame matches (Ink renders on its own schedule, and CI runs two test files at once). */
+async function waitFor(app: Rendered, pattern: RegExp, ms = 8000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const f = app.lastFrame() ?? '';
+    if (pattern.test(f)) return f;
+    if (Date.now() > end) assert.fail(`no frame matched ${pattern} within ${ms} ms; last frame:\n${f}`);
+    await sleep(20);
+  }
+}
+
+/** Write keys one at a time, letting the screen catch up after each. */
+async function keys(app: Rendered, ...ks: string[]): Promise<void> {
+  for (const k of ks) {
+    app.stdin.write(k);
+    await sleep(40);
+  }
+}
 
 function golden(name: string, frame: string): void {
   const path = join(SNAPSHOTS, `${name}.txt`);
@@ -53,64 +87,270 @@ function golden(name: string, frame: string): void {
   assert.equal(frame + '\n', readFileSync(path, 'utf8'), `frame ${name} differs from snapshots/${name}.txt (npm run snapshots:update to accept)`);
 }
 
-test('library: first frame, j/k/G/g movement, fuzzy search, help and back', async () => {
-  const app = render(createElement(App, { rows, loadTitle, loadStats, width: 100, height: 30, theme: NO_COLOUR }));
-  await tick();
-  golden('library', app.lastFrame()!);
-  app.stdin.write('j');
-  app.stdin.write('j');
-  await tick();
-  assert.match(app.lastFrame()!, /\n>Sound! Euphonium/);
-  app.stdin.write('G');
-  await tick();
-  assert.match(app.lastFrame()!, /\n>.*\n\s*\n.*q quit/s);
-  app.stdin.write('g');
-  await tick();
-  app.stdin.write('/');
+async function openApp(services: TuiServices, extra: Partial<AppProps> = {}): Promise<Rendered> {
+  const r = await services.library();
+  return render(createElement(App, { services, rows: r, empty: await services.isEmpty(), dataDir: '/data', width: 100, height: 30, theme: NO_COLOUR, clock: () => 0, ...extra }));
+}
+
+test('library: first frame, j/k/G/g movement, fuzzy search, help, a title and back, stats', async () => {
+  const s = await TuiSession.open(sampleDir);
+  const app = await openApp(s);
+  golden('library', await waitFor(app, /Library · 109 of 109/));
+  const byTitle = sortRows(rows, 'title');
+  await keys(app, 'j', 'j');
+  await waitFor(app, new RegExp(`\\n>${esc(byTitle[2]!.title.slice(0, 12))}`));
+  await keys(app, 'G');
+  await waitFor(app, new RegExp(`\\n>${esc(byTitle.at(-1)!.title.slice(0, 12))}`));
+  await keys(app, 'g', '/');
   for (const ch of 'natsume') app.stdin.write(ch);
-  await tick();
-  golden('library-search', app.lastFrame()!);
+  golden('library-search', await waitFor(app, /\/natsume▏/));
   app.stdin.write('\u001b'); // Esc clears the search
-  await new Promise((r) => setTimeout(r, 150));
-  assert.match(app.lastFrame()!, /109 of 109 titles/);
-  app.stdin.write('?');
-  await tick();
-  golden('help', app.lastFrame()!);
-  app.stdin.write('q');
-  await tick();
+  await waitFor(app, /109 of 109 titles/);
+  await keys(app, '?');
+  golden('help', await waitFor(app, /Help · keys/));
+  await keys(app, 'q');
+  await waitFor(app, /Library/);
   // Enter on a title that changed between the exports: its SCD2 timeline.
-  app.stdin.write('/');
+  await keys(app, '/');
   for (const ch of 'steins') app.stdin.write(ch);
-  app.stdin.write('\r');
-  await tick();
-  app.stdin.write('\r');
-  await new Promise((r) => setTimeout(r, 300));
-  golden('title', app.lastFrame()!);
-  assert.match(app.lastFrame()!, /2 versions, newest first/);
+  await keys(app, '\r', '\r');
+  golden('title', await waitFor(app, /2 versions, newest first/));
   assert.match(app.lastFrame()!, /rating 9 → 10/);
   // Back from the title: 'h' (Esc would do too, but Ink waits to tell a lone Esc from an escape sequence).
-  app.stdin.write('h');
-  await tick();
-  assert.match(app.lastFrame()!, /Library · \d+ of 109/, 'the search survives a visit to a title');
-  assert.match(app.lastFrame()!, /\n>Steins;Gate/, 'and so does the selection');
-  app.stdin.write('\t');
-  await new Promise((r) => setTimeout(r, 300));
-  golden('stats', app.lastFrame()!);
-  assert.match(app.lastFrame()!, /Binge rate/);
-  app.stdin.write('\t');
-  await tick();
-  assert.match(app.lastFrame()!, /Library/);
+  await keys(app, 'h');
+  const back = await waitFor(app, /Library · \d+ of 109/);
+  assert.match(back, /\n>Steins;Gate/, 'the search and the selection survive a visit to a title');
+  await keys(app, '4');
+  golden('stats', await waitFor(app, /Binge rate/));
+  await keys(app, 'q');
+  await waitFor(app, /Library/);
   app.unmount();
+  s.close();
+});
+
+test('library filters: include and exclude moods, lengths and genres; sort keys; counts agree with the filter', async () => {
+  const s = await TuiSession.open(sampleDir);
+  const app = await openApp(s);
+  await waitFor(app, /Library · 109/);
+  await keys(app, 'f', ' '); // include the first mood, cozy
+  const cozy = rows.filter((r) => passesFilter(r, { moods: ['cozy'] })).length;
+  await waitFor(app, new RegExp(`Library · ${cozy} of 109 titles · mood cozy`));
+  // Down to "short" (10 moods, then movie, short) and include it; then exclude Comedy.
+  for (let i = 0; i < 11; i++) app.stdin.write('j');
+  await keys(app, ' ');
+  const both = rows.filter((r) => passesFilter(r, { moods: ['cozy'], lengths: ['short'] })).length;
+  await waitFor(app, new RegExp(`${both} titles match`));
+  golden('library-filters', app.lastFrame()!);
+  await keys(app, 'f');
+  const list = await waitFor(app, new RegExp(`Library · ${both} of 109 titles · mood cozy · length short`));
+  assert.match(list, /Bocchi the Rock!/);
+  // Exclude a genre by toggling it twice: include → exclude.
+  await keys(app, 'f', 'G', ' ', ' ');
+  await waitFor(app, /\[-\]/);
+  await keys(app, 'f');
+  await waitFor(app, /· not /);
+  // Sort: the second order is "last watched", most recent first.
+  await keys(app, 'c', 's');
+  const sorted = await waitFor(app, /Library · 109 of 109 titles · last watched/);
+  const latest = [...rows].sort((a, b) => (b.lastWatchedAt ?? '').localeCompare(a.lastWatchedAt ?? ''))[0]!;
+  assert.match(sorted, new RegExp(`\\n>${esc(latest.title.slice(0, 12))}`));
+  // Unmatched titles are shown as such.
+  app.unmount();
+  const unmatched = rows.find((r) => r.matchStatus === 'unmatched');
+  assert.ok(unmatched, 'the sample has non-anime titles');
+  s.close();
+});
+
+test('recommend: the library filters carry over, local results with reasons, what was sent, add to plan', async () => {
+  const dir = copyOfSample('recommend');
+  const s = await TuiSession.open(dir);
+  const app = await openApp(s);
+  await waitFor(app, /Library · 109/);
+  await keys(app, 'f', ' ', 'f', 'r'); // cozy, then to the recommend screen
+  await waitFor(app, /Mood\s+cozy/);
+  await keys(app, 'r');
+  const results = await waitFor(app, /Recommend · local engine · 10 results/, 20000);
+  golden('recommend', results);
+  assert.match(results, /because you/);
+  await keys(app, 'v');
+  const sent = await waitFor(app, /what was sent to the AI/);
+  assert.match(sent, /The local engine sent nothing/);
+  await keys(app, 'h');
+  await waitFor(app, /10 results/);
+  const first = /\n>\s+1 (.+?) \(\d{4}\)/.exec(app.lastFrame()!)?.[1]?.trim();
+  assert.ok(first, 'the first result is selected after a run');
+  await keys(app, 'a');
+  await waitFor(app, /Added .* to your plan to watch/);
+  const plan = await s.plan();
+  assert.ok(plan.some((p) => p.title === first && p.source === 'local'), 'the selected result is on the plan');
+  await keys(app, 'a');
+  await waitFor(app, /already on your plan/);
+  app.unmount();
+  s.close();
+});
+
+test('plan: the list, reorder with K/J, remove asks twice', async () => {
+  const dir = copyOfSample('plan');
+  const s = await TuiSession.open(dir);
+  const app = await openApp(s);
+  await waitFor(app, /Library · 109/);
+  await keys(app, 'p');
+  golden('plan', await waitFor(app, /Plan to watch · 11 titles/));
+  const before = await s.plan();
+  await keys(app, 'J');
+  await waitFor(app, new RegExp(`\\n>\\s+2 ${before[0]!.title.slice(0, 10)}`));
+  const moved = await s.plan();
+  assert.deepEqual(moved.slice(0, 2).map((p) => p.id), [before[1]!.id, before[0]!.id]);
+  await keys(app, 'x');
+  await waitFor(app, /Remove .* from the plan\? x again to remove/);
+  await keys(app, 'j', 'x');
+  await waitFor(app, /Plan to watch · 11 titles/); // another key in between keeps it
+  await keys(app, 'x', 'x');
+  await waitFor(app, /Plan to watch · 10 titles/);
+  assert.equal((await s.plan()).length, 10);
+  app.unmount();
+  s.close();
+});
+
+test('welcome on an empty warehouse: import the bundled sample with live stages, then the library', async () => {
+  const dir = join(tmp, 'welcome');
+  const s = await TuiSession.open(dir);
+  const app = await openApp(s, { dataDir: '/data' });
+  golden('welcome', await waitFor(app, /Welcome/));
+  await keys(app, '\r');
+  const done = await waitFor(app, /Import · done/, 20000);
+  golden('import-done', done);
+  assert.match(done, /✓ enrich/);
+  assert.match(done, /titles: 109 new/);
+  await keys(app, '\r');
+  await waitFor(app, /Library · 109 of 109/);
+  app.unmount();
+  s.close();
+});
+
+test('import my export: the path is completed and checked before anything is imported', async () => {
+  const dir = join(tmp, 'import-path');
+  const s = await TuiSession.open(dir);
+  const app = await openApp(s);
+  await waitFor(app, /Welcome/);
+  await keys(app, 'j', '\r');
+  golden('import-path', await waitFor(app, /Import my export/));
+  const bad = join(tmp, 'not-an-export.txt');
+  writeFileSync(bad, 'hello');
+  app.stdin.write(bad);
+  await keys(app, '\r');
+  await waitFor(app, /not-an-export\.txt/);
+  assert.match(app.lastFrame()!, /Trakt/, 'the problem says what anidex expected');
+  // Tab completion: a unique prefix completes to the folder.
+  for (let i = 0; i < bad.length; i++) app.stdin.write('\u007f');
+  app.stdin.write(join(ROOT, 'data/sample/trakt-2026-05'));
+  await keys(app, '\t');
+  await waitFor(app, /trakt-2026-05-01\/▏/);
+  await keys(app, '\r');
+  await waitFor(app, /Import · done/, 20000);
+  assert.equal(await s.isEmpty(), false);
+  app.unmount();
+  s.close();
+});
+
+test('cancelling an import before the save leaves the warehouse as it was', async () => {
+  const dir = copyOfSample('cancel');
+  const file = join(dir, 'warehouse.sqlite');
+  const bytes = readFileSync(file);
+  const real = await TuiSession.open(dir);
+  // The real import, slowed down after its first file so the cancel lands mid-read.
+  const services: TuiServices = Object.assign(Object.create(real) as TuiSession, {
+    importExport: (path: string | null, o: { signal: AbortSignal; onEvent: (e: never) => void }) =>
+      real.importExport(path, { signal: o.signal, onEvent: (e) => { o.onEvent(e as never); const until = Date.now() + 150; while (Date.now() < until); } }),
+  });
+  const app = await openApp(services);
+  await waitFor(app, /Library/);
+  await keys(app, 'i');
+  await waitFor(app, /Import my export/);
+  app.stdin.write(join(ROOT, 'data/sample/trakt-2026-08-15.zip'));
+  await keys(app, '\r');
+  await waitFor(app, /read files/);
+  await keys(app, 'h');
+  const stopped = await waitFor(app, /Import · stopped/, 20000);
+  assert.match(stopped, /Cancelled: nothing was imported; the warehouse is as it was/);
+  assert.ok(readFileSync(file).equals(bytes), 'the warehouse file is byte-for-byte unchanged');
+  await keys(app, '\r');
+  await waitFor(app, /Library · 109/);
+  app.unmount();
+  real.close();
+});
+
+test('errors appear in one banner with what to do, and go with the next key; settings problems show at start', async () => {
+  const real = await TuiSession.open(sampleDir);
+  const services: TuiServices = Object.assign(Object.create(real) as TuiSession, {
+    stats: () => Promise.reject(new AnidexError('The warehouse is busy: another anidex is importing.', 'Wait for it to finish, then try again.')),
+  });
+  const app = await openApp(services, { problems: ['settings.json `keys.down`: "ctrl+" is not a key name.'] });
+  await waitFor(app, /! settings\.json `keys\.down`/);
+  await keys(app, 'j');
+  await waitFor(app, /^(?![\s\S]*! settings)/);
+  await keys(app, '4');
+  const f = await waitFor(app, /! The warehouse is busy: another anidex is importing\. Wait for it to finish, then try again\./);
+  assert.doesNotMatch(f, /at .*\.ts:\d+/, 'no stack trace');
+  assert.equal(f.split('\n').length, 29, 'the banner takes rows from the screen, not beyond it');
+  app.unmount();
+  real.close();
+});
+
+test('key overrides reach every screen: the key works, help and footers name it', async () => {
+  const { bindings, problems } = applyKeyOverrides({ down: ['n', 'down'], recommend: ['R'] });
+  assert.deepEqual(problems, []);
+  const s = await TuiSession.open(sampleDir);
+  const app = await openApp(s, { bindings });
+  await waitFor(app, /n\/k move/);
+  const third = new RegExp(`\\n>${esc(sortRows(rows, 'title')[2]!.title.slice(0, 12))}`);
+  await keys(app, 'n', 'n');
+  await waitFor(app, third);
+  await keys(app, 'j');
+  assert.match(app.lastFrame()!, third, 'j no longer moves');
+  await keys(app, '?');
+  await waitFor(app, /n, ↓\s+move down/);
+  app.unmount();
+  s.close();
+});
+
+test('keys that arrive in one chunk are handled one by one, each on the screen the last one left', async () => {
+  const s = await TuiSession.open(sampleDir);
+  const app = await openApp(s);
+  await waitFor(app, /Library · 109/);
+  app.stdin.write('f f jj\r'); // filter cozy, back, two down, open
+  const title = await waitFor(app, /newest first/);
+  const third = rows.filter((r) => passesFilter(r, { moods: ['cozy'] })).sort((a, b) => a.normTitle.localeCompare(b.normTitle))[2]!;
+  assert.match(title, new RegExp(`anidex · ${third.title.slice(0, 10)}`));
+  app.unmount();
+  s.close();
 });
 
 test('untrusted titles are rendered harmlessly', async () => {
   const evil = { ...rows[0]!, titleKey: 'x', title: '\u001b]52;c;ZXZpbA==\u0007\u001b[2JEvil \u001b[31mTitle' };
-  const app = render(createElement(App, { rows: [evil], loadTitle, loadStats, width: 80, height: 10, theme: NO_COLOUR }));
-  await tick();
-  const frame = app.lastFrame()!;
-  assert.match(frame, /Evil Title/);
+  const s = await TuiSession.open(sampleDir);
+  const app = render(createElement(App, { services: s, rows: [evil], empty: false, dataDir: '/d', width: 80, height: 10, theme: NO_COLOUR }));
+  const frame = await waitFor(app, /Evil Title/);
   assert.ok(!frame.includes('\u001b]52') && !frame.includes('\u001b[2J'));
   app.unmount();
+  s.close();
+});
+
+test('every screen fits 80×24', async () => {
+  const s = await TuiSession.open(copyOfSample('narrow'));
+  const app = render(createElement(App, { services: s, rows, empty: false, dataDir: '/d', width: 80, height: 24, theme: NO_COLOUR }));
+  const check = (f: string) => {
+    const lines = f.split('\n');
+    assert.equal(lines.length, 23, f); // the last row stays empty, so Ink never clears the screen
+    for (const l of lines) assert.ok([...l].length <= 80, `too wide: ${l}`);
+  };
+  check(await waitFor(app, /Library/));
+  for (const [k, screen] of [['f', /Filters/], ['f', /Library/], ['r', /Recommend/], ['p', /Plan to watch/], ['4', /Stats/], ['?', /Help/]] as const) {
+    await keys(app, k);
+    check(await waitFor(app, screen));
+  }
+  app.unmount();
+  s.close();
 });
 
 test('the list reducer keeps the cursor in the list and the window around it', () => {
@@ -125,10 +365,21 @@ test('the list reducer keeps the cursor in the list and the window around it', (
   assert.equal(s.cursor, 0);
 });
 
-test('key bindings are data: several keys per command, help generated from them', () => {
+test('key bindings are data: several keys per command, help and footers generated from them', () => {
   assert.equal(commandFor(keyName('j', {})), 'down');
   assert.equal(commandFor(keyName('', { downArrow: true })), 'down');
   assert.equal(commandFor(keyName('d', { ctrl: true })), 'pageDown');
-  assert.equal(commandFor(keyName('x', {})), null);
-  assert.ok(helpLines().some((l) => /^down, j\s+move down$/.test(l)));
+  assert.equal(commandFor(keyName('', { tab: true, shift: true })), 'prevScreen');
+  assert.equal(commandFor(keyName(' ', {})), 'toggle');
+  assert.equal(commandFor(keyName('~', {})), null);
+  assert.ok(helpLines().some((l) => /^↓, j\s+move down$/.test(l)));
+  // No key means two commands.
+  const seen = new Map<string, string>();
+  for (const [cmd, b] of Object.entries(DEFAULT_BINDINGS)) for (const k of b.keys) {
+    assert.ok(!seen.has(k), `${k} is bound to ${seen.get(k)} and ${cmd}`);
+    seen.set(k, cmd);
+  }
+  assert.equal(footerText([[['down', 'up'], 'move'], ['back', 'back']]), 'j/k move · Esc back');
+  // Too narrow: entries go from the end, help stays.
+  assert.equal(footerText([[['down', 'up'], 'move'], ['open', 'open'], ['quit', 'quit'], ['help', 'help']], DEFAULT_BINDINGS, 30), 'j/k move · Enter open · ? help');
 });

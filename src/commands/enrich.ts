@@ -2,7 +2,8 @@ import { Warehouse } from '../warehouse/store.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson } from './output.ts';
-import { describeEnrichment, runEnrichment } from './enrich-run.ts';
+import { runEnrichment } from './enrich-run.ts';
+import { describeEnrichment } from '../pipeline/run-summary.ts';
 
 const USAGE = 'anidex enrich [--offline] [--rematch] [--json]';
 

@@ -1,36 +1,15 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { importTraktExport } from '../pipeline/import.ts';
-import type { ImportResult } from '../pipeline/events.ts';
 import { parseIsoTime } from '../domain/time.ts';
 import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson, Progress } from './output.ts';
-import { describeEnrichment, runEnrichment } from './enrich-run.ts';
+import { runEnrichment } from './enrich-run.ts';
+import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
 
 const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating plays…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
 
 const USAGE = 'anidex import <export.zip | folder> [--as-of <ISO-8601>] [--offline] [--strict] [--json]';
-
-/** Print what an import did in a few lines a person can read. */
-export function describeImport(r: ImportResult): string[] {
-  const c = r.counts;
-  const lines = [
-    `Imported ${sanitizeText(r.sourcePath)} as of ${r.validFrom} (run ${r.runId}).`,
-    `  files ${c.filesRead} · records ${c.recordsRead}: ${c.recordsNew} new, ${c.recordsKnown} already stored, ${c.recordsRepeated} repeated within the export, ${c.recordsSkipped} skipped`,
-    `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from this export, ${c.titlesRestored} back again`,
-  ];
-  const x = r.crossCheck;
-  if (x && (x.missingFromHistory.length || x.playsDiffer)) {
-    lines.push(
-      `  cross-check with watched-shows/movies.json: ${x.missingFromHistory.length} of ${x.checked} titles there have no play in the history${x.missingFromHistory.length ? ` (${x.missingFromHistory.slice(0, 3).map(sanitizeText).join(', ')}${x.missingFromHistory.length > 3 ? ', …' : ''})` : ''}, ${x.playsDiffer} count plays differently (Trakt's totals do not always reconcile; history is what anidex uses)`,
-    );
-  }
-  if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${r.deletedTitles.map(sanitizeText).join(', ')}`);
-  for (const s of r.skipped.slice(0, 10)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
-  if (r.skipped.length > 10) lines.push(`  … and ${r.skipped.length - 10} more skipped records (see \`anidex import … --json\`)`);
-  return lines;
-}
 
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('import', USAGE, args, {

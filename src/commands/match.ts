@@ -6,7 +6,8 @@ import { AnidexError, UsageError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson } from './output.ts';
-import { describeEnrichment, runEnrichment } from './enrich-run.ts';
+import { runEnrichment } from './enrich-run.ts';
+import { describeEnrichment } from '../pipeline/run-summary.ts';
 
 const USAGE = 'anidex match <title | trakt id> <mal id | none> [--offline] [--json]';
 

@@ -17,7 +17,9 @@ export interface LibraryFilter {
   excludeGenres?: readonly string[];
   moods?: readonly string[];
   excludeMoods?: readonly string[];
+  /** Any of these lengths. */
   lengths?: readonly LengthBucket[];
+  excludeLengths?: readonly LengthBucket[];
 }
 
 /** A title's length: all of Trakt's aired episodes when known (a show spanning seasons), else the provider's count. */
@@ -35,9 +37,10 @@ export function passesFilter(t: Filterable, f: LibraryFilter): boolean {
   if (f.excludeGenres && lower(f.excludeGenres).some((x) => g.has(x))) return false;
   if (f.moods && !lower(f.moods).every((x) => m.has(x))) return false;
   if (f.excludeMoods && lower(f.excludeMoods).some((x) => m.has(x))) return false;
-  if (f.lengths && f.lengths.length) {
+  if ((f.lengths && f.lengths.length) || (f.excludeLengths && f.excludeLengths.length)) {
     const b = titleLength(t);
-    if (b === null || !f.lengths.includes(b)) return false;
+    if (f.lengths?.length && (b === null || !f.lengths.includes(b))) return false;
+    if (b !== null && f.excludeLengths?.includes(b)) return false;
   }
   return true;
 }

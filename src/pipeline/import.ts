@@ -87,6 +87,8 @@ export interface LoadOptions {
   /** Whether the load time came from the user (--as-of), for the wording of a refusal. */
   asOfGiven?: boolean;
   onEvent?: ImportListener;
+  /** Aborting stops the load between files and stages; the caller's transaction then rolls everything back. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -137,6 +139,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
       done++;
       bytesDone += sizes.get(file.file) ?? 0;
       emit({ type: 'file', file: shortName, done, total: source.files.length, bytesDone, bytesTotal, records: file.records.length, skipped: file.skipped.length });
+      opts.signal?.throwIfAborted();
     }
   } finally {
     bronze.close();
@@ -155,6 +158,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
     counts.recordsDuplicate = plays.length - playIds.size;
     counts.titlesUnchanged = currentTitleCount(db);
   } else {
+    opts.signal?.throwIfAborted();
     emit({ type: 'stage', stage: 'silver' });
     const unique = dedupePlays(plays);
     counts.recordsDuplicate = unique.duplicates;
@@ -162,6 +166,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
     crossCheck = crossCheckWatched(titles, watched);
     syncSilver(db, unique.plays.map(toSilverPlay), titles, watchlist);
 
+    opts.signal?.throwIfAborted();
     emit({ type: 'stage', stage: 'gold' });
     const plan = loadGold(db, titles.map(toGold), loadTime, runId);
     counts.titlesNew = plan.counts.new;
@@ -196,6 +201,8 @@ export async function importTraktExport(wh: Warehouse, path: string, opts: Impor
       async (db) => {
         // "Now" is taken once the lock is held: another import may have saved a later time while we waited.
         const result = await loadTraktExport(db, source, opts.asOf ?? new Date().toISOString(), { ...opts, asOfGiven: opts.asOf !== undefined });
+        // The last moment a cancel can still leave the warehouse exactly as it was.
+        opts.signal?.throwIfAborted();
         opts.onEvent?.({ type: 'stage', stage: 'save' });
         return result;
       },

@@ -107,6 +107,8 @@ export interface GeminiRecommendResult extends RecommendResult {
   dropped: ValidationCounts;
   requestsToday: number;
   remainingToday: number;
+  /** What was sent (the answered attempt): shown on request, so a person can see what left the machine. */
+  sent: { system: string; prompt: string } | null;
 }
 
 /** The exact request the Gemini engine would send (for --dry-run): nothing is sent, no key is needed. */
@@ -134,7 +136,7 @@ export async function recommendGemini(wh: Warehouse, client: GeminiClient, opts:
     missingMetadata: p.missingMetadata, stoppedBecause: p.stoppedBecause,
   };
   if (ordered.length === 0) {
-    return { ...base, items: [], dropped: { invented: 0, notSent: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 }, requestsToday: 0, remainingToday: client.remainingToday() };
+    return { ...base, items: [], dropped: { invented: 0, notSent: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 }, requestsToday: 0, remainingToday: client.remainingToday(), sent: null };
   }
   let max = MAX_CANDIDATES;
   let lastProblem = '';
@@ -143,7 +145,7 @@ export async function recommendGemini(wh: Warehouse, client: GeminiClient, opts:
     const res = await client.generateJson({ system: req.system, prompt: req.prompt, schema: req.schema, signal: opts.signal, maxOutputTokens: 4096 });
     if (res.ok) {
       const v = validateGeminiAnswer(res.json, req.sent, p.seen, p.unfiltered, opts.count, new Set(p.candidates.map((c) => c.record.malId)));
-      return { ...base, items: v.items, dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday() };
+      return { ...base, items: v.items, dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday(), sent: { system: req.system, prompt: req.prompt } };
     }
     lastProblem = res.message;
     max = Math.max(1, Math.floor(req.sent.size / 2));

@@ -1,56 +1,207 @@
-import { useState } from 'react';
-import { useApp } from 'ink';
+import { useMemo, useState } from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
 import type { EnrichedRow } from '../warehouse/queries.ts';
+import type { TuiServices } from '../pipeline/tui-session.ts';
+import type { TitleView } from '../pipeline/title-view.ts';
+import type { StatsNumbers } from '../domain/stats-text.ts';
+import { AnidexError } from '../domain/errors.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
+import { fit } from '../domain/text-width.ts';
+import { DEFAULT_BINDINGS, type Bindings, type UiCommand } from './keys/bindings.ts';
+import { BindingsContext, KeyRouter } from './keys/use-command.ts';
 import type { Theme } from './theme/theme.ts';
-import { LibraryScreen } from './screens/library.tsx';
-import { HelpScreen } from './screens/help.tsx';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
+import { INITIAL_LIBRARY, LibraryScreen, type LibraryState } from './screens/library.tsx';
+import { HelpScreen } from './screens/help.tsx';
 import { TitleScreen } from './screens/title.tsx';
 import { StatsScreen } from './screens/stats.tsx';
-import type { StatsNumbers } from '../domain/stats-text.ts';
-import type { TitleView } from '../pipeline/title-view.ts';
+import { WelcomeScreen } from './screens/welcome.tsx';
+import { ImportPathScreen } from './screens/import-path.tsx';
+import { ImportProgressScreen } from './screens/import-progress.tsx';
+import { RecommendScreen } from './screens/recommend.tsx';
+import { PlanScreen } from './screens/plan.tsx';
 
 export interface AppProps {
+  services: TuiServices;
+  /** The library as loaded before the first frame (so the first frame is the library, not a spinner). */
   rows: readonly EnrichedRow[];
-  /** Loads one title's view (a service call: screens never run SQL). */
-  loadTitle: (titleKey: string) => Promise<TitleView>;
-  loadStats: () => Promise<StatsNumbers>;
+  /** No import has ever run: open on the welcome screen. */
+  empty: boolean;
+  dataDir: string;
   width: number;
   height: number;
   theme: Theme;
+  /** On a real terminal the layout follows resizes; tests pin the size. */
+  followResize?: boolean;
+  bindings?: Bindings;
+  /** Problems found at start-up (e.g. in the settings file), shown in the banner. */
+  problems?: readonly string[];
+  settingsPath?: string;
+  /** Milliseconds now, for elapsed times (tests pin it). */
+  clock?: () => number;
 }
 
-type Screen = 'library' | 'help' | 'title' | 'stats';
+type Screen = 'welcome' | 'importPath' | 'importing' | 'library' | 'title' | 'recommend' | 'plan' | 'stats' | 'help';
+const MAIN: readonly Screen[] = ['library', 'recommend', 'plan', 'stats'];
 
-/** The TUI: the library, a title's history, and generated help (the other screens of issue 5 are to come). */
-export function App({ rows, loadTitle, loadStats, width: initialWidth, height: initialHeight, theme, followResize = false }: AppProps & { followResize?: boolean }) {
-  const [screen, setScreen] = useState<Screen>('library');
-  // On a real terminal the layout follows resizes; tests pin the size.
-  const live = useTerminalSize({ width: initialWidth, height: initialHeight });
-  const width = followResize ? live.width : initialWidth;
-  const height = followResize ? live.height : initialHeight;
+/** One sentence of what happened and one of what to do; a stack trace never reaches the screen. */
+export function bannerText(e: unknown): string {
+  if (e instanceof AnidexError) return sanitizeText(e.hint ? `${e.message} ${e.hint}` : e.message);
+  return sanitizeText(`Something went wrong: ${(e as Error)?.message ?? String(e)}. Run \`anidex doctor\` to check the setup.`);
+}
+
+/** The TUI: welcome and import, library, a title's history, recommendations, the plan, stats and help. */
+export function App(props: AppProps) {
+  const { services, dataDir, theme, followResize = false, bindings = DEFAULT_BINDINGS } = props;
+  const live = useTerminalSize({ width: props.width, height: props.height });
+  const width = followResize ? live.width : props.width;
+  const height = followResize ? live.height : props.height;
   const { exit } = useApp();
+  const [screen, setScreen] = useState<Screen>(props.empty ? 'welcome' : 'library');
+  const [helpFrom, setHelpFrom] = useState<Screen>('library');
+  const [rows, setRows] = useState<readonly EnrichedRow[]>(props.rows);
+  const [empty, setEmpty] = useState(props.empty);
+  const [libState, setLibState] = useState<LibraryState>(INITIAL_LIBRARY);
   const [view, setView] = useState<TitleView | null>(null);
-  const [libState, setLibState] = useState({ query: '', cursor: 0 });
   const [stats, setStats] = useState<StatsNumbers | null>(null);
-  const showStats = (): void => {
-    void loadStats().then((s) => {
-      setStats(s);
-      setScreen('stats');
-    });
+  const [importPath, setImportPath] = useState<string | null>(null);
+  const [banner, setBanner] = useState<readonly string[]>(props.problems ?? []);
+  const genres = useMemo(() => [...new Set(rows.flatMap((r) => r.genres))].sort(), [rows]);
+
+  const showError = (e: unknown): void => setBanner([bannerText(e)]);
+  // Any key dismisses the banner; the key still does its work on the screen.
+  useInput(() => setBanner([]), { isActive: banner.length > 0 });
+
+  const go = (s: Screen): void => {
+    if (s === 'stats') {
+      services.stats().then((x) => {
+        setStats(x);
+        setScreen('stats');
+      }, showError);
+    } else setScreen(s);
   };
-  const open = (key: string): void => {
-    void loadTitle(key).then((v) => {
+  const nav = (cmd: UiCommand): void => {
+    const i = MAIN.indexOf(screen);
+    if (cmd === 'library' || cmd === 'recommend' || cmd === 'plan' || cmd === 'stats') go(cmd);
+    else if (cmd === 'nextScreen') go(MAIN[(i + 1) % MAIN.length]!);
+    else if (cmd === 'prevScreen') go(MAIN[(i - 1 + MAIN.length) % MAIN.length]!);
+    else if (cmd === 'help') {
+      setHelpFrom(screen);
+      setScreen('help');
+    } else if (cmd === 'importExport') setScreen('importPath');
+    else if (cmd === 'quit') exit();
+  };
+  const open = (key: string, state: LibraryState): void => {
+    setLibState(state);
+    services.title(key).then((v) => {
       setView(v);
       setScreen('title');
-    });
+    }, showError);
   };
-  if (screen === 'help') return <HelpScreen width={width} height={height} theme={theme} onBack={() => setScreen('library')} active />;
-  if (screen === 'stats' && stats) {
-    return <StatsScreen stats={stats} width={width} height={height} theme={theme} onBack={() => setScreen('library')} onNext={() => setScreen('library')} onQuit={exit} active />;
+  const afterImport = (imported: boolean): void => {
+    if (!imported) {
+      setScreen(empty ? 'welcome' : 'library');
+      return;
+    }
+    services.library().then((r) => {
+      setRows(r);
+      setEmpty(false);
+      setLibState(INITIAL_LIBRARY);
+      setScreen('library');
+    }, showError);
+  };
+
+  const bannerLines = banner.slice(0, 3).map((b) => `! ${b}`);
+  // The terminal's last row stays empty: output as tall as the terminal makes Ink clear the screen on every
+  // frame, which flickers.
+  const h = Math.max(6, height - 1 - bannerLines.length);
+  const common = { width, height: h, theme, active: true };
+  let body;
+  if (screen === 'welcome') {
+    body = (
+      <WelcomeScreen
+        {...common}
+        dataDir={dataDir}
+        onChoose={(c) => {
+          if (c === 'quit') exit();
+          else if (c === 'sample') {
+            setImportPath(null);
+            setScreen('importing');
+          } else setScreen('importPath');
+        }}
+      />
+    );
+  } else if (screen === 'importPath') {
+    body = (
+      <ImportPathScreen
+        {...common}
+        check={(p) => services.checkExportPath(p)}
+        complete={(p) => services.completeExportPath(p)}
+        onImport={(p) => {
+          setImportPath(p);
+          setScreen('importing');
+        }}
+        onBack={() => setScreen(empty ? 'welcome' : 'library')}
+      />
+    );
+  } else if (screen === 'importing') {
+    body = <ImportProgressScreen {...common} clock={props.clock} path={importPath} run={(p, o) => services.importExport(p, o)} onClose={afterImport} />;
+  } else if (screen === 'help') {
+    body = <HelpScreen {...common} settingsPath={props.settingsPath} onBack={() => setScreen(helpFrom)} />;
+  } else if (screen === 'title' && view) {
+    body = <TitleScreen {...common} view={view} onBack={() => setScreen('library')} onNav={nav} />;
+  } else if (screen === 'stats' && stats) {
+    body = <StatsScreen {...common} stats={stats} onBack={() => setScreen('library')} onNext={() => nav('nextScreen')} onQuit={() => setScreen('library')} onNav={nav} />;
+  } else if (screen === 'recommend') {
+    body = (
+      <RecommendScreen
+        {...common}
+        initialFilter={libState.filter}
+        genres={genres}
+        engines={services.engines()}
+        recommend={(req, signal) => services.recommend(req, signal)}
+        addToPlan={(r, e) => services.addToPlan(r, e)}
+        onError={showError}
+        onNav={nav}
+      />
+    );
+  } else if (screen === 'plan') {
+    body = (
+      <PlanScreen
+        {...common}
+        load={() => services.plan()}
+        remove={(id) => services.removeFromPlan(id)}
+        move={(id, p) => services.movePlanItem(id, p)}
+        onError={showError}
+        onNav={nav}
+      />
+    );
+  } else {
+    body = (
+      <LibraryScreen
+        {...common}
+        rows={rows}
+        initial={libState}
+        onOpen={open}
+        onNav={(cmd, state) => {
+          setLibState(state);
+          nav(cmd);
+        }}
+      />
+    );
   }
-  if (screen === 'title' && view) return <TitleScreen view={view} width={width} height={height} theme={theme} onBack={() => setScreen('library')} active />;
   return (
-    <LibraryScreen rows={rows} width={width} height={height} theme={theme} onHelp={() => setScreen('help')} onQuit={exit} onOpen={open} onNext={showStats} active initial={libState} onLeave={setLibState} />
+    <BindingsContext.Provider value={bindings}>
+      <KeyRouter>
+      <Box flexDirection="column" width={width}>
+        {body}
+        {bannerLines.map((l, i) => (
+          <Text key={`banner${i}`} color={theme.error} bold inverse={!theme.colour}>
+            {fit(l, width)}
+          </Text>
+        ))}
+      </Box>
+      </KeyRouter>
+    </BindingsContext.Provider>
   );
 }

@@ -36,8 +36,8 @@ export const DEFAULT_BINDINGS: Bindings = {
   sort: { keys: ['s'], description: 'next sort order' },
   clear: { keys: ['c'], description: 'clear filters' },
   library: { keys: ['1'], description: 'library' },
-  recommend: { keys: ['2', 'r'], description: 'recommendations (with the library filters)' },
-  plan: { keys: ['3', 'p'], description: 'plan to watch' },
+  recommend: { keys: ['r', '2'], description: 'recommendations (with the library filters); run them' },
+  plan: { keys: ['p', '3'], description: 'plan to watch' },
   stats: { keys: ['4'], description: 'stats' },
   nextScreen: { keys: ['tab'], description: 'next screen' },
   prevScreen: { keys: ['shift+tab'], description: 'previous screen' },
@@ -100,17 +100,25 @@ export function showKey(k: string): string {
   return k;
 }
 
-/** The key to name in a footer: the first single character (vi keys read best), else the first key. */
+const MOVEMENT_KEYS = new Set(['up', 'down', 'left', 'right', 'pageUp', 'pageDown']);
+
+/** The key to name in a footer: the first one bound that is not an arrow or page key (vi keys, Enter, Esc read best). */
 export function primaryKey(cmd: UiCommand, bindings: Bindings = DEFAULT_BINDINGS): string {
   const keys = bindings[cmd].keys;
-  return showKey(keys.find((k) => [...k].length === 1) ?? keys[0] ?? '?');
+  return showKey(keys.find((k) => !MOVEMENT_KEYS.has(k)) ?? keys[0] ?? '?');
 }
 
-/** A footer from the live bindings: each entry is one command or a pair shown as "j/k", and its label. */
-export function footerText(entries: ReadonlyArray<readonly [UiCommand | readonly [UiCommand, UiCommand], string]>, bindings: Bindings = DEFAULT_BINDINGS): string {
-  return entries
-    .map(([c, label]) => `${typeof c === 'string' ? primaryKey(c, bindings) : `${primaryKey(c[0], bindings)}/${primaryKey(c[1], bindings)}`} ${label}`)
-    .join(' · ');
+export type FooterEntry = readonly [UiCommand | readonly [UiCommand, UiCommand], string];
+
+/**
+ * A footer from the live bindings: each entry is one command or a pair shown as "j/k", and its label. Entries
+ * come most important first; when `width` is given, entries before the last are dropped from the end until the
+ * footer fits (the last one, help, always stays).
+ */
+export function footerText(entries: readonly FooterEntry[], bindings: Bindings = DEFAULT_BINDINGS, width = Infinity): string {
+  const parts = entries.map(([c, label]) => `${typeof c === 'string' ? primaryKey(c, bindings) : `${primaryKey(c[0], bindings)}/${primaryKey(c[1], bindings)}`} ${label}`.trim());
+  while (parts.length > 1 && parts.join(' · ').length > width) parts.splice(parts.length - 2, 1);
+  return parts.join(' · ');
 }
 
 /** Help lines, generated from the live bindings. */

@@ -1,27 +1,36 @@
-import { Box, Text, useInput } from 'ink';
-import { helpLines, commandFor, keyName } from '../keys/bindings.ts';
+import { useState } from 'react';
+import { footerText, helpLines } from '../keys/bindings.ts';
+import { useBindings, useCommand } from '../keys/use-command.ts';
+import { scrollOffset } from '../components/scroll.ts';
+import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
-import { fit } from '../../domain/text-width.ts';
 
-/** Generated from the live key bindings. */
-export function HelpScreen({ width, height, theme, onBack, active }: { width: number; height: number; theme: Theme; onBack: () => void; active: boolean }) {
-  useInput(
-    (input, key) => {
-      const cmd = commandFor(keyName(input, key));
-      if (cmd === 'back' || cmd === 'help' || cmd === 'quit') onBack();
+/** Generated from the live key bindings (the person's overrides included), with where they come from. */
+export function HelpScreen({ width, height, theme, onBack, active, settingsPath }: { width: number; height: number; theme: Theme; onBack: () => void; active: boolean; settingsPath?: string }) {
+  const bindings = useBindings();
+  const [offset, setOffset] = useState(0);
+  const lines: FrameLine[] = [
+    ...helpLines(bindings).map((l) => ({ text: `  ${l}` })),
+    { text: '' },
+    { text: `  Keys can be changed in ${settingsPath ?? 'settings.json in the data folder'} (see the README).`, tone: 'muted' },
+  ];
+  const rows = Math.max(1, height - 3);
+  useCommand(
+    (cmd) => {
+      const next = scrollOffset(cmd, offset, lines.length, rows);
+      if (next !== null) setOffset(next);
+      else if (cmd === 'back' || cmd === 'help' || cmd === 'quit') onBack();
     },
-    { isActive: active },
+    { active },
   );
-  const lines = helpLines();
   return (
-    <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent}>{fit('anidex · Help · keys', width)}</Text>
-      <Text> </Text>
-      {lines.slice(0, Math.max(1, height - 4)).map((l) => (
-        <Text key={l}>{fit(`  ${l}`, width)}</Text>
-      ))}
-      <Text> </Text>
-      <Text color={theme.muted}>{fit('Esc, ? or q: back', width)}</Text>
-    </Box>
+    <Frame
+      title="anidex · Help · keys"
+      body={lines.slice(offset, offset + rows)}
+      footer={footerText([[['down', 'up'], 'scroll'], ['back', 'back']], bindings)}
+      width={width}
+      height={height}
+      theme={theme}
+    />
   );
 }

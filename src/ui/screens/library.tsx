@@ -1,115 +1,193 @@
-import { useMemo, useReducer, useRef, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { useMemo, useRef } from 'react';
 import Fuse from 'fuse.js';
 import type { EnrichedRow } from '../../warehouse/queries.ts';
-import { titleLength } from '../../domain/filters.ts';
+import { passesFilter, titleLength, type LibraryFilter } from '../../domain/filters.ts';
+import { cycleFacet, facetOptions, facetState, filterSummary, SORT_KEYS, SORT_TEXT, sortRows, type SortKey } from '../../domain/library-query.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { fit } from '../../domain/text-width.ts';
-import { commandFor, keyName } from '../keys/bindings.ts';
-import { listReducer } from '../components/list-state.ts';
+import { footerText, type UiCommand } from '../keys/bindings.ts';
+import { useBindings, useCommand } from '../keys/use-command.ts';
+import { listReducer, type ListAction } from '../components/list-state.ts';
+import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.ts';
+import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
+
+/** What the library screen keeps when the person leaves it (search, filters, sort and selection survive). */
+export interface LibraryState {
+  query: string;
+  cursor: number;
+  filter: LibraryFilter;
+  sort: SortKey;
+}
+
+export const INITIAL_LIBRARY: LibraryState = { query: '', cursor: 0, filter: {}, sort: 'title' };
 
 export interface LibraryScreenProps {
   rows: readonly EnrichedRow[];
   width: number;
   height: number;
   theme: Theme;
-  onHelp: () => void;
-  onQuit: () => void;
-  onOpen: (titleKey: string) => void;
-  /** Tab: the next screen. */
-  onNext?: () => void;
+  onOpen: (titleKey: string, state: LibraryState) => void;
+  /** Commands this screen does not handle (screen changes, help, quit), with the state to keep. */
+  onNav: (cmd: UiCommand, state: LibraryState) => void;
   active: boolean;
-  /** Where the list was when the person left it (search and selection survive a visit to a title or help). */
-  initial?: { query: string; cursor: number };
-  onLeave?: (state: { query: string; cursor: number }) => void;
+  initial?: LibraryState;
 }
 
-/** Title, year, kind, rating, length and genres of every current title; virtualized, with fuzzy search. */
-export function LibraryScreen({ rows, width, height, theme, onHelp, onQuit, onOpen, onNext, active, initial, onLeave }: LibraryScreenProps) {
-  const [query, setQuery] = useState(initial?.query ?? '');
-  const [searching, setSearchingState] = useState(false);
-  // Keys can arrive faster than React re-renders: the handler reads the mode from a ref, never a stale closure.
-  const searchingRef = useRef(false);
-  const setSearching = (on: boolean): void => {
-    searchingRef.current = on;
-    setSearchingState(on);
-  };
-  const fuse = useMemo(() => new Fuse(rows as EnrichedRow[], { keys: ['title', 'normTitle'], threshold: 0.35, ignoreLocation: true }), [rows]);
-  const shown = useMemo(() => (query ? fuse.search(query).map((r) => r.item) : rows), [query, fuse, rows]);
-  const listHeight = Math.max(1, height - 4);
-  const [list, dispatch] = useReducer(listReducer, { cursor: 0, offset: 0, count: 0, height: listHeight }, (s) =>
-    listReducer(listReducer(s, { type: 'resize', count: shown.length, height: listHeight }), { type: 'move', by: initial?.cursor ?? 0 }),
-  );
-  if (list.count !== shown.length || list.height !== listHeight) dispatch({ type: 'resize', count: shown.length, height: listHeight });
+const MARK = { include: '[+]', exclude: '[-]', off: '[ ]' } as const;
 
-  useInput(
-    (input, key) => {
-      if (searchingRef.current) {
+function episodesText(r: EnrichedRow): string {
+  const total = r.totalEpisodes ?? r.animeEpisodes;
+  if (r.mediaType === 'movie') return '';
+  return total ? `${r.episodesWatched ?? 0}/${total}` : String(r.episodesWatched ?? '');
+}
+
+/** Every current title: virtualized, fuzzy search as you type, genre/mood/length filters with include and exclude, sort keys. */
+export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, active, initial = INITIAL_LIBRARY }: LibraryScreenProps) {
+  const bindings = useBindings();
+  // Handlers read state through the getters: several keys can arrive before the next render.
+  const [query, setQuery, getQuery] = useSyncState(initial.query);
+  const [filter, setFilter, getFilter] = useSyncState<LibraryFilter>(initial.filter);
+  const [sort, setSort, getSort] = useSyncState<SortKey>(initial.sort);
+  const [mode, setMode, getMode] = useSyncState<'list' | 'search' | 'filters'>('list');
+  const lengths = useMemo(() => rows.map((r) => titleLength(r)), [rows]);
+  const options = useMemo(() => facetOptions(rows, (i) => lengths[i] ?? null), [rows, lengths]);
+  const fuse = useMemo(() => new Fuse(rows as EnrichedRow[], { keys: ['title', 'normTitle'], threshold: 0.35, ignoreLocation: true }), [rows]);
+  const sortedCache = useRef<{ sort: SortKey; rows: readonly EnrichedRow[]; out: EnrichedRow[] } | null>(null);
+  const shownCache = useRef<{ q: string; f: LibraryFilter; s: SortKey; rows: readonly EnrichedRow[]; out: EnrichedRow[] } | null>(null);
+  /** The rows on screen for a search, filter and sort; one-entry caches keep repeated calls free. */
+  const shownFor = (q: string, f: LibraryFilter, s: SortKey): EnrichedRow[] => {
+    const c = shownCache.current;
+    if (c && c.q === q && c.f === f && c.s === s && c.rows === rows) return c.out;
+    let sorted = sortedCache.current;
+    if (!sorted || sorted.sort !== s || sorted.rows !== rows) sorted = sortedCache.current = { sort: s, rows, out: sortRows(rows, s) };
+    // A search ranks by how well titles match; without one, the chosen sort order holds.
+    const base = q ? fuse.search(q).map((r) => r.item) : sorted.out;
+    const out = base.filter((r) => passesFilter(r, f));
+    shownCache.current = { q, f, s, rows, out };
+    return out;
+  };
+  const shown = shownFor(query, filter, sort);
+  const current = (): EnrichedRow[] => shownFor(getQuery(), getFilter(), getSort());
+
+  const listHeight = Math.max(1, height - 4);
+  const init = (count: number, cursor: number) => listReducer(listReducer({ cursor: 0, offset: 0, count: 0, height: listHeight }, { type: 'resize', count, height: listHeight }), { type: 'move', by: cursor });
+  const [list, dispatchList, getList] = useSyncReducer(listReducer, () => init(shown.length, initial.cursor));
+  const [panel, dispatchPanel, getPanel] = useSyncReducer(listReducer, () => init(options.length, 0));
+  // Keep the window in step with what is shown before any movement is applied.
+  const dispatch = (a: ListAction): void => {
+    const n = current().length;
+    if (getList().count !== n || getList().height !== listHeight) dispatchList({ type: 'resize', count: n, height: listHeight });
+    dispatchList(a);
+  };
+  if (list.count !== shown.length || list.height !== listHeight) dispatchList({ type: 'resize', count: shown.length, height: listHeight });
+  if (panel.count !== options.length || panel.height !== listHeight - 1) dispatchPanel({ type: 'resize', count: options.length, height: listHeight - 1 });
+
+  const state = (): LibraryState => ({ query: getQuery(), cursor: getList().cursor, filter: getFilter(), sort: getSort() });
+  const half = Math.max(1, Math.floor(listHeight / 2));
+  const move = (cmd: UiCommand, d: (a: ListAction) => void): boolean => {
+    if (cmd === 'down') d({ type: 'move', by: 1 });
+    else if (cmd === 'up') d({ type: 'move', by: -1 });
+    else if (cmd === 'pageDown') d({ type: 'move', by: half });
+    else if (cmd === 'pageUp') d({ type: 'move', by: -half });
+    else if (cmd === 'top') d({ type: 'top' });
+    else if (cmd === 'bottom') d({ type: 'bottom' });
+    else return false;
+    return true;
+  };
+
+  useCommand(
+    (cmd) => {
+      if (getMode() === 'filters') {
+        if (move(cmd, dispatchPanel)) return;
+        const o = options[getPanel().cursor];
+        if ((cmd === 'toggle' || cmd === 'open') && o) setFilter((f) => cycleFacet(f, o.facet, o.value));
+        else if (cmd === 'clear') setFilter({});
+        else if (cmd === 'back' || cmd === 'filter' || cmd === 'quit') setMode('list');
+        else if (cmd !== 'search') onNav(cmd, state());
+        dispatch({ type: 'top' });
+        return;
+      }
+      if (move(cmd, dispatch)) return;
+      if (cmd === 'search') setMode('search');
+      else if (cmd === 'filter') setMode('filters');
+      else if (cmd === 'sort') {
+        setSort((s) => SORT_KEYS[(SORT_KEYS.indexOf(s) + 1) % SORT_KEYS.length]!);
+        dispatch({ type: 'top' });
+      } else if (cmd === 'clear') {
+        setFilter({});
+        setQuery('');
+      } else if (cmd === 'back') setQuery('');
+      else if (cmd === 'open') {
+        const r = current()[getList().cursor];
+        if (r) onOpen(r.titleKey, state());
+      } else onNav(cmd, state());
+    },
+    {
+      active,
+      raw: (input, key) => {
+        if (getMode() !== 'search') return false;
         if (key.return || key.escape) {
-          setSearching(false);
+          setMode('list');
           if (key.escape) setQuery('');
         } else if (key.backspace || key.delete) setQuery((q) => q.slice(0, -1));
         else if (input && !key.ctrl && !key.meta) setQuery((q) => q + input);
         dispatch({ type: 'top' });
-        return;
-      }
-      const cmd = commandFor(keyName(input, key));
-      const half = Math.max(1, Math.floor(listHeight / 2));
-      if (cmd === 'down') dispatch({ type: 'move', by: 1 });
-      else if (cmd === 'up') dispatch({ type: 'move', by: -1 });
-      else if (cmd === 'pageDown') dispatch({ type: 'move', by: half });
-      else if (cmd === 'pageUp') dispatch({ type: 'move', by: -half });
-      else if (cmd === 'top') dispatch({ type: 'top' });
-      else if (cmd === 'bottom') dispatch({ type: 'bottom' });
-      else if (cmd === 'search') setSearching(true);
-      else if (cmd === 'back') setQuery('');
-      else if (cmd === 'nextScreen' && onNext) {
-        onLeave?.({ query, cursor: list.cursor });
-        onNext();
-      } else if (cmd === 'help') {
-        onLeave?.({ query, cursor: list.cursor });
-        onHelp();
-      } else if (cmd === 'open' && shown[list.cursor]) {
-        onLeave?.({ query, cursor: list.cursor });
-        onOpen(shown[list.cursor]!.titleKey);
-      }
-      else if (cmd === 'quit') onQuit();
+        return true;
+      },
     },
-    { isActive: active },
   );
 
-  const fixed = 5 + 2 + 5 + 4 + 7 + 5 * 2;
-  const titleW = Math.max(12, Math.floor((width - fixed) * 0.55));
-  const genreW = Math.max(8, width - fixed - titleW);
-  const line = (r: EnrichedRow): string =>
-    [
-      fit(sanitizeText(r.title), titleW),
-      fit(r.year === null ? '' : String(r.year), 5, 'right'),
-      fit(r.mediaType, 5),
-      fit(r.userRating === null ? '' : String(r.userRating), 4, 'right'),
-      fit(titleLength(r) ?? '', 7),
-      fit(r.matchStatus === 'unmatched' ? '(not anime?)' : r.matchStatus === 'pending' ? '(pending)' : r.genres.join(', '), genreW),
-    ].join('  ');
-  const header = [fit('Title', titleW), fit('Year', 5, 'right'), fit('Kind', 5), fit('Rate', 4, 'right'), fit('Length', 7), fit('Genres', genreW)].join('  ');
-  const visible = shown.slice(list.offset, list.offset + listHeight);
-  return (
-    <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent}>{fit(`anidex · Library · ${shown.length} of ${rows.length} titles`, width)}</Text>
-      <Text color={theme.muted}>{header}</Text>
-      {visible.map((r, i) => {
+  const summary = filterSummary(filter);
+  const title = `anidex · Library · ${shown.length} of ${rows.length} titles${summary ? ` · ${summary}` : ''} · ${query ? 'by match' : SORT_TEXT[sort]}`;
+  let body: FrameLine[];
+  let status = mode === 'search' ? `/${query}▏` : query ? `search: ${query}` : '';
+  let footer: string;
+  if (mode === 'filters') {
+    const visible = options.slice(panel.offset, panel.offset + listHeight - 1);
+    body = [
+      { text: `Filters · ${summary || 'none'} · ${shown.length} titles match`, tone: 'accent' },
+      ...visible.map((o, i): FrameLine => {
+        const selected = panel.offset + i === panel.cursor;
+        return { text: `${selected ? '>' : ' '}${fit(o.facet, 7)} ${MARK[facetState(filter, o.facet, o.value)]} ${fit(sanitizeText(o.value), Math.max(8, width - 22))} ${String(o.count).padStart(5)}`, tone: selected ? 'selected' : undefined, key: `${o.facet}:${o.value}` };
+      }),
+    ];
+    status = 'include: every included genre and mood must be there; any included length will do.';
+    footer = footerText([[['down', 'up'], 'move'], ['toggle', 'include/exclude/off'], ['filter', 'back to list'], ['clear', 'clear'], ['recommend', 'recommend these'], ['help', 'help']], bindings, width);
+  } else {
+    // Under 100 columns the kind goes: the length column already says "movie".
+    const wide = width >= 100;
+    const fixed = 1 + 4 + (wide ? 5 : 0) + 4 + 5 + 6 + (wide ? 6 : 5) * 2;
+    const titleW = Math.max(12, Math.floor((width - fixed) * 0.5));
+    const genreW = Math.max(8, width - fixed - titleW);
+    const header = ' ' + [fit('Title', titleW), fit('Year', 4), ...(wide ? [fit('Kind', 5)] : []), fit('Rate', 4, 'right'), fit('Eps', 5, 'right'), fit('Length', 6), fit('Moods · genres', genreW)].join('  ');
+    const line = (r: EnrichedRow): string =>
+      [
+        fit(sanitizeText(r.title), titleW),
+        fit(r.year === null ? '' : String(r.year), 4),
+        ...(wide ? [fit(r.mediaType, 5)] : []),
+        fit(r.userRating === null ? '' : String(r.userRating), 4, 'right'),
+        fit(episodesText(r), 5, 'right'),
+        fit(titleLength(r) ?? '', 6),
+        fit(
+          r.matchStatus === 'unmatched' ? '(unmatched: not anime?)' : r.matchStatus === 'pending' ? '(not looked up yet)' : [r.moods.join(', '), r.genres.slice(0, 3).join(', ')].filter(Boolean).join(' · '),
+          genreW,
+        ),
+      ].join('  ');
+    const visible = shown.slice(list.offset, list.offset + listHeight);
+    body = [
+      { text: header, tone: 'muted' },
+      ...visible.map((r, i): FrameLine => {
         const selected = list.offset + i === list.cursor;
-        return (
-          <Text key={r.titleKey} inverse={selected && !theme.colour} color={selected ? theme.selected : undefined} bold={selected}>
-            {(selected ? '>' : ' ') + line(r).slice(0, width - 1)}
-          </Text>
-        );
-      })}
-      {Array.from({ length: Math.max(0, listHeight - visible.length) }, (_, i) => (
-        <Text key={`pad${i}`}> </Text>
-      ))}
-      <Text>{searching ? fit(`/${query}▏`, width) : ' '}</Text>
-      <Text color={theme.muted}>{fit('j/k move · Enter open · g/G top/bottom · ^d/^u page · / search · Tab stats · ? help · q quit', width)}</Text>
-    </Box>
-  );
+        return { text: (selected ? '>' : ' ') + line(r), tone: selected ? 'selected' : undefined, key: r.titleKey };
+      }),
+    ];
+    if (rows.length > 0 && shown.length === 0) body.push({ text: `  Nothing matches. ${footerText([['clear', 'clears filters and search']], bindings)}.`, tone: 'muted' });
+    footer = footerText(
+      [[['down', 'up'], 'move'], ['open', 'open'], ['search', 'search'], ['filter', 'filter'], ['sort', 'sort'], ['recommend', 'recommend'], ['quit', 'quit'], ['plan', 'plan'], ['nextScreen', 'screens'], ['help', 'help']],
+      bindings,
+      width,
+    );
+  }
+  return <Frame title={title} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
 }

@@ -21,11 +21,11 @@ export const STATS_FOOTER: ReadonlyArray<readonly [UiCommand | readonly [UiComma
 ];
 
 /** How the person watches: totals, then block-character charts; taller than a terminal, so it scrolls. */
-export function StatsScreen({ stats, width, height, theme, onBack, onNext, onQuit, active }: { stats: StatsNumbers; width: number; height: number; theme: Theme; onBack: () => void; onNext: () => void; onQuit: () => void; active: boolean }) {
+export function StatsScreen({ stats, width, height, theme, onBack, onNext, onQuit, onNav, active }: { stats: StatsNumbers; width: number; height: number; theme: Theme; onBack: () => void; onNext: () => void; onQuit: () => void; onNav?: (cmd: UiCommand) => void; active: boolean }) {
   const bindings = useBindings();
   const lines = useMemo(() => statsReport(stats, width, MONTHS), [stats, width]);
-  // Title and footer take a row each, and the last row stays empty so the terminal never scrolls under Ink.
-  const body = Math.max(1, height - 3);
+  // Title and footer take a row each (the app keeps the terminal's last row empty, so Ink never scrolls).
+  const body = Math.max(1, height - 2);
   const maxTop = Math.max(0, lines.length - body);
   const [top, setTop] = useState(0);
   const shownTop = Math.min(top, maxTop);
@@ -42,6 +42,7 @@ export function StatsScreen({ stats, width, height, theme, onBack, onNext, onQui
       else if (cmd === 'back') onBack();
       else if (cmd === 'nextScreen') onNext();
       else if (cmd === 'quit') onQuit();
+      else onNav?.(cmd);
     },
     { active },
   );

@@ -1,36 +1,31 @@
-import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
 import type { TitleView } from '../../pipeline/title-view.ts';
 import { describeChange, versionSummary } from '../../domain/version-text.ts';
 import { displayTitle } from '../../domain/anime.ts';
 import { fillMonths, hbar } from '../../domain/charts.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
-import { fit } from '../../domain/text-width.ts';
-import { commandFor, keyName } from '../keys/bindings.ts';
+import { footerText, type UiCommand } from '../keys/bindings.ts';
+import { useBindings, useCommand } from '../keys/use-command.ts';
+import { scrollOffset } from '../components/scroll.ts';
+import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
 
 const when = (iso: string | null): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : 'now');
 
-/** One title: its anime metadata, every SCD2 version with what changed, and its plays over time. */
-export function TitleScreen({ view, width, height, theme, onBack, active }: { view: TitleView; width: number; height: number; theme: Theme; onBack: () => void; active: boolean }) {
-  useInput(
-    (input, key) => {
-      const cmd = commandFor(keyName(input, key));
-      if (cmd === 'back' || cmd === 'quit') onBack();
-    },
-    { isActive: active },
-  );
-  const v0 = view.versions[0];
+/** The title screen's text: anime metadata, every SCD2 version with what changed, plays per month. */
+export function titleLines(view: TitleView, width: number): FrameLine[] {
   const a = view.anime;
-  const lines: Array<{ text: string; muted?: boolean; bold?: boolean }> = [];
+  const lines: FrameLine[] = [];
   if (a) {
-    lines.push({ text: `${displayTitle(a.titles)} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}` });
-    lines.push({ text: `${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, muted: true });
-  } else lines.push({ text: 'No anime metadata (not matched, or not anime).', muted: true });
+    lines.push({ text: `${sanitizeText(displayTitle(a.titles))} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}` });
+    lines.push({ text: `${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, tone: 'muted' });
+    if (a.streaming.length) lines.push({ text: `Stream: ${a.streaming.map((s) => s.site).join(', ')}`, tone: 'muted' });
+  } else lines.push({ text: 'No anime metadata (not matched, or not anime).', tone: 'muted' });
   lines.push({ text: '' }, { text: `${view.versions.length} version${view.versions.length === 1 ? '' : 's'}, newest first (when anidex learned it):`, bold: true });
   view.versions.forEach((v, i) => {
     lines.push({ text: `v${view.versions.length - i}  ${when(v.validFrom)} → ${when(v.validTo)}${v.isDeleted ? '  [deleted]' : v.isCurrent ? '  [current]' : ''}` });
-    lines.push({ text: `    ${versionSummary(v)}`, muted: true });
-    lines.push({ text: `    ${describeChange(view.versions[i + 1], v)}`, muted: true });
+    lines.push({ text: `    ${versionSummary(v)}`, tone: 'muted' });
+    lines.push({ text: `    ${describeChange(view.versions[i + 1], v)}`, tone: 'muted' });
   });
   const months = fillMonths(view.playsPerMonth).slice(-12);
   if (months.length) {
@@ -38,16 +33,34 @@ export function TitleScreen({ view, width, height, theme, onBack, active }: { vi
     lines.push({ text: '' }, { text: 'Plays per month (watch time):', bold: true });
     for (const m of months) lines.push({ text: `  ${m.month} ${String(m.plays).padStart(4)} ${hbar(m.plays, max, Math.max(10, width - 20))}` });
   }
-  const body = lines.slice(0, Math.max(1, height - 3));
+  return lines;
+}
+
+/** One title: its anime metadata, every SCD2 version with what changed, and its plays over time; scrolls. */
+export function TitleScreen({ view, width, height, theme, onBack, onNav, active }: { view: TitleView; width: number; height: number; theme: Theme; onBack: () => void; onNav?: (cmd: UiCommand) => void; active: boolean }) {
+  const bindings = useBindings();
+  const [offset, setOffset] = useState(0);
+  const lines = titleLines(view, width);
+  const rows = Math.max(1, height - 3);
+  useCommand(
+    (cmd) => {
+      const next = scrollOffset(cmd, offset, lines.length, rows);
+      if (next !== null) setOffset(next);
+      else if (cmd === 'back' || cmd === 'quit') onBack();
+      else if (cmd !== 'open') onNav?.(cmd);
+    },
+    { active },
+  );
+  const v0 = view.versions[0];
+  const more = lines.length > rows ? ` · lines ${offset + 1}–${Math.min(lines.length, offset + rows)} of ${lines.length}` : '';
   return (
-    <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent}>{fit(`anidex · ${sanitizeText(v0?.title ?? '?')} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})`, width)}</Text>
-      {body.map((l, i) => (
-        <Text key={i} color={l.muted ? theme.muted : undefined} bold={l.bold}>
-          {fit(sanitizeText(l.text), width) || ' '}
-        </Text>
-      ))}
-      <Text color={theme.muted}>{fit('Esc/h/q back', width)}</Text>
-    </Box>
+    <Frame
+      title={`anidex · ${sanitizeText(v0?.title ?? '?')} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})${more}`}
+      body={lines.slice(offset, offset + rows)}
+      footer={footerText([[['down', 'up'], 'scroll'], ['back', 'back']], bindings)}
+      width={width}
+      height={height}
+      theme={theme}
+    />
   );
 }

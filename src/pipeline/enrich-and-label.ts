@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import type { Warehouse } from '../warehouse/store.ts';
+import { enrichTitles, type EnrichEvent, type EnrichOptions, type EnrichResult } from './enrich.ts';
+import { labelMoods, type LabelResult } from './labels.ts';
+import { providerFromEnv } from '../enrich/providers.ts';
+import { readIdMap } from '../enrich/id-map.ts';
+import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
+import { UsageCounter } from '../ai/usage.ts';
+import { version } from '../config.ts';
+
+export interface EnrichAndLabelOptions extends Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> {
+  signal?: AbortSignal;
+  onEvent?: (e: EnrichEvent) => void;
+  /** Called when Gemini starts labelling moods (only with a key). */
+  onLabels?: () => void;
+}
+
+/**
+ * Enrichment as every entry point runs it: the provider from the environment, the person's id map, then mood
+ * labels from Gemini when a key is set (without one, genres and tags decide). What finished is kept on abort.
+ */
+export async function enrichAndLabel(wh: Warehouse, opts: EnrichAndLabelOptions): Promise<EnrichResult & { labels: LabelResult | null }> {
+  const result = await enrichTitles(wh, {
+    provider: providerFromEnv(version()),
+    offline: opts.offline,
+    rematch: opts.rematch,
+    only: opts.only,
+    idMap: readIdMap(wh.dataDir),
+    signal: opts.signal,
+    onEvent: opts.onEvent,
+  });
+  const gemini = opts.offline ? null : geminiConfigFromEnv();
+  let labels: LabelResult | null = null;
+  if (gemini && !result.interrupted) {
+    opts.onLabels?.();
+    labels = await labelMoods(wh, new GeminiClient(gemini, new UsageCounter(join(wh.dataDir, 'gemini-usage.json'))), opts.signal);
+  }
+  return { ...result, labels };
+}

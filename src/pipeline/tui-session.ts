@@ -1,0 +1,157 @@
+import { join, relative, resolve } from 'node:path';
+import { Warehouse } from '../warehouse/store.ts';
+import { enrichedLibrary, statsNumbers, type EnrichedRow } from '../warehouse/queries.ts';
+import { listRuns } from '../warehouse/runs.ts';
+import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
+import { importTraktExport } from './import.ts';
+import { importSample } from './sample.ts';
+import { enrichAndLabel } from './enrich-and-label.ts';
+import { describeEnrichment, describeImport } from './run-summary.ts';
+import { recommendGemini, recommendLocal, type GeminiRecommendResult, type RecommendResult } from './recommend.ts';
+import { titleView, type TitleView } from './title-view.ts';
+import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
+import type { ImportEvent } from './events.ts';
+import type { EnrichEvent } from './enrich.ts';
+import type { StatsNumbers } from '../domain/stats-text.ts';
+import type { LibraryFilter } from '../domain/filters.ts';
+import type { Recommendation } from '../recommend/local.ts';
+import { providerFromEnv } from '../enrich/providers.ts';
+import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
+import { UsageCounter } from '../ai/usage.ts';
+import { packageRoot, version } from '../config.ts';
+import { AnidexError } from '../domain/errors.ts';
+
+/** What long work reports to the screen that shows it. */
+export type WorkEvent = { kind: 'import'; event: ImportEvent; label: string } | { kind: 'enrich'; event: EnrichEvent } | { kind: 'labels' };
+
+export type Engine = 'local' | 'gemini';
+
+export interface RecommendRequest {
+  filter: LibraryFilter;
+  engine: Engine;
+  count: number;
+}
+
+export type RecommendOutcome = RecommendResult & { sent: { system: string; prompt: string } | null; note: string };
+
+/** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
+export interface TuiServices {
+  isEmpty(): Promise<boolean>;
+  library(): Promise<EnrichedRow[]>;
+  title(titleKey: string): Promise<TitleView>;
+  stats(): Promise<StatsNumbers>;
+  plan(): Promise<PlanItem[]>;
+  addToPlan(r: Recommendation, engine: Engine): Promise<boolean>;
+  removeFromPlan(id: number): Promise<boolean>;
+  movePlanItem(id: number, priority: number): Promise<boolean>;
+  /** Import an export (or the bundled sample when `path` is null), then enrich; a summary in lines. */
+  importExport(path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]>;
+  recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome>;
+  engines(): Engine[];
+  checkExportPath(path: string): Promise<string | null>;
+  completeExportPath(typed: string): Promise<PathCompletion>;
+}
+
+/** The TUI's services over one warehouse handle, refreshed before each read so other processes' writes show. */
+export class TuiSession implements TuiServices {
+  private constructor(private readonly wh: Warehouse) {}
+
+  static async open(dataDir: string): Promise<TuiSession> {
+    return new TuiSession(await Warehouse.open(dataDir));
+  }
+
+  close(): void {
+    this.wh.close();
+  }
+
+  private async read<T>(fn: (wh: Warehouse) => T): Promise<T> {
+    await this.wh.refresh();
+    return fn(this.wh);
+  }
+
+  isEmpty(): Promise<boolean> {
+    return this.read((wh) => listRuns(wh.db, 1).length === 0);
+  }
+
+  library(): Promise<EnrichedRow[]> {
+    return this.read((wh) => enrichedLibrary(wh.db));
+  }
+
+  title(titleKey: string): Promise<TitleView> {
+    return this.read((wh) => titleView(wh.db, titleKey));
+  }
+
+  stats(): Promise<StatsNumbers> {
+    return this.read((wh) => statsNumbers(wh.db));
+  }
+
+  plan(): Promise<PlanItem[]> {
+    return this.read((wh) => planItems(wh.db));
+  }
+
+  async addToPlan(r: Recommendation, engine: Engine): Promise<boolean> {
+    const now = new Date().toISOString();
+    const item = {
+      title: r.title, malId: r.malId, streamingService: r.streaming, confidenceScore: r.confidence, notes: r.reason,
+      source: engine, sourceKey: `mal:${r.malId}`, recommendedByAiAt: engine === 'gemini' ? now : null,
+    };
+    return (await this.wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
+  }
+
+  removeFromPlan(id: number): Promise<boolean> {
+    return this.wh.write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+  }
+
+  movePlanItem(id: number, priority: number): Promise<boolean> {
+    return this.wh.write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
+  }
+
+  async importExport(path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
+    const lines: string[] = [];
+    if (path === null) {
+      const results = await importSample(this.wh, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: 'the bundled sample' }) });
+      // The sample's paths are named from the install folder, which says nothing to the person.
+      for (const r of results) lines.push(...describeImport({ ...r, sourcePath: relative(packageRoot(), r.sourcePath) }));
+    } else {
+      const full = resolve(typedPath(path));
+      const r = await importTraktExport(this.wh, full, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }) });
+      lines.push(...describeImport(r));
+    }
+    // The import is saved; a cancel from here on stops enrichment and keeps what it finished.
+    // The sample ships with its provider answers, so it never needs the network.
+    const enrichment = await enrichAndLabel(this.wh, {
+      offline: path === null,
+      signal: opts.signal,
+      onEvent: (event) => opts.onEvent({ kind: 'enrich', event }),
+      onLabels: () => opts.onEvent({ kind: 'labels' }),
+    });
+    lines.push(...describeEnrichment(enrichment));
+    return lines;
+  }
+
+  async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
+    const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal };
+    if (req.engine === 'gemini') {
+      const config = geminiConfigFromEnv();
+      if (!config) throw new AnidexError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.');
+      const r: GeminiRecommendResult = await recommendGemini(this.wh, new GeminiClient(config, new UsageCounter(join(this.wh.dataDir, 'gemini-usage.json'))), opts);
+      const x = r.dropped;
+      const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
+      return { ...r, note: `Gemini (${r.model}) ranked ${r.items.length}; ${dropped} answers dropped by validation. Requests today ${r.requestsToday}, ${r.remainingToday} left.` };
+    }
+    const r = await recommendLocal(this.wh, opts);
+    return { ...r, sent: null, note: `Local engine: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; nothing left this machine.` };
+  }
+
+  engines(): Engine[] {
+    return geminiConfigFromEnv() ? ['local', 'gemini'] : ['local'];
+  }
+
+  checkExportPath(path: string): Promise<string | null> {
+    return checkExportPath(path);
+  }
+
+  completeExportPath(typed: string): Promise<PathCompletion> {
+    return completeExportPath(typed);
+  }
+}

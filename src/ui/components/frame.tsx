@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { fit } from '../../domain/text-width.ts';
+import { sanitizeText } from '../../domain/sanitize.ts';
+import type { Theme } from '../theme/theme.ts';
+
+export interface FrameLine {
+  text: string;
+  tone?: 'muted' | 'accent' | 'error' | 'selected';
+  bold?: boolean;
+  key?: string;
+}
+
+/**
+ * A whole screen: a title line, exactly `height - 3` body rows (padded or cut, so a frame never leaves old rows
+ * behind), a status row and the key footer. Every text is sanitised and cut to the width (a second line of
+ * defence: screens already sanitise untrusted text); colour comes from the theme tokens.
+ */
+export function Frame({ title, body, status, footer, width, height, theme, children }: { title: string; body?: readonly FrameLine[]; status?: string; footer: string; width: number; height: number; theme: Theme; children?: ReactNode }) {
+  const rows = Math.max(1, height - 3);
+  const lines = (body ?? []).slice(0, rows);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold color={theme.accent}>{fit(sanitizeText(title), width)}</Text>
+      {children}
+      {!children && lines.map((l, i) => <Line key={l.key ?? i} line={l} width={width} theme={theme} />)}
+      {!children && Array.from({ length: rows - lines.length }, (_, i) => <Text key={`pad${i}`}> </Text>)}
+      <Text>{fit(sanitizeText(status ?? ''), width) || ' '}</Text>
+      <Text color={theme.muted}>{fit(footer, width)}</Text>
+    </Box>
+  );
+}
+
+/** One row of text in a tone; the selected row is inverse without colour, so it shows under NO_COLOR too. */
+export function Line({ line, width, theme }: { line: FrameLine; width: number; theme: Theme }) {
+  const selected = line.tone === 'selected';
+  const color = line.tone === 'muted' ? theme.muted : line.tone === 'accent' ? theme.accent : line.tone === 'error' ? theme.error : selected ? theme.selected : undefined;
+  return (
+    <Text color={color} bold={line.bold || selected} inverse={selected && !theme.colour}>
+      {fit(sanitizeText(line.text), width) || ' '}
+    </Text>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useRef, useState } from 'react';
+import type { WorkEvent } from '../../pipeline/tui-session.ts';
+import { footerText } from '../keys/bindings.ts';
+import { useBindings, useCommand } from '../keys/use-command.ts';
+import { Frame, type FrameLine } from '../components/frame.tsx';
+import { hbar } from '../../domain/charts.ts';
+import { scrollOffset } from '../components/scroll.ts';
+import { wrapText } from '../components/wrap.ts';
+import type { Theme } from '../theme/theme.ts';
+
+const STAGES = ['read', 'silver', 'gold', 'save', 'enrich', 'labels'] as const;
+type Stage = (typeof STAGES)[number];
+
+const STAGE_TEXT: Record<Stage, string> = {
+  read: 'read files → bronze',
+  silver: 'silver: clean plays',
+  gold: 'gold: version titles',
+  save: 'save (snapshot first)',
+  enrich: 'enrich: anime metadata',
+  labels: 'labels: moods (Gemini)',
+};
+
+/** What the screen knows of the run, folded from the work's events. */
+export interface ProgressState {
+  stage: Stage | null;
+  started: Partial<Record<Stage, number>>;
+  finished: Partial<Record<Stage, number>>;
+  /** `base`: files of earlier exports in this run (the sample is two exports). */
+  files: { base: number; done: number; total: number; records: number; skipped: number; bytesDone: number; bytesTotal: number };
+  enrich: { phase: string; done: number; total: number; calls: number; cacheHits: number; waitMs: number; etaMs: number | null } | null;
+  label: string;
+  /** The run stopped in `stage` (failed or cancelled). */
+  failed: boolean;
+  ended: boolean;
+}
+
+export const INITIAL_PROGRESS: ProgressState = { stage: null, started: {}, finished: {}, files: { base: 0, done: 0, total: 0, records: 0, skipped: 0, bytesDone: 0, bytesTotal: 0 }, enrich: null, label: '', failed: false, ended: false };
+
+/** Pure: the progress after one event (stages are entered in order; entering one finishes the one before). */
+export function foldProgress(s: ProgressState, e: WorkEvent, now: number): ProgressState {
+  const enter = (stage: Stage): ProgressState => {
+    if (s.stage === stage) return s;
+    const finished = s.stage ? { ...s.finished, [s.stage]: now } : s.finished;
+    return { ...s, stage, started: { ...s.started, [stage]: s.started[stage] ?? now }, finished };
+  };
+  if (e.kind === 'labels') return enter('labels');
+  if (e.kind === 'enrich') {
+    const n = enter('enrich');
+    // The save event carries no counts: keep the lookup's.
+    return e.event.phase === 'save' && n.enrich ? n : { ...n, enrich: { ...e.event } };
+  }
+  const ev = e.event;
+  if (ev.type === 'stage') return { ...enter(ev.stage), label: e.label };
+  const f = s.files;
+  const base = ev.done === 1 ? f.done : f.base;
+  return {
+    ...enter('read'),
+    label: e.label,
+    files: { base, done: base + ev.done, total: base + ev.total, records: f.records + ev.records, skipped: f.skipped + ev.skipped, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal },
+  };
+}
+
+/** Pure: the run ended at `now`; a failed run marks the stage it stopped in. */
+export function endProgress(s: ProgressState, ok: boolean, now: number): ProgressState {
+  if (!s.stage) return { ...s, failed: !ok, ended: true };
+  return ok ? { ...s, ended: true, finished: { ...s.finished, [s.stage]: now } } : { ...s, ended: true, failed: true };
+}
+
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** The lines of the progress screen: one row per stage with its counts and times. */
+export function progressLines(s: ProgressState, now: number, width: number): FrameLine[] {
+  const lines: FrameLine[] = [{ text: `  ${s.label || 'starting…'}`, tone: 'muted' }, { text: '' }];
+  const current = s.stage ? STAGES.indexOf(s.stage) : -1;
+  STAGES.forEach((stage, i) => {
+    const started = s.started[stage];
+    const done = s.finished[stage] !== undefined || (i < current && started !== undefined);
+    const mark = done ? '✓' : stage === s.stage ? (s.failed ? '✗' : '▸') : started === undefined && i < current ? '–' : '·';
+    let detail = '';
+    if (stage === 'read' && s.files.done) detail = `${s.files.done} files · ${s.files.records} records · ${s.files.skipped} skipped`;
+    if (stage === 'enrich' && s.enrich) {
+      const x = s.enrich;
+      const asked = x.calls + x.cacheHits;
+      detail = `${x.phase} ${x.done}/${x.total} · ${x.calls} API calls · ${asked ? Math.round((100 * x.cacheHits) / asked) : 0}% from cache · ${Math.round(x.waitMs / 1000)} s rate-limit wait${x.etaMs === null ? '' : ` · ETA ${Math.ceil(x.etaMs / 1000)} s`}`;
+    }
+    if (stage === 'labels' && started === undefined && s.ended && !s.failed) detail = 'not run: no GEMINI_API_KEY, so genres and tags give the moods';
+    const time = started === undefined ? '' : secs(Math.max(0, (s.finished[stage] ?? (s.failed && stage === s.stage ? started : now)) - started));
+    lines.push({ text: `  ${mark} ${STAGE_TEXT[stage].padEnd(24)} ${time.padStart(7)}  ${detail}`, tone: stage === s.stage ? 'accent' : done ? undefined : 'muted' });
+  });
+  const bar = Math.max(10, Math.min(50, width - 20));
+  if (s.ended) return lines;
+  if (s.stage === 'read' && s.files.bytesTotal) lines.push({ text: '' }, { text: `  ${hbar(s.files.bytesDone, s.files.bytesTotal, bar)} ${Math.round((100 * s.files.bytesDone) / s.files.bytesTotal)}%` });
+  if (s.stage === 'enrich' && s.enrich && s.enrich.total) lines.push({ text: '' }, { text: `  ${hbar(s.enrich.done, s.enrich.total, bar)} ${Math.round((100 * s.enrich.done) / s.enrich.total)}%` });
+  return lines;
+}
+
+export interface ImportProgressProps {
+  /** The export's path, or null for the bundled sample. */
+  path: string | null;
+  run: (path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }) => Promise<string[]>;
+  width: number;
+  height: number;
+  theme: Theme;
+  /** Leave the screen: `imported` says whether the warehouse changed. */
+  onClose: (imported: boolean) => void;
+  active: boolean;
+  /** Milliseconds now (tests pin it so golden frames do not depend on speed). */
+  clock?: () => number;
+}
+
+/**
+ * Runs an import and its enrichment while showing each stage live. Back cancels: before the save the warehouse
+ * is left exactly as it was; during enrichment the import stays and finished lookups are kept.
+ */
+export function ImportProgressScreen({ path, run, width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
+  const bindings = useBindings();
+  const [progress, setProgress] = useState(INITIAL_PROGRESS);
+  const [outcome, setOutcome] = useState<{ ok: boolean; lines: string[]; imported: boolean } | null>(null);
+  const [now, setNow] = useState(clock());
+  const controller = useRef(new AbortController());
+  const stageRef = useRef<Stage | null>(null);
+  const linesRef = useRef(0);
+
+  useEffect(() => {
+    const c = controller.current;
+    const onEvent = (e: WorkEvent): void => {
+      const t = clock();
+      setProgress((s) => {
+        const n = foldProgress(s, e, t);
+        stageRef.current = n.stage;
+        return n;
+      });
+    };
+    run(path, { signal: c.signal, onEvent }).then(
+      (lines) => {
+        setProgress((s) => endProgress(s, true, clock()));
+        setOutcome({ ok: true, lines: c.signal.aborted ? ['Cancelled during enrichment: the import is saved, finished lookups are kept.', ...lines] : lines, imported: true });
+      },
+      (e: unknown) => {
+        setProgress((s) => endProgress(s, false, clock()));
+        const saved = stageRef.current === 'enrich' || stageRef.current === 'labels';
+        const message = c.signal.aborted ? (saved ? 'Cancelled during enrichment: the import is saved.' : 'Cancelled: nothing was imported; the warehouse is as it was.') : `Import failed: ${(e as Error).message}${(e as { hint?: string }).hint ? ` ${(e as { hint?: string }).hint}` : ''}`;
+        setOutcome({ ok: false, lines: [message], imported: saved });
+      },
+    );
+    // A coarse clock for the elapsed times; stage events redraw sooner.
+    const timer = setInterval(() => setNow(clock()), 500);
+    return () => {
+      clearInterval(timer);
+      c.abort();
+    };
+  }, []);
+
+  const [offset, setOffset] = useState(0);
+  useCommand(
+    (cmd) => {
+      if (outcome) {
+        const o = scrollOffset(cmd, offset, linesRef.current, Math.max(1, height - 3));
+        if (o !== null) setOffset(o);
+        else if (cmd === 'open' || cmd === 'back' || cmd === 'quit') onClose(outcome.imported);
+      } else if (cmd === 'back' || cmd === 'quit') controller.current.abort(new Error('cancelled'));
+    },
+    { active },
+  );
+
+  const lines = progressLines(progress, now, width);
+  if (outcome) {
+    lines.push({ text: '' });
+    for (const l of outcome.lines) lines.push(...wrapText(l, width, '  ', outcome.ok ? undefined : 'error'));
+  }
+  const rows = Math.max(1, height - 3);
+  linesRef.current = lines.length;
+  const footer = outcome
+    ? footerText([['open', outcome.imported ? 'open the library' : 'back'], ...(lines.length > rows ? ([[['down', 'up'], 'scroll']] as const) : [])], bindings)
+    : footerText([['back', 'cancel']], bindings);
+  return <Frame title={`anidex · Import${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} body={lines.slice(offset, offset + rows)} footer={footer} width={width} height={height} theme={theme} />;
+}

@@ -1,0 +1,51 @@
+import { Box, Text } from 'ink';
+import { fit } from '../../domain/text-width.ts';
+import { footerText } from '../keys/bindings.ts';
+import { useBindings, useCommand } from '../keys/use-command.ts';
+import { Menu } from '../components/menu.tsx';
+import type { Theme } from '../theme/theme.ts';
+
+export type WelcomeChoice = 'sample' | 'export' | 'quit';
+
+/** First launch (an empty warehouse): import the bundled sample, import the person's export, or quit. */
+export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active }: { dataDir: string; width: number; height: number; theme: Theme; onChoose: (c: WelcomeChoice) => void; active: boolean }) {
+  const bindings = useBindings();
+  useCommand((cmd) => cmd === 'quit' && onChoose('quit'), { active });
+  const text = [
+    '',
+    'anidex keeps your anime history in a local warehouse that remembers',
+    'every change, adds genres, studios and lengths, and suggests what to',
+    'watch next.',
+    '',
+    `Your warehouse is empty (${dataDir}).`,
+    'Start with:',
+  ];
+  const after = ['', 'Your Trakt export: trakt.tv → Settings → Data → Export.', 'Import the .zip it sends you, or the folder you unpacked it into.'];
+  const used = 1 + text.length + 3 + after.length + 2;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold color={theme.accent}>{fit('anidex · Welcome', width)}</Text>
+      {text.map((t, i) => (
+        <Text key={i}>{fit(t ? `  ${t}` : '', width) || ' '}</Text>
+      ))}
+      <Menu
+        items={[
+          { label: 'Import the bundled sample (two Trakt exports, no network needed)', value: 'sample' },
+          { label: 'Import my Trakt export (.zip or folder)…', value: 'export' },
+          { label: 'Quit', value: 'quit' },
+        ]}
+        theme={theme}
+        onSelect={onChoose}
+        active={active}
+      />
+      {after.map((t, i) => (
+        <Text key={`a${i}`} color={theme.muted}>{fit(t ? `  ${t}` : '', width) || ' '}</Text>
+      ))}
+      {Array.from({ length: Math.max(0, height - used) }, (_, i) => (
+        <Text key={`p${i}`}> </Text>
+      ))}
+      <Text> </Text>
+      <Text color={theme.muted}>{fit(`↑/↓ or j/k choose · Enter select · ${footerText([['quit', 'quit']], bindings)}`, width)}</Text>
+    </Box>
+  );
+}
