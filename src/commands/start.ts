@@ -8,7 +8,7 @@ import { runLibrary } from './library.ts';
 import { runStats } from './stats.ts';
 import type { Command, CommandContext } from './context.ts';
 
-/** What `npm start` runs: the sample on first use, then the library and stats. */
+/** What `npm start` runs: the sample on first use, then the TUI on a terminal, or the library and stats in print. */
 export async function runStart(_args: string[], ctx: CommandContext): Promise<number> {
   const wh = await Warehouse.open(ctx.dataDir);
   try {
@@ -22,6 +22,10 @@ export async function runStart(_args: string[], ctx: CommandContext): Promise<nu
   } finally {
     wh.close();
   }
+  if (!ctx.json && process.stdin.isTTY && process.stdout.isTTY) {
+    const { runTui } = await import('./tui.tsx');
+    return runTui(ctx);
+  }
   await runLibrary([], ctx);
   print('');
   await runStats([], { ...ctx });
@@ -29,4 +33,4 @@ export async function runStart(_args: string[], ctx: CommandContext): Promise<nu
   return 0;
 }
 
-export const startCommand: Command = { name: 'start', usage: 'anidex start', summary: 'first run: import the bundled sample if empty, then show library and stats', run: runStart };
+export const startCommand: Command = { name: 'start', usage: 'anidex start', summary: 'first run: import the bundled sample if empty, then open the TUI (print library and stats when not on a terminal)', run: runStart };
