@@ -22,6 +22,7 @@ import { sortRows } from '../src/domain/library-query.ts';
 import { AnidexError } from '../src/domain/errors.ts';
 import type { EnrichedRow } from '../src/warehouse/queries.ts';
 import { ROOT } from './helpers/proc.ts';
+import { startFakeGemini } from './fakes/gemini-server.ts';
 
 // Nothing here may reach the internet: the recommender's provider points at a closed port, and no Gemini key.
 process.env.ANIDEX_ANILIST_URL = 'http://127.0.0.1:9/';
@@ -187,6 +188,38 @@ test('recommend: the library filters carry over, local results with reasons, wha
   await waitFor(app, /already on your plan/);
   app.unmount();
   s.close();
+});
+
+test('recommend with Gemini (the fake server): the engine is offered only with a key, answers are validated, what was sent is shown', async () => {
+  const gemini = await startFakeGemini({ apiKey: 'AIzaTUI-TEST' });
+  gemini.setRespond((body) => {
+    const text = (body as { contents?: Array<{ parts?: Array<{ text?: string }> }> }).contents?.[0]?.parts?.[0]?.text ?? '';
+    const ids = [...text.matchAll(/^(\d+) \| /gm)].map((m) => Number(m[1]));
+    return { recommendations: [{ mal_id: ids[0], confidence: 0.9, reason: 'Because you rated Mushishi 10/10', priority: 1 }, { mal_id: 999999, confidence: 0.99, reason: 'invented', priority: 2 }] };
+  });
+  Object.assign(process.env, { GEMINI_API_KEY: 'AIzaTUI-TEST', ANIDEX_GEMINI_URL: gemini.url });
+  const dir = copyOfSample('gemini');
+  const s = await TuiSession.open(dir);
+  try {
+    assert.deepEqual(s.engines(), ['local', 'gemini']);
+    const app = await openApp(s);
+    await waitFor(app, /Library · 109/);
+    await keys(app, 'r');
+    await waitFor(app, /Engine\s+gemini/);
+    await keys(app, 'r');
+    const f = await waitFor(app, /gemini engine · 1 results/, 20000);
+    assert.match(f, /1 answers dropped by validation/);
+    assert.doesNotMatch(f, /AIzaTUI-TEST/);
+    await keys(app, 'v');
+    const sent = await waitFor(app, /System instruction:/);
+    assert.doesNotMatch(sent, /AIzaTUI-TEST/, 'the key is never shown');
+    app.unmount();
+  } finally {
+    delete process.env.GEMINI_API_KEY;
+    delete process.env.ANIDEX_GEMINI_URL;
+    s.close();
+    await gemini.close();
+  }
 });
 
 test('plan: the list, reorder with K/J, remove asks twice', async () => {
