@@ -76,14 +76,17 @@ test('import progress: stages finish as the next begins; the sample\'s two expor
   s = foldProgress(s, { kind: 'enrich', event: { type: 'enrich', phase: 'search', done: 5, total: 10, calls: 1, cacheHits: 3, waitMs: 2000, etaMs: 4000 } }, 1500);
   s = foldProgress(s, { kind: 'enrich', event: { type: 'enrich', phase: 'save', done: 0, total: 1, calls: 0, cacheHits: 0, waitMs: 0, etaMs: null } }, 1600);
   assert.equal(s.enrich?.calls, 1, 'the save event keeps the lookup counts');
-  const text = progressLines(s, 1700, 100).map((l) => l.text).join('\n');
+  const text = progressLines(s, 1700, 140).map((l) => l.text).join('\n');
   assert.match(text, /✓ read files → bronze\s+1\.0 s\s+3 files · 11 records · 1 skipped/);
-  assert.match(text, /▸ enrich.*5\/10 · 1 API calls · 75% from cache · 2 s rate-limit wait · ETA 4 s/);
+  assert.match(text, /▸ enrich.*5\/10 · 1 API calls · 75% cached · 2 s rate-limit wait · ETA 4 s/);
   const failed = progressLines(endProgress(s, false, 2000), 3000, 100).map((l) => l.text).join('\n');
   assert.match(failed, /✗ enrich/);
   const ok = progressLines(endProgress(s, true, 2000), 3000, 100).map((l) => l.text).join('\n');
   assert.match(ok, /✓ enrich: anime metadata\s+0\.5 s/);
-  assert.match(ok, /labels.*not run: no GEMINI_API_KEY/);
+  assert.match(ok, /labels.*no Gemini key: moods from genres and tags/);
+  const narrow = progressLines(s, 1700, 80);
+  assert.ok(narrow.every((l) => displayWidth(l.text) <= 80), 'details that do not fit go on the rows under their stage');
+  assert.match(narrow.map((l) => l.text).join('\n'), /▸ enrich: anime metadata\s+0\.2 s\n\s+search 5\/10 · 1 API calls · 75% cached/);
 });
 
 test('export paths: typed or dropped paths are understood; completion offers folders and .zip files only', async () => {

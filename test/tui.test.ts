@@ -413,6 +413,7 @@ test('key bindings are data: several keys per command, help and footers generate
     seen.set(k, cmd);
   }
   assert.equal(footerText([[['down', 'up'], 'move'], ['back', 'back']]), 'j/k move · Esc back');
-  // Too narrow: entries go from the end, help stays.
-  assert.equal(footerText([[['down', 'up'], 'move'], ['open', 'open'], ['quit', 'quit'], ['help', 'help']], DEFAULT_BINDINGS, 30), 'j/k move · Enter open · ? help');
+  // Too narrow: entries go from the end, except the ways out and help.
+  assert.equal(footerText([[['down', 'up'], 'move'], ['open', 'open'], ['quit', 'quit'], ['help', 'help']], DEFAULT_BINDINGS, 30), 'j/k move · q quit · ? help');
+  assert.equal(footerText([['open', 'open'], ['quit', 'quit'], ['help', 'help']], DEFAULT_BINDINGS, 5), 'q quit · ? help', 'the ways out and help always stay');
 });

@@ -137,10 +137,10 @@ export class TuiSession implements TuiServices {
       const r: GeminiRecommendResult = await recommendGemini(this.wh, new GeminiClient(config, new UsageCounter(join(this.wh.dataDir, 'gemini-usage.json'))), opts);
       const x = r.dropped;
       const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
-      return { ...r, note: `Gemini (${r.model}) ranked ${r.items.length}; ${dropped} answers dropped by validation. Requests today ${r.requestsToday}, ${r.remainingToday} left.` };
+      return { ...r, note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.` };
     }
     const r = await recommendLocal(this.wh, opts);
-    return { ...r, sent: null, note: `Local engine: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; nothing left this machine.` };
+    return { ...r, sent: null, note: `${r.poolSize} candidates from your ${r.sources} titles rated 8+; nothing left this machine.` };
   }
 
   engines(): Engine[] {

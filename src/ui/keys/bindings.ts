@@ -110,15 +110,22 @@ export function primaryKey(cmd: UiCommand, bindings: Bindings = DEFAULT_BINDINGS
 
 export type FooterEntry = readonly [UiCommand | readonly [UiCommand, UiCommand], string];
 
+/** Commands a footer never drops: how to leave and where the rest of the keys are. */
+const KEEP_IN_FOOTER: ReadonlySet<UiCommand> = new Set(['quit', 'back', 'help']);
+
 /**
- * A footer from the live bindings: each entry is one command or a pair shown as "j/k", and its label. Entries
- * come most important first; when `width` is given, entries before the last are dropped from the end until the
- * footer fits (the last one, help, always stays).
+ * A footer from the live bindings: each entry is one command or a pair shown as "j/k", and its label, in the
+ * order shown. When `width` is given and the footer is too long, entries are dropped from the end, except the
+ * ways out (quit, back) and help, which always stay.
  */
 export function footerText(entries: readonly FooterEntry[], bindings: Bindings = DEFAULT_BINDINGS, width = Infinity): string {
-  const parts = entries.map(([c, label]) => `${typeof c === 'string' ? primaryKey(c, bindings) : `${primaryKey(c[0], bindings)}/${primaryKey(c[1], bindings)}`} ${label}`.trim());
-  while (parts.length > 1 && parts.join(' · ').length > width) parts.splice(parts.length - 2, 1);
-  return parts.join(' · ');
+  const parts = entries.map(([c, label]) => ({
+    text: `${typeof c === 'string' ? primaryKey(c, bindings) : `${primaryKey(c[0], bindings)}/${primaryKey(c[1], bindings)}`} ${label}`.trim(),
+    keep: typeof c === 'string' && KEEP_IN_FOOTER.has(c),
+  }));
+  const join = (): string => parts.map((p) => p.text).join(' · ');
+  for (let i = parts.length - 1; i >= 0 && join().length > width; i--) if (!parts[i]!.keep) parts.splice(i, 1);
+  return join();
 }
 
 /** Help lines, generated from the live bindings. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { footerText, helpLines } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { scrollOffset } from '../components/scroll.ts';
+import { wrapText } from '../components/wrap.ts';
 import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
 
@@ -12,7 +13,7 @@ export function HelpScreen({ width, height, theme, onBack, active, settingsPath 
   const lines: FrameLine[] = [
     ...helpLines(bindings).map((l) => ({ text: `  ${l}` })),
     { text: '' },
-    { text: `  Keys can be changed in ${settingsPath ?? 'settings.json in the data folder'} (see the README).`, tone: 'muted' },
+    ...wrapText(`Keys can be changed in ${settingsPath ?? 'settings.json in the data folder'} (see the README).`, width, '  ', 'muted'),
   ];
   const rows = Math.max(1, height - 3);
   useCommand(

@@ -75,17 +75,21 @@ export function progressLines(s: ProgressState, now: number, width: number): Fra
   STAGES.forEach((stage, i) => {
     const started = s.started[stage];
     const done = s.finished[stage] !== undefined || (i < current && started !== undefined);
-    const mark = done ? '✓' : stage === s.stage ? (s.failed ? '✗' : '▸') : started === undefined && i < current ? '–' : '·';
+    const mark = done ? '✓' : stage === s.stage ? (s.failed ? '✗' : '▸') : started === undefined && (i < current || (s.ended && !s.failed)) ? '–' : '·';
     let detail = '';
     if (stage === 'read' && s.files.done) detail = `${s.files.done} files · ${s.files.records} records · ${s.files.skipped} skipped`;
     if (stage === 'enrich' && s.enrich) {
       const x = s.enrich;
       const asked = x.calls + x.cacheHits;
-      detail = `${x.phase} ${x.done}/${x.total} · ${x.calls} API calls · ${asked ? Math.round((100 * x.cacheHits) / asked) : 0}% from cache · ${Math.round(x.waitMs / 1000)} s rate-limit wait${x.etaMs === null ? '' : ` · ETA ${Math.ceil(x.etaMs / 1000)} s`}`;
+      detail = `${x.phase} ${x.done}/${x.total} · ${x.calls} API calls · ${asked ? Math.round((100 * x.cacheHits) / asked) : 0}% cached · ${Math.round(x.waitMs / 1000)} s rate-limit wait${x.etaMs === null ? '' : ` · ETA ${Math.ceil(x.etaMs / 1000)} s`}`;
     }
-    if (stage === 'labels' && started === undefined && s.ended && !s.failed) detail = 'not run: no GEMINI_API_KEY, so genres and tags give the moods';
+    if (stage === 'labels' && started === undefined && s.ended && !s.failed) detail = 'no Gemini key: moods from genres and tags';
     const time = started === undefined ? '' : secs(Math.max(0, (s.finished[stage] ?? (s.failed && stage === s.stage ? started : now)) - started));
-    lines.push({ text: `  ${mark} ${STAGE_TEXT[stage].padEnd(24)} ${time.padStart(7)}  ${detail}`, tone: stage === s.stage ? 'accent' : done ? undefined : 'muted' });
+    const tone = stage === s.stage ? 'accent' : done ? undefined : 'muted';
+    const head = `  ${mark} ${STAGE_TEXT[stage].padEnd(24)} ${time.padStart(7)}  `;
+    // Details that do not fit beside the stage go on the rows under it.
+    if (head.length + detail.length <= width) lines.push({ text: head + detail, tone });
+    else lines.push({ text: head.trimEnd(), tone }, ...wrapText(detail, width, ' '.repeat(6), tone));
   });
   const bar = Math.max(10, Math.min(50, width - 20));
   if (s.ended) return lines;

@@ -152,8 +152,8 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
         return { text: `${selected ? '>' : ' '}${fit(o.facet, 7)} ${MARK[facetState(filter, o.facet, o.value)]} ${fit(sanitizeText(o.value), Math.max(8, width - 22))} ${String(o.count).padStart(5)}`, tone: selected ? 'selected' : undefined, key: `${o.facet}:${o.value}` };
       }),
     ];
-    status = 'include: every included genre and mood must be there; any included length will do.';
-    footer = footerText([[['down', 'up'], 'move'], ['toggle', 'include/exclude/off'], ['filter', 'back to list'], ['clear', 'clear'], ['recommend', 'recommend these'], ['help', 'help']], bindings, width);
+    status = 'Included genres and moods must all match; any included length will do.';
+    footer = footerText([['toggle', 'include/exclude/off'], ['filter', 'back to list'], ['recommend', 'recommend these'], ['clear', 'clear'], [['down', 'up'], 'move'], ['help', 'help']], bindings, width);
   } else {
     // Under 100 columns the kind goes: the length column already says "movie".
     const wide = width >= 100;
@@ -184,7 +184,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
     ];
     if (rows.length > 0 && shown.length === 0) body.push({ text: `  Nothing matches. ${footerText([['clear', 'clears filters and search']], bindings)}.`, tone: 'muted' });
     footer = footerText(
-      [[['down', 'up'], 'move'], ['open', 'open'], ['search', 'search'], ['filter', 'filter'], ['sort', 'sort'], ['recommend', 'recommend'], ['quit', 'quit'], ['plan', 'plan'], ['nextScreen', 'screens'], ['help', 'help']],
+      [['open', 'open'], ['search', 'search'], ['filter', 'filter'], ['recommend', 'recommend'], ['plan', 'plan'], ['sort', 'sort'], [['down', 'up'], 'move'], ['nextScreen', 'screens'], ['quit', 'quit'], ['help', 'help']],
       bindings,
       width,
     );

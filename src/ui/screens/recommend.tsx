@@ -61,8 +61,10 @@ export function RecommendScreen({ initialFilter, genres, engines, recommend, add
   useEffect(() => () => controller.current?.abort(), []);
 
   const items = result?.items ?? [];
-  const listRows = Math.max(1, height - 3 - FIELDS.length - 5);
-  const [cur, dispatch, getCur] = useSyncReducer(listReducer, { cursor: 0, offset: 0, count: FIELDS.length, height: FIELDS.length });
+  // Body rows: the fields, the excluded-filters line, the table header and two rows of the selected reason.
+  const listRows = Math.max(1, height - 3 - FIELDS.length - 4);
+  // The cursor starts on Run: Enter asks straight away; the fields above change with Space.
+  const [cur, dispatch, getCur] = useSyncReducer(listReducer, { cursor: FIELDS.length - 1, offset: 0, count: FIELDS.length, height: FIELDS.length });
 
   const run = (): void => {
     controller.current?.abort();
@@ -75,7 +77,7 @@ export function RecommendScreen({ initialFilter, genres, engines, recommend, add
         if (c.signal.aborted) return;
         setResult(r);
         setRunning(false);
-        setStatus(r.items.length ? `${r.items.length} results. ${r.note}` : `Nothing fits these filters (${r.poolSize} candidates). Try fewer filters.`);
+        setStatus(r.items.length ? r.note : `Nothing fits these filters (${r.poolSize} candidates). Try fewer filters.`);
         dispatch({ type: 'resize', count: FIELDS.length + r.items.length, height: FIELDS.length + r.items.length });
         if (r.items.length) {
           dispatch({ type: 'top' });
@@ -160,7 +162,7 @@ export function RecommendScreen({ initialFilter, genres, engines, recommend, add
     genre: filter.genres?.join('+') || 'any',
     engine: engine + (engines.includes('gemini') ? '' : '   (Gemini needs GEMINI_API_KEY)'),
     count: String(count),
-    run: running ? 'running…' : `${footerText([['open', '']], bindings).trim()} to ask`,
+    run: running ? 'running…' : `${footerText([['open', '']], bindings).trim()} or ${footerText([['recommend', '']], bindings).trim()} to ask`,
   };
   const body: FrameLine[] = FIELDS.map((f, i) => ({
     text: `${cur.cursor === i ? '>' : ' '} ${fit(f === 'run' ? 'Run' : f[0]!.toUpperCase() + f.slice(1), 8)} ${value[f]}`,
@@ -169,9 +171,10 @@ export function RecommendScreen({ initialFilter, genres, engines, recommend, add
   const excluded = filterSummary({ excludeGenres: filter.excludeGenres, excludeMoods: filter.excludeMoods, excludeLengths: filter.excludeLengths });
   body.push({ text: excluded ? `  From the library filters: ${excluded}` : '', tone: 'muted' });
   const titleW = Math.max(12, width - 4 - 8 - 6 - 16 - 8);
-  body.push({ text: `  ${fit('#', 3, 'right')} ${fit('Title', titleW)} ${fit('Length', 7)} ${fit('Conf', 5, 'right')}  ${fit('Stream', 14)}`, tone: 'muted' });
   const selectedResult = cur.cursor - FIELDS.length;
   const start = selectedResult < listRows ? 0 : selectedResult - listRows + 1;
+  const window = items.length > listRows ? ` (${start + 1}–${Math.min(items.length, start + listRows)} of ${items.length})` : '';
+  body.push({ text: `  ${fit('#', 3, 'right')} ${fit(`Title${window}`, titleW)} ${fit('Length', 7)} ${fit('Conf', 5, 'right')}  ${fit('Stream', 14)}`, tone: 'muted' });
   items.slice(start, start + listRows).forEach((it, k) => {
     const i = start + k;
     const selected = cur.cursor === FIELDS.length + i;
@@ -187,6 +190,6 @@ export function RecommendScreen({ initialFilter, genres, engines, recommend, add
   body.splice(height - 3 - 2, body.length, ...detail);
   const footer = running
     ? footerText([['back', 'cancel']], bindings)
-    : footerText([[['down', 'up'], 'move'], ['toggle', 'change'], ['recommend', 'run'], ['add', 'add to plan'], ['showSent', 'what was sent'], ['back', 'back'], ['nextScreen', 'screens'], ['help', 'help']], bindings, width);
+    : footerText([['recommend', 'run'], ['toggle', 'change'], ['add', 'add to plan'], ['showSent', 'sent to AI'], [['down', 'up'], 'move'], ['nextScreen', 'screens'], ['back', 'back'], ['help', 'help']], bindings, width);
   return <Frame title={`anidex · Recommend · ${engine} engine${result ? ` · ${items.length} results` : ''}`} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
 }

@@ -7,6 +7,7 @@ import { sanitizeText } from '../../domain/sanitize.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { scrollOffset } from '../components/scroll.ts';
+import { wrapText } from '../components/wrap.ts';
 import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
 
@@ -24,8 +25,7 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
   lines.push({ text: '' }, { text: `${view.versions.length} version${view.versions.length === 1 ? '' : 's'}, newest first (when anidex learned it):`, bold: true });
   view.versions.forEach((v, i) => {
     lines.push({ text: `v${view.versions.length - i}  ${when(v.validFrom)} → ${when(v.validTo)}${v.isDeleted ? '  [deleted]' : v.isCurrent ? '  [current]' : ''}` });
-    lines.push({ text: `    ${versionSummary(v)}`, tone: 'muted' });
-    lines.push({ text: `    ${describeChange(view.versions[i + 1], v)}`, tone: 'muted' });
+    lines.push(...wrapText(versionSummary(v), width, '    ', 'muted'), ...wrapText(describeChange(view.versions[i + 1], v), width, '    ', 'muted'));
   });
   const months = fillMonths(view.playsPerMonth).slice(-12);
   if (months.length) {
