@@ -1,0 +1,162 @@
+/**
+ * Read a MyAnimeList export file (`.xml`, or `.xml.gz` as MAL sends it) into text, within a size cap, and tell
+ * MAL exports apart from other files by looking at their first bytes only.
+ */
+
+import { open, readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { createGunzip, gunzip, constants as zlibConstants } from 'node:zlib';
+import { InputError } from '../../domain/errors.ts';
+import { formatBytes } from '../trakt/export-source.ts';
+import { scanProlog } from './xml.ts';
+
+/** Largest uncompressed export anidex reads by default; a real list of 20 000 entries is about 20 MiB. */
+export const DEFAULT_MAL_MAX_BYTES = 256 * 1024 * 1024;
+
+/** How to get a fresh export: said after every refusal that a new download would fix. */
+export const HINT_MAL_EXPORT =
+  'Export your anime list again at https://myanimelist.net/panel.php?go=export and import the .xml.gz it sends (or the .xml inside it).';
+
+const gunzipAsync = promisify(gunzip);
+const SNIFF_BYTES = 64 * 1024;
+
+/** The export's text (gunzipped if it was gzip, UTF-8 decoded, BOM removed). */
+export async function readExportText(shown: string, absolute: string, maxBytes: number): Promise<string> {
+  let st;
+  try {
+    st = await stat(absolute);
+  } catch (err) {
+    if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') {
+      throw new InputError(`${shown} does not exist.`, { file: shown, hint: HINT_PATH });
+    }
+    throw new InputError(`${shown} cannot be opened (${errText(err)}).`, { file: shown, hint: HINT_PATH });
+  }
+  if (st.isDirectory()) {
+    throw new InputError(`${shown} is a folder, where a MyAnimeList export file was expected.`, { file: shown, hint: HINT_PATH });
+  }
+  if (!st.isFile()) throw new InputError(`${shown} is not a regular file.`, { file: shown, hint: HINT_PATH });
+  if (st.size === 0) throw emptyFile(shown);
+  if (st.size > maxBytes) throw tooLarge(shown, `is ${formatBytes(st.size)}`, maxBytes);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (err) {
+    throw new InputError(`${shown} cannot be read (${errText(err)}).`, { file: shown, hint: HINT_PATH });
+  }
+  if (isGzip(bytes)) bytes = await gunzipCapped(bytes, shown, maxBytes);
+  return decodeUtf8(bytes, shown);
+}
+
+/** True when `path` looks like a MAL export (.xml or .xml.gz by name, or gzip/XML content whose root is <myanimelist>), without reading it all. */
+export async function looksLikeMalExport(filePath: string): Promise<boolean> {
+  try {
+    const st = await stat(filePath);
+    if (!st.isFile()) return false;
+  } catch (err) {
+    // A missing file named like an export still goes to the MAL reader, which says clearly that it is missing.
+    return (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') && /\.xml(\.gz)?$/i.test(filePath);
+  }
+  if (/\.xml(\.gz)?$/i.test(filePath)) return true;
+  try {
+    const head = await readDecodedHead(filePath, SNIFF_BYTES);
+    const scan = scanProlog(head.toString('utf8'));
+    return scan.kind === 'root' && scan.name === 'myanimelist';
+  } catch {
+    return false;
+  }
+}
+
+function isGzip(b: Uint8Array): boolean {
+  return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+}
+
+async function gunzipCapped(gz: Buffer, shown: string, maxBytes: number): Promise<Buffer> {
+  try {
+    // maxOutputLength stops inflating at the cap, so a gzip bomb costs at most maxBytes of memory.
+    return await gunzipAsync(gz, { maxOutputLength: maxBytes });
+  } catch (err) {
+    if (errCode(err) === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(shown, 'inflates to more than that', maxBytes);
+    throw new InputError(`${shown} is a damaged or truncated gzip file (${errText(err)}).`, {
+      file: shown,
+      hint: HINT_MAL_EXPORT,
+    });
+  }
+}
+
+// The first `limit` bytes of the content, inflating gzip as a stream and stopping there.
+async function readDecodedHead(filePath: string, limit: number): Promise<Buffer> {
+  const fh = await open(filePath, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(limit);
+    const { bytesRead } = await fh.read(buf, 0, limit, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  return isGzip(head) ? inflatePrefix(head, limit) : head;
+}
+
+function inflatePrefix(gz: Buffer, limit: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const z = createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      z.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, limit));
+    };
+    z.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) finish();
+    });
+    z.on('end', finish);
+    z.on('error', finish);
+    z.on('close', finish);
+    z.end(gz);
+  });
+}
+
+function decodeUtf8(bytes: Uint8Array, shown: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new InputError(`${shown} is UTF-16 text, where MyAnimeList writes UTF-8.`, {
+      file: shown,
+      hint: 'If you re-saved the file in an editor, save it as UTF-8 again, or import the file MyAnimeList sent.',
+    });
+  }
+  try {
+    // fatal: bad bytes are refused rather than silently turned into U+FFFD in titles; the BOM is dropped.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new InputError(`${shown} is not valid UTF-8 text.`, {
+      file: shown,
+      hint: 'MyAnimeList writes UTF-8; if you edited the file, save it as UTF-8, or export your list again.',
+    });
+  }
+}
+
+/** The refusal for a file with nothing in it (or only whitespace). */
+export function emptyFile(shown: string): InputError {
+  return new InputError(`${shown} is empty, where a MyAnimeList export was expected.`, { file: shown, hint: HINT_MAL_EXPORT });
+}
+
+function tooLarge(shown: string, what: string, limit: number): InputError {
+  return new InputError(`${shown} ${what}, over the ${formatBytes(limit)} limit for a MyAnimeList export.`, {
+    file: shown,
+    hint: 'A real MyAnimeList export is about 1 KiB per entry; check that this is the right file.',
+  });
+}
+
+const HINT_PATH = 'Pass the animelist_…_-_….xml.gz (or .xml) file that MyAnimeList sent you.';
+
+function errCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+function errText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
