@@ -13,8 +13,9 @@ import { matchCommand } from './commands/match.ts';
 import { recommendCommand } from './commands/recommend.ts';
 import { planCommand } from './commands/plan.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { exportCommand } from './commands/export.ts';
 
-const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, recommendCommand, planCommand, snapshotCommand, doctorCommand, startCommand];
+const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, recommendCommand, planCommand, exportCommand, snapshotCommand, doctorCommand, startCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

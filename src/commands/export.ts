@@ -1,0 +1,150 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { Warehouse } from '../warehouse/store.ts';
+import { writeFileAtomic } from '../warehouse/atomic-file.ts';
+import { buildExport, EXPORT_FORMATS, isExportFormat, type BuiltExport, type ExportFormat } from '../pipeline/export.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
+import { AnidexError, UsageError } from '../domain/errors.ts';
+import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { print, printJson } from './output.ts';
+
+const USAGE = 'anidex export --format mal-xml|csv|json [--out <file>] [--json]';
+
+const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
+  'mal-xml': 'MyAnimeList XML',
+  csv: 'CSV',
+  json: 'JSON',
+};
+
+/** How many titles the stderr note names before "and N more". */
+const NAMED = 5;
+
+/**
+ * `anidex export`: the file goes to `--out` (replaced atomically, like `>` but never half-written) or to stdout,
+ * in which case every message goes to stderr so that `anidex export --format csv > lib.csv` holds only the CSV.
+ */
+export async function runExport(args: string[], ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('export', USAGE, args, {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length) throw new UsageError(`export takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
+  const format = values.format;
+  if (format === undefined) throw new UsageError(`export needs --format: one of ${EXPORT_FORMATS.join(', ')}.`, `Usage: ${USAGE}`);
+  if (!isExportFormat(format)) throw new UsageError(`export: unknown format "${format}"; choose one of ${EXPORT_FORMATS.join(', ')}.`, `Usage: ${USAGE}`);
+  const json = ctx.json || Boolean(values.json);
+  if (values.out === '') throw new UsageError('export: --out needs a file name.', `Usage: ${USAGE}`);
+  if (json && values.out === undefined) {
+    throw new UsageError('export: --json reports on stdout, which carries the export itself without --out.', 'Give --out <file> with --json, or drop --json.');
+  }
+  const out = values.out === undefined ? null : checkOutPath(values.out);
+
+  const wh = await Warehouse.open(ctx.dataDir);
+  let built: BuiltExport;
+  try {
+    if (out !== null && out === resolve(wh.file)) {
+      throw new AnidexError(`--out ${values.out} is the warehouse itself; anidex will not overwrite it with an export.`, 'Choose another file name.');
+    }
+    built = buildExport(wh.db, format);
+  } finally {
+    wh.close();
+  }
+
+  if (out === null) {
+    // A reader that stopped early (`| head`) wanted no more, and no report either.
+    if (!(await writeStdout(built.text))) return 0;
+    // MAL's layout ends without a newline; on a terminal, start the messages on a line of their own.
+    if (process.stdout.isTTY && !built.text.endsWith('\n')) process.stdout.write('\n');
+    note(process.stderr, summary(built, null));
+    note(process.stderr, sideReport(built, false));
+    return 0;
+  }
+  try {
+    writeFileAtomic(out, Buffer.from(built.text, 'utf8'));
+  } catch (err) {
+    throw new AnidexError(`Could not write ${out}: ${(err as Error).message}.`, 'Check that the folder exists and that you may write there; no file was changed.');
+  }
+  if (json) {
+    printJson({ format, written: out, exported: built.exported, notExported: built.notExported });
+  } else {
+    print(summary(built, out));
+  }
+  note(process.stderr, sideReport(built, true));
+  return 0;
+}
+
+/** The absolute path to write, refused when it names a folder or sits in a folder that does not exist. */
+function checkOutPath(given: string): string {
+  const path = resolve(given);
+  const isDir = (p: string): boolean | null => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return null;
+    }
+  };
+  if (given.endsWith(sep) || given.endsWith('/') || isDir(path) === true) {
+    throw new AnidexError(`--out ${given} is a folder; export writes one file.`, `Name a file, e.g. --out ${given.replace(/[\\/]+$/, '')}/anidex-export.xml`);
+  }
+  if (isDir(dirname(path)) !== true) {
+    throw new AnidexError(`--out ${given}: the folder ${dirname(path)} does not exist.`, 'Create it first, or write somewhere else.');
+  }
+  return path;
+}
+
+function summary(b: BuiltExport, out: string | null): string {
+  const where = out === null ? 'to stdout' : `to ${out}`;
+  const n = plural(b.exported, 'title');
+  const head = `Exported ${n} ${where} (${FORMAT_NAMES[b.format]})`;
+  if (b.exported === 0 && b.notExported.length === 0) return `${head}: the library is empty. Import an export first: anidex import <path>`;
+  if (!b.origins || b.exported === 0) return `${head}.`;
+  const parts = [
+    b.origins.mal ? `${b.origins.mal} from your MyAnimeList list as last imported` : '',
+    b.origins.trakt ? `${b.origins.trakt} from Trakt history` : '',
+    b.origins.plan ? `${b.origins.plan} from your plan` : '',
+  ].filter(Boolean);
+  return `${head}: ${parts.join(', ')}.\nImport it at https://myanimelist.net/import.php or https://anilist.co/settings/import.`;
+}
+
+/** A few lines naming the titles left out of a MyAnimeList export, and what to do about them. */
+function sideReport(b: BuiltExport, hasJson: boolean): string {
+  const left = b.notExported;
+  if (left.length === 0) return '';
+  const names = left.slice(0, NAMED).map((t) => (t.year === null ? t.title : `${t.title} (${t.year})`));
+  const more = left.length > NAMED ? `, and ${left.length - NAMED} more` : '';
+  const see = hasJson ? 'see --json for the list' : 'add --out <file> --json for the list';
+  const pending = left.filter((t) => t.why === 'not matched to MyAnimeList').length;
+  const lines = [
+    `${plural(left.length, 'title was', 'titles were')} not exported (no MyAnimeList id): ${names.join(', ')}${more}; ${see}.`,
+    pending ? `  ${plural(pending, 'of them was', 'of them were')} never looked up: run \`anidex enrich\`, then export again.` : '',
+    '  If one is anime that anidex missed: anidex match <title> <mal id>, then export again.',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+function note(stream: NodeJS.WriteStream, text: string): void {
+  // Titles come from exports: never let them drive the terminal.
+  if (text) stream.write(text.split('\n').map(sanitizeText).join('\n') + '\n');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Write to stdout; false when the reader went away first (EPIPE), which is not an error. */
+function writeStdout(text: string): Promise<boolean> {
+  return new Promise((done, fail) => {
+    const onError = (err: NodeJS.ErrnoException): void => (err.code === 'EPIPE' ? done(false) : fail(err));
+    // Kept attached: the stream may emit the error after the write's callback has run.
+    process.stdout.on('error', onError);
+    process.stdout.write(text, (err) => (err ? onError(err) : done(true)));
+  });
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: USAGE,
+  summary: 'write your library out: MyAnimeList XML (for MAL or AniList), CSV or JSON',
+  run: runExport,
+};
