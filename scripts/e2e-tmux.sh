@@ -221,7 +221,7 @@ log "  $matching of $total titles shown; first: $first"
 # ---- a title's history ------------------------------------------------------------------------------------------
 key Enter "open $first"
 wait_for 'title screen' "^anidex · $(re_escape "$first")"
-wait_for 'version history, newest first' '^[0-9]+ versions?, newest first'
+wait_for 'version history, newest first' '^(Trakt|MyAnimeList): [0-9]+ versions?, newest first'
 wait_for 'a version line' '^v[0-9]+ +[0-9]{4}-[0-9]{2}-[0-9]{2} '
 log "  $(line_matching 'newest first')"
 key h 'back'

@@ -1,5 +1,5 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { importTraktExport } from '../pipeline/import.ts';
+import { importAnyExport } from '../pipeline/import-any.ts';
 import { parseIsoTime } from '../domain/time.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
@@ -9,7 +9,7 @@ import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
 
 const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating plays…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
 
-const USAGE = 'anidex import <export.zip | folder> [--as-of <ISO-8601>] [--offline] [--strict] [--json]';
+const USAGE = 'anidex import <trakt-export.zip | folder | animelist.xml[.gz]> [--as-of <ISO-8601>] [--offline] [--strict] [--json]';
 
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('import', USAGE, args, {
@@ -19,7 +19,7 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
     json: { type: 'boolean' },
   });
   const json = ctx.json || Boolean(values.json);
-  if (positionals.length !== 1) throw new UsageError('import needs exactly one path: the Trakt export .zip or its folder.', `Usage: ${USAGE}`);
+  if (positionals.length !== 1) throw new UsageError('import needs exactly one path: the Trakt export .zip or its folder, or a MyAnimeList animelist .xml (.xml.gz).', `Usage: ${USAGE}`);
   let asOf: string | undefined;
   if (values['as-of'] !== undefined) {
     const parsed = parseIsoTime(values['as-of']);
@@ -30,7 +30,7 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
   const wh = await Warehouse.open(ctx.dataDir);
   const progress = new Progress(process.stderr, json);
   try {
-    const result = await importTraktExport(wh, positionals[0]!, {
+    const result = await importAnyExport(wh, positionals[0]!, {
       asOf,
       strict: Boolean(values.strict),
       onEvent: (e) => {
@@ -51,4 +51,4 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
   }
 }
 
-export const importCommand: Command = { name: 'import', usage: USAGE, summary: 'load a Trakt export (.zip or folder) into the warehouse', run: runImport };
+export const importCommand: Command = { name: 'import', usage: USAGE, summary: 'load a Trakt export (.zip or folder) or a MyAnimeList list (.xml, .xml.gz) into the warehouse', run: runImport };

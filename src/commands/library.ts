@@ -1,5 +1,5 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { enrichedLibrary, type EnrichedRow } from '../warehouse/queries.ts';
+import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
 import { findTitles } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
@@ -9,7 +9,7 @@ import { outputWidth, print, printJson, renderTable, shortDate, type Column } fr
 
 const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} [--unmatched] [--json]`;
 
-const COLUMNS: ReadonlyArray<Column<EnrichedRow>> = [
+const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
   { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
   { header: 'Kind', value: (r) => r.mediaType },
@@ -22,9 +22,10 @@ const COLUMNS: ReadonlyArray<Column<EnrichedRow>> = [
   { header: 'Length', value: (r) => titleLength(r) ?? '' },
   { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : r.matchStatus === 'pending' ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt) },
+  { header: 'From', value: (r) => r.sources.join('+') },
 ];
 
-const UNMATCHED_COLUMNS: ReadonlyArray<Column<EnrichedRow>> = [
+const UNMATCHED_COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
   { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
   { header: 'Kind', value: (r) => r.mediaType },
@@ -44,7 +45,7 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
   const filter = filterFromFlags(values);
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    let rows = enrichedLibrary(wh.db);
+    let rows = libraryView(wh.db);
     if (values.unmatched) rows = rows.filter((r) => r.matchStatus === 'unmatched');
     rows = rows.filter((r) => passesFilter(r, filter));
     if (values.search !== undefined) rows = findTitles(rows, values.search);

@@ -18,6 +18,10 @@ export interface GoldValues {
   lastWatchedAt: string | null;
   watchDurationDays: number | null;
   bingeIndicator: number | null;
+  /** MyAnimeList's list status (`Completed`, `Dropped`, …); only MAL-sourced titles have one. */
+  malStatus?: string | null;
+  /** MAL's rewatch count; only MAL-sourced titles have one. */
+  timesWatched?: number | null;
 }
 
 export interface CurrentVersion extends GoldValues {
@@ -27,8 +31,9 @@ export interface CurrentVersion extends GoldValues {
 }
 
 /**
- * Columns whose change makes a new version (dbt "check" strategy). The last two derive only from the plays,
- * so they change exactly when the plays do.
+ * Columns whose change makes a new version (dbt "check" strategy). watchDurationDays and bingeIndicator derive
+ * only from the plays, so they change exactly when the plays do; malStatus and timesWatched are MAL's own (for a
+ * MAL title, first/last watched are its start and finish dates).
  */
 export const TRACKED_COLUMNS = [
   'userRating',
@@ -38,6 +43,8 @@ export const TRACKED_COLUMNS = [
   'lastWatchedAt',
   'watchDurationDays',
   'bingeIndicator',
+  'malStatus',
+  'timesWatched',
 ] as const satisfies ReadonlyArray<keyof GoldValues>;
 
 /** Descriptive columns: corrected in place on the current version, never a new version. */
@@ -57,9 +64,9 @@ export interface Scd2Plan {
   counts: { new: number; changed: number; unchanged: number; deleted: number; restored: number };
 }
 
-/** Tracked columns that differ; NULL→value and value→NULL differ, NULL→NULL does not. */
+/** Tracked columns that differ; NULL→value and value→NULL differ, NULL→NULL does not (an absent MAL field is NULL). */
 export function changedColumns(a: GoldValues, b: GoldValues): TrackedColumn[] {
-  return TRACKED_COLUMNS.filter((c) => a[c] !== b[c]);
+  return TRACKED_COLUMNS.filter((c) => (a[c] ?? null) !== (b[c] ?? null));
 }
 
 function untrackedDiffer(a: GoldValues, b: GoldValues): boolean {

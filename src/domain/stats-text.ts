@@ -33,6 +33,10 @@ export interface StatsNumbers {
   /** Titles played at least once, and how many of those are matched to anime metadata. */
   watchedTitles: number;
   matchedTitles: number;
+  /** MyAnimeList list entries (not counting Plan to Watch); those the Trakt history lacks, and their episodes. */
+  malEntries?: number;
+  malOnlyTitles?: number;
+  malOnlyEpisodes?: number;
   /** The most frequent genres and studios, each counted once per watched matched title. */
   topGenres: Array<{ name: string; titles: number }>;
   topStudios: Array<{ name: string; titles: number }>;
@@ -81,6 +85,8 @@ export function statsReport(s: StatsNumbers, width: number, months: number): Sta
   body(`Ratings    ${s.ratedTitles} rated, mean ${s.meanRating === null ? '—' : s.meanRating.toFixed(1)}`);
   body(`Metadata   ${s.matchedTitles} of ${s.watchedTitles} watched titles matched to anime (genres, studios, scores)`);
   body(`Watched    ${shortDate(s.firstPlayAt)} → ${shortDate(s.lastPlayAt)} (watch time, not import time)`);
+  // Everything above counts Trakt plays; a MyAnimeList list has none, so it gets its own line.
+  if (s.malEntries) body(`MyAnimeList ${s.malEntries} list entries; ${s.malOnlyTitles ?? 0} not in the Trakt history (${s.malOnlyEpisodes ?? 0} episodes)`);
 
   const filled = fillMonths(s.playsPerMonth).slice(-months);
   if (filled.length) {

@@ -3,6 +3,8 @@
 export type MediaType = 'show' | 'movie';
 export type RatingKind = 'movie' | 'show' | 'season' | 'episode';
 export type TraktSection = 'history' | 'ratings' | 'watchlist' | 'watched';
+/** Where a raw record is kept in bronze: a Trakt export's sections, or a MyAnimeList export's entries. */
+export type BronzeSection = TraktSection | 'mal';
 
 export interface TraktIds {
   trakt: number | null;
@@ -76,10 +78,10 @@ export interface SkippedRecord {
 
 /** A raw record kept verbatim in bronze. */
 export interface RawRecord {
-  section: TraktSection;
+  section: BronzeSection;
   file: string;
   index: number;
-  /** Natural key within the section: play id for history, `type:traktid` for ratings, list item id for watchlist. */
+  /** Natural key within the section: play id for history, `type:traktid` for ratings, list item id for watchlist, MAL id for MAL. */
   key: string;
   /** The record as compact JSON text. */
   json: string;

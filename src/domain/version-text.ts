@@ -18,6 +18,8 @@ const COLUMN_NAMES: Record<(typeof TRACKED_COLUMNS)[number], string> = {
   lastWatchedAt: 'last watched',
   watchDurationDays: 'days watching',
   bingeIndicator: 'binged',
+  malStatus: 'status',
+  timesWatched: 'times rewatched',
 };
 
 function fmt(v: string | number | null): string {
@@ -30,14 +32,19 @@ export function describeChange(older: VersionRow | undefined, newer: VersionRow)
   if (!older) return 'first seen';
   if (newer.isDeleted) return 'gone from the export (marked deleted; last known values kept)';
   if (older.isDeleted) return 'back in the export';
-  const parts = TRACKED_COLUMNS.filter((c) => older[c] !== newer[c]).map(
-    (c) => `${COLUMN_NAMES[c]} ${fmt(older[c])} → ${fmt(newer[c])}`,
+  const parts = TRACKED_COLUMNS.filter((c) => (older[c] ?? null) !== (newer[c] ?? null)).map(
+    (c) => `${COLUMN_NAMES[c]} ${fmt(older[c] ?? null)} → ${fmt(newer[c] ?? null)}`,
   );
   return parts.length ? parts.join(', ') : 'no tracked change';
 }
 
 /** One version's values in a line. */
 export function versionSummary(v: VersionRow): string {
+  if (v.malStatus) {
+    const total = v.totalEpisodes ? `/${v.totalEpisodes}` : '';
+    const rewatched = v.timesWatched ? ` · rewatched ${v.timesWatched}×` : '';
+    return `${v.malStatus} · score ${v.userRating ?? '—'} · ${v.episodesWatched ?? 0}${total} eps${rewatched} · ${v.firstWatchedAt ?? '—'} → ${v.lastWatchedAt ?? '—'}`;
+  }
   const eps = v.mediaType === 'show' ? `${v.episodesWatched ?? 0}${v.totalEpisodes ? `/${v.totalEpisodes}` : ''} eps · ` : '';
   return `rating ${v.userRating ?? '—'} · ${eps}${v.totalPlays ?? 0} plays · watched ${fmt(v.firstWatchedAt)} → ${fmt(v.lastWatchedAt)}`;
 }

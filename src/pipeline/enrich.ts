@@ -83,11 +83,12 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   const decided: TitleMatch[] = [];
   const stamp = (): string => now().toISOString();
 
-  // 1. Exact ids: a manual override stays; a configured id mapping wins over searching.
+  // 1. Exact ids: a configured id mapping wins over searching.
   const toSearch: EnrichTarget[] = [];
   for (const t of targets) {
     const m = existing.get(t.titleKey);
-    if (m?.status === 'manual') continue;
+    // A manual override stays; a MyAnimeList entry is its own MAL id and is never searched.
+    if (m?.status === 'manual' || m?.method === 'mal-export') continue;
     const mapped = opts.idMap ? idMapKeys(t).map((k) => opts.idMap!.get(k)).find((v) => v !== undefined) : undefined;
     if (mapped !== undefined) {
       if (m?.malId !== mapped || m.method !== 'id-map') {

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, basename, join, resolve, sep } from 'node:path';
 import { openExport } from '../sources/trakt/index.ts';
+import { looksLikeMalExport, readMalExport } from '../sources/mal/index.ts';
 import { AnidexError } from '../domain/errors.ts';
 
 /** `~/x` → the home folder's x; everything else as typed. */
@@ -24,9 +25,9 @@ export interface PathCompletion {
   options: string[];
 }
 
-const IMPORTABLE = /\.(zip)$/i;
+const IMPORTABLE = /\.(zip|xml|xml\.gz)$/i;
 
-/** Shell-like completion of an export path: folders and .zip files only. */
+/** Shell-like completion of an export path: folders, .zip files and MyAnimeList .xml / .xml.gz files only. */
 export async function completeExportPath(typed: string): Promise<PathCompletion> {
   const expanded = expandHome(typed);
   const endsWithSep = expanded.endsWith(sep) || expanded === '';
@@ -52,9 +53,14 @@ export async function completeExportPath(typed: string): Promise<PathCompletion>
 
 /** Null when `path` opens as an export; otherwise what is wrong and what to do, in one line. */
 export async function checkExportPath(path: string): Promise<string | null> {
-  if (!path.trim()) return 'Type the path of your Trakt export: the .zip Trakt sent you, or the folder you unpacked it into.';
+  if (!path.trim()) return 'Type the path of your export: the .zip Trakt sent you (or its folder), or your MyAnimeList animelist .xml.';
   try {
-    const source = await openExport(resolve(typedPath(path)));
+    const full = resolve(typedPath(path));
+    if (await looksLikeMalExport(full)) {
+      await readMalExport(full);
+      return null;
+    }
+    const source = await openExport(full);
     await source.close();
     return null;
   } catch (e) {

@@ -19,6 +19,7 @@ export function describeImport(r: ImportResult): string[] {
       `  cross-check with watched-shows/movies.json: ${x.missingFromHistory.length} of ${x.checked} titles there have no play in the history${x.missingFromHistory.length ? ` (${x.missingFromHistory.slice(0, 3).map(sanitizeText).join(', ')}${x.missingFromHistory.length > 3 ? ', …' : ''})` : ''}, ${x.playsDiffer} count plays differently (Trakt's totals do not always reconcile; history is what anidex uses)`,
     );
   }
+  for (const n of r.notes ?? []) lines.push(`  ${sanitizeText(n)}`);
   if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${r.deletedTitles.map(sanitizeText).join(', ')}`);
   for (const s of r.skipped.slice(0, 10)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
   if (r.skipped.length > 10) lines.push(`  … and ${r.skipped.length - 10} more skipped records (see \`anidex import … --json\`)`);

@@ -1,11 +1,15 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { playsPerMonthOf, versionsOf, type VersionRow } from '../warehouse/queries.ts';
+import { playsPerMonthOf, sameAnimeKeys, versionsOf, type VersionRow } from '../warehouse/queries.ts';
+import { sourceOf, type SourceName } from '../domain/library-merge.ts';
 import { animeRecords } from '../warehouse/enrichment.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 
 export interface TitleView {
+  /** The versions of the title that was opened. */
   versions: VersionRow[];
+  /** Every source that knows the title (Trakt first), each with its versions; one entry per gold key. */
+  sources: Array<{ source: SourceName; titleKey: string; versions: VersionRow[] }>;
   anime: AnimeRecord | null;
   playsPerMonth: Array<{ month: string; plays: number }>;
 }
@@ -14,7 +18,13 @@ export interface TitleView {
 export function titleView(db: SqlDb, titleKey: string): TitleView {
   const versions = versionsOf(db, titleKey);
   const malId = versions[0]?.malId ?? null;
-  return { versions, anime: malId === null ? null : (animeRecords(db, [malId]).get(malId) ?? null), playsPerMonth: playsPerMonthOf(db, titleKey) };
+  // The same anime from the other source: the one library shows them as one title.
+  const keys = malId === null ? [titleKey] : [titleKey, ...sameAnimeKeys(db, malId).filter((k) => k !== titleKey && sourceOf(k) !== sourceOf(titleKey)).slice(0, 1)];
+  const sources = keys
+    .map((k) => ({ source: sourceOf(k), titleKey: k, versions: k === titleKey ? versions : versionsOf(db, k) }))
+    .sort((a, b) => (a.source === b.source ? 0 : a.source === 'trakt' ? -1 : 1));
+  const traktKey = sources.find((x) => x.source === 'trakt')?.titleKey ?? titleKey;
+  return { versions, sources, anime: malId === null ? null : (animeRecords(db, [malId]).get(malId) ?? null), playsPerMonth: playsPerMonthOf(db, traktKey) };
 }
 
 /** The title view from a data directory (opens and closes the warehouse). */

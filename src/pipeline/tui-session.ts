@@ -1,9 +1,10 @@
 import { join, relative, resolve } from 'node:path';
 import { Warehouse } from '../warehouse/store.ts';
-import { enrichedLibrary, statsNumbers, type EnrichedRow } from '../warehouse/queries.ts';
+import { statsNumbers } from '../warehouse/queries.ts';
+import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
 import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
-import { importTraktExport } from './import.ts';
+import { importAnyExport } from './import-any.ts';
 import { importSample } from './sample.ts';
 import { enrichAndLabel } from './enrich-and-label.ts';
 import { describeEnrichment, describeImport } from './run-summary.ts';
@@ -37,7 +38,7 @@ export type RecommendOutcome = RecommendResult & { sent: { system: string; promp
 /** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
 export interface TuiServices {
   isEmpty(): Promise<boolean>;
-  library(): Promise<EnrichedRow[]>;
+  library(): Promise<LibraryEntry[]>;
   title(titleKey: string): Promise<TitleView>;
   stats(): Promise<StatsNumbers>;
   plan(): Promise<PlanItem[]>;
@@ -73,8 +74,8 @@ export class TuiSession implements TuiServices {
     return this.read((wh) => listRuns(wh.db, 1).length === 0);
   }
 
-  library(): Promise<EnrichedRow[]> {
-    return this.read((wh) => enrichedLibrary(wh.db));
+  library(): Promise<LibraryEntry[]> {
+    return this.read((wh) => libraryView(wh.db));
   }
 
   title(titleKey: string): Promise<TitleView> {
@@ -114,7 +115,7 @@ export class TuiSession implements TuiServices {
       for (const r of results) lines.push(...describeImport({ ...r, sourcePath: relative(packageRoot(), r.sourcePath) }));
     } else {
       const full = resolve(typedPath(path));
-      const r = await importTraktExport(this.wh, full, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }) });
+      const r = await importAnyExport(this.wh, full, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }) });
       lines.push(...describeImport(r));
     }
     // The import is saved; a cancel from here on stops enrichment and keeps what it finished.

@@ -1,12 +1,13 @@
 import { hash } from 'node:crypto';
 import type { SqlDb, SqlStatement } from './db.ts';
-import type { RawRecord, TraktSection } from '../domain/types.ts';
+import type { BronzeSection, RawRecord } from '../domain/types.ts';
 
-const TABLE: Record<TraktSection, string> = {
+const TABLE: Record<BronzeSection, string> = {
   history: 'bronze_trakt_history',
   ratings: 'bronze_trakt_ratings',
   watchlist: 'bronze_trakt_watchlist',
   watched: 'bronze_trakt_watched',
+  mal: 'bronze_mal_anime',
 };
 
 /** The content hash bronze keys records by (sha1 of the compact JSON). */
@@ -20,8 +21,8 @@ export function contentHash(json: string): string {
  * beside the old one. What is stored is read once per section, so a re-import costs a set look-up per record.
  */
 export class BronzeWriter {
-  private readonly stmts = new Map<TraktSection, SqlStatement>();
-  private readonly known = new Map<TraktSection, Set<string>>();
+  private readonly stmts = new Map<BronzeSection, SqlStatement>();
+  private readonly known = new Map<BronzeSection, Set<string>>();
   newRecords = 0;
   /** Records stored by an earlier import. */
   knownRecords = 0;
@@ -68,7 +69,7 @@ export class BronzeWriter {
     this.addedNow.clear();
   }
 
-  private knownSet(section: TraktSection): Set<string> {
+  private knownSet(section: BronzeSection): Set<string> {
     let set = this.known.get(section);
     if (!set) {
       const key = section === 'history' ? 'record_key' : "record_key || char(0) || content_hash";

@@ -22,7 +22,8 @@ export interface TitleMatch {
   malId: number | null;
   confidence: number | null;
   provider: string | null;
-  method: 'search' | 'id-map' | 'override';
+  /** `mal-export`: the title came from a MyAnimeList export, which names its MAL id. */
+  method: 'search' | 'id-map' | 'override' | 'mal-export';
   otherMalIds: number[];
   reason: string | null;
   matchedAt: string;
@@ -187,15 +188,32 @@ export function animeRecords(db: SqlDb, malIds: Iterable<number>): Map<number, A
   return out;
 }
 
-/** The person's matched, live titles with their ratings and metadata: what the recommender learns from. */
+/**
+ * The person's matched, live titles with their ratings: what the recommender learns from. One entry per MAL id:
+ * a Trakt title and its MyAnimeList entry count once, with MAL's score when it has one (as the library shows it).
+ * MAL entries still on Plan to Watch are not watched.
+ */
 export function watchedAnime(db: SqlDb): Array<{ title: string; malId: number; userRating: number | null; binged: boolean; otherMalIds: number[] }> {
-  return db
-    .all<{ title: string; malId: number; userRating: number | null; binge: number | null; others: string | null }>(
-      `SELECT h.title, h.mal_id AS malId, h.user_rating AS userRating, h.binge_indicator AS binge, m.other_mal_ids AS others
-         FROM user_watch_history h LEFT JOIN title_match m ON m.title_key = h.title_key
-        WHERE h.is_current = 1 AND h.is_deleted = 0 AND h.mal_id IS NOT NULL`,
-    )
-    .map((r) => ({ title: r.title, malId: r.malId, userRating: r.userRating, binged: r.binge === 1, otherMalIds: parseJson(r.others, []) }));
+  const rows = db.all<{ key: string; title: string; malId: number; userRating: number | null; binge: number | null; others: string | null }>(
+    `SELECT h.title_key AS key, h.title, h.mal_id AS malId, h.user_rating AS userRating, h.binge_indicator AS binge, m.other_mal_ids AS others
+       FROM user_watch_history h LEFT JOIN title_match m ON m.title_key = h.title_key
+      WHERE h.is_current = 1 AND h.is_deleted = 0 AND h.mal_id IS NOT NULL AND coalesce(h.mal_status, '') <> 'Plan to Watch'
+      ORDER BY h.title_key`,
+  );
+  const byId = new Map<number, { title: string; malId: number; userRating: number | null; binged: boolean; otherMalIds: number[] }>();
+  const malScore = new Map<number, number | null>();
+  for (const r of rows) {
+    if (r.key.startsWith('mal:')) {
+      malScore.set(r.malId, r.userRating);
+      if (!byId.has(r.malId)) byId.set(r.malId, { title: r.title, malId: r.malId, userRating: r.userRating, binged: false, otherMalIds: [] });
+      continue;
+    }
+    const prev = byId.get(r.malId);
+    // A Trakt title brings its binges and its name; keep a MAL score seen first.
+    byId.set(r.malId, { title: r.title, malId: r.malId, userRating: r.userRating, binged: r.binge === 1 || (prev?.binged ?? false), otherMalIds: parseJson(r.others, []) });
+  }
+  for (const [id, score] of malScore) if (score !== null) byId.get(id)!.userRating = score;
+  return [...byId.values()];
 }
 
 /**
@@ -203,7 +221,11 @@ export function watchedAnime(db: SqlDb): Array<{ title: string; malId: number; u
  * seasons a Trakt show spans when they watched all of its episodes.
  */
 export function historyMalIds(db: SqlDb): Set<number> {
-  const seen = new Set(db.all<{ m: number }>('SELECT DISTINCT mal_id AS m FROM user_watch_history WHERE mal_id IS NOT NULL').map((r) => r.m));
+  const seen = new Set(
+    db
+      .all<{ m: number }>("SELECT DISTINCT mal_id AS m FROM user_watch_history WHERE mal_id IS NOT NULL AND coalesce(mal_status, '') <> 'Plan to Watch'")
+      .map((r) => r.m),
+  );
   // Later seasons count as seen as far as the episodes watched reach, following the provider's SEQUEL links
   // from the first season: 46 episodes of Mushishi cover its 26-, 10- and 10-episode MyAnimeList entries.
   const shows = db.all<{ first: number; watched: number | null }>(
@@ -242,16 +264,20 @@ export function storedMoods(db: SqlDb): Map<number, Mood[]> {
 }
 
 /**
- * Shows the person dropped, as a Trakt history shows it: fewer than half of at least four episodes watched, and
- * nothing watched for a year before their latest play. Their sequels are left out of recommendations.
+ * Shows the person dropped: those on MyAnimeList with the status Dropped, and, for Trakt history, fewer than half
+ * of at least four episodes watched and nothing watched for a year before their latest play. Their sequels are
+ * left out of recommendations.
  */
 export function droppedMalIds(db: SqlDb): Set<number> {
   return new Set(
     db
       .all<{ m: number }>(
         `SELECT h.mal_id AS m FROM user_watch_history h
-          WHERE h.is_current = 1 AND h.media_type = 'show' AND h.mal_id IS NOT NULL AND h.total_episodes >= 4
-            AND h.episodes_watched * 2 < h.total_episodes AND h.last_watched_at IS NOT NULL
+          WHERE h.is_current = 1 AND h.is_deleted = 0 AND h.mal_id IS NOT NULL AND h.mal_status = 'Dropped'
+         UNION
+         SELECT h.mal_id FROM user_watch_history h
+          WHERE h.is_current = 1 AND h.media_type = 'show' AND h.mal_id IS NOT NULL AND h.title_key LIKE 'trakt:%'
+            AND h.total_episodes >= 4 AND h.episodes_watched * 2 < h.total_episodes AND h.last_watched_at IS NOT NULL
             AND julianday((SELECT max(watched_at) FROM silver_plays)) - julianday(h.last_watched_at) > 365`,
       )
       .map((r) => r.m),

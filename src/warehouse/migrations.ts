@@ -221,6 +221,35 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (source, source_key)
   );
   `,
+  // 4: MyAnimeList list exports, versioned beside Trakt titles (title_key mal:<id>).
+  `
+  CREATE TABLE bronze_mal_anime (
+    id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
+    payload TEXT NOT NULL, run_id INTEGER NOT NULL);
+  CREATE UNIQUE INDEX bronze_mal_anime_key ON bronze_mal_anime (record_key, content_hash);
+
+  -- The latest MAL export, cleaned: rebuilt by every MAL import.
+  CREATE TABLE silver_mal_entries (
+    mal_id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    series_type TEXT,
+    series_episodes INTEGER,
+    watched_episodes INTEGER NOT NULL,
+    start_date TEXT,
+    finish_date TEXT,
+    score INTEGER,
+    status TEXT NOT NULL,
+    times_watched INTEGER NOT NULL,
+    rewatching INTEGER NOT NULL,
+    priority TEXT,
+    tags TEXT,
+    comments TEXT
+  );
+
+  -- MAL's own tracked values (NULL on Trakt versions): its list status and how often the title was rewatched.
+  ALTER TABLE user_watch_history ADD COLUMN mal_status TEXT;
+  ALTER TABLE user_watch_history ADD COLUMN times_watched INTEGER;
+  `,
 ];
 
 /** Bring a database up to the current schema; returns how many steps ran. */

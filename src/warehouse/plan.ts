@@ -29,6 +29,9 @@ export interface NewPlanItem {
   sourceKey: string | null;
 }
 
+/** Sources that every import offers again: a removal from the plan must be remembered, or the next import undoes it. */
+const IMPORTED: ReadonlySet<PlanSource> = new Set(['trakt-watchlist', 'mal']);
+
 /** The list, highest priority (1) first, then oldest first. */
 export function planItems(db: SqlDb): PlanItem[] {
   return db.all<PlanItem>(
@@ -48,7 +51,7 @@ export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: strin
   let added = 0;
   for (const it of items) {
     if (it.malId !== null && db.get('SELECT 1 AS x FROM plan_to_watch WHERE mal_id = ?', [it.malId])) continue;
-    if (it.source === 'trakt-watchlist' && it.sourceKey && db.get('SELECT 1 AS x FROM plan_removed WHERE source = ? AND source_key = ?', [it.source, it.sourceKey])) continue;
+    if (IMPORTED.has(it.source) && it.sourceKey && db.get('SELECT 1 AS x FROM plan_removed WHERE source = ? AND source_key = ?', [it.source, it.sourceKey])) continue;
     const n = stmt.run([
       it.title, it.malId, it.streamingService ?? null, it.recommendedByAiAt ?? null, it.priority ?? next,
       it.confidenceScore ?? null, it.notes ?? null, it.source, it.sourceKey, at,
@@ -67,11 +70,11 @@ export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: strin
   return added;
 }
 
-/** Remove an item; a watchlist item is remembered as removed, so the next import does not bring it back. */
+/** Remove an item; an imported item (Trakt watchlist, MAL plan to watch) is remembered as removed, so the next import does not bring it back. */
 export function removePlanItem(db: SqlDb, id: number): boolean {
   const item = db.get<{ source: string; key: string | null }>('SELECT source, source_key AS key FROM plan_to_watch WHERE id = ?', [id]);
   if (!item) return false;
-  if (item.source === 'trakt-watchlist' && item.key) {
+  if (IMPORTED.has(item.source as PlanSource) && item.key) {
     db.run('INSERT OR IGNORE INTO plan_removed (source, source_key, removed_at) VALUES (?, ?, ?)', [item.source, item.key, new Date().toISOString()]);
   }
   return db.run('DELETE FROM plan_to_watch WHERE id = ?', [id]) > 0;

@@ -18,6 +18,9 @@ export interface LibraryRow {
   watchDurationDays: number | null;
   bingeIndicator: number | null;
   normTitle: string;
+  /** MyAnimeList titles only: the list status and the rewatch count. */
+  malStatus: string | null;
+  timesWatched: number | null;
 }
 
 /** One version of a title in `user_watch_history`. */
@@ -35,7 +38,7 @@ const COLUMN_ALIASES: ReadonlyArray<[string, string]> = [
   ['media_type', 'mediaType'], ['user_rating', 'userRating'], ['episodes_watched', 'episodesWatched'],
   ['total_episodes', 'totalEpisodes'], ['total_plays', 'totalPlays'], ['first_watched_at', 'firstWatchedAt'],
   ['last_watched_at', 'lastWatchedAt'], ['watch_duration_days', 'watchDurationDays'], ['binge_indicator', 'bingeIndicator'],
-  ['norm_title', 'normTitle'],
+  ['norm_title', 'normTitle'], ['mal_status', 'malStatus'], ['times_watched', 'timesWatched'],
 ];
 
 /** The select list of a LibraryRow from user_watch_history (optionally under a table alias). */
@@ -132,6 +135,13 @@ export function versionsOf(db: SqlDb, titleKey: string): VersionRow[] {
       [titleKey],
     )
     .map(toVersion);
+}
+
+/** Gold keys of current titles with this MAL id, the most played first (Trakt and MAL rows of one anime). */
+export function sameAnimeKeys(db: SqlDb, malId: number): string[] {
+  return db
+    .all<{ k: string }>('SELECT title_key AS k FROM user_watch_history WHERE is_current = 1 AND mal_id = ? ORDER BY total_plays DESC, title_key', [malId])
+    .map((r) => r.k);
 }
 
 /** The title (as of its current version) of every key, deleted ones included, for look-ups by name or id. */
@@ -234,7 +244,17 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
             coalesce(sum(user_rating IS NOT NULL), 0) AS rated,
             avg(user_rating) AS mean,
             coalesce(sum(total_plays > 0), 0) AS watched
-       FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0`,
+       FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0 AND title_key LIKE 'trakt:%'`,
+  );
+  // MyAnimeList entries have no plays: they are counted apart, and only those the Trakt history lacks add titles.
+  const mal = one<{ entries: number; only: number; onlyEpisodes: number }>(
+    db,
+    `SELECT count(*) AS entries,
+            coalesce(sum(mal_id NOT IN (SELECT mal_id FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0
+                                          AND title_key LIKE 'trakt:%' AND mal_id IS NOT NULL)), 0) AS only,
+            coalesce(sum(CASE WHEN mal_id NOT IN (SELECT mal_id FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0
+                                          AND title_key LIKE 'trakt:%' AND mal_id IS NOT NULL) THEN episodes_watched END), 0) AS onlyEpisodes
+       FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0 AND title_key LIKE 'mal:%' AND mal_status <> 'Plan to Watch'`,
   );
   const p = one<{ ep: number; mv: number; first: string | null; last: string | null }>(
     db,
@@ -263,7 +283,8 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
   );
   const hist = db.all<{ rating: number; titles: number }>(
     `SELECT user_rating AS rating, count(*) AS titles FROM user_watch_history
-      WHERE is_current = 1 AND is_deleted = 0 AND user_rating IS NOT NULL GROUP BY user_rating ORDER BY user_rating`,
+      WHERE is_current = 1 AND is_deleted = 0 AND user_rating IS NOT NULL AND title_key LIKE 'trakt:%'
+      GROUP BY user_rating ORDER BY user_rating`,
   );
   const matched = one<{ n: number }>(db, `SELECT count(*) AS n FROM ${MATCHED_JOIN} WHERE ${WATCHED}`).n;
   // Community scores are 0–100 (AniList's, and MAL's ×10): divided by ten and rounded they share the rating scale.
@@ -302,6 +323,9 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
     topStudios: topNames(db, 'studios'),
     communityScoreHistogram: community,
     ratedAndScored: { titles: both.titles, meanRating: both.you, meanCommunityScore: both.community },
+    malEntries: mal.entries,
+    malOnlyTitles: mal.only,
+    malOnlyEpisodes: mal.onlyEpisodes,
   };
 }
 

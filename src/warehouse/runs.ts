@@ -97,9 +97,9 @@ export function listRuns(db: SqlDb, limit = 50): RunRow[] {
 }
 
 /** The batch digest of the newest finished import, or null. */
-export function lastImportDigest(db: SqlDb): string | null {
+export function lastImportDigest(db: SqlDb, kind: 'import' | 'import-mal' = 'import'): string | null {
   return (
-    db.get<{ d: string | null }>("SELECT batch_digest AS d FROM pipeline_runs WHERE kind = 'import' AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1")
+    db.get<{ d: string | null }>('SELECT batch_digest AS d FROM pipeline_runs WHERE kind = ? AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1', [kind])
       ?.d ?? null
   );
 }

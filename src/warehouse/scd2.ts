@@ -19,6 +19,8 @@ interface CurrentRow {
   last_watched_at: string | null;
   watch_duration_days: number | null;
   binge_indicator: number | null;
+  mal_status: string | null;
+  times_watched: number | null;
   valid_from: string;
   is_deleted: number;
 }
@@ -43,6 +45,8 @@ function toCurrent(r: CurrentRow): CurrentVersion {
     lastWatchedAt: r.last_watched_at,
     watchDurationDays: r.watch_duration_days,
     bingeIndicator: r.binge_indicator,
+    malStatus: r.mal_status,
+    timesWatched: r.times_watched,
   };
 }
 
@@ -51,7 +55,7 @@ export function currentVersions(db: SqlDb, keyPrefix = 'trakt:'): CurrentVersion
     .all<CurrentRow>(
       `SELECT version_id, title_key, trakt_id, mal_id, title, norm_title, year, media_type, user_rating,
               episodes_watched, total_plays, total_episodes, first_watched_at, last_watched_at,
-              watch_duration_days, binge_indicator, valid_from, is_deleted
+              watch_duration_days, binge_indicator, mal_status, times_watched, valid_from, is_deleted
          FROM user_watch_history WHERE is_current = 1 AND substr(title_key, 1, length(?)) = ?`,
       [keyPrefix, keyPrefix],
     )
@@ -67,13 +71,14 @@ function insertParams(v: GoldValues, isDeleted: boolean, loadTime: string, runId
   return [
     v.titleKey, v.traktId, v.malId, v.title, v.normTitle, v.year, v.mediaType, v.userRating, v.episodesWatched,
     v.totalPlays, v.totalEpisodes, v.firstWatchedAt, v.lastWatchedAt, v.watchDurationDays, v.bingeIndicator,
-    loadTime, isDeleted ? 1 : 0, runId,
+    v.malStatus ?? null, v.timesWatched ?? null, loadTime, isDeleted ? 1 : 0, runId,
   ];
 }
 
 /**
  * Load a full batch of titles as of `loadTime` (ISO UTC): close changed versions, insert new ones, mark
- * missing titles deleted. Refuses a load time earlier than what the warehouse already knows.
+ * missing titles deleted. Only titles under `keyPrefix` are compared (`trakt:` or `mal:`): an export of one
+ * source never deletes the other's titles. Refuses a load time earlier than what the warehouse already knows.
  */
 export function loadGold(db: SqlDb, batch: readonly GoldValues[], loadTime: string, runId: number, keyPrefix = 'trakt:'): Scd2Plan {
   const plan = planScd2(currentVersions(db, keyPrefix), batch);
@@ -92,8 +97,8 @@ export function loadGold(db: SqlDb, batch: readonly GoldValues[], loadTime: stri
   const insert = db.prepare(
     `INSERT INTO user_watch_history (title_key, trakt_id, mal_id, title, norm_title, year, media_type, user_rating,
        episodes_watched, total_plays, total_episodes, first_watched_at, last_watched_at, watch_duration_days,
-       binge_indicator, valid_from, valid_to, is_current, is_deleted, run_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`,
+       binge_indicator, mal_status, times_watched, valid_from, valid_to, is_current, is_deleted, run_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`,
   );
   for (const { values, isDeleted } of plan.insert) insert.run(insertParams(values, isDeleted, loadTime, runId));
   insert.free();

@@ -55,7 +55,8 @@ export function ImportPathScreen({ width, height, theme, check, complete, onImpo
   useCommand(() => {}, { active, raw });
   const body: FrameLine[] = [
     { text: '' },
-    { text: '  The path of your Trakt export: the .zip Trakt sent you, or the folder you unpacked it into.' },
+    { text: '  The path of your export: the .zip Trakt sent you (or the folder you unpacked it into),' },
+    { text: '  or the animelist_….xml.gz MyAnimeList sent you (.xml.gz or .xml).' },
     { text: '  ~ is your home folder. Tab completes; Enter checks the path and imports.' },
     { text: '' },
     { text: `  > ${typed}▏`, bold: true },

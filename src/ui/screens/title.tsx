@@ -11,6 +11,8 @@ import { wrapText } from '../components/wrap.ts';
 import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
 
+const SOURCE_NAME = { trakt: 'Trakt', mal: 'MyAnimeList' } as const;
+
 const when = (iso: string | null): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : 'now');
 
 /** The title screen's text: anime metadata, every SCD2 version with what changed, plays per month. */
@@ -22,11 +24,16 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
     lines.push({ text: `${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, tone: 'muted' });
     if (a.streaming.length) lines.push({ text: `Stream: ${a.streaming.map((s) => s.site).join(', ')}`, tone: 'muted' });
   } else lines.push({ text: 'No anime metadata (not matched, or not anime).', tone: 'muted' });
-  lines.push({ text: '' }, { text: `${view.versions.length} version${view.versions.length === 1 ? '' : 's'}, newest first (when anidex learned it):`, bold: true });
-  view.versions.forEach((v, i) => {
-    lines.push({ text: `v${view.versions.length - i}  ${when(v.validFrom)} → ${when(v.validTo)}${v.isDeleted ? '  [deleted]' : v.isCurrent ? '  [current]' : ''}` });
-    lines.push(...wrapText(versionSummary(v), width, '    ', 'muted'), ...wrapText(describeChange(view.versions[i + 1], v), width, '    ', 'muted'));
-  });
+  const sources = view.sources.length ? view.sources : [{ source: 'trakt' as const, titleKey: '', versions: view.versions }];
+  for (const { source, versions } of sources) {
+    const n = versions.length;
+    lines.push({ text: '' }, { text: `${SOURCE_NAME[source]}: ${n} version${n === 1 ? '' : 's'}, newest first (when anidex learned it):`, bold: true });
+    versions.forEach((v, i) => {
+      lines.push({ text: `v${n - i}  ${when(v.validFrom)} → ${when(v.validTo)}${v.isDeleted ? '  [deleted]' : v.isCurrent ? '  [current]' : ''}` });
+      lines.push(...wrapText(versionSummary(v), width, '    ', 'muted'), ...wrapText(describeChange(versions[i + 1], v), width, '    ', 'muted'));
+    });
+  }
+  if (sources.length > 1) lines.push({ text: '' }, ...wrapText('The library takes the rating, status and rewatches from MyAnimeList, plays and dates from Trakt.', width, '', 'muted'));
   const months = fillMonths(view.playsPerMonth).slice(-12);
   if (months.length) {
     const max = Math.max(...months.map((m) => m.plays));

@@ -20,7 +20,11 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
     `Your warehouse is empty (${dataDir}).`,
     'Start with:',
   ];
-  const after = ['', 'Your Trakt export: trakt.tv → Settings → Data → Export.', 'Import the .zip it sends you, or the folder you unpacked it into.'];
+  const after = [
+    '',
+    'Trakt: trakt.tv → Settings → Data → Export; import the .zip (or its folder).',
+    'MyAnimeList: myanimelist.net/panel.php?go=export; import the .xml.gz.',
+  ];
   const used = 1 + text.length + 3 + after.length + 2;
   return (
     <Box flexDirection="column" width={width}>
@@ -31,7 +35,7 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
       <Menu
         items={[
           { label: 'Import the bundled sample (two Trakt exports, no network needed)', value: 'sample' },
-          { label: 'Import my Trakt export (.zip or folder)…', value: 'export' },
+          { label: 'Import my export (Trakt .zip or folder, MyAnimeList .xml.gz)…', value: 'export' },
           { label: 'Quit', value: 'quit' },
         ]}
         theme={theme}
