@@ -111,6 +111,11 @@ test('export paths: typed or dropped paths are understood; completion offers fol
   assert.match((await checkExportPath(join(dir, 'trakt-notes.txt')))!, /trakt-notes\.txt/);
   assert.match((await checkExportPath(join(dir, 'missing.zip')))!, /missing\.zip/);
   assert.match((await checkExportPath('  '))!, /Type the path/);
+  // MyAnimeList lists are offered and checked too.
+  writeFileSync(join(dir, 'animelist_1_-_2.xml.gz'), '');
+  assert.ok((await completeExportPath(join(dir, 'anim'))).completed.endsWith('animelist_1_-_2.xml.gz'));
+  assert.equal(await checkExportPath(join(ROOT, 'test/fixtures/mal/legacy-schema.xml')), null);
+  assert.match((await checkExportPath(join(ROOT, 'test/fixtures/mal/manga.xml')))!, /manga/i);
 });
 
 test('wrapping keeps words, widths and indents; scrolling stays inside the text', () => {

@@ -355,6 +355,12 @@ test('keys that arrive in one chunk are handled one by one, each on the screen t
   const title = await waitFor(app, /newest first/);
   const third = rows.filter((r) => passesFilter(r, { moods: ['cozy'] })).sort((a, b) => a.normTitle.localeCompare(b.normTitle))[2]!;
   assert.match(title, new RegExp(`anidex · ${third.title.slice(0, 10)}`));
+  // A paste into the search field that ends in Enter: the text is the query, the Enter ends the search.
+  await keys(app, 'h', 'c', '/');
+  app.stdin.write('steins\r');
+  await waitFor(app, /search: steins\n/);
+  app.stdin.write('\r');
+  await waitFor(app, /anidex · Steins;Gate/);
   app.unmount();
   s.close();
 });

@@ -17,40 +17,61 @@ interface KeyTarget {
 
 const RouterContext = createContext<{ target: KeyTarget | null } | null>(null);
 
+type Pending = { text: string } | { key: [string, InkKey] };
+
+const CONTROL: Record<string, InkKey> = { '\r': { return: true }, '\n': { return: true }, '\t': { tab: true }, '\u007f': { delete: true }, '\b': { backspace: true } };
+
+/** A chunk of input as what a person typed: runs of text, and the Enter, Tab and Backspace keys between them. */
+export function splitChunk(chunk: string): Pending[] {
+  return (chunk.match(/[\r\n\t\u007f\b]|[^\r\n\t\u007f\b]+/g) ?? []).map((seg) => (CONTROL[seg] ? { key: ['', CONTROL[seg]!] } : { text: seg }));
+}
+
 /**
  * One listener for the whole app, handing each key to the active screen. A screen's own listener would be
  * subscribed only after its first render settles, so a key typed right after a screen change would be lost.
  * Keys that arrive in one chunk (typed fast, pasted, sent by tmux) are handed over one at a time, each after
- * the screen has re-rendered for the one before; a text field takes a pasted chunk whole.
+ * the screen has re-rendered for the one before; a text field takes a pasted run of text whole, and an Enter at
+ * the end of a paste still submits it.
  */
 export function KeyRouter({ children }: { children: ReactNode }) {
   const slot = useRef<{ target: KeyTarget | null }>({ target: null }).current;
-  const queue = useRef<Array<[string, InkKey]>>([]);
+  const queue = useRef<Pending[]>([]);
   const [drained, setDrained] = useState(0);
+  /** Hand one pending piece to the screen; a run of text the screen does not take as text becomes single keys. */
+  const handle = (p: Pending): void => {
+    const t = slot.target;
+    if (!t) return;
+    if ('key' in p) {
+      t.handle(...p.key);
+      return;
+    }
+    const chars = [...p.text];
+    if (chars.length === 1 || t.raw(p.text, {})) {
+      if (chars.length === 1) t.handle(p.text, {});
+      return;
+    }
+    queue.current.unshift(...chars.slice(1).map((ch): Pending => ({ key: [ch, {}] })));
+    t.handle(chars[0]!, {});
+  };
   useEffect(() => {
     if (!queue.current.length) return;
     const t = setTimeout(() => {
       const next = queue.current.shift();
-      if (next) slot.target?.handle(...next);
+      if (next) handle(next);
       setDrained((n) => n + 1);
     }, 0);
     return () => clearTimeout(t);
   }, [drained]);
   useInput((input, key) => {
+    const single = [...input].length <= 1 || key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown;
+    const pieces: Pending[] = single ? [{ key: [input, key] }] : splitChunk(input);
     if (queue.current.length) {
-      queue.current.push([input, key]); // keys typed while a chunk is being handled keep their order
-      setDrained((n) => n + 1);
-      return;
+      queue.current.push(...pieces); // keys typed while a chunk is being handled keep their order
+    } else {
+      const [first, ...rest] = pieces;
+      queue.current.push(...rest);
+      if (first) handle(first);
     }
-    const chars = [...input];
-    if (chars.length <= 1 || key.ctrl || key.meta) {
-      slot.target?.handle(input, key);
-      return;
-    }
-    if (slot.target?.raw(input, key)) return;
-    const [first, ...rest] = chars.map((ch): [string, InkKey] => [ch, { return: ch === '\r' || ch === '\n', tab: ch === '\t' }]);
-    queue.current.push(...rest);
-    slot.target?.handle(...first!);
     setDrained((n) => n + 1);
   });
   return createElement(RouterContext.Provider, { value: slot }, children);

@@ -13,7 +13,7 @@ type Stage = (typeof STAGES)[number];
 
 const STAGE_TEXT: Record<Stage, string> = {
   read: 'read files → bronze',
-  silver: 'silver: clean plays',
+  silver: 'silver: clean records',
   gold: 'gold: version titles',
   save: 'save (snapshot first)',
   enrich: 'enrich: anime metadata',
@@ -77,7 +77,7 @@ export function progressLines(s: ProgressState, now: number, width: number): Fra
     const done = s.finished[stage] !== undefined || (i < current && started !== undefined);
     const mark = done ? '✓' : stage === s.stage ? (s.failed ? '✗' : '▸') : started === undefined && (i < current || (s.ended && !s.failed)) ? '–' : '·';
     let detail = '';
-    if (stage === 'read' && s.files.done) detail = `${s.files.done} files · ${s.files.records} records · ${s.files.skipped} skipped`;
+    if (stage === 'read' && s.files.done) detail = `${s.files.done} file${s.files.done === 1 ? '' : 's'} · ${s.files.records} records · ${s.files.skipped} skipped`;
     if (stage === 'enrich' && s.enrich) {
       const x = s.enrich;
       const asked = x.calls + x.cacheHits;
