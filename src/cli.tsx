@@ -90,6 +90,11 @@ function reportError(err: unknown, debug: boolean): number {
 /** Run anidex with `argv` (without node and the script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
+  // `anidex library | head`: the reader leaving early is not an error, and must not print a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   try {
     const g = splitGlobal(argv);
     debug = g.debug;

@@ -11,6 +11,7 @@ import { checkExportPath, completeExportPath, typedPath } from '../src/pipeline/
 import { wrapText } from '../src/ui/components/wrap.ts';
 import { scrollOffset } from '../src/ui/components/scroll.ts';
 import { displayWidth } from '../src/domain/text-width.ts';
+import { searchTitles, MIN_EXACT_HITS } from '../src/domain/title-search.ts';
 import { ROOT } from './helpers/proc.ts';
 
 const row = (title: string, o: Partial<Sortable & Filterable> = {}): Sortable & Filterable => ({
@@ -130,4 +131,21 @@ test('wrapping keeps words, widths and indents; scrolling stays inside the text'
   assert.equal(scrollOffset('up', 0, 10, 4), 0);
   assert.equal(scrollOffset('down', 0, 3, 4), 0, 'a short text does not scroll');
   assert.equal(scrollOffset('open', 0, 10, 4), null);
+});
+
+test('search: exact hits first (start, word start, inside), close matches only when exact ones are few', () => {
+  const rows = ['Natsume Yuujinchou', 'Kamisama Natsume', 'Anatsume', 'Mushishi', 'Frieren'].map((t) => ({ normTitle: t.toLowerCase() }));
+  let asked = 0;
+  const fuzzy = (q: string) => {
+    asked++;
+    return q === 'mushsi' ? [rows[3]!] : [];
+  };
+  assert.deepEqual(searchTitles(rows, 'Natsume', fuzzy).map((r) => r.normTitle), ['natsume yuujinchou', 'kamisama natsume', 'anatsume']);
+  assert.equal(asked, 1, 'three exact hits are fewer than ' + MIN_EXACT_HITS + ': close matches are asked for');
+  assert.deepEqual(searchTitles(rows, 'mushsi', fuzzy).map((r) => r.normTitle), ['mushishi']);
+  const many = Array.from({ length: 10 }, (_, i) => ({ normTitle: `title ${i}` }));
+  asked = 0;
+  assert.equal(searchTitles(many, 'title', fuzzy).length, 10);
+  assert.equal(asked, 0, 'enough exact hits: no fuzzy pass');
+  assert.equal(searchTitles(many, '  ', fuzzy).length, 10);
 });

@@ -104,7 +104,7 @@ test('library: first frame, j/k/G/g movement, fuzzy search, help, a title and ba
   await waitFor(app, new RegExp(`\\n>${esc(byTitle.at(-1)!.title.slice(0, 12))}`));
   await keys(app, 'g', '/');
   for (const ch of 'natsume') app.stdin.write(ch);
-  golden('library-search', await waitFor(app, /\/natsume▏/));
+  golden('library-search', await waitFor(app, /\/natsume▏ *\n/));
   app.stdin.write('\u001b'); // Esc clears the search
   await waitFor(app, /109 of 109 titles/);
   await keys(app, '?');
@@ -355,6 +355,13 @@ test('keys that arrive in one chunk are handled one by one, each on the screen t
   const title = await waitFor(app, /newest first/);
   const third = rows.filter((r) => passesFilter(r, { moods: ['cozy'] })).sort((a, b) => a.normTitle.localeCompare(b.normTitle))[2]!;
   assert.match(title, new RegExp(`anidex · ${third.title.slice(0, 10)}`));
+  // A typo: exact hits come with the key, close (fuzzy) matches follow.
+  await keys(app, 'h', 'c', '/');
+  app.stdin.write('natsme');
+  await waitFor(app, /\/natsme▏ *\n/);
+  assert.match(app.lastFrame()!, /Natsume's Book of Friends/);
+  app.stdin.write('\u001b');
+  await waitFor(app, /109 of 109/);
   // A paste into the search field that ends in Enter: the text is the query, the Enter ends the search.
   await keys(app, 'h', 'c', '/');
   app.stdin.write('steins\r');

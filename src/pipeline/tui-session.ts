@@ -3,6 +3,7 @@ import { Warehouse } from '../warehouse/store.ts';
 import { statsNumbers } from '../warehouse/queries.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
+import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
 import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
 import { importAnyExport } from './import-any.ts';
 import { importSample } from './sample.ts';
@@ -53,29 +54,81 @@ export interface TuiServices {
   completeExportPath(typed: string): Promise<PathCompletion>;
 }
 
-/** The TUI's services over one warehouse handle, refreshed before each read so other processes' writes show. */
+/** What the library screen starts from: kept in the data dir's cache, so the next start draws it at once. */
+export interface LibrarySnapshot {
+  rows: LibraryEntry[];
+  empty: boolean;
+}
+
+const LIBRARY_CACHE = 'tui-library';
+
+/**
+ * The TUI's services over one warehouse handle, opened on first use and refreshed before each read so other
+ * processes' writes show.
+ */
 export class TuiSession implements TuiServices {
-  private constructor(private readonly wh: Warehouse) {}
+  private handle: Promise<Warehouse> | null = null;
+  private lastLibrary: { identity: string | null; snapshot: LibrarySnapshot } | null = null;
+
+  private constructor(private readonly dataDir: string) {}
+
+  /** A session whose warehouse opens when first needed (the first frame can come from the cache). */
+  static lazy(dataDir: string): TuiSession {
+    return new TuiSession(dataDir);
+  }
 
   static async open(dataDir: string): Promise<TuiSession> {
-    return new TuiSession(await Warehouse.open(dataDir));
+    const s = new TuiSession(dataDir);
+    await s.warehouse();
+    return s;
+  }
+
+  private warehouse(): Promise<Warehouse> {
+    this.handle ??= Warehouse.open(this.dataDir);
+    return this.handle;
   }
 
   close(): void {
-    this.wh.close();
+    void this.handle?.then((wh) => wh.close(), () => {});
   }
 
   private async read<T>(fn: (wh: Warehouse) => T): Promise<T> {
-    await this.wh.refresh();
-    return fn(this.wh);
+    const wh = await this.warehouse();
+    await wh.refresh();
+    return fn(wh);
   }
 
-  isEmpty(): Promise<boolean> {
-    return this.read((wh) => listRuns(wh.db, 1).length === 0);
+  /** The library as the cache kept it from this very warehouse file, or null. */
+  static cachedLibrary(dataDir: string): Promise<LibrarySnapshot | null> {
+    return readViewCache<LibrarySnapshot>(dataDir, LIBRARY_CACHE, version());
   }
 
-  library(): Promise<LibraryEntry[]> {
-    return this.read((wh) => libraryView(wh.db));
+  /** Keep the last library read for the next start (only when it was read from the file as it is now). */
+  saveLibraryCache(): void {
+    const last = this.lastLibrary;
+    if (last?.identity) writeViewCache(this.dataDir, LIBRARY_CACHE, last.identity, last.snapshot);
+  }
+
+  /** The library and whether the warehouse is empty, read together (what the first frame needs). */
+  async librarySnapshot(): Promise<LibrarySnapshot> {
+    // The identity is taken before the read: if the file changes in between, the cache simply misses next time.
+    const identity = await warehouseIdentity(this.dataDir, version());
+    const snapshot = await this.read((wh) => ({ rows: libraryView(wh.db), empty: listRuns(wh.db, 1).length === 0 }));
+    this.lastLibrary = { identity, snapshot };
+    return snapshot;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.librarySnapshot()).empty;
+  }
+
+  async library(): Promise<LibraryEntry[]> {
+    return (await this.librarySnapshot()).rows;
+  }
+
+  /** Open the warehouse now, so the first key that needs it does not wait. */
+  warm(): void {
+    void this.warehouse().catch(() => {});
   }
 
   title(titleKey: string): Promise<TitleView> {
@@ -91,36 +144,38 @@ export class TuiSession implements TuiServices {
   }
 
   async addToPlan(r: Recommendation, engine: Engine): Promise<boolean> {
+    const wh = await this.warehouse();
     const now = new Date().toISOString();
     const item = {
       title: r.title, malId: r.malId, streamingService: r.streaming, confidenceScore: r.confidence, notes: r.reason,
       source: engine, sourceKey: `mal:${r.malId}`, recommendedByAiAt: engine === 'gemini' ? now : null,
     };
-    return (await this.wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
+    return (await wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
   }
 
-  removeFromPlan(id: number): Promise<boolean> {
-    return this.wh.write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+  async removeFromPlan(id: number): Promise<boolean> {
+    return (await this.warehouse()).write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
   }
 
-  movePlanItem(id: number, priority: number): Promise<boolean> {
-    return this.wh.write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
+  async movePlanItem(id: number, priority: number): Promise<boolean> {
+    return (await this.warehouse()).write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
   }
 
   async importExport(path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
+    const wh = await this.warehouse();
     const lines: string[] = [];
     if (path === null) {
-      const results = await importSample(this.wh, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: 'the bundled sample' }) });
+      const results = await importSample(wh, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: 'the bundled sample' }) });
       // The sample's paths are named from the install folder, which says nothing to the person.
       for (const r of results) lines.push(...describeImport({ ...r, sourcePath: relative(packageRoot(), r.sourcePath) }));
     } else {
       const full = resolve(typedPath(path));
-      const r = await importAnyExport(this.wh, full, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }) });
+      const r = await importAnyExport(wh, full, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }) });
       lines.push(...describeImport(r));
     }
     // The import is saved; a cancel from here on stops enrichment and keeps what it finished.
     // The sample ships with its provider answers, so it never needs the network.
-    const enrichment = await enrichAndLabel(this.wh, {
+    const enrichment = await enrichAndLabel(wh, {
       offline: path === null,
       signal: opts.signal,
       onEvent: (event) => opts.onEvent({ kind: 'enrich', event }),
@@ -131,16 +186,17 @@ export class TuiSession implements TuiServices {
   }
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
+    const wh = await this.warehouse();
     const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal };
     if (req.engine === 'gemini') {
       const config = geminiConfigFromEnv();
       if (!config) throw new AnidexError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.');
-      const r: GeminiRecommendResult = await recommendGemini(this.wh, new GeminiClient(config, new UsageCounter(join(this.wh.dataDir, 'gemini-usage.json'))), opts);
+      const r: GeminiRecommendResult = await recommendGemini(wh, new GeminiClient(config, new UsageCounter(join(wh.dataDir, 'gemini-usage.json'))), opts);
       const x = r.dropped;
       const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
       return { ...r, note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.` };
     }
-    const r = await recommendLocal(this.wh, opts);
+    const r = await recommendLocal(wh, opts);
     return { ...r, sent: null, note: `${r.poolSize} candidates from your ${r.sources} titles rated 8+; nothing left this machine.` };
   }
 

@@ -1,14 +1,15 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import Fuse from 'fuse.js';
 import type { EnrichedRow } from '../../warehouse/queries.ts';
 import { passesFilter, titleLength, type LibraryFilter } from '../../domain/filters.ts';
 import { cycleFacet, facetOptions, facetState, filterSummary, SORT_KEYS, SORT_TEXT, sortRows, type SortKey } from '../../domain/library-query.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
+import { searchTitles } from '../../domain/title-search.ts';
 import { fit } from '../../domain/text-width.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
-import { listReducer, type ListAction } from '../components/list-state.ts';
-import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.ts';
+import { listReducer, type ListAction, type ListState } from '../components/list-state.ts';
+import { useSyncState } from '../hooks/use-sync-state.ts';
 import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
 
@@ -52,19 +53,42 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
   const [mode, setMode, getMode] = useSyncState<'list' | 'search' | 'filters'>('list');
   const lengths = useMemo(() => rows.map((r) => titleLength(r)), [rows]);
   const options = useMemo(() => facetOptions(rows, (i) => lengths[i] ?? null), [rows, lengths]);
-  const fuse = useMemo(() => new Fuse(rows as EnrichedRow[], { keys: ['title', 'normTitle'], threshold: 0.35, ignoreLocation: true }), [rows]);
+  // Close (fuzzy) matches cost tens of milliseconds over thousands of titles, so they are found after the frame
+  // that answers the key: exact matches show at once, close ones follow (and a newer key cancels the search).
+  // The fuzzy index is built on the first search that needs it, not before the first frame.
+  const fuseRef = useRef<{ rows: readonly EnrichedRow[]; fuse: Fuse<EnrichedRow> } | null>(null);
+  const [, setCloseMatches, getCloseMatches] = useSyncState<{ q: string; rows: readonly EnrichedRow[]; found: EnrichedRow[] } | null>(null);
+  const pendingFuzzy = useRef<{ q: string; timer: NodeJS.Timeout } | null>(null);
+  useEffect(() => () => clearTimeout(pendingFuzzy.current?.timer), []);
+  const fuzzy = (q: string): EnrichedRow[] => {
+    const done = getCloseMatches();
+    if (done?.q === q && done.rows === rows) return done.found;
+    if (pendingFuzzy.current?.q !== q) {
+      clearTimeout(pendingFuzzy.current?.timer);
+      pendingFuzzy.current = {
+        q,
+        timer: setTimeout(() => {
+          if (fuseRef.current?.rows !== rows) fuseRef.current = { rows, fuse: new Fuse(rows as EnrichedRow[], { keys: ['normTitle'], threshold: 0.35, ignoreLocation: true }) };
+          pendingFuzzy.current = null;
+          setCloseMatches({ q, rows, found: fuseRef.current.fuse.search(q).map((r) => r.item) });
+        }, 0),
+      };
+    }
+    return [];
+  };
   const sortedCache = useRef<{ sort: SortKey; rows: readonly EnrichedRow[]; out: EnrichedRow[] } | null>(null);
-  const shownCache = useRef<{ q: string; f: LibraryFilter; s: SortKey; rows: readonly EnrichedRow[]; out: EnrichedRow[] } | null>(null);
+  const shownCache = useRef<{ q: string; f: LibraryFilter; s: SortKey; rows: readonly EnrichedRow[]; close: unknown; out: EnrichedRow[] } | null>(null);
   /** The rows on screen for a search, filter and sort; one-entry caches keep repeated calls free. */
   const shownFor = (q: string, f: LibraryFilter, s: SortKey): EnrichedRow[] => {
     const c = shownCache.current;
-    if (c && c.q === q && c.f === f && c.s === s && c.rows === rows) return c.out;
+    const close = getCloseMatches();
+    if (c && c.q === q && c.f === f && c.s === s && c.rows === rows && c.close === close) return c.out;
     let sorted = sortedCache.current;
     if (!sorted || sorted.sort !== s || sorted.rows !== rows) sorted = sortedCache.current = { sort: s, rows, out: sortRows(rows, s) };
     // A search ranks by how well titles match; without one, the chosen sort order holds.
-    const base = q ? fuse.search(q).map((r) => r.item) : sorted.out;
+    const base = q ? searchTitles(sorted.out, q, fuzzy) : sorted.out;
     const out = base.filter((r) => passesFilter(r, f));
-    shownCache.current = { q, f, s, rows, out };
+    shownCache.current = { q, f, s, rows, close, out };
     return out;
   };
   const shown = shownFor(query, filter, sort);
@@ -72,16 +96,16 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
 
   const listHeight = Math.max(1, height - 4);
   const init = (count: number, cursor: number) => listReducer(listReducer({ cursor: 0, offset: 0, count: 0, height: listHeight }, { type: 'resize', count, height: listHeight }), { type: 'move', by: cursor });
-  const [list, dispatchList, getList] = useSyncReducer(listReducer, () => init(shown.length, initial.cursor));
-  const [panel, dispatchPanel, getPanel] = useSyncReducer(listReducer, () => init(options.length, 0));
-  // Keep the window in step with what is shown before any movement is applied.
-  const dispatch = (a: ListAction): void => {
-    const n = current().length;
-    if (getList().count !== n || getList().height !== listHeight) dispatchList({ type: 'resize', count: n, height: listHeight });
-    dispatchList(a);
-  };
-  if (list.count !== shown.length || list.height !== listHeight) dispatchList({ type: 'resize', count: shown.length, height: listHeight });
-  if (panel.count !== options.length || panel.height !== listHeight - 1) dispatchPanel({ type: 'resize', count: options.length, height: listHeight - 1 });
+  const [storedList, setList, getStoredList] = useSyncState(() => init(shown.length, initial.cursor));
+  const [storedPanel, setPanel, getStoredPanel] = useSyncState(() => init(options.length, 0));
+  // The window follows what is shown without a second render: it is fitted on read, and stored on the next move.
+  const fitted = (s: ListState, count: number, h: number): ListState => (s.count === count && s.height === h ? s : listReducer(s, { type: 'resize', count, height: h }));
+  const list = fitted(storedList, shown.length, listHeight);
+  const panel = fitted(storedPanel, options.length, listHeight - 1);
+  const getList = (): ListState => fitted(getStoredList(), current().length, listHeight);
+  const getPanel = (): ListState => fitted(getStoredPanel(), options.length, listHeight - 1);
+  const dispatch = (a: ListAction): void => setList(listReducer(getList(), a));
+  const dispatchPanel = (a: ListAction): void => setPanel(listReducer(getPanel(), a));
 
   const state = (): LibraryState => ({ query: getQuery(), cursor: getList().cursor, filter: getFilter(), sort: getSort() });
   const half = Math.max(1, Math.floor(listHeight / 2));
@@ -141,7 +165,8 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
   const summary = filterSummary(filter);
   const title = `anidex · Library · ${shown.length} of ${rows.length} titles${summary ? ` · ${summary}` : ''} · ${query ? 'by match' : SORT_TEXT[sort]}`;
   let body: FrameLine[];
-  let status = mode === 'search' ? `/${query}▏` : query ? `search: ${query}` : '';
+  const looking = pendingFuzzy.current !== null && query !== '' ? '  (looking for close matches…)' : '';
+  let status = mode === 'search' ? `/${query}▏${looking}` : query ? `search: ${query}${looking}` : '';
   let footer: string;
   if (mode === 'filters') {
     const visible = options.slice(panel.offset, panel.offset + listHeight - 1);

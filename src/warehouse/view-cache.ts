@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file.ts';
+import { WAREHOUSE_FILE } from './store.ts';
+
+/** Bump when what a cached view holds changes shape. */
+const CACHE_FORMAT = 1;
+
+/**
+ * Which warehouse file a cached view was computed from: every save writes a new file (temp + rename), so its
+ * inode, size and modification time change together. Null when there is no warehouse yet.
+ */
+export async function warehouseIdentity(dataDir: string, version: string): Promise<string | null> {
+  try {
+    const s = await stat(join(dataDir, WAREHOUSE_FILE), { bigint: true });
+    return `${CACHE_FORMAT}:${version}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
+const cachePath = (dataDir: string, name: string): string => join(dataDir, 'cache', `${name}.json`);
+
+/**
+ * A view computed earlier from this very warehouse file, or null (none, unreadable, or the warehouse has been
+ * saved since). Derived data only: it is never the source of anything, and a miss costs a query.
+ */
+export async function readViewCache<T>(dataDir: string, name: string, version: string): Promise<T | null> {
+  try {
+    const [text, id] = await Promise.all([readFile(cachePath(dataDir, name), 'utf8'), warehouseIdentity(dataDir, version)]);
+    const c = JSON.parse(text) as { identity?: unknown; value?: T };
+    return id !== null && c.identity === id && c.value !== undefined ? c.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keep a view for the next start; `identity` must have been taken before the view was read from the file. */
+export function writeViewCache(dataDir: string, name: string, identity: string, value: unknown): void {
+  mkdirSync(join(dataDir, 'cache'), { recursive: true });
+  writeFileAtomic(cachePath(dataDir, name), Buffer.from(JSON.stringify({ identity, value })), 0o600);
+}
