@@ -10,21 +10,11 @@ import { currentTitleCount, loadGold, newestValidFrom } from '../warehouse/scd2.
 import { finishRun, lastImportDigest, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
 import { readMalExport, type MalExport } from '../sources/mal/index.ts';
 import { malGoldValues, malTitleKey } from '../domain/mal-gold.ts';
-import { LoadRefusedError } from '../domain/errors.ts';
 import type { ImportResult } from './events.ts';
-import type { ImportOptions, LoadOptions } from './import.ts';
+import { refuseIfBehind, type ImportOptions, type LoadOptions } from './import.ts';
 
 /** Bump when what silver and gold derive from MAL entries changes, so an unchanged export is rebuilt after an upgrade. */
 export const MAL_DERIVATION_VERSION = 1;
-
-function refuseIfBehind(newest: string | null, loadTime: string, asOfGiven: boolean): void {
-  if (newest !== null && loadTime < newest) {
-    throw new LoadRefusedError(
-      `The load time ${loadTime} is earlier than the newest version already in the warehouse (${newest}); history must move forward, so nothing was written.`,
-      asOfGiven ? 'Drop --as-of to load as of now, or give an --as-of later than that time.' : "This machine's clock seems to be behind the last import; check it.",
-    );
-  }
-}
 
 /**
  * Load a read MyAnimeList export into `db` as of `loadTime`, inside the caller's transaction: bronze keeps every

@@ -47,7 +47,8 @@ function toGold(f: TitleFacts): GoldValues {
   };
 }
 
-function refuseIfBehind(newest: string | null, loadTime: string, asOfGiven: boolean): void {
+/** History only moves forward: a load time before the newest version already stored is refused before anything is read. */
+export function refuseIfBehind(newest: string | null, loadTime: string, asOfGiven: boolean): void {
   if (newest !== null && loadTime < newest) {
     throw new LoadRefusedError(
       `The load time ${loadTime} is earlier than the newest version already in the warehouse (${newest}); history must move forward, so nothing was written.`,
