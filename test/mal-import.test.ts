@@ -189,3 +189,18 @@ test('CLI: anidex import takes a MAL file, reports totals that disagree, refuses
   const rows = JSON.parse(lib.out) as Array<{ sources: string[] }>;
   assert.ok(rows.every((r) => r.sources.includes('mal')));
 });
+
+test('CLI: history shows both sources of one anime; match only ever names the Trakt title', () => {
+  const d = tmp();
+  assert.equal(anidex(d, 'import', join(ROOT, 'data/sample/trakt-2026-05-01'), '--offline').code, 0);
+  assert.equal(anidex(d, 'import', REAL, '--offline').code, 0);
+  const h = anidex(d, 'history', 'Frieren');
+  assert.equal(h.code, 0, h.err);
+  assert.match(h.out, /trakt:show:\d+ \+ mal:52991/);
+  assert.match(h.out, /^Trakt: \d+ versions?/m);
+  assert.match(h.out, /^MyAnimeList: 1 version/m);
+  const j = JSON.parse(anidex(d, 'history', 'Frieren', '--json').out) as { sources: Array<{ source: string }> };
+  assert.deepEqual(j.sources.map((s) => s.source), ['trakt', 'mal']);
+  const m = anidex(d, 'match', 'Frieren', '52991', '--offline');
+  assert.equal(m.code, 0, m.err);
+});

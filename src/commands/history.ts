@@ -1,5 +1,7 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { titleIndex, versionsOf } from '../warehouse/queries.ts';
+import { titleView } from '../pipeline/title-view.ts';
+import { sourceOf } from '../domain/library-merge.ts';
 import { findTitles } from '../domain/find-title.ts';
 import { AnidexError, UsageError } from '../domain/errors.ts';
 import { describeChange, versionSummary } from '../domain/version-text.ts';
@@ -20,27 +22,33 @@ export async function runHistory(args: string[], ctx: CommandContext): Promise<n
     if (found.length === 0) {
       throw new AnidexError(`No title in the warehouse matches "${sanitizeText(query)}".`, 'Run `anidex library --search <words>` to find the exact title.');
     }
-    if (found.length > 1) {
+    // A Trakt title and its MyAnimeList entry are one title: show both histories.
+    const pair = found.length === 2 && sourceOf(found[0]!.titleKey) !== sourceOf(found[1]!.titleKey) && versionsOf(wh.db, found[0]!.titleKey)[0]?.malId === versionsOf(wh.db, found[1]!.titleKey)[0]?.malId;
+    if (found.length > 1 && !pair) {
       const list = found.slice(0, 8).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, ${t.mediaType}) = ${t.titleKey}`);
       throw new AnidexError(
         `"${sanitizeText(query)}" matches ${found.length} titles: ${list.join('; ')}${found.length > 8 ? '; …' : ''}.`,
         `Give the exact title, or the title key shown after "=" (e.g. anidex history ${found[0]!.titleKey}).`,
       );
     }
-    const t = found[0]!;
-    const versions = versionsOf(wh.db, t.titleKey);
+    const t = found.find((x) => sourceOf(x.titleKey) === 'trakt') ?? found[0]!;
+    const { sources } = titleView(wh.db, t.titleKey);
+    const withChanges = (vs: typeof sources[number]['versions']) => vs.map((v, i) => ({ ...v, changed: describeChange(vs[i + 1], v) }));
     if (json) {
-      printJson({ ...t, versions: versions.map((v, i) => ({ ...v, changed: describeChange(versions[i + 1], v) })) });
+      printJson({ ...t, versions: withChanges(sources[0]!.versions), sources: sources.map((x) => ({ source: x.source, titleKey: x.titleKey, versions: withChanges(x.versions) })) });
       return 0;
     }
-    print(`${sanitizeText(t.title)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${t.titleKey}`);
-    print(`${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`);
-    versions.forEach((v, i) => {
-      const state = v.isDeleted ? 'deleted' : v.isCurrent ? 'current' : '';
-      print(`  v${versions.length - i}  ${shortTime(v.validFrom)} → ${v.validTo ? shortTime(v.validTo) : 'now'}${state ? `  [${state}]` : ''}`);
-      print(`      ${versionSummary(v)}`);
-      print(`      ${describeChange(versions[i + 1], v)}`);
-    });
+    print(`${sanitizeText(t.title)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${sources.map((x) => x.titleKey).join(' + ')}`);
+    for (const { source, versions } of sources) {
+      const from = sources.length > 1 ? `${source === 'mal' ? 'MyAnimeList' : 'Trakt'}: ` : '';
+      print(`${from}${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`);
+      versions.forEach((v, i) => {
+        const state = v.isDeleted ? 'deleted' : v.isCurrent ? 'current' : '';
+        print(`  v${versions.length - i}  ${shortTime(v.validFrom)} → ${v.validTo ? shortTime(v.validTo) : 'now'}${state ? `  [${state}]` : ''}`);
+        print(`      ${versionSummary(v)}`);
+        print(`      ${describeChange(versions[i + 1], v)}`);
+      });
+    }
     return 0;
   } finally {
     wh.close();

@@ -23,7 +23,8 @@ export async function runMatch(args: string[], ctx: CommandContext): Promise<num
   }
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const found = findTitles(titleIndex(wh.db), query).filter((t) => !t.isDeleted);
+    // MyAnimeList entries name their own MAL id: only Trakt titles are matched by hand.
+    const found = findTitles(titleIndex(wh.db), query).filter((t) => !t.isDeleted && t.titleKey.startsWith('trakt:'));
     if (found.length !== 1) {
       throw new AnidexError(
         found.length === 0 ? `No current title matches "${sanitizeText(query)}".` : `"${sanitizeText(query)}" matches ${found.length} titles: ${found.slice(0, 6).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, trakt ${t.traktId ?? t.titleKey})`).join('; ')}.`,
