@@ -74,6 +74,15 @@ export function parseJsonArray(bytes: Uint8Array, file: string): unknown[] {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
+    // V8 quotes the text around the error, and NULs there read as nothing ("Unexpected token ''"): name the byte.
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      const where = locate(text, `position ${nul}`).replace(/^, /, '');
+      throw new InputError(`${file} holds a NUL byte at ${where}, so it is not JSON; it is damaged or was not fully written.`, {
+        file,
+        hint: REDOWNLOAD,
+      });
+    }
     const message = err instanceof Error ? err.message : String(err);
     throw new InputError(`${file} is not valid JSON (${message}${locate(text, message)}); it may be truncated.`, {
       file,
