@@ -32,8 +32,13 @@ export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number
   return stream.isTTY && stream.columns ? stream.columns : 120;
 }
 
+/**
+ * JSON on stdout. JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+009B is CSI to many
+ * terminals) and bidi overrides raw; escaping them too keeps every value the same and the terminal safe.
+ */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  const text = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  process.stdout.write(text + '\n');
 }
 
 export function print(text = ''): void {
