@@ -52,8 +52,10 @@ export async function runExport(args: string[], ctx: CommandContext): Promise<nu
   }
 
   if (out === null) {
+    // On a terminal the export is read, not kept: titles from exports must not drive it (`> file` keeps every byte).
+    const text = process.stdout.isTTY ? built.text.split('\n').map(sanitizeText).join('\n') : built.text;
     // A reader that stopped early (`| head`) wanted no more, and no report either.
-    if (!(await writeStdout(built.text))) return 0;
+    if (!(await writeStdout(text))) return 0;
     // MAL's layout ends without a newline; on a terminal, start the messages on a line of their own.
     if (process.stdout.isTTY && !built.text.endsWith('\n')) process.stdout.write('\n');
     note(process.stderr, summary(built, null));
