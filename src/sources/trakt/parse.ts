@@ -153,7 +153,10 @@ export function normalizeTraktTimestamp(text: string): string | null | undefined
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Not Date.UTC: it reads years 0–99 as 1900–1999, and 1900 has no Feb 29 where year 0 has one.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
 }
 
 function ratedTarget(
