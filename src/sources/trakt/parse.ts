@@ -62,6 +62,11 @@ function run<T>(
     return { ok: true, raw: { section, ...ctx, key, json: JSON.stringify(record) }, value };
   } catch (err) {
     if (err instanceof SkipRecord) return { ok: false, skipped: { ...ctx, field: err.field, reason: err.reason } };
+    // JSON.parse takes any depth, but JSON.stringify (the bronze row) recurses: a record nested thousands of
+    // levels deep overflows the stack. No Trakt record is more than a few levels deep.
+    if (err instanceof RangeError) {
+      return { ok: false, skipped: { ...ctx, field: '(record)', reason: 'nests too deeply to be a Trakt record' } };
+    }
     throw err;
   }
 }
