@@ -258,6 +258,11 @@ function optionalInt(obj: Json, key: string, path: string): number | null {
   const v = obj[key];
   if (v === undefined || v === null) return null;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+    // 1e400 parses as Infinity, and 2^53+1 as 2^53: say so rather than print a number the file does not hold.
+    if (typeof v === 'number' && !Number.isFinite(v)) skip(path + key, `is a number too large to hold (it reads as ${v})`);
+    if (typeof v === 'number' && v > Number.MAX_SAFE_INTEGER) {
+      skip(path + key, `is over ${Number.MAX_SAFE_INTEGER} (2^53 − 1), too large to read exactly`);
+    }
     skip(path + key, `is ${describeJson(v)}, not a non-negative integer`);
   }
   return v;
