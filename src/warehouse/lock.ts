@@ -31,6 +31,12 @@ export interface LockOptions {
   what?: string;
 }
 
+/**
+ * Tokens of the locks this process holds right now. A lock naming this process's pid is live when its token is
+ * here (another write of this very process still running, e.g. a TUI key pressed twice), else a reused pid.
+ */
+const heldHere = new Set<string>();
+
 /** A lock file younger than this with no readable content is a holder still writing it, not a stale one. */
 const UNREADABLE_GRACE_MS = 5_000;
 
@@ -81,7 +87,7 @@ function isStale(path: string, info: LockInfo | null): boolean {
   // A lock from another machine (a shared data dir) cannot be checked; it is never taken over.
   if (info.host !== hostname()) return false;
   if (info.boot && BOOT && info.boot !== BOOT) return true; // written before this machine last booted
-  if (info.pid === process.pid) return true; // not ours (we hold no lock while acquiring), so a reused pid
+  if (info.pid === process.pid) return !heldHere.has(info.token); // not held by this process now: a reused pid
   return !isAlive(info.pid);
 }
 
@@ -134,7 +140,10 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
   };
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (tryCreate(path, info)) break;
+    if (tryCreate(path, info)) {
+      heldHere.add(info.token);
+      break;
+    }
     const holder = readLock(path);
     if (holder === 'missing') continue;
     if (isStale(path, holder)) {
@@ -155,6 +164,7 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
   const release = (): void => {
     if (released) return;
     released = true;
+    heldHere.delete(info.token);
     process.off('exit', release);
     const now = readLock(path);
     if (now !== 'missing' && now !== null && now.token === info.token) safeUnlink(path);
