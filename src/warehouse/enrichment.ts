@@ -1,7 +1,7 @@
 import type { SqlDb } from './db.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import { isMood, moodsFromMetadata, type Mood } from '../domain/moods.ts';
-import { linkPlanMalIds } from './plan.ts';
+import { LINK_PLAN_SQL } from './plan.ts';
 import type { MediaType } from '../domain/types.ts';
 
 /** A current title as enrichment sees it, with the external ids the export carried. */
@@ -89,13 +89,16 @@ export function saveMatches(db: SqlDb, matches: readonly TitleMatch[]): void {
        matched_at = excluded.matched_at`,
   );
   const gold = db.prepare('UPDATE user_watch_history SET mal_id = ? WHERE title_key = ?');
+  // Prepared once: a MAL import saves a match per entry, tens of thousands of them.
+  const link = db.prepare(LINK_PLAN_SQL);
   for (const m of matches) {
     put.run([m.titleKey, m.status, m.malId, m.confidence, m.provider, m.method, m.otherMalIds.length ? JSON.stringify(m.otherMalIds) : null, m.reason, m.matchedAt]);
     gold.run([m.malId, m.titleKey]);
-    linkPlanMalIds(db, m.titleKey, m.malId);
+    link.run([m.malId, m.titleKey]);
   }
   put.free();
   gold.free();
+  link.free();
 }
 
 /** MAL ids whose dim_anime row is missing or older than `staleBefore`. */

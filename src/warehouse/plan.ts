@@ -49,14 +49,17 @@ export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: strin
        notes, source, source_key, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let added = 0;
+  // One read of the planned ids, not a query per item: a MAL import offers thousands of Plan to Watch entries.
+  const planned = new Set(db.all<{ m: number }>('SELECT mal_id AS m FROM plan_to_watch WHERE mal_id IS NOT NULL').map((r) => r.m));
   for (const it of items) {
-    if (it.malId !== null && db.get('SELECT 1 AS x FROM plan_to_watch WHERE mal_id = ?', [it.malId])) continue;
+    if (it.malId !== null && planned.has(it.malId)) continue;
     if (IMPORTED.has(it.source) && it.sourceKey && db.get('SELECT 1 AS x FROM plan_removed WHERE source = ? AND source_key = ?', [it.source, it.sourceKey])) continue;
     const n = stmt.run([
       it.title, it.malId, it.streamingService ?? null, it.recommendedByAiAt ?? null, it.priority ?? next,
       it.confidenceScore ?? null, it.notes ?? null, it.source, it.sourceKey, at,
     ]);
     if (n > 0) {
+      if (it.malId !== null) planned.add(it.malId);
       added++;
       next++;
     }
@@ -91,7 +94,5 @@ export function reprioritize(db: SqlDb, id: number, priority: number): boolean {
   return true;
 }
 
-/** Give watchlist items their MAL id once enrichment matched them. */
-export function linkPlanMalIds(db: SqlDb, titleKey: string, malId: number | null): void {
-  db.run('UPDATE plan_to_watch SET mal_id = ? WHERE source_key = ? AND source = ?', [malId, titleKey, 'trakt-watchlist']);
-}
+/** Gives a Trakt watchlist item its MAL id once enrichment matched its title (parameters: mal id, title key). */
+export const LINK_PLAN_SQL = "UPDATE plan_to_watch SET mal_id = ? WHERE source_key = ? AND source = 'trakt-watchlist'";
