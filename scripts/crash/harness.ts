@@ -112,6 +112,7 @@ export interface OpSummary {
   finishedFirst: number;
   staleLocks: number;
   tempsLeft: number;
+  medianNextRunMs: number;
   maxNextRunMs: number;
   failures: number;
 }
@@ -405,7 +406,7 @@ export async function runCrashHarness(options: Partial<CrashOptions> = {}): Prom
         r.op.name,
         {
           op: r.op.name, what: r.op.what, typicalMs: r.typicalMs, commitsAt: r.commitsAt, commits: r.chain.length - 1,
-          kills: 0, before: 0, between: 0, after: 0, finishedFirst: 0, staleLocks: 0, tempsLeft: 0, maxNextRunMs: 0, failures: 0,
+          kills: 0, before: 0, between: 0, after: 0, finishedFirst: 0, staleLocks: 0, tempsLeft: 0, medianNextRunMs: 0, maxNextRunMs: 0, failures: 0,
         },
       ]),
     );
@@ -430,6 +431,7 @@ function buildReport(o: CrashOptions, startedAt: string, started: number, setupM
   let maxNext = 0;
   let maxOp: OpName | null = null;
   for (const r of records) if (r.nextRunMs > maxNext) [maxNext, maxOp] = [r.nextRunMs, r.op];
+  for (const p of perOp) p.medianNextRunMs = median(records.filter((r) => r.op === p.op && r.nextRunMs > 0).map((r) => r.nextRunMs));
   const { log: _log, ...opts } = o;
   void _log;
   return {
@@ -470,11 +472,11 @@ export function markdownSummary(r: CrashReport): string {
     `${r.options.label ? `${r.options.label}; ` : ''}Node ${r.node}, ${r.startedAt}; ${s(r.wallMs)} in all (setup and uninterrupted reference runs ${s(r.setupMs)}); ` +
       `load average ${r.load[0].toFixed(1)} when the kills started, ${r.load[1].toFixed(1)} at the end.`,
     '',
-    '| operation | commits (at % of the run) | uninterrupted | kills | before | between | after | stale locks | temp files left | slowest next run | failures |',
+    '| operation | commits (at % of the run) | uninterrupted | kills | before | between | after | stale locks | temp files left | next run: median, slowest | failures |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...r.perOp.map(
       (p) =>
-        `| ${p.op} | ${p.commits} (${p.commitsAt.map((t) => `${Math.round(t * 100)} %`).join(', ')}) | ${s(p.typicalMs)} | ${p.kills} | ${p.before} | ${p.between} | ${p.after} | ${p.staleLocks} | ${p.tempsLeft} | ${s(p.maxNextRunMs)} | ${p.failures} |`,
+        `| ${p.op} | ${p.commits} (${p.commitsAt.map((t) => `${Math.round(t * 100)} %`).join(', ')}) | ${s(p.typicalMs)} | ${p.kills} | ${p.before} | ${p.between} | ${p.after} | ${p.staleLocks} | ${p.tempsLeft} | ${s(p.medianNextRunMs)}, ${s(p.maxNextRunMs)} | ${p.failures} |`,
     ),
     `| **all** | | | **${r.kills}** | **${r.landed.before}** | **${r.landed.between}** | **${r.landed.after}** | **${r.staleLocks}** | **${r.tempsLeftByKills}** | **${s(r.maxNextRunMs)}** | **${r.failures}** |`,
     '',
