@@ -178,3 +178,20 @@ test('a failed write does not leave temp files behind, and saves keep the file m
   assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-')), []);
   wh.close();
 });
+
+test('a snapshot copy killed half-way leaves no file behind for long: the next snapshot sweeps dead processes\' temps', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'anidex-snaptmp-'));
+  const wh = await Warehouse.open(dir);
+  await wh.write((db) => db.run('CREATE TABLE t (x)'));
+  await wh.write((db) => db.run('INSERT INTO t VALUES (1)'), { snapshot: 'import' });
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // a pid whose process has exited
+  const snaps = join(dir, 'snapshots');
+  const orphan = join(snaps, `.20260101T000000000Z-import.sqlite.tmp-${dead}-abcd1234`);
+  const live = join(snaps, `.20260101T000000000Z-import.sqlite.tmp-1-abcd1234`); // pid 1 is alive
+  writeFileSync(orphan, 'half a copy');
+  writeFileSync(live, 'another process is still copying');
+  await wh.write((db) => db.run('INSERT INTO t VALUES (2)'), { snapshot: 'import' });
+  assert.equal(existsSync(orphan), false);
+  assert.equal(existsSync(live), true, 'a live process\'s temp file is left alone');
+  wh.close();
+});

@@ -39,10 +39,16 @@ function existingMode(path: string): number | null {
   }
 }
 
-/** Temp files of saves whose process died (SIGKILL, power loss) would pile up: remove them. */
+/** Temp files of saves of `path` whose process died (SIGKILL, power loss) would pile up: remove them. */
 function removeOrphanTemps(path: string): void {
-  const dir = dirname(path);
-  const prefix = `.${basename(path)}.tmp-`;
+  removeOrphanTempsIn(dirname(path), `.${basename(path)}.tmp-`);
+}
+
+/**
+ * Remove the temp files in `dir` (names starting with `prefix`, default any `.<name>.tmp-<pid>-…`) whose
+ * writing process is gone. A snapshot's temp file has a name no later save repeats, so its folder is swept whole.
+ */
+export function removeOrphanTempsIn(dir: string, prefix?: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -50,8 +56,9 @@ function removeOrphanTemps(path: string): void {
     return;
   }
   for (const n of names) {
-    if (!n.startsWith(prefix)) continue;
-    const pid = Number(n.slice(prefix.length).split('-')[0]);
+    const m = prefix ? (n.startsWith(prefix) ? /^(\d+)-/.exec(n.slice(prefix.length)) : null) : /^\..+\.tmp-(\d+)-[0-9a-f]+$/.exec(n);
+    if (!m) continue;
+    const pid = Number(m[1]);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
     try {
       process.kill(pid, 0);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFileAtomic, writeFileAtomic } from './atomic-file.ts';
+import { copyFileAtomic, removeOrphanTempsIn, writeFileAtomic } from './atomic-file.ts';
 import { AnidexError } from '../domain/errors.ts';
 
 export const SNAPSHOTS_KEPT = 10;
@@ -28,6 +28,8 @@ export function takeSnapshot(dataDir: string, warehouseFile: string, reason: str
   if (!existsSync(warehouseFile)) return null;
   const dir = snapshotDir(dataDir);
   mkdirSync(dir, { recursive: true });
+  // A snapshot copy killed half-way leaves a temp file as big as the warehouse under a name never used again.
+  removeOrphanTempsIn(dir);
   const createdAt = new Date().toISOString();
   let id = `${stamp(createdAt)}-${reason}`;
   for (let n = 2; existsSync(join(dir, `${id}.sqlite`)); n++) id = `${stamp(createdAt)}-${reason}-${n}`;
