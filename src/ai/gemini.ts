@@ -66,6 +66,7 @@ export interface GeminiConfig {
  * - ANIDEX_GEMINI_MODEL (default gemini-2.5-flash-lite)
  * - ANIDEX_GEMINI_URL (a proxy or a fake; trailing slashes removed)
  * - ANIDEX_GEMINI_RPM, ANIDEX_GEMINI_DAILY_BUDGET (positive integers, for keys with a paid tier)
+ * - ANIDEX_GEMINI_TIMEOUT_MS (per request, default 60 000: a slow proxy, or a test that must not wait a minute)
  */
 export function geminiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GeminiConfig | null {
   const apiKey = env.GEMINI_API_KEY?.trim();
@@ -77,6 +78,8 @@ export function geminiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gemin
   if (rpm !== undefined) cfg.perMinute = rpm;
   const budget = positiveInt(env, 'ANIDEX_GEMINI_DAILY_BUDGET');
   if (budget !== undefined) cfg.dailyBudget = budget;
+  const timeout = positiveInt(env, 'ANIDEX_GEMINI_TIMEOUT_MS');
+  if (timeout !== undefined) cfg.timeoutMs = timeout;
   return cfg;
 }
 
@@ -323,6 +326,10 @@ export class GeminiClient {
         }
         if (f.quota === 'none') {
           return build(`Gemini allows no free-tier requests to ${m}${said}.`, `Use a model with a free tier (ANIDEX_GEMINI_MODEL=${DEFAULT_GEMINI_MODEL}) or enable billing for the key.`);
+        }
+        if (f.retryDelayMs !== null && f.retryDelayMs > MAX_RETRY_DELAY_MS) {
+          // Not "kept answering": one answer asked for a pause too long to sit out.
+          return build(`Gemini asked anidex to wait ${Math.ceil(f.retryDelayMs / 60_000)} minutes before the next request to ${m}${said}.`, 'Run again after that; finished work is kept.');
         }
         return build(`Gemini kept answering 429 RESOURCE_EXHAUSTED for ${m}${times}${said}.`, 'Wait a minute and run again; lower ANIDEX_GEMINI_RPM if it keeps happening.');
       case 'unavailable':

@@ -43,7 +43,7 @@ export function validateLabels(json: unknown, asked: ReadonlySet<number>): { lab
   let unknownIds = 0;
   const list = (json as { labels?: unknown })?.labels;
   for (const raw of Array.isArray(list) ? list : []) {
-    const r = raw as { mal_id?: unknown; moods?: unknown };
+    const r = (typeof raw === 'object' && raw !== null ? raw : {}) as { mal_id?: unknown; moods?: unknown };
     if (typeof r.mal_id !== 'number' || !asked.has(r.mal_id) || out.has(r.mal_id)) {
       unknownIds++;
       continue;

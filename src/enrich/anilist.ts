@@ -1,6 +1,6 @@
 import type { AnimeFormat, AnimeLink, AnimeRecord } from '../domain/anime.ts';
 import { AnidexError } from '../domain/errors.ts';
-import { requestJson, type HttpStats } from './http.ts';
+import { arrayOf, isRecord, requestJson, type HttpStats } from './http.ts';
 import { RateLimiter, type RateWindow } from './rate-limiter.ts';
 import type { Provider, RawAnswer, SearchQuery } from './provider.ts';
 
@@ -11,8 +11,11 @@ export interface AniListOptions {
   userAgent: string;
   /** Requests per rolling minute (AniList allows 30 today). */
   perMinute?: number;
+  /** Per HTTP request (default 20 000). */
   timeoutMs?: number;
   maxRetries?: number;
+  /** First backoff step of a retry (doubles, jittered); default 500. Mainly for tests. */
+  retryBaseMs?: number;
 }
 
 const SEARCH_FIELDS = 'id idMal type format status episodes duration season seasonYear startDate { year } title { romaji english native } synonyms';
@@ -64,7 +67,7 @@ function format(f: string | null | undefined): AnimeFormat | null {
 }
 
 function strings(xs: Array<string | null> | null | undefined): string[] {
-  return (xs ?? []).filter((x): x is string => typeof x === 'string' && x.length > 0);
+  return arrayOf(xs).filter((x): x is string => typeof x === 'string' && x.length > 0);
 }
 
 function link(m: AniListMedia, relationType: string | null, rating: number): AnimeLink {
@@ -80,7 +83,7 @@ function link(m: AniListMedia, relationType: string | null, rating: number): Ani
 
 /** AniList's Media → anidex's record; null for entries with no MyAnimeList id or that are not anime. */
 export function fromAniList(m: AniListMedia): AnimeRecord | null {
-  if (typeof m.idMal !== 'number' || (m.type && m.type !== 'ANIME')) return null;
+  if (!isRecord(m) || typeof m.idMal !== 'number' || (m.type && m.type !== 'ANIME')) return null;
   return {
     malId: m.idMal,
     anilistId: m.id,
@@ -97,18 +100,18 @@ export function fromAniList(m: AniListMedia): AnimeRecord | null {
     year: m.seasonYear ?? m.startDate?.year ?? null,
     status: m.status ?? null,
     genres: strings(m.genres),
-    tags: (m.tags ?? []).filter((t) => t && !t.isMediaSpoiler).map((t) => ({ name: t!.name, rank: t!.rank ?? null })),
-    studios: (m.studios?.edges ?? []).filter((e) => e?.node?.name && e.node.isAnimationStudio !== false).map((e) => e!.node!.name!),
+    tags: arrayOf(m.tags).filter((t) => isRecord(t) && typeof t.name === 'string' && !t.isMediaSpoiler).map((t) => ({ name: t!.name, rank: t!.rank ?? null })),
+    studios: arrayOf(m.studios?.edges).filter((e) => e?.node?.name && e.node.isAnimationStudio !== false).map((e) => e!.node!.name!),
     communityScore: m.averageScore ?? m.meanScore ?? null,
     scoreSource: 'anilist',
     popularity: m.popularity ?? null,
-    relations: (m.relations?.edges ?? [])
-      .filter((e) => e?.node && (e.node.type ?? 'ANIME') === 'ANIME')
+    relations: arrayOf(m.relations?.edges)
+      .filter((e) => isRecord(e?.node) && (e.node.type ?? 'ANIME') === 'ANIME')
       .map((e) => link(e!.node!, e!.relationType ?? null, 0)),
-    recommendations: (m.recommendations?.nodes ?? [])
-      .filter((n) => n?.mediaRecommendation)
+    recommendations: arrayOf(m.recommendations?.nodes)
+      .filter((n) => isRecord(n?.mediaRecommendation))
       .map((n) => link(n!.mediaRecommendation!, null, n!.rating ?? 0)),
-    streaming: (m.externalLinks ?? [])
+    streaming: arrayOf(m.externalLinks)
       .filter((l) => l?.type === 'STREAMING' && l.site && l.url)
       .map((l) => ({ site: l!.site!, url: l!.url! })),
   };
@@ -117,6 +120,35 @@ export function fromAniList(m: AniListMedia): AnimeRecord | null {
 interface GraphQlBody {
   data?: Record<string, { media?: AniListMedia[] | null } | null> | null;
   errors?: Array<{ message?: string; status?: number }>;
+}
+
+const hasErrors = (body: Record<string, unknown>): boolean => Array.isArray(body.errors) && body.errors.length > 0;
+/** Every entry of `media` is an object. */
+const mediaList = (page: unknown): boolean => isRecord(page) && Array.isArray(page.media) && page.media.every(isRecord);
+
+/**
+ * The shapes anidex reads (anything else is a wrong answer, retried, never cached): a search has every alias as a
+ * Page with a `media` list, or null next to errors; details have `page.media`. A 200 with errors and no data is
+ * left to post(), which reports the errors.
+ */
+function searchShape(aliases: number): (json: unknown) => boolean {
+  return (json) => {
+    if (!isRecord(json)) return false;
+    if (json.data === null || json.data === undefined) return hasErrors(json);
+    if (!isRecord(json.data)) return false;
+    const data = json.data;
+    for (let i = 0; i < aliases; i++) {
+      const page = data[`q${i}`];
+      if (page === null ? !hasErrors(json) : !mediaList(page)) return false;
+    }
+    return true;
+  };
+}
+
+function detailsShape(json: unknown): boolean {
+  if (!isRecord(json)) return false;
+  if (json.data === null || json.data === undefined) return hasErrors(json);
+  return isRecord(json.data) && mediaList(json.data.page);
 }
 
 function graphQlError(status: number, body: GraphQlBody): AnidexError {
@@ -155,7 +187,7 @@ export class AniListProvider implements Provider {
       roots.push(`q${i}: Page(perPage: ${CANDIDATES_PER_SEARCH}) { media(search: $s${i}, type: ANIME, sort: [SEARCH_MATCH]) { ...f } }`);
     });
     const query = `query (${decls.join(', ')}) {\n${roots.join('\n')}\n}\nfragment f on Media { ${SEARCH_FIELDS} }`;
-    const body = await this.post(query, vars, signal);
+    const body = await this.post(query, vars, searchShape(queries.length), signal);
     const out = new Map<string, RawAnswer>();
     queries.forEach((q, i) => {
       const page = body.data?.[`q${i}`];
@@ -169,13 +201,13 @@ export class AniListProvider implements Provider {
   }
 
   parseSearch(payload: string): AnimeRecord[] {
-    const page = JSON.parse(payload) as { media?: AniListMedia[] };
-    return (page.media ?? []).map(fromAniList).filter((r): r is AnimeRecord => r !== null);
+    const page = JSON.parse(payload) as { media?: AniListMedia[] } | null;
+    return arrayOf(page?.media).map(fromAniList).filter((r): r is AnimeRecord => r !== null);
   }
 
   async details(malIds: readonly number[], signal?: AbortSignal): Promise<Map<number, RawAnswer>> {
     const query = `query ($ids: [Int]) { page: Page(perPage: ${DETAILS_BATCH}) { media(idMal_in: $ids, type: ANIME) { ${DETAIL_FIELDS} } } }`;
-    const body = await this.post(query, { ids: [...malIds] }, signal);
+    const body = await this.post(query, { ids: [...malIds] }, detailsShape, signal);
     const found = new Map<number, AniListMedia>();
     for (const m of body.data?.page?.media ?? []) if (m && typeof m.idMal === 'number') found.set(m.idMal, m);
     const out = new Map<number, RawAnswer>();
@@ -191,7 +223,7 @@ export class AniListProvider implements Provider {
     return fromAniList(JSON.parse(payload) as AniListMedia);
   }
 
-  private async post(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<GraphQlBody> {
+  private async post(query: string, variables: Record<string, unknown>, accept: (json: unknown) => boolean, signal?: AbortSignal): Promise<GraphQlBody> {
     const res = await requestJson(this.limiter, this.stats, {
       url: this.url,
       method: 'POST',
@@ -205,11 +237,13 @@ export class AniListProvider implements Provider {
       },
       timeoutMs: this.opts.timeoutMs ?? 20_000,
       maxRetries: this.opts.maxRetries ?? 3,
+      retryBaseMs: this.opts.retryBaseMs,
       max429: 10,
       signal,
       provider: 'AniList',
+      accept,
     });
-    const body = res.json as GraphQlBody;
+    const body = (isRecord(res.json) ? res.json : {}) as GraphQlBody;
     if (res.status !== 200 || (body.errors && body.errors.length && !body.data)) throw graphQlError(res.status, body);
     return body;
   }

@@ -32,14 +32,31 @@ export interface RequestOptions {
   maxRetries: number;
   /** How many 429s in a row to sit out before giving up. */
   max429: number;
+  /** First backoff step of those retries (doubles, jittered); default 500. Mainly for tests. */
+  retryBaseMs?: number;
   signal?: AbortSignal;
   /** Shown in errors: "AniList", "Jikan". */
   provider: string;
+  /**
+   * Whether a 200's JSON has the shape the caller reads. A wrong shape (a proxy's or a broken server's body) is
+   * retried like an unreadable one, so it is never cached as an answer (e.g. as "nothing found").
+   */
+  accept?: (json: unknown) => boolean;
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const v = headers[name.toLowerCase()];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** A JSON object (not null, not an array). */
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** `x` when it is an array, else empty: answers are read defensively, whatever a server (or an old cache row) holds. */
+export function arrayOf<T>(x: T[] | null | undefined): T[] {
+  return Array.isArray(x) ? x : [];
 }
 
 /** Milliseconds a server asks us to wait: Retry-After, else X-RateLimit-Reset; null when it does not say. */
@@ -59,13 +76,17 @@ export function retryAfterMs(headers: Record<string, string | string[] | undefin
 /** A server asking for a longer pause than this stops the run (resumable) instead of hanging silently. */
 const MAX_WAIT_MS = 5 * 60_000;
 
+function tooLong(provider: string, waitMs: number): ProviderUnavailableError {
+  return new ProviderUnavailableError(`${provider} asked anidex to wait ${Math.ceil(waitMs / 60_000)} minutes before the next request.`);
+}
+
 /** A 429 that does not say how long to wait (Jikan's do not): 1 s, 2 s, 4 s … up to a minute. */
 function unsaid429Ms(consecutive: number): number {
   return Math.min(60_000, 1000 * 2 ** (consecutive - 1));
 }
 
-function backoffMs(attempt: number): number {
-  return Math.min(8_000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
+function backoffMs(attempt: number, baseMs = 500): number {
+  return Math.min(8_000, baseMs * 2 ** attempt) * (0.5 + Math.random() / 2);
 }
 
 /**
@@ -78,6 +99,10 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
   let limited = 0;
   for (;;) {
     opts.signal?.throwIfAborted();
+    // A pause set by an earlier answer (an exhausted X-RateLimit-Remaining with a reset far away) stops the run
+    // rather than hold it silently for hours.
+    const pending = limiter.delayNow();
+    if (pending > MAX_WAIT_MS) throw tooLong(opts.provider, pending);
     let problem: string;
     try {
       const res = await limiter.schedule(() => {
@@ -99,9 +124,7 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
           throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
         }
         const wait = retryAfterMs(res.headers) ?? unsaid429Ms(limited);
-        if (wait > MAX_WAIT_MS) {
-          throw new ProviderUnavailableError(`${opts.provider} asked anidex to wait ${Math.ceil(wait / 60_000)} minutes before the next request.`);
-        }
+        if (wait > MAX_WAIT_MS) throw tooLong(opts.provider, wait);
         limiter.pauseUntil(Date.now() + wait);
         continue;
       }
@@ -119,6 +142,7 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
       }
       if (res.statusCode >= 500) problem = `HTTP ${res.statusCode}`;
       else if (json === undefined) problem = `an unreadable answer (HTTP ${res.statusCode}, not JSON)`;
+      else if (res.statusCode === 200 && opts.accept && !opts.accept(json)) problem = 'an answer of the wrong shape (HTTP 200)';
       else return { status: res.statusCode, json, text: res.body };
     } catch (err) {
       if (err instanceof AnidexError) throw err;
@@ -130,6 +154,6 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
       throw new ProviderUnavailableError(`${opts.provider} failed ${failures} times in a row (last: ${problem}) at ${opts.url}.`);
     }
     stats.retries++;
-    await sleep(backoffMs(failures - 1), opts.signal);
+    await sleep(backoffMs(failures - 1, opts.retryBaseMs), opts.signal);
   }
 }

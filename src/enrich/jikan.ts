@@ -1,6 +1,6 @@
 import type { AnimeFormat, AnimeRecord } from '../domain/anime.ts';
 import { AnidexError } from '../domain/errors.ts';
-import { requestJson, type HttpStats } from './http.ts';
+import { arrayOf, isRecord, requestJson, type HttpStats } from './http.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import type { Provider, RawAnswer, SearchQuery } from './provider.ts';
 
@@ -10,8 +10,11 @@ export interface JikanOptions {
   userAgent: string;
   perSecond?: number;
   perMinute?: number;
+  /** Per HTTP request (default 20 000). */
   timeoutMs?: number;
   maxRetries?: number;
+  /** First backoff step of a retry (doubles, jittered); default 500. Mainly for tests. */
+  retryBaseMs?: number;
 }
 
 interface Named {
@@ -54,7 +57,7 @@ export function jikanMinutes(duration: string | null | undefined): number | null
 }
 
 function names(xs: Named[] | null | undefined): string[] {
-  return (xs ?? []).map((x) => x?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
+  return arrayOf(xs).map((x) => x?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
 }
 
 const SEASONS: Record<string, string> = { winter: 'WINTER', spring: 'SPRING', summer: 'SUMMER', fall: 'FALL' };
@@ -69,7 +72,7 @@ export function fromJikan(a: JikanAnime): AnimeRecord {
       romaji: a.title ?? null,
       english: a.title_english ?? null,
       native: a.title_japanese ?? null,
-      synonyms: (a.title_synonyms ?? []).filter((s): s is string => typeof s === 'string' && s.length > 0),
+      synonyms: arrayOf(a.title_synonyms).filter((s): s is string => typeof s === 'string' && s.length > 0),
     },
     format: a.type ? (TYPES[a.type] ?? null) : null,
     episodes: a.episodes ?? null,
@@ -83,15 +86,19 @@ export function fromJikan(a: JikanAnime): AnimeRecord {
     communityScore: typeof a.score === 'number' && a.score > 0 ? Math.round(a.score * 10) : null,
     scoreSource: 'mal',
     popularity: a.members ?? null,
-    relations: (a.relations ?? []).flatMap((r) =>
-      (r.entry ?? [])
-        .filter((e) => e.type === 'anime')
+    relations: arrayOf(a.relations).flatMap((r) =>
+      arrayOf(r?.entry)
+        .filter((e) => isRecord(e) && e.type === 'anime' && typeof e.mal_id === 'number')
         .map((e) => ({ relationType: (r.relation ?? '').toUpperCase().replace(/\s+/g, '_'), malId: e.mal_id, anilistId: null, format: null, title: e.name ?? '', rating: 0 })),
     ),
     recommendations: [],
-    streaming: (a.streaming ?? []).filter((s) => s.name && s.url).map((s) => ({ site: s.name!, url: s.url! })),
+    streaming: arrayOf(a.streaming).filter((s) => s?.name && s.url).map((s) => ({ site: s.name!, url: s.url! })),
   };
 }
+
+/** The shapes anidex reads from a 200 (anything else, e.g. jikan-rest's error body without `data`, is retried and never cached). */
+const LIST_SHAPE = (json: unknown): boolean => isRecord(json) && Array.isArray(json.data);
+const RECORD_SHAPE = (json: unknown): boolean => isRecord(json) && isRecord(json.data);
 
 /**
  * A Jikan v4 server (self-hosted jikan-rest or a compatible mirror; the public api.jikan.moe closed in 2026).
@@ -117,7 +124,7 @@ export class JikanProvider implements Provider {
   async search(queries: readonly SearchQuery[], signal?: AbortSignal): Promise<Map<string, RawAnswer>> {
     const out = new Map<string, RawAnswer>();
     for (const q of queries) {
-      const res = await this.get(`/v4/anime?q=${encodeURIComponent(q.title)}&limit=10&sfw=true`, signal);
+      const res = await this.get(`/v4/anime?q=${encodeURIComponent(q.title)}&limit=10&sfw=true`, LIST_SHAPE, signal);
       const found = res.status === 200 && this.parseSearch(res.text).length > 0;
       out.set(q.key, found ? { status: 200, payload: res.text } : { status: 404, payload: null });
     }
@@ -125,20 +132,20 @@ export class JikanProvider implements Provider {
   }
 
   parseSearch(payload: string): AnimeRecord[] {
-    const body = JSON.parse(payload) as { data?: JikanAnime[] };
-    return (body.data ?? []).filter((a) => typeof a?.mal_id === 'number').map(fromJikan);
+    const body = JSON.parse(payload) as { data?: JikanAnime[] } | null;
+    return arrayOf(body?.data).filter((a) => isRecord(a) && typeof a.mal_id === 'number').map(fromJikan);
   }
 
   /** `/full` (relations, streaming) and `/recommendations`, stored together as one answer per id. */
   async details(malIds: readonly number[], signal?: AbortSignal): Promise<Map<number, RawAnswer>> {
     const out = new Map<number, RawAnswer>();
     for (const id of malIds) {
-      const full = await this.get(`/v4/anime/${id}/full`, signal);
+      const full = await this.get(`/v4/anime/${id}/full`, RECORD_SHAPE, signal);
       if (full.status !== 200) {
         out.set(id, { status: full.status, payload: null });
         continue;
       }
-      const recs = await this.get(`/v4/anime/${id}/recommendations`, signal);
+      const recs = await this.get(`/v4/anime/${id}/recommendations`, LIST_SHAPE, signal);
       const data = (JSON.parse(full.text) as { data?: unknown }).data;
       const recommendations = recs.status === 200 ? ((JSON.parse(recs.text) as { data?: unknown }).data ?? []) : [];
       out.set(id, { status: 200, payload: JSON.stringify({ data, recommendations }) });
@@ -147,26 +154,28 @@ export class JikanProvider implements Provider {
   }
 
   parseDetails(payload: string): AnimeRecord | null {
-    const body = JSON.parse(payload) as { data?: JikanAnime; recommendations?: Array<{ entry?: { mal_id?: number; title?: string }; votes?: number }> };
-    if (!body.data || typeof body.data.mal_id !== 'number') return null;
+    const body = JSON.parse(payload) as { data?: JikanAnime; recommendations?: Array<{ entry?: { mal_id?: number; title?: string }; votes?: number }> } | null;
+    if (!isRecord(body?.data) || typeof body.data.mal_id !== 'number') return null;
     const r = fromJikan(body.data);
-    r.recommendations = (body.recommendations ?? [])
+    r.recommendations = arrayOf(body.recommendations)
       .filter((x) => typeof x?.entry?.mal_id === 'number')
       .slice(0, 10)
       .map((x) => ({ relationType: null, malId: x.entry!.mal_id!, anilistId: null, format: null, title: x.entry!.title ?? '', rating: x.votes ?? 0 }));
     return r;
   }
 
-  private async get(path: string, signal?: AbortSignal): Promise<{ status: number; text: string }> {
+  private async get(path: string, accept: (json: unknown) => boolean, signal?: AbortSignal): Promise<{ status: number; text: string }> {
     const res = await requestJson(this.limiter, this.stats, {
       url: this.base + path,
       method: 'GET',
       headers: { accept: 'application/json', 'user-agent': this.opts.userAgent },
       timeoutMs: this.opts.timeoutMs ?? 20_000,
       maxRetries: this.opts.maxRetries ?? 3,
+      retryBaseMs: this.opts.retryBaseMs,
       max429: 10,
       signal,
       provider: 'Jikan',
+      accept,
     });
     if (res.status !== 200 && res.status !== 404) {
       throw new AnidexError(`The Jikan server at ${this.base} answered HTTP ${res.status} to ${path}.`, 'Check ANIDEX_JIKAN_URL points at a Jikan v4 server.');

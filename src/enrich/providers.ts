@@ -3,23 +3,26 @@ import { AniListProvider } from './anilist.ts';
 import { JikanProvider } from './jikan.ts';
 import type { Provider } from './provider.ts';
 
-function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
+function positive(env: NodeJS.ProcessEnv, name: string, unit = 'a number of requests'): number | undefined {
   const v = env[name];
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!(n > 0)) throw new AnidexError(`${name}="${v}" is not a positive number.`, `Unset ${name} or give it a number of requests.`);
+  if (!(n > 0)) throw new AnidexError(`${name}="${v}" is not a positive number.`, `Unset ${name} or give it ${unit}.`);
   return n;
 }
 
 /**
  * The metadata provider the environment asks for: AniList by default (ANIDEX_ANILIST_URL overrides the
- * endpoint), or a Jikan v4 server with ANIDEX_PROVIDER=jikan and ANIDEX_JIKAN_URL. Building one does no I/O.
+ * endpoint), or a Jikan v4 server with ANIDEX_PROVIDER=jikan and ANIDEX_JIKAN_URL. ANIDEX_PROVIDER_TIMEOUT_MS
+ * changes the per-request timeout (default 20 000; a slow self-hosted server, or a test that must not wait
+ * 20 s for a server that never answers). Building one does no I/O.
  */
 export function providerFromEnv(version: string, env: NodeJS.ProcessEnv = process.env): Provider {
   const userAgent = `anidex/${version} (terminal anime library; Node ${process.versions.node})`;
   const name = (env.ANIDEX_PROVIDER ?? 'anilist').trim().toLowerCase();
+  const timeoutMs = positive(env, 'ANIDEX_PROVIDER_TIMEOUT_MS', 'a number of milliseconds');
   if (name === 'anilist') {
-    return new AniListProvider({ url: env.ANIDEX_ANILIST_URL || undefined, userAgent, perMinute: positive(env, 'ANIDEX_ANILIST_PER_MINUTE') });
+    return new AniListProvider({ url: env.ANIDEX_ANILIST_URL || undefined, userAgent, perMinute: positive(env, 'ANIDEX_ANILIST_PER_MINUTE'), timeoutMs });
   }
   if (name === 'jikan') {
     if (!env.ANIDEX_JIKAN_URL) {
@@ -33,6 +36,7 @@ export function providerFromEnv(version: string, env: NodeJS.ProcessEnv = proces
       userAgent,
       perSecond: positive(env, 'ANIDEX_JIKAN_PER_SECOND'),
       perMinute: positive(env, 'ANIDEX_JIKAN_PER_MINUTE'),
+      timeoutMs,
     });
   }
   throw new AnidexError(`ANIDEX_PROVIDER="${env.ANIDEX_PROVIDER}" is not a provider anidex knows.`, 'Use anilist (the default) or jikan.');

@@ -39,8 +39,18 @@ export type Fault =
   | { kind: 'truncated' }
   /** HTTP 200 with an `errors` array (AniList: next to the normal data; Jikan: an error body without `data`) */
   | { kind: 'errors200'; message?: string }
-  /** a 429 as the rate limiter sends it, whatever the window says */
-  | { kind: 'rateLimited'; retryAfter?: number };
+  /**
+   * a 429 as the rate limiter sends it, whatever the window says. `retryAfterHeader` sends that exact Retry-After
+   * value instead ("0.05", "86400", an HTTP date); on the Jikan fake either option adds a Retry-After it never sends
+   * otherwise (a proxy in front of jikan-rest may).
+   */
+  | { kind: 'rateLimited'; retryAfter?: number; retryAfterHeader?: string }
+  /** a complete answer with exactly this body (an HTML page with 200, a JSON body of the wrong shape); status default 200 */
+  | { kind: 'body'; body: string; status?: number; contentType?: string }
+  /** the normal answer, `chunkBytes` (default 16) bytes every `intervalMs` (a very slow link) */
+  | { kind: 'trickle'; intervalMs: number; chunkBytes?: number }
+  /** the normal answer with these headers added (e.g. X-RateLimit-Remaining 0 and a far reset) */
+  | { kind: 'headers'; headers: Record<string, string> };
 export type FaultKind = Fault['kind'];
 /** A fault, or just its kind (latency 1000 ms, http 500). */
 export type FaultInput = Fault | FaultKind;
@@ -58,6 +68,8 @@ export interface LogEntry extends RequestInfo {
 const DEFAULT_FAULT: Record<FaultKind, Fault> = {
   latency: { kind: 'latency', ms: 1000 }, http: { kind: 'http', status: 500 }, reset: { kind: 'reset' }, hang: { kind: 'hang' },
   malformed: { kind: 'malformed' }, truncated: { kind: 'truncated' }, errors200: { kind: 'errors200' }, rateLimited: { kind: 'rateLimited' },
+  body: { kind: 'body', status: 200, body: '<!DOCTYPE html><html><head><title>Captive portal</title></head><body>Sign in to continue</body></html>', contentType: 'text/html; charset=UTF-8' },
+  trickle: { kind: 'trickle', intervalMs: 100 }, headers: { kind: 'headers', headers: {} },
 };
 const toFault = (f: FaultInput): Fault => (typeof f === 'string' ? DEFAULT_FAULT[f] : f);
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -187,9 +199,34 @@ export abstract class FakeServerBase {
     res.end(body);
   }
 
-  /** Sends a body according to malformed/truncated faults, else whole. */
+  /** A `body` fault: that exact answer instead of the real one. Returns true when it was sent. */
+  protected rawBodyFault(fault: Fault | null, res: ServerResponse, entry: LogEntry): boolean {
+    if (fault?.kind !== 'body') return false;
+    this.send(res, entry, fault.status ?? 200, fault.body, { 'Content-Type': fault.contentType ?? 'application/json' });
+    return true;
+  }
+
+  /** Sends a body according to malformed/truncated/trickle/headers faults, else whole. */
   protected sendMaybeBroken(res: ServerResponse, entry: LogEntry, fault: Fault | null, status: number, body: string, headers: Record<string, string | number>): void {
-    if (fault?.kind === 'malformed') {
+    if (fault?.kind === 'headers') {
+      this.send(res, entry, status, body, { ...headers, ...fault.headers });
+    } else if (fault?.kind === 'trickle') {
+      entry.status = status;
+      this.byStatus[status] = (this.byStatus[status] ?? 0) + 1;
+      const bytes = Buffer.from(body, 'utf8');
+      const step = Math.max(1, fault.chunkBytes ?? 16);
+      res.writeHead(status, { ...headers, 'Content-Length': bytes.length });
+      let at = 0;
+      const tick = (): void => {
+        // The client gave up (timeout) or close() cut the socket: stop writing.
+        if (res.destroyed || res.socket?.destroyed) return;
+        const chunk = bytes.subarray(at, at + step);
+        at += step;
+        if (at >= bytes.length) res.end(chunk);
+        else res.write(chunk, () => setTimeout(tick, fault.intervalMs));
+      };
+      tick();
+    } else if (fault?.kind === 'malformed') {
       this.send(res, entry, status, body.slice(0, Math.max(1, Math.floor(body.length / 2))), headers);
     } else if (fault?.kind === 'truncated') {
       entry.status = status;
@@ -736,9 +773,9 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
       'X-RateLimit-Remaining': String(this.window.remaining(now)),
     };
   }
-  private send429(res: ServerResponse, entry: LogEntry, waitMs: number): void {
+  private send429(res: ServerResponse, entry: LogEntry, waitMs: number, retryAfterHeader?: string): void {
     const retry = Math.max(1, Math.ceil(waitMs / 1000));
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Retry-After': String(retry) };
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Retry-After': retryAfterHeader ?? String(retry) };
     if ((this.opts.headers429 ?? 'docs') === 'docs') {
       Object.assign(headers, {
         'X-RateLimit-Limit': String(this.opts.advertisedLimit ?? this.window.limit), 'X-RateLimit-Remaining': '0',
@@ -764,7 +801,8 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
 
     const fault = this.takeFault(entry);
     if (await this.transportFault(fault, res)) return;
-    if (fault?.kind === 'rateLimited') { this.send429(res, entry, (fault.retryAfter ?? 1) * 1000); return; }
+    if (fault?.kind === 'rateLimited') { this.send429(res, entry, (fault.retryAfter ?? 1) * 1000, fault.retryAfterHeader); return; }
+    if (this.rawBodyFault(fault, res, entry)) return;
     if (fault?.kind === 'http') {
       const html = (fault.body ?? (fault.status >= 502 ? 'html' : 'json')) === 'html';
       const ray = `${(entry.n * 2654435761 >>> 0).toString(16).padStart(16, '0')}-NRT`;

@@ -118,9 +118,13 @@ export type GeminiFault =
   /** socket destroyed before any byte (a network error) */
   | { kind: 'reset' }
   /** wait, then answer normally */
-  | { kind: 'latency'; ms: number };
+  | { kind: 'latency'; ms: number }
+  /** the normal answer's headers (full Content-Length) and half its body, then the socket destroyed (a reset mid-response) */
+  | { kind: 'cut' }
+  /** the normal answer, `chunkBytes` (default 16) bytes every `intervalMs` (a very slow link) */
+  | { kind: 'trickle'; intervalMs: number; chunkBytes?: number };
 export type GeminiFaultKind = GeminiFault['kind'];
-export type GeminiFaultInput = GeminiFault | Exclude<GeminiFaultKind, 'latency'>;
+export type GeminiFaultInput = GeminiFault | Exclude<GeminiFaultKind, 'latency' | 'trickle'>;
 
 /** The request body the SDK sends (§B2). */
 export interface GeminiRequestBody {
@@ -298,7 +302,31 @@ class FakeGeminiServer implements FakeGemini {
       text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
       finishReason = fault.finishReason ?? 'MAX_TOKENS';
     }
-    this.send(res, entry, 200, this.answer(model, { content: { parts: [{ text }], role: 'model' }, finishReason, index: 0 }, promptTokens, tokens(text)));
+    const answer = this.answer(model, { content: { parts: [{ text }], role: 'model' }, finishReason, index: 0 }, promptTokens, tokens(text));
+    if (fault?.kind === 'cut' || fault?.kind === 'trickle') { this.sendBroken(res, entry, fault, JSON.stringify(answer, null, 2)); return; }
+    this.send(res, entry, 200, answer);
+  }
+
+  /** A 200 whose body is cut off mid-way (`cut`) or trickled (`trickle`). */
+  private sendBroken(res: ServerResponse, entry: GeminiLogEntry, fault: Extract<GeminiFault, { kind: 'cut' | 'trickle' }>, text: string): void {
+    entry.status = 200;
+    this.byStatus[200] = (this.byStatus[200] ?? 0) + 1;
+    const bytes = Buffer.from(text, 'utf8');
+    res.writeHead(200, { ...JSON_HEADERS, 'Content-Length': bytes.length });
+    if (fault.kind === 'cut') {
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+      return;
+    }
+    const step = Math.max(1, fault.chunkBytes ?? 16);
+    let at = 0;
+    const tick = (): void => {
+      if (res.destroyed || res.socket?.destroyed) return; // the client gave up, or close() cut the socket
+      const chunk = bytes.subarray(at, at + step);
+      at += step;
+      if (at >= bytes.length) res.end(chunk);
+      else res.write(chunk, () => setTimeout(tick, fault.intervalMs));
+    };
+    tick();
   }
 
   /** A success in the key order of gemini__generateContent_success_2.5-flash.json. */

@@ -107,7 +107,12 @@ class FakeJikanServer extends FakeServerBase implements FakeJikan {
 
     const fault: Fault | null = this.takeFault(entry);
     if (await this.transportFault(fault, res)) return;
-    if (fault?.kind === 'rateLimited') { this.send(res, entry, 429, JIKAN_429_BODY, this.headers('error', '')); return; }
+    if (fault?.kind === 'rateLimited') {
+      const retryAfter = fault.retryAfterHeader ?? (fault.retryAfter === undefined ? undefined : String(fault.retryAfter));
+      this.send(res, entry, 429, JIKAN_429_BODY, { ...this.headers('error', ''), ...(retryAfter === undefined ? {} : { 'Retry-After': retryAfter }) });
+      return;
+    }
+    if (this.rawBodyFault(fault, res, entry)) return;
     if (fault?.kind === 'http') {
       const known = FAULT_BODIES[fault.status];
       if ((fault.body ?? (known ? 'json' : 'html')) === 'html' || !known) {
