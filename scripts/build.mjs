@@ -2,6 +2,8 @@
 // Packages are bundled because loading them as hundreds of separate modules was most of the TUI's start-up
 // (Ink alone took ~450 ms); sql.js stays outside because it loads its WebAssembly file from its own folder.
 import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** Ink imports react-devtools-core (not installed) only when DEV=true; a bundle needs something to point at. */
 const devtoolsStub = {
@@ -11,7 +13,10 @@ const devtoolsStub = {
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
   },
 };
-await build({
+// Written beside and renamed over: tests build while other tests run bin/anidex.js, which must never load a
+// half-written bundle.
+const result = await build({
+  write: false,
   entryPoints: ['src/cli.tsx'],
   outfile: 'dist/cli.js',
   bundle: true,
@@ -29,3 +34,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+mkdirSync('dist', { recursive: true });
+for (const f of result.outputFiles) {
+  const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
+  writeFileSync(tmp, f.contents);
+  renameSync(tmp, f.path);
+}

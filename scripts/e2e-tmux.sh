@@ -171,7 +171,7 @@ size=$(tm display-message -p -t "$SESSION" '#{pane_width}x#{pane_height}')
 [[ $size == "${COLS}x${ROWS}" ]] || fail "the pane is $size, not ${COLS}x${ROWS}"
 
 # ---- welcome → import the sample --------------------------------------------------------------------------------
-wait_for 'welcome screen' '^anidex · Welcome'
+wait_for 'welcome screen' '^anidex · Welcome' $(( TIMEOUT * 3 ))  # the first start shares 2 cores with the rest of the suite
 wait_for 'first menu item is the bundled sample' '^ *> Import the bundled sample'
 key Enter 'import the bundled sample'
 wait_for 'import screen' '^anidex · Import'

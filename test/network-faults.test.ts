@@ -451,10 +451,7 @@ describe('Gemini under network faults', { concurrency: 1 }, () => {
   }
 
   for (const c of GEMINI_CASES) {
-    // A null entry in `recommendations` crashes validateGeminiAnswer (src/recommend/gemini-engine.ts, outside this
-    // change): kept as a todo until that file reads entries defensively, as src/ai/labels.ts now does.
-    const todo = c.respond ? 'validateGeminiAnswer crashes on a null entry (TypeError): src/recommend/gemini-engine.ts' : undefined;
-    test(`recommendations: ${c.name}`, { timeout: 30_000, todo }, async () => {
+    test(`recommendations: ${c.name}`, { timeout: 30_000 }, async () => {
       gemini.clearFaults();
       gemini.resetCounters();
       let n = 0;

@@ -114,6 +114,11 @@ export function validateGeminiAnswer(
   const items: Recommendation[] = [];
   const used = new Set<number>();
   for (const raw of Array.isArray(list) ? list : []) {
+    // A model can answer null or a bare value where an object belongs: that entry is malformed, not a crash.
+    if (typeof raw !== 'object' || raw === null) {
+      dropped.malformed++;
+      continue;
+    }
     const r = raw as { mal_id?: unknown; confidence?: unknown; reason?: unknown; priority?: unknown };
     const id = typeof r.mal_id === 'number' && Number.isInteger(r.mal_id) ? r.mal_id : null;
     if (id === null || typeof r.reason !== 'string') {
