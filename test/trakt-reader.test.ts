@@ -516,7 +516,7 @@ describe('refused inputs name the file', () => {
     await writeFile(path.join(dir, 'download'), gzipSync(xml));
     for (const name of ['animelist_1734298612_-_16433979.xml', 'export.txt', 'animelist.xml.gz', 'download']) {
       const p = path.join(dir, name);
-      await rejectsInput(openExport(p), p, 'looks like a MyAnimeList export', 'not supported yet');
+      await rejectsInput(openExport(p), p, 'looks like a MyAnimeList export', 'not a Trakt one');
     }
   });
 

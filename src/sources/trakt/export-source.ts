@@ -50,7 +50,7 @@ export interface ExportSource {
 
 const HINT_PATH = 'Pass the .zip that Trakt sent you (Settings → Data → Export), or the folder you unpacked it into.';
 const HINT_REDOWNLOAD = 'Download the export again from Trakt and import the new .zip.';
-const HINT_MAL = 'Pass a Trakt export .zip or folder instead; MyAnimeList import will come in a later version.';
+const HINT_MAL = '`anidex import` reads MyAnimeList lists by themselves (a path ending in .xml or .xml.gz); pass a Trakt export .zip or folder here.';
 
 interface Candidate {
   info: TraktFileInfo;
@@ -85,7 +85,7 @@ export async function openExport(exportPath: string, limits: Partial<ExportLimit
   }
   if (kind === 'zip') return openZip(exportPath, lim);
   if (kind === 'mal') {
-    throw new InputError(`${exportPath} looks like a MyAnimeList export, and MyAnimeList import is not supported yet.`, {
+    throw new InputError(`${exportPath} looks like a MyAnimeList export, not a Trakt one.`, {
       file: exportPath,
       hint: HINT_MAL,
     });
