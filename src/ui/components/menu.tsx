@@ -1,25 +1,42 @@
-import { Text } from 'ink';
-import SelectInput from 'ink-select-input';
+import { Box, Text } from 'ink';
 import type { Theme } from '../theme/theme.ts';
+import { useCommand } from '../keys/use-command.ts';
+import type { UiCommand } from '../keys/bindings.ts';
+import { useSyncState } from '../hooks/use-sync-state.ts';
 
 export interface MenuItem<V extends string> {
   label: string;
   value: V;
 }
 
-/** A short menu (ink-select-input: arrows or j/k, Enter), drawn with the theme so it reads under NO_COLOR too. */
-export function Menu<V extends string>({ items, theme, onSelect, active }: { items: ReadonlyArray<MenuItem<V>>; theme: Theme; onSelect: (v: V) => void; active: boolean }) {
+/**
+ * A short menu: the move keys and Enter from the live bindings, through the app's key router (one screen, one
+ * listener: other commands go to `onOther`). (ink-select-input
+ * listens for itself and re-subscribes after each render, so an Enter typed right after a move chose the item
+ * that was highlighted before it.)
+ */
+export function Menu<V extends string>({ items, theme, onSelect, onOther, active }: { items: ReadonlyArray<MenuItem<V>>; theme: Theme; onSelect: (v: V) => void; onOther?: (cmd: UiCommand) => void; active: boolean }) {
+  const [cursor, setCursor, getCursor] = useSyncState(0);
+  useCommand(
+    (cmd) => {
+      if (cmd === 'down') setCursor((c) => Math.min(items.length - 1, c + 1));
+      else if (cmd === 'up') setCursor((c) => Math.max(0, c - 1));
+      else if (cmd === 'top') setCursor(0);
+      else if (cmd === 'bottom') setCursor(items.length - 1);
+      else if (cmd === 'open') {
+        const it = items[getCursor()];
+        if (it) onSelect(it.value);
+      } else onOther?.(cmd);
+    },
+    { active },
+  );
   return (
-    <SelectInput
-      items={items.map((i) => ({ key: i.value, label: i.label, value: i.value }))}
-      isFocused={active}
-      onSelect={(item) => onSelect(item.value as V)}
-      indicatorComponent={({ isSelected }) => <Text color={theme.selected}>{isSelected ? '  > ' : '    '}</Text>}
-      itemComponent={({ isSelected, label }) => (
-        <Text bold={isSelected} inverse={isSelected && !theme.colour} color={isSelected ? theme.selected : undefined}>
-          {label}
+    <Box flexDirection="column">
+      {items.map((it, i) => (
+        <Text key={it.value} bold={i === cursor} inverse={i === cursor && !theme.colour} color={i === cursor ? theme.selected : undefined}>
+          {`${i === cursor ? '  > ' : '    '}${it.label}`}
         </Text>
-      )}
-    />
+      ))}
+    </Box>
   );
 }

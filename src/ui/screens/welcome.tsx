@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { fit } from '../../domain/text-width.ts';
 import { footerText } from '../keys/bindings.ts';
-import { useBindings, useCommand } from '../keys/use-command.ts';
+import { useBindings } from '../keys/use-command.ts';
 import { Menu } from '../components/menu.tsx';
 import type { Theme } from '../theme/theme.ts';
 
@@ -10,7 +10,6 @@ export type WelcomeChoice = 'sample' | 'export' | 'quit';
 /** First launch (an empty warehouse): import the bundled sample, import the person's export, or quit. */
 export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active }: { dataDir: string; width: number; height: number; theme: Theme; onChoose: (c: WelcomeChoice) => void; active: boolean }) {
   const bindings = useBindings();
-  useCommand((cmd) => cmd === 'quit' && onChoose('quit'), { active });
   const text = [
     '',
     'anidex keeps your anime history in a local warehouse that remembers',
@@ -40,6 +39,7 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
         ]}
         theme={theme}
         onSelect={onChoose}
+        onOther={(cmd) => cmd === 'quit' && onChoose('quit')}
         active={active}
       />
       {after.map((t, i) => (
@@ -49,7 +49,7 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
         <Text key={`p${i}`}> </Text>
       ))}
       <Text> </Text>
-      <Text color={theme.muted}>{fit(`↑/↓ or j/k choose · Enter select · ${footerText([['quit', 'quit']], bindings)}`, width)}</Text>
+      <Text color={theme.muted}>{fit(footerText([[['down', 'up'], 'choose'], ['open', 'select'], ['quit', 'quit']], bindings, width), width)}</Text>
     </Box>
   );
 }
