@@ -11,7 +11,7 @@ import { finishRun, lastImportDigest, startRun, ZERO_COUNTS, type RunCounts } fr
 import { readMalExport, type MalExport } from '../sources/mal/index.ts';
 import { malGoldValues, malTitleKey } from '../domain/mal-gold.ts';
 import type { ImportResult } from './events.ts';
-import { refuseIfBehind, type ImportOptions, type LoadOptions } from './import.ts';
+import { recordGoldCounts, refuseIfBehind, type ImportOptions, type LoadOptions } from './import.ts';
 
 /** Bump when what silver and gold derive from MAL entries changes, so an unchanged export is rebuilt after an upgrade. */
 export const MAL_DERIVATION_VERSION = 1;
@@ -56,13 +56,7 @@ export function loadMalExport(db: SqlDb, exp: MalExport, loadTime: string, opts:
     replaceMalSilver(db, entries);
     opts.signal?.throwIfAborted();
     emit({ type: 'stage', stage: 'gold' });
-    const plan = loadGold(db, entries.map(malGoldValues), loadTime, runId, 'mal:');
-    counts.titlesNew = plan.counts.new;
-    counts.titlesChanged = plan.counts.changed;
-    counts.titlesUnchanged = plan.counts.unchanged;
-    counts.titlesDeleted = plan.counts.deleted;
-    counts.titlesRestored = plan.counts.restored;
-    deletedTitles = plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
+    deletedTitles = recordGoldCounts(counts, loadGold(db, entries.map(malGoldValues), loadTime, runId, 'mal:'));
     // The export names each entry's MAL id: record it as the match once, so enrichment fetches details and never searches.
     const known = allMatches(db);
     saveMatches(

@@ -10,10 +10,20 @@ import { createHash } from 'node:crypto';
 import { openExport, readTraktExport, type ExportSource } from '../sources/trakt/index.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { aggregateTitles, crossCheckWatched, dedupePlays, toSilverPlay, type CrossCheck, type TitleFacts } from '../domain/aggregate.ts';
-import type { GoldValues } from '../domain/scd2-plan.ts';
+import type { GoldValues, Scd2Plan } from '../domain/scd2-plan.ts';
 import type { SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchedSummary, TraktWatchlistItem } from '../domain/types.ts';
 import { LoadRefusedError } from '../domain/errors.ts';
 import type { ImportListener, ImportResult } from './events.ts';
+
+/** Copy a gold load's title counts into the run's counts; returns the titles it marked deleted. */
+export function recordGoldCounts(counts: RunCounts, plan: Scd2Plan): string[] {
+  counts.titlesNew = plan.counts.new;
+  counts.titlesChanged = plan.counts.changed;
+  counts.titlesUnchanged = plan.counts.unchanged;
+  counts.titlesDeleted = plan.counts.deleted;
+  counts.titlesRestored = plan.counts.restored;
+  return plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
+}
 
 /**
  * Bump when what silver and gold derive from the records changes (aggregation, title keys), so that
@@ -169,13 +179,7 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
 
     opts.signal?.throwIfAborted();
     emit({ type: 'stage', stage: 'gold' });
-    const plan = loadGold(db, titles.map(toGold), loadTime, runId);
-    counts.titlesNew = plan.counts.new;
-    counts.titlesChanged = plan.counts.changed;
-    counts.titlesUnchanged = plan.counts.unchanged;
-    counts.titlesDeleted = plan.counts.deleted;
-    counts.titlesRestored = plan.counts.restored;
-    deletedTitles = plan.insert.filter((i) => i.isDeleted).map((i) => i.values.title);
+    deletedTitles = recordGoldCounts(counts, loadGold(db, titles.map(toGold), loadTime, runId));
   }
 
   // The Trakt watchlist joins the plan-to-watch list once; re-imports and removals on Trakt never touch it again.
