@@ -155,7 +155,7 @@ fi
 # The pane runs anidex, records its exit status, then leaves a plain shell so the pane shows the program is gone.
 cat >"$TMP/run.sh" <<'RUNNER'
 cd "$1" || exit 99
-env -u GEMINI_API_KEY NO_COLOR=1 ANIDEX_ANILIST_URL=http://127.0.0.1:9/ node bin/anidex.js --data-dir "$2"
+env -u GEMINI_API_KEY NO_COLOR=1 ANIDEX_ANILIST_URL=http://127.0.0.1:9/ XDG_CONFIG_HOME="$4/config" XDG_CACHE_HOME="$4/cache" XDG_STATE_HOME="$4/state" node bin/anidex.js --data-dir "$2"
 status=$?
 echo "$status" >"$3"
 printf '[anidex exited with status %s]\n' "$status"
@@ -164,21 +164,23 @@ RUNNER
 
 log "start: tmux -L $SOCKET, ${COLS}x${ROWS}, NO_COLOR=1: node bin/anidex.js --data-dir $DATA"
 tm new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" \
-  "bash $(shq "$TMP/run.sh") $(shq "$ROOT") $(shq "$DATA") $(shq "$STATUS_FILE")"
+  "bash $(shq "$TMP/run.sh") $(shq "$ROOT") $(shq "$DATA") $(shq "$STATUS_FILE") $(shq "$TMP/xdg")"
 SOCKET_PATH=$(tm display-message -p -t "$SESSION" '#{socket_path}' 2>/dev/null || true)
 [[ -n $SOCKET_PATH ]] || SOCKET_PATH="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
 size=$(tm display-message -p -t "$SESSION" '#{pane_width}x#{pane_height}')
 [[ $size == "${COLS}x${ROWS}" ]] || fail "the pane is $size, not ${COLS}x${ROWS}"
 
-# ---- welcome → import the sample --------------------------------------------------------------------------------
+# ---- welcome → the demo (the bundled sample in a warehouse of its own) ----------------------------------------
 wait_for 'welcome screen' '^anidex · Welcome' $(( TIMEOUT * 3 ))  # the first start shares 2 cores with the rest of the suite
-wait_for 'first menu item is the bundled sample' '^ *> Import the bundled sample'
-key Enter 'import the bundled sample'
+wait_for 'first menu item is the demo' '^ *> Try the demo'
+key Enter 'try the demo'
 wait_for 'import screen' '^anidex · Import'
 wait_for 'import finished' '^anidex · Import · done' $(( TIMEOUT * 3 ))
 grep -q 'Import failed' <<<"$LAST" && fail 'the import failed'
 key Enter 'open the library'
 wait_for 'library' '^anidex · Library · [0-9]+ of [0-9]+ titles'
+wait_for 'the demo says so' '^DEMO · the bundled sample, not your data'
+[[ ! -e $DATA/warehouse.sqlite ]] || fail "the demo wrote the person's own warehouse ($DATA/warehouse.sqlite)"
 total=$(line_matching '^anidex · Library' | sed -E 's/^anidex · Library · [0-9]+ of ([0-9]+) titles.*/\1/')
 log "  library: $total titles"
 
@@ -238,7 +240,7 @@ results=$(line_matching '^anidex · Recommend' | sed -E 's/.* · ([0-9]+) result
 (( results > 0 )) || fail 'the local engine returned no results'
 row=$(line_matching '^> +1 ')
 [[ -n $row ]] || fail 'the first result is not selected'
-pick=$(column "$row" "$(line_matching '^ +# Title +Length')" Title Length)
+pick=$(column "$row" "$(line_matching '^ +# Title( \([^)]*\))? +Length')" Title Length)
 [[ -n $pick ]] || fail 'no title in the first result'
 log "  $results results; first: $pick"
 key a 'add the first result to the plan'

@@ -1,6 +1,9 @@
 import { AnidexError, UsageError } from './domain/errors.ts';
 import { sanitizeText } from './domain/sanitize.ts';
-import { resolveDataDir, version } from './config.ts';
+import { resolveDataDir, resolveDirs, version } from './config.ts';
+import { moveLegacyFiles } from './pipeline/legacy-locations.ts';
+import { DEMO_MARK, demoContext } from './commands/demo.ts';
+import { removeSampleCommand } from './commands/remove-sample.ts';
 import type { Command, CommandContext } from './commands/context.ts';
 import { importCommand } from './commands/import.ts';
 import { historyCommand } from './commands/history.ts';
@@ -15,7 +18,7 @@ import { planCommand } from './commands/plan.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { exportCommand } from './commands/export.ts';
 
-const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, recommendCommand, planCommand, exportCommand, snapshotCommand, doctorCommand, startCommand];
+const COMMANDS: readonly Command[] = [importCommand, libraryCommand, historyCommand, statsCommand, enrichCommand, matchCommand, recommendCommand, planCommand, exportCommand, snapshotCommand, doctorCommand, startCommand, removeSampleCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -29,6 +32,7 @@ function helpText(): string {
     '',
     'Global flags:',
     '  --data-dir <dir>  where the warehouse lives (else $ANIDEX_DATA_DIR, $XDG_DATA_HOME/anidex, ~/.local/share/anidex)',
+    '  --demo            use the demo warehouse (the bundled sample) instead of your own',
     '  --json            machine-readable output from read commands',
     '  --debug           show stack traces for errors',
     '  --help, -h        this help; `anidex <command> --help` for one command',
@@ -40,6 +44,7 @@ function helpText(): string {
 
 interface Global {
   dataDir?: string;
+  demo: boolean;
   json: boolean;
   debug: boolean;
   help: boolean;
@@ -49,7 +54,7 @@ interface Global {
 
 /** Global flags may stand anywhere; everything else is left for the command. */
 function splitGlobal(argv: string[]): Global {
-  const g: Global = { json: false, debug: false, help: false, version: false, rest: [] };
+  const g: Global = { demo: false, json: false, debug: false, help: false, version: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
@@ -65,6 +70,7 @@ function splitGlobal(argv: string[]): Global {
       if (g.dataDir === '') throw new UsageError('--data-dir needs a folder.');
     }
     else if (a === '--json') g.json = true;
+    else if (a === '--demo') g.demo = true;
     else if (a === '--debug') g.debug = true;
     else if (a === '--help' || a === '-h') g.help = true;
     else if (a === '--version' || a === '-v') g.version = true;
@@ -104,18 +110,28 @@ export async function main(argv: string[]): Promise<number> {
     }
     const [name, ...args] = g.rest;
     const cmd = COMMANDS.find((c) => c.name === name);
-    if (name === undefined && !g.help && process.stdin.isTTY && process.stdout.isTTY) {
-      const { runTui } = await import('./commands/tui.tsx');
-      return await runTui({ dataDir: resolveDataDir(g.dataDir), json: false, debug: g.debug });
-    }
-    if (g.help || name === 'help' || name === undefined) {
+    const tui = name === undefined && !g.help && process.stdin.isTTY && process.stdout.isTTY;
+    if (!tui && (g.help || name === 'help' || name === undefined)) {
       const target = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : cmd;
       process.stdout.write((target ? `Usage: ${target.usage}\n\n${target.summary}\n` : helpText()) + '\n');
       return 0;
     }
-    if (!cmd) throw new UsageError(`Unknown command "${name}".`);
-    const ctx: CommandContext = { dataDir: resolveDataDir(g.dataDir), json: g.json, debug: g.debug };
-    return await cmd.run(args, ctx);
+    if (!tui && !cmd) throw new UsageError(`Unknown command "${name}".`);
+    if (g.demo && name === 'import') throw new UsageError('The demo warehouse holds only the bundled sample: import your export into your own.', 'Run the same command without --demo.');
+    const dataDir = resolveDataDir(g.dataDir);
+    const dirs = resolveDirs();
+    let ctx: CommandContext = { dataDir, ownDataDir: dataDir, dirs, demo: false, json: g.json, debug: g.debug };
+    const moved = moveLegacyFiles(dataDir, dirs);
+    if (!tui) for (const l of moved) process.stderr.write(`anidex: ${l}\n`);
+    if (g.demo) {
+      ctx = await demoContext(ctx);
+      if (!tui && name !== 'start') process.stderr.write(`anidex: ${DEMO_MARK}\n`);
+    }
+    if (tui) {
+      const { runTui } = await import('./commands/tui.tsx');
+      return await runTui({ ...ctx, json: false }, moved);
+    }
+    return await cmd!.run(args, ctx);
   } catch (err) {
     return reportError(err, debug);
   }

@@ -4,7 +4,8 @@
 // screen's last frames. This file covers the rest of the list: EVERY command run with the key set, with and
 // without --debug and --json (and --dry-run), Gemini failures through the CLI (400 API_KEY_INVALID and 429, one of
 // them quoting the key back) in labels and recommendations, every byte of every file under the data dir
-// (warehouse.sqlite with its audit rows, snapshots/, cache/, gemini-usage.json, settings.json, exports), every TUI
+// and the XDG folders (warehouse.sqlite with its audit rows, snapshots/, exports; settings.json, the view cache,
+// gemini-usage.json), every TUI
 // frame of a session that imports, labels, fails and recommends, and the golden frames in snapshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ import { join, relative } from 'node:path';
 import { LABEL_SYSTEM } from '../src/ai/labels.ts';
 import { startFakeGemini, type FakeGemini, type GeminiRequestBody } from './fakes/gemini-server.ts';
 import { ROOT } from './helpers/proc.ts';
+import { resolveDirs } from '../src/config.ts';
 
 /** Shaped like a real key ("AIza" + 35 characters). */
 const KEY = `AIza${'SECRETS-TEST-'.padEnd(35, 'k')}`;
@@ -26,6 +28,8 @@ const V2 = join(ROOT, 'data/sample/trakt-2026-08-15.zip');
 
 const tmp = mkdtempSync(join(tmpdir(), 'anidex-secrets-'));
 const dataDir = join(tmp, 'data');
+/** This test file's own XDG folders (test/helpers/isolated-dirs.ts), which the CLI children inherit. */
+const dirs = resolveDirs();
 let gemini: FakeGemini;
 
 function noLeak(text: string | Buffer, where: string): void {
@@ -45,7 +49,8 @@ before(async () => {
   gemini = await startFakeGemini({ apiKey: KEY, respond });
   mkdirSync(dataDir, { recursive: true });
   // anidex reads settings.json and never writes it; it is grepped with the rest.
-  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ keys: { search: ['/', 'ctrl+f'] } }, null, 2));
+  mkdirSync(dirs.config, { recursive: true });
+  writeFileSync(join(dirs.config, 'settings.json'), JSON.stringify({ keys: { search: ['/', 'ctrl+f'] } }, null, 2));
 });
 after(async () => {
   await gemini.close();
@@ -200,21 +205,25 @@ test('the TUI: every frame of a session that imports (labelling refused), fails 
   }
 });
 
-test('no file under the data dir holds the key: the warehouse, snapshots/, cache/, gemini-usage.json, settings.json, exports', () => {
+test('no file anidex writes holds the key: the warehouse, snapshots/, exports, settings.json, the view cache, gemini-usage.json', () => {
   const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.push(p);
+  const walk = (root: string, name: string, dir = root): void => {
+    for (const entry of readdirSync(dir)) {
+      const p = join(dir, entry);
+      if (statSync(p).isDirectory()) walk(root, name, p);
+      else files.push(`${name}/${relative(root, p)}`);
     }
   };
-  walk(dataDir);
-  const rel = files.map((f) => relative(dataDir, f)).sort();
-  for (const want of [/^warehouse\.sqlite$/, /^snapshots\/.+/, /^cache\/.+\.json$/, /^gemini-usage\.json$/, /^settings\.json$/, /^exports\/library\.json$/, /^exports\/animelist\.xml$/]) {
+  const roots = { data: dataDir, config: dirs.config, cache: dirs.cache, state: dirs.state };
+  for (const [name, root] of Object.entries(roots)) walk(root, name);
+  const rel = files.sort();
+  for (const want of [/^data\/warehouse\.sqlite$/, /^data\/snapshots\/.+/, /^cache\/views\/.+\/tui-library\.json$/, /^state\/gemini-usage\.json$/, /^config\/settings\.json$/, /^data\/exports\/library\.json$/, /^data\/exports\/animelist\.xml$/]) {
     assert.ok(rel.some((f) => want.test(f)), `the walk covers ${want} (files: ${rel.join(', ')})`);
   }
-  for (const f of files) noLeak(readFileSync(f), relative(dataDir, f));
+  for (const f of rel) {
+    const [name, ...rest] = f.split('/');
+    noLeak(readFileSync(join(roots[name as keyof typeof roots], ...rest)), f);
+  }
 });
 
 test('the golden frames in snapshots/ hold no key of any test, nor anything shaped like a real key', () => {

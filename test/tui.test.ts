@@ -14,6 +14,7 @@ import { commandFor, DEFAULT_BINDINGS, footerText, helpLines, keyName } from '..
 import { applyKeyOverrides } from '../src/ui/keys/overrides.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { importSample } from '../src/pipeline/sample.ts';
+import { markDemo } from '../src/warehouse/demo-mark.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { TuiSession, type TuiServices } from '../src/pipeline/tui-session.ts';
@@ -39,6 +40,8 @@ before(async () => {
   const wh = await Warehouse.open(sampleDir);
   await importSample(wh);
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
+  // The sample's warehouse is the demo's (else every screen would carry the "sample in your warehouse" notice).
+  await wh.write((db) => markDemo(db, 'test'));
   wh.close();
   const s = await TuiSession.open(sampleDir);
   rows = await s.library();
@@ -245,9 +248,10 @@ test('plan: the list, reorder with K/J, remove asks twice', async () => {
   s.close();
 });
 
-test('welcome on an empty warehouse: import the bundled sample with live stages, then the library', async () => {
+test('welcome on an empty warehouse: the demo is built from the bundled sample with live stages, marked, and the own warehouse stays empty', async () => {
   const dir = join(tmp, 'welcome');
-  const s = await TuiSession.open(dir);
+  const dirs = { config: join(tmp, 'w-config'), cache: join(tmp, 'w-cache'), state: join(tmp, 'w-state') };
+  const s = await TuiSession.open(dir, { dirs });
   const app = await openApp(s, { dataDir: '/data' });
   golden('welcome', await waitFor(app, /Welcome/));
   await keys(app, '\r');
@@ -256,7 +260,10 @@ test('welcome on an empty warehouse: import the bundled sample with live stages,
   assert.match(done, /✓ enrich/);
   assert.match(done, /titles: 109 new/);
   await keys(app, '\r');
-  await waitFor(app, /Library · 109 of 109/);
+  const lib = await waitFor(app, /Library · 109 of 109/);
+  assert.match(lib, /^DEMO · the bundled sample, not your data/, 'the demo says so above every screen');
+  assert.ok(!existsSync(join(dir, 'warehouse.sqlite')), 'the person\'s own warehouse is never written by the demo');
+  assert.ok(existsSync(join(dirs.cache, 'demo', 'warehouse.sqlite')), 'the demo lives in the cache folder');
   app.unmount();
   s.close();
 });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../warehouse/atomic-file.ts';
 
-/** What `<data-dir>/gemini-usage.json` holds: the UTC day and how many Gemini HTTP requests were sent that day. */
+/** What `<state-dir>/gemini-usage.json` holds: the UTC day and how many Gemini HTTP requests were sent that day. */
 export interface UsageRecord {
   date: string;
   requests: number;

@@ -1,8 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../domain/errors.ts';
+import type { AnidexDirs } from '../config.ts';
 
 export interface CommandContext {
+  /** The warehouse's folder: the person's own, or the demo's with --demo. */
   dataDir: string;
+  /** Settings, caches and usage counters (XDG folders). */
+  dirs: AnidexDirs;
+  /** The data dir is the demo warehouse (the bundled sample), not the person's own. */
+  demo: boolean;
+  /** The person's own data dir, even with --demo (the TUI imports their export there). */
+  ownDataDir: string;
   json: boolean;
   debug: boolean;
 }

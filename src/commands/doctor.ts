@@ -6,6 +6,9 @@ import { listSnapshots } from '../warehouse/snapshots.ts';
 import { geminiConfigFromEnv } from '../ai/gemini.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
 import { version } from '../config.ts';
+import { settingsPath } from '../settings/settings-file.ts';
+import { demoReady } from '../pipeline/demo.ts';
+import { sampleNotice } from '../pipeline/sample-in-warehouse.ts';
 import { AnidexError, UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson } from './output.ts';
@@ -25,12 +28,18 @@ export async function runDoctor(args: string[], ctx: CommandContext): Promise<nu
   const checks: Check[] = [];
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
   checks.push({ name: 'node', ok: major > 20 || (major === 20 && minor >= 12), detail: `Node ${process.versions.node} (anidex ${version()} needs 20.12 or newer)` });
-  checks.push({ name: 'data dir', ok: true, detail: ctx.dataDir + (existsSync(ctx.dataDir) ? '' : ' (not created yet)') });
+  const where = (dir: string): string => dir + (existsSync(dir) ? '' : ' (not created yet)');
+  checks.push({ name: 'data dir', ok: true, detail: where(ctx.dataDir) + (ctx.demo ? ' (the demo warehouse)' : '') });
+  checks.push({ name: 'settings', ok: true, detail: existsSync(settingsPath(ctx.dirs.config)) ? settingsPath(ctx.dirs.config) : `none (${settingsPath(ctx.dirs.config)} would be read)` });
+  checks.push({ name: 'cache', ok: true, detail: where(ctx.dirs.cache) + (demoReady(ctx.dirs) ? ', with the demo warehouse' : '') });
+  checks.push({ name: 'state', ok: true, detail: where(ctx.dirs.state) });
   try {
     const wh = await Warehouse.open(ctx.dataDir);
     try {
       const h = warehouseHealth(wh.db);
       checks.push({ name: 'warehouse', ok: h.integrity === 'ok' && h.doubleCurrent === 0, detail: `${wh.exists ? wh.file : 'no file yet'}: integrity ${h.integrity}, schema ${h.schemaVersion}, ${h.titles} titles in ${h.versions} versions, ${h.runs} runs, ${h.cachedAnswers} cached answers${h.doubleCurrent ? `, ${h.doubleCurrent} titles with two current rows` : ''}` });
+      const sample = sampleNotice(wh.db);
+      if (sample) checks.push({ name: 'sample', ok: true, detail: sample });
     } finally {
       wh.close();
     }

@@ -12,7 +12,7 @@ const PHASE_TEXT = { search: 'matching titles', details: 'fetching anime details
  */
 export async function runEnrichment(
   wh: Warehouse,
-  opts: Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> & { quiet: boolean },
+  opts: Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> & { quiet: boolean; usageFile: string | null },
 ): Promise<EnrichResult & { labels: LabelResult | null }> {
   const progress = new Progress(process.stderr, opts.quiet);
   const controller = new AbortController();
@@ -23,6 +23,7 @@ export async function runEnrichment(
       offline: opts.offline,
       rematch: opts.rematch,
       only: opts.only,
+      usageFile: opts.usageFile,
       signal: controller.signal,
       onEvent: (e) => {
         if (e.phase === 'save' || e.total === 0) return;

@@ -1,3 +1,4 @@
+import { geminiUsageFile } from '../config.ts';
 import { Warehouse } from '../warehouse/store.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
@@ -17,7 +18,7 @@ export async function runEnrich(args: string[], ctx: CommandContext): Promise<nu
   const json = ctx.json || Boolean(values.json);
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const r = await runEnrichment(wh, { offline: values.offline, rematch: values.rematch, quiet: json });
+    const r = await runEnrichment(wh, { offline: values.offline, rematch: values.rematch, quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
     if (json) printJson(r);
     else for (const l of describeEnrichment(r)) print(l);
     if (r.interrupted) return 130;

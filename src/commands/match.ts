@@ -1,3 +1,4 @@
+import { geminiUsageFile } from '../config.ts';
 import { Warehouse } from '../warehouse/store.ts';
 import { titleIndex } from '../warehouse/queries.ts';
 import { saveMatches } from '../warehouse/enrichment.ts';
@@ -42,7 +43,7 @@ export async function runMatch(args: string[], ctx: CommandContext): Promise<num
         ]),
       { what: 'saving a manual match' },
     );
-    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json });
+    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
     if (json) printJson({ titleKey: t.titleKey, title: t.title, malId, enrichment: r });
     else {
       print(malId === null ? `${sanitizeText(t.title)} is now marked as not anime.` : `${sanitizeText(t.title)} is now MyAnimeList ${malId}; re-imports keep this.`);

@@ -3,9 +3,8 @@ import { addPlanItems } from '../warehouse/plan.ts';
 import { geminiDryRun, recommendGemini, recommendLocal, type GeminiRecommendResult } from '../pipeline/recommend.ts';
 import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
-import { join } from 'node:path';
 import { providerFromEnv } from '../enrich/providers.ts';
-import { version } from '../config.ts';
+import { geminiUsageFile, version } from '../config.ts';
 import { UsageError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
@@ -61,7 +60,7 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
     }
     const r =
       engine === 'gemini'
-        ? await recommendGemini(wh, new GeminiClient(gemini!, new UsageCounter(join(ctx.dataDir, 'gemini-usage.json'))), recOpts)
+        ? await recommendGemini(wh, new GeminiClient(gemini!, new UsageCounter(geminiUsageFile(ctx.dirs))), recOpts)
         : await recommendLocal(wh, recOpts);
     let added = 0;
     if (picks.length) {

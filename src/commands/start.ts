@@ -1,36 +1,52 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { listRuns } from '../warehouse/runs.ts';
-import { importSample } from '../pipeline/sample.ts';
-import { runEnrichment } from './enrich-run.ts';
-import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
+import { sampleNotice } from '../pipeline/sample-in-warehouse.ts';
 import { print } from './output.ts';
 import { runLibrary } from './library.ts';
 import { runStats } from './stats.ts';
+import { DEMO_MARK, demoContext } from './demo.ts';
 import type { Command, CommandContext } from './context.ts';
 
-/** What `npm start` runs: the sample on first use, then the TUI on a terminal, or the library and stats in print. */
+/**
+ * What `npm start` runs: the person's own warehouse when it holds anything, else the demo (the bundled sample in a
+ * warehouse of its own); the TUI on a terminal, the library and stats in print otherwise.
+ */
 export async function runStart(_args: string[], ctx: CommandContext): Promise<number> {
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
-    if (listRuns(wh.db, 1).length === 0) {
-      print(`The warehouse in ${ctx.dataDir} is empty: importing the bundled sample exports.`);
-      for (const r of await importSample(wh)) for (const l of describeImport(r)) print(l);
-      // The sample's anime ship with their provider answers: enrich from those, never from the network.
-      for (const l of describeEnrichment(await runEnrichment(wh, { offline: true, quiet: false }))) print(l);
-      print('');
+  let c = ctx;
+  const notices: string[] = [];
+  if (!ctx.demo) {
+    const wh = await Warehouse.open(ctx.dataDir);
+    try {
+      if (listRuns(wh.db, 1).length === 0) c = await demoContext(ctx);
+      else {
+        const n = sampleNotice(wh.db);
+        if (n) notices.push(n);
+      }
+    } finally {
+      wh.close();
     }
-  } finally {
-    wh.close();
   }
-  if (!ctx.json && process.stdin.isTTY && process.stdout.isTTY) {
+  if (!c.json && process.stdin.isTTY && process.stdout.isTTY) {
     const { runTui } = await import('./tui.tsx');
-    return runTui(ctx);
+    return runTui(c, notices);
   }
-  await runLibrary([], ctx);
+  // With --json the marks go to stderr, so stdout stays JSON.
+  const say = c.json ? (t: string) => process.stderr.write(`${t}\n`) : (t: string) => print(`${t}\n`);
+  if (c.demo) say(DEMO_MARK);
+  for (const n of notices) say(n);
+  await runLibrary([], c);
   print('');
-  await runStats([], { ...ctx });
-  print('\nTry: anidex recommend --mood cozy --length short · anidex history "Frieren" · anidex library --unmatched · anidex plan · anidex --help');
+  await runStats([], c);
+  const d = c.demo ? '--demo ' : '';
+  if (c.json) return 0;
+  print(`\nTry: anidex ${d}recommend --mood cozy --length short · anidex ${d}history "Frieren" · anidex ${d}library --unmatched · anidex --help`);
+  if (c.demo) print('Your own: anidex import <your Trakt export .zip or MyAnimeList .xml.gz>');
   return 0;
 }
 
-export const startCommand: Command = { name: 'start', usage: 'anidex start', summary: 'first run: import the bundled sample if empty, then open the TUI (print library and stats when not on a terminal)', run: runStart };
+export const startCommand: Command = {
+  name: 'start',
+  usage: 'anidex start',
+  summary: 'open your warehouse, or the demo (the bundled sample) while yours is empty: the TUI, or library and stats when not on a terminal',
+  run: runStart,
+};

@@ -9,10 +9,11 @@ import type { CommandContext } from './context.ts';
  * `anidex` with no command on a terminal: the TUI. The first frame comes from the library the last session saw
  * when the warehouse file has not changed since (a cache checked against the file's identity); otherwise it is
  * read from the warehouse. Either way the warehouse opens in the background once the frame is up.
+ * `notices` are shown in the banner (e.g. lines about files moved to their new folders).
  */
-export async function runTui(ctx: CommandContext): Promise<number> {
-  const session = TuiSession.lazy(ctx.dataDir);
-  const [settings, cached] = await Promise.all([loadSettings(ctx.dataDir), TuiSession.cachedLibrary(ctx.dataDir)]);
+export async function runTui(ctx: CommandContext, notices: readonly string[] = []): Promise<number> {
+  const session = TuiSession.lazy(ctx.ownDataDir, { dirs: ctx.dirs, demo: ctx.demo });
+  const [settings, cached] = await Promise.all([loadSettings(ctx.dirs.config), TuiSession.cachedLibrary(session.dataDir, ctx.dirs)]);
   try {
     const first = cached ?? (await session.librarySnapshot());
     const app = render(
@@ -20,13 +21,14 @@ export async function runTui(ctx: CommandContext): Promise<number> {
         services={session}
         rows={first.rows}
         empty={first.empty}
-        dataDir={ctx.dataDir}
+        demo={ctx.demo}
+        dataDir={ctx.ownDataDir}
         width={process.stdout.columns || 80}
         height={process.stdout.rows || 24}
         theme={themeFromEnv()}
         followResize
         bindings={settings.bindings}
-        problems={settings.problems}
+        problems={[...notices, ...settings.problems]}
         settingsPath={settings.path}
       />,
       { exitOnCtrlC: true },

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Warehouse } from '../warehouse/store.ts';
 import { enrichTitles, type EnrichEvent, type EnrichOptions, type EnrichResult } from './enrich.ts';
 import { labelMoods, type LabelResult } from './labels.ts';
@@ -13,6 +12,8 @@ export interface EnrichAndLabelOptions extends Pick<EnrichOptions, 'offline' | '
   onEvent?: (e: EnrichEvent) => void;
   /** Called when Gemini starts labelling moods (only with a key). */
   onLabels?: () => void;
+  /** Where Gemini requests are counted per day (the state folder), or null to count in memory. */
+  usageFile: string | null;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function enrichAndLabel(wh: Warehouse, opts: EnrichAndLabelOptions)
   let labels: LabelResult | null = null;
   if (gemini && !result.interrupted) {
     opts.onLabels?.();
-    labels = await labelMoods(wh, new GeminiClient(gemini, new UsageCounter(join(wh.dataDir, 'gemini-usage.json'))), opts.signal);
+    labels = await labelMoods(wh, new GeminiClient(gemini, new UsageCounter(opts.usageFile)), opts.signal);
   }
   return { ...result, labels };
 }

@@ -1,5 +1,5 @@
 /**
- * `<data-dir>/settings.json`, read with lowdb. Reading never creates or rewrites the file: it is the person's, and a
+ * `$XDG_CONFIG_HOME/anidex/settings.json`, read with lowdb. Reading never creates or rewrites the file: it is the person's, and a
  * broken one must stay as they left it so they can fix it. Every fault becomes a problem to show, never a throw.
  * Not lowdb's JSONFilePreset: under NODE_ENV=test it swaps in an in-memory adapter and never reads the file.
  */
@@ -11,9 +11,9 @@ import { DEFAULT_BINDINGS, type Bindings } from '../ui/keys/bindings.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 
-/** Where the settings file lives in a data directory. */
-export function settingsPath(dataDir: string): string {
-  return join(dataDir, SETTINGS_FILE);
+/** Where the settings file lives in anidex's config folder. */
+export function settingsPath(configDir: string): string {
+  return join(configDir, SETTINGS_FILE);
 }
 
 export interface LoadedSettings {
@@ -26,9 +26,9 @@ export interface LoadedSettings {
 // `null` look like a missing file.
 type Read = { found: false } | { found: true; value: unknown } | { found: true; broken: string };
 
-/** The settings in `dataDir` (defaults when there is no settings file), with every problem found in it. */
-export async function loadSettings(dataDir: string): Promise<LoadedSettings> {
-  const path = settingsPath(dataDir);
+/** The settings in `configDir` (defaults when there is no settings file), with every problem found in it. */
+export async function loadSettings(configDir: string): Promise<LoadedSettings> {
+  const path = settingsPath(configDir);
   const defaults = (problem?: string): LoadedSettings => ({ bindings: DEFAULT_BINDINGS, problems: problem ? [problem] : [], path });
   const db = new Low<Read>(
     new DataFile<Read>(path, {

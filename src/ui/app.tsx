@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useApp, useInput } from 'ink';
 import type { EnrichedRow } from '../warehouse/queries.ts';
 import type { TuiServices } from '../pipeline/tui-session.ts';
@@ -7,7 +7,7 @@ import type { StatsNumbers } from '../domain/stats-text.ts';
 import { AnidexError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { fit } from '../domain/text-width.ts';
-import { DEFAULT_BINDINGS, type Bindings, type UiCommand } from './keys/bindings.ts';
+import { DEFAULT_BINDINGS, primaryKey, type Bindings, type UiCommand } from './keys/bindings.ts';
 import { BindingsContext, KeyRouter } from './keys/use-command.ts';
 import type { Theme } from './theme/theme.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
@@ -27,6 +27,8 @@ export interface AppProps {
   rows: readonly EnrichedRow[];
   /** No import has ever run: open on the welcome screen. */
   empty: boolean;
+  /** The rows are the demo warehouse's (the bundled sample): said on every screen. */
+  demo?: boolean;
   dataDir: string;
   width: number;
   height: number;
@@ -61,6 +63,7 @@ export function App(props: AppProps) {
   const [helpFrom, setHelpFrom] = useState<Screen>('library');
   const [rows, setRows] = useState<readonly EnrichedRow[]>(props.rows);
   const [empty, setEmpty] = useState(props.empty);
+  const [demo, setDemo] = useState(props.demo ?? false);
   const [libState, setLibState] = useState<LibraryState>(INITIAL_LIBRARY);
   const [view, setView] = useState<TitleView | null>(null);
   const [stats, setStats] = useState<StatsNumbers | null>(null);
@@ -69,6 +72,10 @@ export function App(props: AppProps) {
   const genres = useMemo(() => [...new Set(rows.flatMap((r) => r.genres))].sort(), [rows]);
 
   const showError = (e: unknown): void => setBanner([bannerText(e)]);
+  // Read after the first frame (it needs the warehouse open, which the first frame does not wait for).
+  useEffect(() => {
+    services.sampleNotice().then((n) => n && setBanner((b) => [...b, n]), () => {});
+  }, [services]);
   // Any key dismisses the banner; the key still does its work on the screen.
   useInput(() => setBanner([]), { isActive: banner.length > 0 });
 
@@ -106,15 +113,17 @@ export function App(props: AppProps) {
     services.library().then((r) => {
       setRows(r);
       setEmpty(false);
+      setDemo(services.isDemo());
       setLibState(INITIAL_LIBRARY);
       setScreen('library');
     }, showError);
   };
 
   const bannerLines = banner.slice(0, 3).map((b) => `! ${b}`);
+  const demoLine = demo && screen !== 'welcome' ? `DEMO · the bundled sample, not your data · ${primaryKey('importExport', bindings)} imports your export` : null;
   // The terminal's last row stays empty: output as tall as the terminal makes Ink clear the screen on every
   // frame, which flickers.
-  const h = Math.max(6, height - 1 - bannerLines.length);
+  const h = Math.max(6, height - 1 - bannerLines.length - (demoLine ? 1 : 0));
   const common = { width, height: h, theme, active: true };
   let body;
   if (screen === 'welcome') {
@@ -194,6 +203,11 @@ export function App(props: AppProps) {
     <BindingsContext.Provider value={bindings}>
       <KeyRouter>
       <Box flexDirection="column" width={width}>
+        {demoLine && (
+          <Text color={theme.accent} inverse={!theme.colour} bold>
+            {fit(demoLine, width)}
+          </Text>
+        )}
         {body}
         {bannerLines.map((l, i) => (
           <Text key={`banner${i}`} color={theme.error} bold inverse={!theme.colour}>

@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { processAlive } from '../lib/process-alive.ts';
 
 /**
  * Replace `path` with `data` so that a crash at any moment leaves either the old file or the new one:
@@ -60,16 +61,11 @@ export function removeOrphanTempsIn(dir: string, prefix?: string): void {
     if (!m) continue;
     const pid = Number(m[1]);
     if (!Number.isInteger(pid) || pid === process.pid) continue;
+    if (processAlive(pid)) continue;
     try {
-      process.kill(pid, 0);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ESRCH') {
-        try {
-          unlinkSync(join(dir, n));
-        } catch {
-          /* someone else removed it */
-        }
-      }
+      unlinkSync(join(dir, n));
+    } catch {
+      /* someone else removed it */
     }
   }
 }

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, fsy
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { BusyError } from '../domain/errors.ts';
+import { processAlive } from '../lib/process-alive.ts';
 
 interface LockInfo {
   pid: number;
@@ -39,15 +40,6 @@ const heldHere = new Set<string>();
 
 /** A lock file younger than this with no readable content is a holder still writing it, not a stale one. */
 const UNREADABLE_GRACE_MS = 5_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readLock(path: string): LockInfo | null | 'missing' {
   try {
@@ -88,7 +80,7 @@ function isStale(path: string, info: LockInfo | null): boolean {
   if (info.host !== hostname()) return false;
   if (info.boot && BOOT && info.boot !== BOOT) return true; // written before this machine last booted
   if (info.pid === process.pid) return !heldHere.has(info.token); // not held by this process now: a reused pid
-  return !isAlive(info.pid);
+  return !processAlive(info.pid);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { writeFileAtomic } from './atomic-file.ts';
 import { WAREHOUSE_FILE } from './store.ts';
 
@@ -20,15 +21,17 @@ export async function warehouseIdentity(dataDir: string, version: string): Promi
   }
 }
 
-const cachePath = (dataDir: string, name: string): string => join(dataDir, 'cache', `${name}.json`);
+/** Views are kept in the cache folder, one folder per warehouse (a person may keep several data dirs). */
+const cachePath = (cacheDir: string, dataDir: string, name: string): string =>
+  join(cacheDir, 'views', createHash('sha256').update(dataDir).digest('hex').slice(0, 16), `${name}.json`);
 
 /**
  * A view computed earlier from this very warehouse file, or null (none, unreadable, or the warehouse has been
  * saved since). Derived data only: it is never the source of anything, and a miss costs a query.
  */
-export async function readViewCache<T>(dataDir: string, name: string, version: string): Promise<T | null> {
+export async function readViewCache<T>(cacheDir: string, dataDir: string, name: string, version: string): Promise<T | null> {
   try {
-    const [text, id] = await Promise.all([readFile(cachePath(dataDir, name), 'utf8'), warehouseIdentity(dataDir, version)]);
+    const [text, id] = await Promise.all([readFile(cachePath(cacheDir, dataDir, name), 'utf8'), warehouseIdentity(dataDir, version)]);
     const c = JSON.parse(text) as { identity?: unknown; value?: T };
     return id !== null && c.identity === id && c.value !== undefined ? c.value : null;
   } catch {
@@ -37,7 +40,8 @@ export async function readViewCache<T>(dataDir: string, name: string, version: s
 }
 
 /** Keep a view for the next start; `identity` must have been taken before the view was read from the file. */
-export function writeViewCache(dataDir: string, name: string, identity: string, value: unknown): void {
-  mkdirSync(join(dataDir, 'cache'), { recursive: true });
-  writeFileAtomic(cachePath(dataDir, name), Buffer.from(JSON.stringify({ identity, value })), 0o600);
+export function writeViewCache(cacheDir: string, dataDir: string, name: string, identity: string, value: unknown): void {
+  const path = cachePath(cacheDir, dataDir, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileAtomic(path, Buffer.from(JSON.stringify({ identity, value })), 0o600);
 }

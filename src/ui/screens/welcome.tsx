@@ -33,7 +33,7 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
       ))}
       <Menu
         items={[
-          { label: 'Import the bundled sample (two Trakt exports, no network needed)', value: 'sample' },
+          { label: 'Try the demo: the bundled sample, in a warehouse of its own', value: 'sample' },
           { label: 'Import my export (Trakt .zip or folder, MyAnimeList .xml.gz)…', value: 'export' },
           { label: 'Quit', value: 'quit' },
         ]}
