@@ -19,6 +19,10 @@ import { planItems } from '../src/warehouse/plan.ts';
 import { resolveDirs } from '../src/config.ts';
 import { ROOT } from './helpers/proc.ts';
 
+// Nothing here may reach the internet: enrichment of the person's own export asks a closed local port.
+process.env.ANIDEX_ANILIST_URL = 'http://127.0.0.1:9/';
+delete process.env.GEMINI_API_KEY;
+
 const tmp = mkdtempSync(join(tmpdir(), 'anidex-demo-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -176,4 +180,22 @@ test('XDG folders: the variables when absolute, else the home defaults', () => {
   assert.deepEqual(resolveDirs({ HOME: '/h', XDG_CONFIG_HOME: '/c', XDG_CACHE_HOME: 'relative/ignored', XDG_STATE_HOME: '/s' }), {
     config: '/c/anidex', cache: '/h/.cache/anidex', state: '/s/anidex',
   });
+});
+
+test('the TUI session: the sample switches to the demo, importing an export switches back to the person\'s own warehouse', async () => {
+  const { TuiSession } = await import('../src/pipeline/tui-session.ts');
+  const dirs = { config: join(tmp, 's-config'), cache: join(tmp, 's-cache'), state: join(tmp, 's-state') };
+  const own = join(tmp, 's-own');
+  const s = await TuiSession.open(own, { dirs });
+  const signal = new AbortController().signal;
+  assert.equal(await s.isEmpty(), true);
+  await s.importExport(null, { signal, onEvent: () => {} });
+  assert.equal(s.isDemo(), true);
+  assert.equal((await s.library()).length, 109);
+  assert.ok(!existsSync(join(own, 'warehouse.sqlite')));
+  await s.importExport(ownExport(join(tmp, 's-export')), { signal, onEvent: () => {} });
+  assert.equal(s.isDemo(), false);
+  assert.deepEqual((await s.library()).map((r) => r.title).sort(), ['Dandadan', "Frieren: Beyond Journey's End"]);
+  assert.equal(await s.sampleNotice(), null);
+  s.close();
 });
