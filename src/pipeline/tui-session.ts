@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { Warehouse } from '../warehouse/store.ts';
-import { statsNumbers } from '../warehouse/queries.ts';
+import { statsView } from './stats-view.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
 import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
@@ -113,7 +113,7 @@ export class TuiSession implements TuiServices {
   async librarySnapshot(): Promise<LibrarySnapshot> {
     // The identity is taken before the read: if the file changes in between, the cache simply misses next time.
     const identity = await warehouseIdentity(this.dataDir, version());
-    const snapshot = await this.read((wh) => ({ rows: libraryView(wh.db), empty: listRuns(wh.db, 1).length === 0 }));
+    const snapshot = await this.read((wh) => ({ rows: libraryView(wh.db, { planned: true }), empty: listRuns(wh.db, 1).length === 0 }));
     this.lastLibrary = { identity, snapshot };
     return snapshot;
   }
@@ -136,7 +136,7 @@ export class TuiSession implements TuiServices {
   }
 
   stats(): Promise<StatsNumbers> {
-    return this.read((wh) => statsNumbers(wh.db));
+    return this.read((wh) => statsView(wh.db));
   }
 
   plan(): Promise<PlanItem[]> {
