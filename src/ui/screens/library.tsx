@@ -6,6 +6,7 @@ import { cycleFacet, facetOptions, facetState, filterSummary, SORT_KEYS, SORT_TE
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { searchTitles } from '../../domain/title-search.ts';
 import type { TitleStatus } from '../../domain/status.ts';
+import { isPending } from '../../domain/pending.ts';
 import { fit } from '../../domain/text-width.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
@@ -198,7 +199,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
         fit(episodesText(r), 5, 'right'),
         fit(titleLength(r) ?? '', 6),
         fit(
-          r.matchStatus === 'unmatched' ? '(unmatched: not anime?)' : r.matchStatus === 'pending' ? '(not looked up yet)' : [r.moods.join(', '), r.genres.slice(0, 3).join(', ')].filter(Boolean).join(' · '),
+          r.matchStatus === 'unmatched' ? '(unmatched: not anime?)' : isPending(r) ? '(not looked up yet)' : [r.moods.join(', '), r.genres.slice(0, 3).join(', ')].filter(Boolean).join(' · '),
           genreW,
         ),
       ].join('  ');
