@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { importTraktExport } from '../src/pipeline/import.ts';
-import { libraryRows, statsNumbers } from '../src/warehouse/queries.ts';
+import { libraryRows } from '../src/warehouse/queries.ts';
+import { statsView } from '../src/pipeline/stats-view.ts';
 import { ROOT } from './helpers/proc.ts';
 
 const V1 = join(ROOT, 'data/sample/trakt-2026-05-01');
@@ -37,8 +38,8 @@ test('layers: bronze keeps every raw record, silver the cleaned latest export, g
   assert.equal(run.status, 'ok');
   assert.equal(run.titles_new, r.counts.titlesNew);
   // Watch time and import time stay apart.
-  const s = statsNumbers(wh.db);
-  assert.ok(s.firstPlayAt! < '2020-01-01', 'stats use watch time');
+  const s = statsView(wh.db);
+  assert.ok(s.history!.firstPlayAt! < '2020-01-01', 'stats use watch time');
   assert.ok(libraryRows(wh.db).every((t) => t.lastWatchedAt === null || t.lastWatchedAt <= '2026-05-01T12:00:00.000Z'));
   wh.close();
 });

@@ -16,7 +16,7 @@ import { titleView } from '../src/pipeline/title-view.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { droppedMalIds, historyMalIds, watchedAnime } from '../src/warehouse/enrichment.ts';
 import { planItems, removePlanItem } from '../src/warehouse/plan.ts';
-import { statsNumbers } from '../src/warehouse/queries.ts';
+import { statsView } from '../src/pipeline/stats-view.ts';
 import { ROOT } from './helpers/proc.ts';
 
 const REAL = join(ROOT, 'test/fixtures/mal/animelist_1734298612_-_16433979.xml');
@@ -121,11 +121,11 @@ test('one library with Trakt: a matched Trakt title and its MAL entry are one ti
   // The title screen shows both sources.
   const view = titleView(wh.db, pair.titleKey);
   assert.deepEqual(view.sources.map((s) => s.source), ['trakt', 'mal']);
-  // Stats: plays are Trakt's; the MAL list is counted apart, only what Trakt lacks adds titles.
-  const s = statsNumbers(wh.db);
-  assert.equal(s.titles, libBefore.length);
-  assert.equal(s.malEntries, 491);
-  assert.equal(s.malOnlyTitles, malOnly);
+  // Stats: one library, each title once; plays stay Trakt's.
+  const s = statsView(wh.db);
+  assert.equal(s.titles, lib.length);
+  assert.deepEqual(s.sources, { traktOnly: lib.length - both.length - malOnly, malOnly, both: both.length });
+  assert.equal(s.history!.plays, count(wh, 'SELECT count(*) AS n FROM silver_plays'), 'a MAL import adds no play');
   wh.close();
 });
 

@@ -95,7 +95,7 @@ test('every command, with the key set, with and without --debug, --json and --dr
   assert.equal(r.code, 0, r.stderr);
   r = await anidex(['match', 'Mushishi', '457', '--offline']);
   assert.equal(r.code, 0, r.stderr);
-  r = await anidex(['plan', 'add', '5114', '--notes', 'from the secrets test']);
+  r = await anidex(['plan', 'add', '5114', '--notes', 'from the secrets test', '--force']);
   assert.equal(r.code, 0, r.stderr);
   r = await anidex(['recommend', '--add', '1', '--count', '3']);
   assert.equal(r.code, 0, r.stderr);

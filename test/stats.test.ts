@@ -1,5 +1,6 @@
-// Stats: the SQL numbers on a hand-built warehouse (every figure known in advance) and on the bundled sample
-// (cross-checked against the import's own rules), the text report at 80 columns, and the scrolling screen.
+// Stats: the numbers on a hand-built warehouse (every figure known in advance) and on the bundled sample
+// (cross-checked against the import's own rules and the library), the text report at 80 columns, and the
+// scrolling screen. MyAnimeList-only and mixed libraries are in mal-stats.test.ts.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 import { openSqlJs, type SqlDb } from '../src/warehouse/db.ts';
 import { migrate } from '../src/warehouse/migrations.ts';
-import { enrichedLibrary, statsNumbers } from '../src/warehouse/queries.ts';
+import { statsView } from '../src/pipeline/stats-view.ts';
+import { libraryView } from '../src/pipeline/library-view.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { importTraktExport } from '../src/pipeline/import.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
@@ -99,42 +101,57 @@ test('the hand-built warehouse: binge edges are what the import itself decides',
   assert.equal(BINGE_WINDOW_MS, 86_400_000, 'and a 24-hour window');
 });
 
-test('statsNumbers on a hand-built warehouse: every new figure', async () => {
+test('statsView on a hand-built warehouse: every new figure', async () => {
   const db = await handBuilt();
-  const s = statsNumbers(db);
-  assert.equal(s.plays, 19);
-  assert.equal(s.bingedShows, 2);
-  assert.equal(s.showsWithDatedPlays, 6);
-  assert.deepEqual(s.bingeByYear, [
+  const s = statsView(db);
+  const h = s.history!;
+  assert.equal(s.titles, 8, 'every library title, the rated-but-never-played G included');
+  assert.equal(h.plays, 19);
+  assert.equal(h.bingedShows, 2);
+  assert.equal(h.showsWithDatedPlays, 6);
+  assert.deepEqual(h.bingeByYear, [
     { year: '2020', shows: 1, bingedShows: 1 },
     { year: '2021', shows: 5, bingedShows: 1 },
     { year: '2022', shows: 1, bingedShows: 0 },
   ]);
-  assert.deepEqual(s.playsPerYear, [
+  assert.deepEqual(h.playsPerYear, [
     { year: '2020', plays: 2, knownMinutes: 48, playsWithKnownRuntime: 2 },
     { year: '2021', plays: 15, knownMinutes: 364, playsWithKnownRuntime: 12 },
     { year: '2022', plays: 1, knownMinutes: 0, playsWithKnownRuntime: 0 },
   ]);
-  assert.equal(s.knownMinutes, 412);
-  assert.equal(s.playsWithKnownRuntime, 14);
+  assert.equal(h.knownMinutes, 412);
+  assert.equal(h.playsWithKnownRuntime, 14);
+  // No title without plays has episodes, so the hours per year are the plays' own.
+  assert.equal(s.listMinutes, 0);
+  assert.deepEqual(s.hoursPerYear, [{ year: '2020', knownMinutes: 48 }, { year: '2021', knownMinutes: 364 }, { year: '2022', knownMinutes: 0 }]);
+  // Played: A–F and U; timed: those whose anime has a runtime (C has none, U no anime).
   assert.equal(s.watchedTitles, 7);
-  assert.equal(s.matchedTitles, 6);
-  assert.deepEqual(s.topGenres, [{ name: 'Drama', titles: 4 }, { name: 'Action', titles: 2 }, { name: 'Comedy', titles: 1 }]);
-  assert.deepEqual(s.topStudios, [{ name: 'Studio X', titles: 2 }, { name: 'Studio Y', titles: 2 }, { name: EVIL_STUDIO, titles: 1 }]);
-  // 86 → 9, 75 → 8 (half rounds up), 100 → 10, 4 → 1 (the scale starts at 1), 69 → 7; G is scored but never played.
-  assert.deepEqual(s.communityScoreHistogram, [1, 7, 8, 9, 10].map((score) => ({ score, titles: 1 })));
+  assert.equal(s.timedTitles, 5);
+  assert.equal(s.titlesWithMetadata, 7);
+  assert.equal(s.pendingTitles, 1, 'U was never looked up');
+  // By the last play: A's 2021 play puts it in 2021; G has no date.
+  assert.deepEqual(s.titlesPerYear, [{ year: '2021', titles: 6 }, { year: '2022', titles: 1 }]);
+  // G (rated, never played) is one of the titles, so its Horror, Studio H and 90 count.
+  assert.deepEqual(s.topGenres, [{ name: 'Drama', titles: 4 }, { name: 'Action', titles: 2 }, { name: 'Comedy', titles: 1 }, { name: 'Horror', titles: 1 }]);
+  assert.deepEqual(s.topStudios, [{ name: 'Studio X', titles: 2 }, { name: 'Studio Y', titles: 2 }, { name: EVIL_STUDIO, titles: 1 }, { name: 'Studio H', titles: 1 }]);
+  // 86 → 9, 75 → 8 (half rounds up), 100 → 10, 4 → 1 (the scale starts at 1), 69 → 7, 90 → 9.
+  assert.deepEqual(s.communityScoreHistogram, [{ score: 1, titles: 1 }, { score: 7, titles: 1 }, { score: 8, titles: 1 }, { score: 9, titles: 2 }, { score: 10, titles: 1 }]);
   assert.deepEqual(s.ratingHistogram, [5, 7, 9, 10].map((rating) => ({ rating, titles: 1 })));
-  assert.equal(s.ratedAndScored.titles, 3);
-  assert.ok(Math.abs(s.ratedAndScored.meanRating! - 26 / 3) < 1e-9);
-  assert.ok(Math.abs(s.ratedAndScored.meanCommunityScore! - 23 / 3) < 1e-9);
+  assert.equal(s.ratedAndScored.titles, 4);
+  assert.ok(Math.abs(s.ratedAndScored.meanRating! - 31 / 4) < 1e-9);
+  assert.ok(Math.abs(s.ratedAndScored.meanCommunityScore! - 32 / 4) < 1e-9);
+  // Trakt-only statuses, as the MAL export derives them from the newest play (2022-01-01): F is a played film
+  // (completed), U played that very day (watching), the rest last played over 180 days before it (on hold).
+  assert.deepEqual(s.statuses, { watching: 1, completed: 1, on_hold: 6, dropped: 0, plan_to_watch: 0 });
   db.close();
 });
 
-test('statsNumbers on an empty warehouse: zeros and empty lists, and a report that still fits', async () => {
+test('statsView on an empty warehouse: zeros and empty lists, and a report that still fits', async () => {
   const db = await openSqlJs();
   migrate(db);
-  const s = statsNumbers(db);
-  assert.deepEqual([s.bingeByYear, s.playsPerYear, s.topGenres, s.topStudios, s.communityScoreHistogram], [[], [], [], [], []]);
+  const s = statsView(db);
+  assert.equal(s.history, null, 'no plays: the figures that need them say so instead of showing zeros');
+  assert.deepEqual([s.hoursPerYear, s.titlesPerYear, s.topGenres, s.topStudios, s.communityScoreHistogram], [[], [], [], [], []]);
   assert.deepEqual(s.ratedAndScored, { titles: 0, meanRating: null, meanCommunityScore: null });
   const lines = statsLines(s, 80, 24);
   assert.ok(lines.every((l) => displayWidth(l) <= 80));
@@ -167,7 +184,7 @@ function assertProportional(rows: ReadonlyArray<{ line: string; value: number }>
 
 test('the report at 80 columns: fits, sanitises, and draws bars in proportion', async () => {
   const db = await handBuilt();
-  const s = statsNumbers(db);
+  const s = statsView(db);
   db.close();
   const lines = statsLines(s, 80, 24);
   for (const l of lines) assert.ok(displayWidth(l) <= 80, `too wide: ${l}`);
@@ -181,26 +198,26 @@ test('the report at 80 columns: fits, sanitises, and draws bars in proportion', 
   assertProportional(binge.map((line, i) => ({ line, value: [1, 0.2, 0][i]! })), 1);
 
   const genres = section(lines, /^Top genres/).filter((l) => /█/.test(l));
-  assert.deepEqual(genres.map((l) => l.trim().split(/\s+/).slice(0, 2)), [['Drama', '4'], ['Action', '2'], ['Comedy', '1']]);
-  assertProportional(genres.map((line, i) => ({ line, value: [4, 2, 1][i]! })), 4);
+  assert.deepEqual(genres.map((l) => l.trim().split(/\s+/).slice(0, 2)), [['Drama', '4'], ['Action', '2'], ['Comedy', '1'], ['Horror', '1']]);
+  assertProportional(genres.map((line, i) => ({ line, value: [4, 2, 1, 1][i]! })), 4);
 
   const hours = section(lines, /^Hours watched per year/).filter((l) => /^ {2}\d{4}/.test(l));
   assert.deepEqual(hours.map((l) => l.slice(0, 13).trim()), ['2020 0.8 h', '2021 6.1 h', '2022 0.0 h']);
   assertProportional(hours.map((line, i) => ({ line, value: [48, 364, 0][i]! })), 364);
 
   const scores = section(lines, /^Score distribution/);
-  assert.match(scores[1]!, /yours \(4 rated\).*│ community \(5 scored\)/);
+  assert.match(scores[1]!, /yours \(4 rated\).*│ community \(6 scored\)/);
   const score10 = scores.find((l) => /^ {2}10 /.test(l))!;
-  // One title of 4 rated against one of 5 scored: the right bar is 4/5 of the left.
+  // One title of 4 rated against one of 6 scored: the right bar is 4/6 of the left.
   const [left, right] = score10.split('│') as [string, string];
-  assert.match(left, /^ {2}10 1 █+ *$/);
-  assert.ok(Math.abs(eighths(right) - 0.8 * eighths(left.trimEnd())) <= 1, score10);
-  assert.match(scores.at(-1)!, /On the 3 titles with both: your mean 8\.7, community 7\.7/);
+  assert.match(left, /^ {2}10 1 [█▉▊▋▌▍▎▏]+ *$/);
+  assert.ok(Math.abs(eighths(right) - (4 / 6) * eighths(left.trimEnd())) <= 1, score10);
+  assert.ok(scores.at(-1)!.includes(`On the 4 titles with both: your mean ${(31 / 4).toFixed(1)}, community 8.0`), scores.at(-1));
 });
 
 test('the report fits any width from 40 to 200', async () => {
   const db = await handBuilt();
-  const s = statsNumbers(db);
+  const s = statsView(db);
   db.close();
   for (const w of [40, 60, 79, 100, 200]) for (const l of statsLines(s, w, 24)) assert.ok(displayWidth(l) <= w, `${w}: ${l}`);
 });
@@ -222,7 +239,7 @@ before(async () => {
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
-  sample = statsNumbers(wh.db);
+  sample = statsView(wh.db);
   wh.close();
 });
 
@@ -258,26 +275,34 @@ test('the sample: per-year binges agree with a plain reference and with each tit
         perYear.set(y, { shows: r.shows + 1, bingedShows: r.bingedShows + (b ? 1 : 0) });
       }
     }
-    assert.deepEqual(sample.bingeByYear, [...perYear].sort(([a], [b]) => (a < b ? -1 : 1)).map(([year, r]) => ({ year, ...r })));
+    assert.deepEqual(sample.history!.bingeByYear, [...perYear].sort(([a], [b]) => (a < b ? -1 : 1)).map(([year, r]) => ({ year, ...r })));
     const flagged = wh.db.all<{ k: string }>(`SELECT title_key AS k FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0 AND binge_indicator = 1`).map((r) => r.k);
     assert.deepEqual([...bingedEver].sort(), flagged.sort());
-    assert.equal(bingedEver.size, sample.bingedShows);
+    assert.equal(bingedEver.size, sample.history!.bingedShows);
   } finally {
     wh.close();
   }
 });
 
-test('the sample: years add up to the months and the totals; genres, studios and scores match the enriched library', async () => {
+test('the sample: years add up to the months and the totals; titles, genres, studios and scores match the library', async () => {
+  const h = sample.history!;
   const sum = <T>(rows: readonly T[], f: (r: T) => number): number => rows.reduce((n, r) => n + f(r), 0);
-  assert.equal(sum(sample.playsPerYear, (r) => r.plays), sum(sample.playsPerMonth, (r) => r.plays));
-  assert.ok(sum(sample.playsPerYear, (r) => r.knownMinutes) <= sample.knownMinutes);
-  assert.ok(sum(sample.playsPerYear, (r) => r.playsWithKnownRuntime) <= sample.playsWithKnownRuntime);
+  assert.equal(sum(h.playsPerYear, (r) => r.plays), sum(h.playsPerMonth, (r) => r.plays));
+  assert.ok(sum(h.playsPerYear, (r) => r.knownMinutes) <= h.knownMinutes);
+  assert.ok(sum(h.playsPerYear, (r) => r.playsWithKnownRuntime) <= h.playsWithKnownRuntime);
   assert.equal(sum(sample.ratingHistogram, (r) => r.titles), sample.ratedTitles);
-  assert.ok(sample.matchedTitles > 0 && sample.matchedTitles <= sample.watchedTitles);
+  assert.ok(sample.titlesWithMetadata > 0 && sample.titlesWithMetadata <= sample.titles);
+  // A Trakt-only library: every title's time is its plays', so the hours per year are the plays'.
+  assert.equal(sample.listMinutes, 0);
+  assert.deepEqual(sample.hoursPerYear, h.playsPerYear.map((y) => ({ year: y.year, knownMinutes: y.knownMinutes })));
 
   const wh = await Warehouse.open(sampleDir);
-  const rows = enrichedLibrary(wh.db).filter((r) => (r.totalPlays ?? 0) > 0);
+  const library = libraryView(wh.db);
   wh.close();
+  assert.equal(sample.titles, library.length, 'every library title, once');
+  assert.equal(sum(Object.values(sample.statuses), (n) => n), library.length, 'every title has one status (a Trakt library has no plan_to_watch)');
+  const rows = library.filter((r) => r.hasMetadata);
+  assert.equal(sample.titlesWithMetadata, rows.length);
   const top = (names: (r: (typeof rows)[number]) => string[]) => {
     const n = new Map<string, number>();
     for (const r of rows) for (const g of new Set(names(r))) n.set(g, (n.get(g) ?? 0) + 1);
@@ -300,7 +325,8 @@ test('the sample report at 80 columns: every line fits, months and binge bars in
   assert.equal(months.length, 24);
   assertProportional(months.map((line) => ({ line, value: Number(line.trim().split(/\s+/)[1]) })), Math.max(...months.map((l) => Number(l.trim().split(/\s+/)[1]))));
   const headings = statsReport(sample, 80, 24).filter((l) => l.kind === 'heading').map((l) => l.text);
-  assert.deepEqual(headings, ['Plays per month (last 24):', 'Hours watched per year:', 'Binge rate per year:', 'Top genres:', 'Top studios:', 'Score distribution:']);
+  assert.deepEqual(headings, ['Plays per month (last 24):', 'Hours watched per year:', 'Titles per year:', 'Binge rate per year:', 'Titles per status:', 'Top genres:', 'Top studios:', 'Score distribution:']);
+  assert.ok(!lines.some((l) => /needs a Trakt history/.test(l)), 'a Trakt library has every figure');
 });
 
 const tick = () => new Promise((r) => setTimeout(r, 60));

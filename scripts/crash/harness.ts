@@ -215,7 +215,7 @@ async function setup(work: string, o: CrashOptions, log: (l: string) => void): P
           'SELECT mal_id FROM dim_anime WHERE mal_id NOT IN (SELECT mal_id FROM plan_to_watch WHERE mal_id IS NOT NULL) ORDER BY mal_id LIMIT 1',
         );
         if (!free) throw new Error('setup: no anime left to add to the plan');
-        add('plan-add', s2, ['plan', 'add', String(free.mal_id), '--notes', 'crash test'], `plan add ${free.mal_id}`);
+        add('plan-add', s2, ['plan', 'add', String(free.mal_id), '--notes', 'crash test', '--force'], `plan add ${free.mal_id}`);
         // A Trakt show matched by search, re-pointed by hand at another anime anidex already has metadata for.
         const m = wh.db.get<{ trakt_id: number; mal_id: number }>(
           `SELECT u.trakt_id, m.mal_id FROM user_watch_history u JOIN title_match m USING (title_key)

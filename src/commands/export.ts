@@ -7,6 +7,7 @@ import { sanitizeText } from '../domain/sanitize.ts';
 import { AnidexError, UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson } from './output.ts';
+import { previewList } from '../domain/list-preview.ts';
 
 const USAGE = 'anidex export --format mal-xml|csv|json [--out <file>] [--json]';
 
@@ -15,9 +16,6 @@ const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
   csv: 'CSV',
   json: 'JSON',
 };
-
-/** How many titles the stderr note names before "and N more". */
-const NAMED = 5;
 
 /**
  * `anidex export`: the file goes to `--out` (replaced atomically, like `>` but never half-written) or to stdout,
@@ -113,12 +111,12 @@ function summary(b: BuiltExport, out: string | null): string {
 function sideReport(b: BuiltExport, hasJson: boolean): string {
   const left = b.notExported;
   if (left.length === 0) return '';
-  const names = left.slice(0, NAMED).map((t) => (t.year === null ? t.title : `${t.title} (${t.year})`));
-  const more = left.length > NAMED ? `, and ${left.length - NAMED} more` : '';
-  const see = hasJson ? 'see --json for the list' : 'add --out <file> --json for the list';
+  const names = left.map((t) => (t.year === null ? t.title : `${t.title} (${t.year})`));
+  const listAll = hasJson ? 'adding `--json`' : 'adding `--out <file> --json`';
+  const list = previewList(names, listAll);
   const pending = left.filter((t) => t.why === 'not matched to MyAnimeList').length;
   const lines = [
-    `${plural(left.length, 'title was', 'titles were')} not exported (no MyAnimeList id): ${names.join(', ')}${more}; ${see}.`,
+    `${plural(left.length, 'title was', 'titles were')} not exported (no MyAnimeList id): ${list}.`,
     pending ? `  ${plural(pending, 'of them was', 'of them were')} never looked up: run \`anidex enrich\`, then export again.` : '',
     '  If one is anime that anidex missed: anidex match <title> <mal id>, then export again.',
   ];

@@ -6,17 +6,19 @@ import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson, Progress } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
+import { confirm } from './confirm.ts';
 import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
 
 const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating plays…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
 
-const USAGE = 'anidex import <trakt-export.zip | folder | animelist.xml[.gz]> [--as-of <ISO-8601>] [--offline] [--strict] [--json]';
+const USAGE = 'anidex import <trakt-export.zip | folder | animelist.xml[.gz]> [--as-of <ISO-8601>] [--offline] [--strict] [--allow-empty] [--json]';
 
 export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('import', USAGE, args, {
     'as-of': { type: 'string' },
     offline: { type: 'boolean' },
     strict: { type: 'boolean' },
+    'allow-empty': { type: 'boolean' },
     json: { type: 'boolean' },
   });
   const json = ctx.json || Boolean(values.json);
@@ -34,6 +36,7 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
     const result = await importAnyExport(wh, positionals[0]!, {
       asOf,
       strict: Boolean(values.strict),
+      allowEmpty: Boolean(values['allow-empty']),
       onEvent: (e) => {
         if (e.type === 'file') progress.bar('reading', e.done, e.total, e.file);
         else if (e.stage !== 'read') progress.status(STAGE_TEXT[e.stage]);
@@ -45,6 +48,11 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
     const enrichment = await runEnrichment(wh, { offline: Boolean(values.offline), quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
     if (json) printJson({ ...result, enrichment });
     else for (const l of describeEnrichment(enrichment)) print(l);
+    // Titles without metadata have no genres, runtimes or scores: a person at a terminal may fetch them now.
+    if (!json && enrichment.pending > 0 && !enrichment.interrupted && (await confirm('Fetch their metadata now (`anidex enrich`, needs the network)?'))) {
+      const again = await runEnrichment(wh, { offline: false, quiet: false, usageFile: geminiUsageFile(ctx.dirs) });
+      for (const l of describeEnrichment(again)) print(l);
+    }
     return 0;
   } finally {
     progress.clear();

@@ -1,13 +1,16 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
+import { deletedRows, type DeletedRow } from '../warehouse/queries.ts';
 import { findTitles } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
-import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
+import { isPending } from '../domain/pending.ts';
+import { sourceOf } from '../domain/library-merge.ts';
+import { FILTER_OPTIONS, FILTER_USAGE, STATUS_OPTIONS, STATUS_USAGE, checkGenres, filterFromFlags } from './filters.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
 
-const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} [--unmatched] [--json]`;
+const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} ${STATUS_USAGE} [--unmatched | --deleted] [--json]`;
 
 const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
@@ -19,8 +22,9 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
     value: (r) => (r.mediaType === 'movie' ? '' : `${r.episodesWatched ?? 0}${r.totalEpisodes ? `/${r.totalEpisodes}` : ''}`),
     align: 'right',
   },
+  { header: 'Status', value: (r) => r.status },
   { header: 'Length', value: (r) => titleLength(r) ?? '' },
-  { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : r.matchStatus === 'pending' ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
+  { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : isPending(r) ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt) },
   { header: 'From', value: (r) => r.sources.join('+') },
 ];
@@ -33,19 +37,45 @@ const UNMATCHED_COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Why', value: (r) => r.matchReason ?? '', flex: true, min: 20 },
 ];
 
+const DELETED_COLUMNS: ReadonlyArray<Column<DeletedRow>> = [
+  { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
+  { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
+  { header: 'Kind', value: (r) => r.mediaType },
+  { header: 'From', value: (r) => sourceOf(r.titleKey) },
+  { header: 'Gone since', value: (r) => shortDate(r.goneSince) },
+  { header: 'Key', value: (r) => r.titleKey },
+];
+
+/** `library --deleted`: every title gone from its source's latest export (their history stays: `anidex history`). */
+function printDeleted(rows: DeletedRow[], json: boolean): number {
+  if (json) printJson(rows);
+  else if (rows.length === 0) print('No title is marked deleted: every title is in its source\'s latest export.');
+  else {
+    print(renderTable(rows, DELETED_COLUMNS, outputWidth()));
+    print(`\n${rows.length} title${rows.length === 1 ? '' : 's'} gone from the latest export, kept in history (\`anidex history <key>\` shows one).`);
+  }
+  return 0;
+}
+
 export async function runLibrary(args: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('library', USAGE, args, {
     search: { type: 'string', short: 's' },
     ...FILTER_OPTIONS,
+    ...STATUS_OPTIONS,
     unmatched: { type: 'boolean' },
+    deleted: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if (positionals.length) throw new UsageError(`library takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
+  if (values.deleted && values.unmatched) throw new UsageError('--deleted and --unmatched list different titles; give one of them.', `Usage: ${USAGE}`);
   const json = ctx.json || Boolean(values.json);
-  const filter = filterFromFlags(values);
+  const flagged = filterFromFlags(values);
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    let rows = libraryView(wh.db);
+    if (values.deleted) return printDeleted(deletedRows(wh.db), json);
+    // MyAnimeList's Plan to Watch entries come along; passesFilter shows them only to --status plan_to_watch.
+    let rows = libraryView(wh.db, { planned: true });
+    const filter = checkGenres(flagged, [...new Set(rows.flatMap((r) => r.genres))], 'library');
     if (values.unmatched) rows = rows.filter((r) => r.matchStatus === 'unmatched');
     rows = rows.filter((r) => passesFilter(r, filter));
     if (values.search !== undefined) rows = findTitles(rows, values.search);
@@ -54,13 +84,14 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
       return 0;
     }
     if (rows.length === 0) {
-      const any = values.search !== undefined || values.genre || values['not-genre'] || values.mood || values['not-mood'] || values.length || values.unmatched;
-      print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export first: anidex import <export.zip>');
+      const any = values.search !== undefined || values.genre || values['not-genre'] || values.mood || values['not-mood'] || values.length || values.status || values['not-status'] || values.unmatched;
+      print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
       return 0;
     }
     print(renderTable(rows, values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
-    const pending = rows.filter((r) => r.matchStatus === 'pending').length;
-    print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} not looked up yet: run \`anidex enrich\`)` : ''}`);
+    const pending = rows.filter(isPending).length;
+    print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} without anime metadata yet: run \`anidex enrich\`)` : ''}`);
+    if (filter.statuses?.includes('plan_to_watch')) print('plan_to_watch lists your MyAnimeList Plan to Watch entries; `anidex plan` is your whole plan-to-watch list.');
     return 0;
   } finally {
     wh.close();

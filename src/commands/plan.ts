@@ -2,11 +2,12 @@ import { Warehouse } from '../warehouse/store.ts';
 import { addPlanItems, planItems, removePlanItem, reprioritize } from '../warehouse/plan.ts';
 import { animeRecords } from '../warehouse/enrichment.ts';
 import { displayTitle } from '../domain/anime.ts';
+import { libraryView } from '../pipeline/library-view.ts';
 import { AnidexError, UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate } from './output.ts';
 
-const USAGE = 'anidex plan [--json] | anidex plan add <mal id> [--notes text] | anidex plan remove <id> | anidex plan move <id> <priority>';
+const USAGE = 'anidex plan [--json] | anidex plan add <mal id> [--notes text] [--force] | anidex plan remove <id> | anidex plan move <id> <priority>';
 
 function positiveInt(text: string | undefined, what: string): number {
   const n = Number(text);
@@ -15,7 +16,7 @@ function positiveInt(text: string | undefined, what: string): number {
 }
 
 export async function runPlan(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('plan', USAGE, args, { notes: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('plan', USAGE, args, { notes: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } });
   const json = ctx.json || Boolean(values.json);
   const [sub, a, b, ...rest] = positionals;
   const wh = await Warehouse.open(ctx.dataDir);
@@ -48,6 +49,14 @@ export async function runPlan(args: string[], ctx: CommandContext): Promise<numb
       const rec = animeRecords(wh.db, [malId]).get(malId);
       if (!rec) {
         throw new AnidexError(`anidex has no metadata for MyAnimeList id ${malId} yet, so it cannot name it.`, 'Add titles that `anidex recommend` shows, or run `anidex enrich` first.');
+      }
+      // A title you completed is rarely what a plan-to-watch list is for: say so, and let --force add a rewatch.
+      const completed = libraryView(wh.db).find((r) => r.malId === malId && r.status === 'completed');
+      if (completed && !values.force) {
+        throw new AnidexError(
+          `You have already completed ${displayTitle(rec.titles)}${completed.title === displayTitle(rec.titles) ? '' : ` (in your library as "${completed.title}")`}, so it was not added to your plan.`,
+          `To plan a rewatch, add it anyway: anidex plan add ${malId} --force`,
+        );
       }
       const added = await wh.write(
         (db) => addPlanItems(db, [{ title: displayTitle(rec.titles), malId, streamingService: rec.streaming[0]?.site ?? null, notes: values.notes ?? null, source: 'user', sourceKey: `mal:${malId}` }], new Date().toISOString()),

@@ -8,12 +8,16 @@ import { geminiUsageFile, version } from '../config.ts';
 import { UsageError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
-import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
+import { FILTER_OPTIONS, FILTER_USAGE, checkGenres, filterFromFlags } from './filters.ts';
+import { metadataGenres } from '../warehouse/queries.ts';
 import { outputWidth, print, printJson, renderTable } from './output.ts';
 
 const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local|gemini] [--count n] [--popularity-floor n] [--dry-run] [--add 1,3] [--offline] [--json]`;
 
 export async function runRecommend(args: string[], ctx: CommandContext): Promise<number> {
+  if (args.some((a) => /^--(not-)?status(=|$)/.test(a))) {
+    throw new UsageError('recommend has no --status: recommendations are anime you have not listed yet, so they have no status.', 'Filter them by --genre, --mood or --length; what you dropped already keeps its sequels out.');
+  }
   const { values, positionals } = parseCommandArgs('recommend', USAGE, args, {
     ...FILTER_OPTIONS,
     engine: { type: 'string' },
@@ -51,7 +55,8 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
 
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter, count, popularityFloor };
+    // Genres are known only once the warehouse is open: those of its anime metadata.
+    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter: checkGenres(filter, metadataGenres(wh.db), 'metadata'), count, popularityFloor };
     if (values['dry-run']) {
       const req = await geminiDryRun(wh, recOpts);
       if (json) printJson(req);

@@ -1,5 +1,5 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { statsNumbers } from '../warehouse/queries.ts';
+import { statsView } from '../pipeline/stats-view.ts';
 import { statsLines } from '../domain/stats-text.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
@@ -20,9 +20,9 @@ export async function runStats(args: string[], ctx: CommandContext): Promise<num
   if (!Number.isInteger(months) || months < 1) throw new UsageError(`--months "${values.months}" is not a positive whole number.`, `Usage: ${USAGE}`);
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const s = statsNumbers(wh.db);
+    const s = statsView(wh.db);
     if (ctx.json || values.json) printJson(s);
-    else if (s.titles === 0) print('No titles yet. Import a Trakt export first: anidex import <export.zip>');
+    else if (s.titles === 0 && s.statuses.plan_to_watch === 0) print('No titles yet. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
     else for (const l of statsLines(s, statsWidth(), months)) print(l);
     return 0;
   } finally {
@@ -30,4 +30,4 @@ export async function runStats(args: string[], ctx: CommandContext): Promise<num
   }
 }
 
-export const statsCommand: Command = { name: 'stats', usage: USAGE, summary: 'how you watch: plays per month, hours and binge rate per year, top genres and studios, scores', run: runStats };
+export const statsCommand: Command = { name: 'stats', usage: USAGE, summary: 'how you watch: titles, episodes, hours, statuses, top genres and studios, scores; plays and binges from a Trakt history', run: runStats };

@@ -225,7 +225,7 @@ export interface CrossCheck {
 }
 
 /** Compare the history's titles with watched-shows/movies.json; informational, never fatal. */
-export function crossCheckWatched(titles: readonly TitleFacts[], watched: readonly TraktWatchedSummary[]): CrossCheck {
+export function crossCheckWatched(titles: ReadonlyArray<Pick<TitleFacts, 'titleKey' | 'totalPlays'>>, watched: readonly TraktWatchedSummary[]): CrossCheck {
   const byKey = new Map(titles.map((t) => [t.titleKey, t]));
   const out: CrossCheck = { checked: watched.length, missingFromHistory: [], playsDiffer: 0 };
   for (const w of watched) {

@@ -1,5 +1,6 @@
 import { lengthBucket, totalMinutes, type LengthBucket } from './length.ts';
 import type { MediaType } from './types.ts';
+import type { TitleStatus } from './status.ts';
 
 /** What a library filter needs of a title. */
 export interface Filterable {
@@ -10,6 +11,8 @@ export interface Filterable {
   minutesPerEpisode: number | null;
   genres: readonly string[];
   moods: readonly string[];
+  /** The title's list status; absent for what is not a library title (a recommendation candidate). */
+  status?: TitleStatus | null;
 }
 
 export interface LibraryFilter {
@@ -20,6 +23,9 @@ export interface LibraryFilter {
   /** Any of these lengths. */
   lengths?: readonly LengthBucket[];
   excludeLengths?: readonly LengthBucket[];
+  /** Any of these statuses. */
+  statuses?: readonly TitleStatus[];
+  excludeStatuses?: readonly TitleStatus[];
 }
 
 /** A title's length: all of Trakt's aired episodes when known (a show spanning seasons), else the provider's count. */
@@ -29,8 +35,16 @@ export function titleLength(t: Filterable): LengthBucket | null {
 
 const lower = (xs: readonly string[]): string[] => xs.map((x) => x.toLowerCase());
 
-/** Include filters: every listed genre/mood must be present; exclude filters: none may be. */
+/**
+ * Include filters: every listed genre/mood must be present, and any listed length or status will do; exclude
+ * filters: none may be. A plan_to_watch title (a MyAnimeList Plan to Watch entry, not yet a library title) passes
+ * only a filter that asks for plan_to_watch.
+ */
 export function passesFilter(t: Filterable, f: LibraryFilter): boolean {
+  const status = t.status ?? null;
+  if (status === 'plan_to_watch' && !f.statuses?.includes('plan_to_watch')) return false;
+  if (f.statuses?.length && (status === null || !f.statuses.includes(status))) return false;
+  if (status !== null && f.excludeStatuses?.includes(status)) return false;
   const g = new Set(lower(t.genres));
   const m = new Set(lower(t.moods));
   if (f.genres && !lower(f.genres).every((x) => g.has(x))) return false;
@@ -43,4 +57,14 @@ export function passesFilter(t: Filterable, f: LibraryFilter): boolean {
     if (b !== null && f.excludeLengths?.includes(b)) return false;
   }
   return true;
+}
+
+/**
+ * The filter without its statuses: recommendations are titles you have not listed, so they have no status (what you
+ * dropped already keeps its sequels out of the pool). The library's status filter stays behind when it hands its
+ * filters to the recommender.
+ */
+export function withoutStatuses(f: LibraryFilter): LibraryFilter {
+  const { statuses: _s, excludeStatuses: _x, ...rest } = f;
+  return rest;
 }

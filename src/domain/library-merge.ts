@@ -69,3 +69,15 @@ export function mergeSources<T extends MergeableRow>(rows: readonly T[]): Array<
   }
   return out;
 }
+
+/**
+ * MyAnimeList entries still on `Plan to Watch` that are not library titles: the PTW entries no Trakt title
+ * matched to the same MAL id already stands for (that title is in the library, with the status its history gives).
+ * The library keeps them out; `--status plan_to_watch` and the filter panel's plan_to_watch show them.
+ */
+export function plannedRows<T extends MergeableRow>(rows: readonly T[]): Array<Merged<T>> {
+  const traktIds = new Set(rows.filter((r) => sourceOf(r.titleKey) === 'trakt' && r.malId !== null).map((r) => r.malId!));
+  return rows
+    .filter((r) => sourceOf(r.titleKey) === 'mal' && r.malStatus === 'Plan to Watch' && !(r.malId !== null && traktIds.has(r.malId)))
+    .map((r) => ({ ...r, sources: ['mal'] as SourceName[], keys: [r.titleKey], ratings: { trakt: null, mal: r.userRating } }));
+}

@@ -1,6 +1,7 @@
 import type { LibraryFilter } from './filters.ts';
 import { LENGTH_BUCKETS, totalMinutes, type LengthBucket } from './length.ts';
 import { MOODS } from './moods.ts';
+import { TITLE_STATUSES, type TitleStatus } from './status.ts';
 
 /** Library sort orders, in the order `s` cycles through them. */
 export const SORT_KEYS = ['title', 'recent', 'rating', 'plays', 'year', 'length'] as const;
@@ -45,13 +46,14 @@ export function sortRows<T extends Sortable>(rows: readonly T[], key: SortKey): 
   return [...rows].sort(cmp[key]);
 }
 
-export type Facet = 'genre' | 'mood' | 'length';
+export type Facet = 'genre' | 'mood' | 'length' | 'status';
 export type FacetState = 'include' | 'exclude' | 'off';
 
 const FIELDS = {
   genre: ['genres', 'excludeGenres'],
   mood: ['moods', 'excludeMoods'],
   length: ['lengths', 'excludeLengths'],
+  status: ['statuses', 'excludeStatuses'],
 } as const satisfies Record<Facet, readonly [keyof LibraryFilter, keyof LibraryFilter]>;
 
 export function facetState(f: LibraryFilter, facet: Facet, value: string): FacetState {
@@ -91,7 +93,8 @@ export function filterSummary(f: LibraryFilter): string {
   add('genre ', f.genres, '+');
   add('mood ', f.moods, '+');
   add('length ', f.lengths, '/');
-  add('not ', [...(f.excludeGenres ?? []), ...(f.excludeMoods ?? []), ...(f.excludeLengths ?? [])], ', ');
+  add('status ', f.statuses, '/');
+  add('not ', [...(f.excludeGenres ?? []), ...(f.excludeMoods ?? []), ...(f.excludeLengths ?? []), ...(f.excludeStatuses ?? [])], ', ');
   return parts.join(' · ');
 }
 
@@ -102,12 +105,22 @@ export interface FacetOption {
   count: number;
 }
 
-/** Every value the filter panel offers: moods and lengths from the vocabularies, genres from the library (most common first). */
-export function facetOptions(rows: ReadonlyArray<{ genres: readonly string[]; moods: readonly string[] }>, lengthOf: (i: number) => LengthBucket | null): FacetOption[] {
+/**
+ * Every value the filter panel offers: moods, lengths and statuses from their vocabularies, genres from the library
+ * (most common first). Statuses are counted over every row given (plan_to_watch entries included); genres, moods
+ * and lengths over the library titles only, as those are what the list shows without a status filter.
+ */
+export function facetOptions(
+  rows: ReadonlyArray<{ genres: readonly string[]; moods: readonly string[]; status?: TitleStatus | null }>,
+  lengthOf: (i: number) => LengthBucket | null,
+): FacetOption[] {
   const genres = new Map<string, number>();
   const moods = new Map<string, number>();
   const lengths = new Map<string, number>();
+  const statuses = new Map<string, number>();
   rows.forEach((r, i) => {
+    if (r.status) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+    if (r.status === 'plan_to_watch') return;
     for (const g of r.genres) genres.set(g, (genres.get(g) ?? 0) + 1);
     for (const m of r.moods) moods.set(m, (moods.get(m) ?? 0) + 1);
     const l = lengthOf(i);
@@ -116,6 +129,7 @@ export function facetOptions(rows: ReadonlyArray<{ genres: readonly string[]; mo
   return [
     ...MOODS.map((m) => ({ facet: 'mood' as const, value: m, count: moods.get(m) ?? 0 })),
     ...LENGTH_BUCKETS.map((l) => ({ facet: 'length' as const, value: l, count: lengths.get(l) ?? 0 })),
+    ...TITLE_STATUSES.map((s) => ({ facet: 'status' as const, value: s, count: statuses.get(s) ?? 0 })),
     ...[...genres].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g, count]) => ({ facet: 'genre' as const, value: g, count })),
   ];
 }

@@ -2,48 +2,76 @@ import { BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from './aggregate.ts';
 import { barChart, fillMonths, fillYears, pairedBarChart } from './charts.ts';
 import { sanitizeText } from './sanitize.ts';
 import { truncate } from './text-width.ts';
+import { TITLE_STATUSES, type TitleStatus } from './status.ts';
 
-/** Viewing statistics, as the warehouse computes them (watch time, never import time). */
-export interface StatsNumbers {
-  titles: number;
-  shows: number;
-  movies: number;
-  episodes: number;
+/** The figures only a play history gives (Trakt's plays with their times; a MyAnimeList list has none). */
+export interface PlayHistoryNumbers {
   plays: number;
   episodePlays: number;
   moviePlays: number;
   /** Minutes of the plays whose runtime is known (from enrichment), and how many plays that covers. */
   knownMinutes: number;
   playsWithKnownRuntime: number;
-  bingedShows: number;
-  showsWithDatedPlays: number;
-  ratedTitles: number;
-  meanRating: number | null;
   firstPlayAt: string | null;
   lastPlayAt: string | null;
   playsPerMonth: Array<{ month: string; plays: number }>;
-  ratingHistogram: Array<{ rating: number; titles: number }>;
   /** Dated plays per calendar year of watch time, with the runtime rule of knownMinutes. */
   playsPerYear: Array<{ year: string; plays: number; knownMinutes: number; playsWithKnownRuntime: number }>;
+  /** Shows with a binge (3+ distinct episodes within 24 hours), of the shows with dated episode plays. */
+  bingedShows: number;
+  showsWithDatedPlays: number;
   /**
    * Per calendar year: shows with a dated episode play that year, and how many of them had a binge (the
    * bingedShows rule) starting that year.
    */
   bingeByYear: Array<{ year: string; shows: number; bingedShows: number }>;
-  /** Titles played at least once, and how many of those are matched to anime metadata. */
+}
+
+/** The one library's figures: every title once, whichever source (Trakt, MyAnimeList or both) knows it. */
+export interface LibraryNumbers {
+  /** Library titles (MyAnimeList's Plan to Watch entries are not among them: see statuses.plan_to_watch). */
+  titles: number;
+  shows: number;
+  movies: number;
+  /** Episodes watched of the shows (Trakt: distinct regular episodes; MAL: the list's count; the larger when both). */
+  episodes: number;
+  /** Titles only Trakt knows, only MyAnimeList knows, and both. */
+  sources: { traktOnly: number; malOnly: number; both: number };
+  /** Library titles per status, and MyAnimeList's Plan to Watch entries outside the library under plan_to_watch. */
+  statuses: Record<TitleStatus, number>;
+  ratedTitles: number;
+  meanRating: number | null;
+  ratingHistogram: Array<{ rating: number; titles: number }>;
+  /** Titles with anime metadata; titles still waiting for it (`anidex enrich`); titles found not to be anime. */
+  titlesWithMetadata: number;
+  pendingTitles: number;
+  notAnimeTitles: number;
+  /** Titles with something watched (a play, or episodes), and how many of them have a known runtime. */
   watchedTitles: number;
-  matchedTitles: number;
-  /** MyAnimeList list entries (not counting Plan to Watch); those the Trakt history lacks, and their episodes. */
-  malEntries?: number;
-  malOnlyTitles?: number;
-  malOnlyEpisodes?: number;
-  /** The most frequent genres and studios, each counted once per watched matched title. */
+  timedTitles: number;
+  /** Minutes of the titles without plays: episodes watched × runtime. */
+  listMinutes: number;
+  /** Known minutes per year: plays by the year watched, other titles by the year finished (else started). */
+  hoursPerYear: Array<{ year: string; knownMinutes: number }>;
+  /** listMinutes of titles with no date at all (in the total, in no year). */
+  undatedListMinutes: number;
+  /** Titles per year finished (else started); a Trakt title's year is its last play's. */
+  titlesPerYear: Array<{ year: string; titles: number }>;
+  /** The earliest and latest watch date of any title (plays, or MyAnimeList's start and finish dates). */
+  firstWatchedAt: string | null;
+  lastWatchedAt: string | null;
+  /** The most frequent genres and studios, each counted once per title with anime metadata. */
   topGenres: Array<{ name: string; titles: number }>;
   topStudios: Array<{ name: string; titles: number }>;
-  /** Community scores (0–100) of watched matched titles, divided by ten and rounded onto the 1–10 rating scale. */
+  /** Community scores (0–100) of titles with metadata, divided by ten and rounded onto the 1–10 rating scale. */
   communityScoreHistogram: Array<{ score: number; titles: number }>;
   /** Titles with both a rating and a community score: the two means, both out of 10. */
   ratedAndScored: { titles: number; meanRating: number | null; meanCommunityScore: number | null };
+}
+
+/** Viewing statistics: the library's figures, and the play history's when there is one (null: no Trakt plays). */
+export interface StatsNumbers extends LibraryNumbers {
+  history: PlayHistoryNumbers | null;
 }
 
 /** One line of the report; headings and notes are styled apart on the screen. */
@@ -63,6 +91,11 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 /** The binge rule in words, from the constants the import uses. */
 export const BINGE_RULE = `${BINGE_MIN_EPISODES}+ episodes within ${BINGE_WINDOW_MS / 3_600_000} hours`;
 
+/** What a figure that needs plays says when there are none. */
+export const NEEDS_HISTORY = 'needs a Trakt history (plays with their times; a MyAnimeList list has none)';
+
+const hours = (minutes: number): string => (minutes / 60).toFixed(1);
+
 /** The stats report, `months` most recent months charted, every line at most `width` cells. */
 export function statsReport(s: StatsNumbers, width: number, months: number): StatsLine[] {
   const out: StatsLine[] = [];
@@ -72,44 +105,56 @@ export function statsReport(s: StatsNumbers, width: number, months: number): Sta
     out.push({ text: '', kind: 'body' }, { text: title, kind: 'heading' });
     if (explain) note(`  ${explain}`);
   };
+  const h = s.history;
+  const src = s.sources;
 
   body(`Titles     ${s.titles} (${s.shows} shows, ${s.movies} films)`);
-  body(`Episodes   ${s.episodes} distinct episodes watched`);
-  body(`Plays      ${s.plays} (${s.episodePlays} episode plays, ${s.moviePlays} film plays; rewatches included)`);
-  body(
-    s.playsWithKnownRuntime > 0
-      ? `Time       ${(s.knownMinutes / 60).toFixed(1)} hours for the ${s.playsWithKnownRuntime} of ${s.plays} plays whose runtime is known`
-      : `Time       unknown until titles are enriched with runtimes`,
-  );
-  body(`Binge rate ${pct(s.bingedShows, s.showsWithDatedPlays)} of shows (${s.bingedShows} of ${s.showsWithDatedPlays}: ${BINGE_RULE})`);
+  if (src.malOnly + src.both > 0) {
+    body(`Sources    ${[src.traktOnly ? `${src.traktOnly} Trakt only` : '', src.malOnly ? `${src.malOnly} MyAnimeList only` : '', src.both ? `${src.both} in both` : ''].filter(Boolean).join(' · ')}`);
+  }
+  body(`Episodes   ${s.episodes} episodes watched`);
+  body(h ? `Plays      ${h.plays} (${h.episodePlays} episode plays, ${h.moviePlays} film plays; rewatches included)` : 'Plays      needs a Trakt history (a MyAnimeList list has no plays)');
+  const totalMinutes = (h?.knownMinutes ?? 0) + s.listMinutes;
+  if (s.timedTitles > 0) {
+    body(`Time       ${hours(totalMinutes)} hours, from the ${s.timedTitles} of ${s.watchedTitles} watched titles with a runtime`);
+    const how = [h && h.playsWithKnownRuntime > 0 ? `${hours(h.knownMinutes)} h from ${h.playsWithKnownRuntime} of ${h.plays} plays` : '', s.listMinutes > 0 ? `${hours(s.listMinutes)} h as episodes × runtime` : ''].filter(Boolean);
+    note(`           ${how.join(', ')}`);
+  } else body('Time       unknown until titles have runtimes (anidex enrich)');
+  body(h ? `Binge rate ${pct(h.bingedShows, h.showsWithDatedPlays)} of shows (${h.bingedShows} of ${h.showsWithDatedPlays}: ${BINGE_RULE})` : 'Binge rate needs a Trakt history (plays with their times)');
   body(`Ratings    ${s.ratedTitles} rated, mean ${s.meanRating === null ? '—' : s.meanRating.toFixed(1)}`);
-  body(`Metadata   ${s.matchedTitles} of ${s.watchedTitles} watched titles matched to anime (genres, studios, scores)`);
-  body(`Watched    ${shortDate(s.firstPlayAt)} → ${shortDate(s.lastPlayAt)} (watch time, not import time)`);
-  // Everything above counts Trakt plays; a MyAnimeList list has none, so it gets its own line.
-  if (s.malEntries) body(`MyAnimeList ${s.malEntries} list entries; ${s.malOnlyTitles ?? 0} not in the Trakt history (${s.malOnlyEpisodes ?? 0} episodes)`);
+  const meta = [`${s.titlesWithMetadata} of ${s.titles} titles matched to anime`, s.notAnimeTitles ? `${s.notAnimeTitles} not anime` : '', s.pendingTitles ? `${s.pendingTitles} pending: anidex enrich` : ''];
+  body(`Metadata   ${meta.filter(Boolean).join('; ')}`);
+  body(`Watched    ${shortDate(s.firstWatchedAt)} → ${shortDate(s.lastWatchedAt)} (watch dates, not import time)`);
 
-  const filled = fillMonths(s.playsPerMonth).slice(-months);
-  if (filled.length) {
-    section(`Plays per month (last ${filled.length}):`);
-    out.push(...lines(barChart(filled.map((r) => ({ label: r.month, value: r.plays, note: String(r.plays) })), width)));
+  section(h ? `Plays per month (last ${Math.min(months, fillMonths(h.playsPerMonth).length)}):` : 'Plays per month:');
+  const filled = h ? fillMonths(h.playsPerMonth).slice(-months) : [];
+  if (filled.length) out.push(...lines(barChart(filled.map((r) => ({ label: r.month, value: r.plays, note: String(r.plays) })), width)));
+  else note(h ? '  none dated' : `  ${NEEDS_HISTORY}`);
+
+  const playYears = new Map((h?.playsPerYear ?? []).map((y) => [y.year, y.plays]));
+  const years = fillYears(s.hoursPerYear, (year) => ({ year, knownMinutes: 0 }));
+  if (totalMinutes > 0) {
+    const how = h && s.listMinutes > 0 ? 'plays by the year watched, other titles by the year finished (else started)' : h ? 'plays whose runtime is known; the plays column counts every dated play' : 'episodes watched × runtime, by the year finished (else started)';
+    section('Hours watched per year:', how);
+    out.push(...lines(barChart(years.map((y) => ({ label: y.year, value: y.knownMinutes, note: `${hours(y.knownMinutes)} h${h ? ` ${String(playYears.get(y.year) ?? 0).padStart(5)} plays` : ''}` })), width)));
+    if (s.undatedListMinutes > 0) note(`  ${hours(s.undatedListMinutes)} h are of titles with no date (in the total, in no year)`);
   }
 
-  const years = fillYears(s.playsPerYear, (year) => ({ year, plays: 0, knownMinutes: 0, playsWithKnownRuntime: 0 }));
-  if (s.playsWithKnownRuntime > 0 && years.length) {
-    section('Hours watched per year:', 'plays whose runtime is known; the plays column counts every dated play');
-    out.push(
-      ...lines(
-        barChart(
-          years.map((y) => ({ label: y.year, value: y.knownMinutes, note: `${(y.knownMinutes / 60).toFixed(1)} h ${String(y.plays).padStart(5)} plays` })),
-          width,
-        ),
-      ),
-    );
+  const perYear = fillYears(s.titlesPerYear, (year) => ({ year, titles: 0 }));
+  if (perYear.length) {
+    const mal = src.malOnly + src.both > 0;
+    section('Titles per year:', !h ? 'by the year finished (else started)' : mal ? 'by the last play; MyAnimeList entries by the year finished (else started)' : 'by the year of the last play');
+    out.push(...lines(barChart(perYear.map((y) => ({ label: y.year, value: y.titles, note: String(y.titles) })), width)));
+  }
+  const undated = s.titles - s.titlesPerYear.reduce((n, y) => n + y.titles, 0);
+  if (undated > 0) {
+    if (!perYear.length) section('Titles per year:');
+    note(`  ${plural(undated, 'title has', 'titles have')} no watch date`);
   }
 
-  const binges = fillYears(s.bingeByYear, (year) => ({ year, shows: 0, bingedShows: 0 }));
+  section('Binge rate per year:', h ? `shows with a binge (${BINGE_RULE}) ÷ shows watched that year` : undefined);
+  const binges = h ? fillYears(h.bingeByYear, (year) => ({ year, shows: 0, bingedShows: 0 })) : [];
   if (binges.length) {
-    section('Binge rate per year:', `shows with a binge (${BINGE_RULE}) ÷ shows watched that year`);
     const noteWidth = Math.max(...binges.map((b) => `${b.bingedShows}/${b.shows}`.length));
     out.push(
       ...lines(
@@ -120,12 +165,15 @@ export function statsReport(s: StatsNumbers, width: number, months: number): Sta
         ),
       ),
     );
-  }
+  } else note(h ? '  no show has dated episode plays' : `  ${NEEDS_HISTORY}`);
+
+  section('Titles per status:', s.statuses.plan_to_watch ? 'plan_to_watch: MyAnimeList Plan to Watch entries, not among the titles above' : undefined);
+  out.push(...lines(barChart(TITLE_STATUSES.map((st) => ({ label: st, value: s.statuses[st], note: String(s.statuses[st]) })), width)));
 
   const named = (title: string, rows: StatsNumbers['topGenres']): void => {
-    section(title, rows.length ? `counted by watched titles, of the ${plural(s.matchedTitles, 'title')} with anime metadata` : undefined);
+    section(title, rows.length ? `counted by titles, of the ${plural(s.titlesWithMetadata, 'title')} with anime metadata` : undefined);
     if (rows.length) out.push(...lines(barChart(rows.map((r) => ({ label: r.name, value: r.titles, note: String(r.titles) })), width, { maxLabel: Math.max(8, Math.min(24, width - 40)) })));
-    else note('  none yet: no watched title is matched to anime metadata (anidex enrich)');
+    else note('  none yet: no title has anime metadata (anidex enrich)');
   };
   named('Top genres:', s.topGenres);
   named('Top studios:', s.topStudios);

@@ -1,5 +1,5 @@
 import type { Warehouse } from '../warehouse/store.ts';
-import { allMatches, enrichTargets, saveMatches, staleAnime, upsertAnime, type EnrichTarget, type TitleMatch } from '../warehouse/enrichment.ts';
+import { allMatches, enrichTargets, malIdsWithMetadata, saveMatches, staleAnime, upsertAnime, type EnrichTarget, type TitleMatch } from '../warehouse/enrichment.ts';
 import { finishRun, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
 import { cacheKey, type Provider, type SearchQuery } from '../enrich/provider.ts';
 import { matchTitle, type MatchDecision } from '../enrich/matcher.ts';
@@ -47,7 +47,11 @@ export interface EnrichResult {
   matched: number;
   unmatched: number;
   manual: number;
-  /** Titles that still have no answer (offline, interrupted or the provider unreachable). */
+  /**
+   * Titles still without anime metadata (offline, interrupted or the provider unreachable): never looked up, or
+   * matched to a MAL id whose details are not fetched yet (a MyAnimeList list's entries arrive so). Not counted
+   * in matched or manual.
+   */
   pending: number;
   counts: RunCounts;
   /** Set when the run stopped early: why, in one sentence. */
@@ -182,10 +186,11 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   );
 
   const final = allMatches(wh.db);
+  const described = malIdsWithMetadata(wh.db);
   let matched = 0, unmatched = 0, manual = 0, pending = 0;
   for (const t of targets) {
     const m = final.get(t.titleKey);
-    if (!m) pending++;
+    if (!m || (m.malId !== null && !described.has(m.malId))) pending++;
     else if (m.status === 'manual') manual++;
     else if (m.status === 'matched') matched++;
     else unmatched++;

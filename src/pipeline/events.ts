@@ -19,7 +19,7 @@ export interface ImportResult {
   deletedTitles: string[];
   /** The export's records were exactly those of the last import: nothing to rebuild, no snapshot needed. */
   identical: boolean;
-  /** History against watched-shows/movies.json (null when the identical-batch shortcut skipped it, or for MAL). */
+  /** History against watched-shows/movies.json (null for MAL). */
   crossCheck: CrossCheck | null;
   /** Other things worth telling, one sentence each (a MAL export's totals that disagree with its entries). */
   notes?: string[];

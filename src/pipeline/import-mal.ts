@@ -11,6 +11,7 @@ import { finishRun, lastImportDigest, startRun, ZERO_COUNTS, type RunCounts } fr
 import { readMalExport, type MalExport } from '../sources/mal/index.ts';
 import { malGoldValues, malTitleKey } from '../domain/mal-gold.ts';
 import type { ImportResult } from './events.ts';
+import { emptyExportError } from '../domain/empty-export.ts';
 import { recordGoldCounts, refuseIfBehind, type ImportOptions, type LoadOptions } from './import.ts';
 
 /** Bump when what silver and gold derive from MAL entries changes, so an unchanged export is rebuilt after an upgrade. */
@@ -24,6 +25,7 @@ export const MAL_DERIVATION_VERSION = 1;
 export function loadMalExport(db: SqlDb, exp: MalExport, loadTime: string, opts: LoadOptions = {}): ImportResult {
   const emit = opts.onEvent ?? (() => {});
   refuseIfBehind(newestValidFrom(db), loadTime, opts.asOfGiven ?? true);
+  if (exp.entries.length === 0 && !opts.allowEmpty) throw emptyExportError({ exportPath: exp.path, files: [exp.path], skipped: exp.skipped, kind: 'mal' });
   const counts: RunCounts = { ...ZERO_COUNTS };
   const runId = startRun(db, 'import-mal', new Date().toISOString(), exp.path, loadTime);
   const bronze = new BronzeWriter(db, runId);

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { Warehouse } from '../warehouse/store.ts';
 import { BronzeWriter } from '../warehouse/bronze.ts';
-import { syncSilver } from '../warehouse/silver.ts';
+import { silverPlayTotals, syncSilver } from '../warehouse/silver.ts';
 import { addPlanItems } from '../warehouse/plan.ts';
 import { titleKey } from '../domain/title-key.ts';
 import { currentTitleCount, loadGold, newestValidFrom } from '../warehouse/scd2.ts';
@@ -13,6 +13,7 @@ import { aggregateTitles, crossCheckWatched, dedupePlays, toSilverPlay, type Cro
 import type { GoldValues, Scd2Plan } from '../domain/scd2-plan.ts';
 import type { SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchedSummary, TraktWatchlistItem } from '../domain/types.ts';
 import { LoadRefusedError } from '../domain/errors.ts';
+import { emptyExportError } from '../domain/empty-export.ts';
 import type { ImportListener, ImportResult } from './events.ts';
 
 /** Copy a gold load's title counts into the run's counts; returns the titles it marked deleted. */
@@ -93,6 +94,11 @@ class MediaInterner {
 
 export interface LoadOptions {
   strict?: boolean;
+  /**
+   * Load an export with no usable play (Trakt) or entry (MyAnimeList). Without it such an export is refused: every
+   * import is read as the whole account, so it would mark every title of its source deleted.
+   */
+  allowEmpty?: boolean;
   /** Rebuild silver and gold even when the batch is identical to the last import's (benchmarks, repairs). */
   fullReload?: boolean;
   /** Whether the load time came from the user (--as-of), for the wording of a refusal. */
@@ -155,6 +161,12 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
   } finally {
     bronze.close();
   }
+  if (plays.length === 0 && !opts.allowEmpty) {
+    // Named as the reader names them (the path given, then the file), like every other refusal of an export.
+    const history = source.files.filter((f) => f.section === 'history').map((f) => f.name);
+    const historySkipped = skipped.filter((k) => history.includes(k.file));
+    throw emptyExportError({ exportPath: source.path, files: history, skipped: historySkipped, kind: 'trakt' });
+  }
   counts.filesRead = done;
   counts.recordsNew = bronze.newRecords;
   counts.recordsKnown = bronze.knownRecords;
@@ -168,6 +180,8 @@ export async function loadTraktExport(db: SqlDb, source: ExportSource, loadTime:
     // The very records of the last import, again: silver and gold cannot change, so skip rebuilding them.
     counts.recordsDuplicate = plays.length - playIds.size;
     counts.titlesUnchanged = currentTitleCount(db);
+    // Silver is this very export's, so the cross-check still names what it found (`import --json` lists it all).
+    crossCheck = crossCheckWatched(silverPlayTotals(db), watched);
   } else {
     opts.signal?.throwIfAborted();
     emit({ type: 'stage', stage: 'silver' });

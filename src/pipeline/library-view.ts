@@ -1,21 +1,37 @@
 import { Warehouse } from '../warehouse/store.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { enrichedLibrary, type EnrichedRow } from '../warehouse/queries.ts';
-import { mergeSources, type Merged } from '../domain/library-merge.ts';
+import { droppedMalIds } from '../warehouse/enrichment.ts';
+import { newestPlayAt } from '../warehouse/export-queries.ts';
+import { mergeSources, plannedRows, type Merged } from '../domain/library-merge.ts';
+import { titleStatus, type TitleStatus } from '../domain/status.ts';
 
-/** A library title: Trakt and MyAnimeList rows of one anime merged (see mergeSources). */
-export type LibraryEntry = Merged<EnrichedRow>;
+/** A library title: Trakt and MyAnimeList rows of one anime merged (see mergeSources), with its list status. */
+export type LibraryEntry = Merged<EnrichedRow> & { status: TitleStatus };
+
+export interface LibraryViewOptions {
+  /**
+   * Add the MyAnimeList Plan to Watch entries no Trakt title stands for, with status plan_to_watch. They are not
+   * library titles (passesFilter hides them unless the filter asks for plan_to_watch); the CLI and the TUI
+   * include them so that `--status plan_to_watch` and the filter panel can show them.
+   */
+  planned?: boolean;
+}
 
 /** The one library of both sources, as the CLI, the TUI and exports show it. */
-export function libraryView(db: SqlDb): LibraryEntry[] {
-  return mergeSources(enrichedLibrary(db));
+export function libraryView(db: SqlDb, opts: LibraryViewOptions = {}): LibraryEntry[] {
+  const rows = enrichedLibrary(db);
+  const ctx = { newestPlayAt: newestPlayAt(db), droppedMalIds: droppedMalIds(db) };
+  const library = mergeSources(rows).map((r): LibraryEntry => ({ ...r, status: titleStatus(r, ctx) }));
+  if (!opts.planned) return library;
+  return [...library, ...plannedRows(rows).map((r): LibraryEntry => ({ ...r, status: 'plan_to_watch' }))];
 }
 
 /** The library from a data directory (opens and closes the warehouse). */
-export async function loadLibraryView(dataDir: string): Promise<LibraryEntry[]> {
+export async function loadLibraryView(dataDir: string, opts: LibraryViewOptions = {}): Promise<LibraryEntry[]> {
   const wh = await Warehouse.open(dataDir);
   try {
-    return libraryView(wh.db);
+    return libraryView(wh.db, opts);
   } finally {
     wh.close();
   }

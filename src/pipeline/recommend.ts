@@ -2,7 +2,7 @@ import type { Warehouse } from '../warehouse/store.ts';
 import { animeRecords, droppedMalIds, historyMalIds, storedMoods, upsertAnime, watchedAnime } from '../warehouse/enrichment.ts';
 import { planItems } from '../warehouse/plan.ts';
 import type { Provider } from '../enrich/provider.ts';
-import type { LibraryFilter } from '../domain/filters.ts';
+import { withoutStatuses, type LibraryFilter } from '../domain/filters.ts';
 import { buildPool, candidateIds, poolSources, type PoolDrops, type SourceTitle } from '../recommend/pool.ts';
 import { rankLocally, type Recommendation } from '../recommend/local.ts';
 import { buildGeminiRequest, MAX_CANDIDATES, validateGeminiAnswer, type ValidationCounts } from '../recommend/gemini-engine.ts';
@@ -81,7 +81,7 @@ export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   for (const id of opts.hide ?? []) seen.delete(id);
   const plan = new Set(planItems(wh.db).map((p) => p.malId).filter((x): x is number => x !== null));
   const poolOpts = { minSourceRating: opts.minSourceRating ?? 8, popularityFloor: opts.popularityFloor ?? 1000, exclude: new Set<number>(), moods: storedMoods(wh.db), dropped: droppedMalIds(wh.db) };
-  const { candidates, drops } = buildPool(sources, details, plan, seen, { ...poolOpts, filter: opts.filter });
+  const { candidates, drops } = buildPool(sources, details, plan, seen, { ...poolOpts, filter: withoutStatuses(opts.filter) });
   const unfiltered = new Set(buildPool(sources, details, plan, seen, { ...poolOpts, filter: {} }).candidates.map((c) => c.record.malId));
   return { sources, candidates, drops, seen, unfiltered, missingMetadata: wanted.length - details.size, stoppedBecause };
 }

@@ -2,6 +2,8 @@ import type { ImportResult } from './events.ts';
 import type { EnrichResult } from './enrich.ts';
 import type { LabelResult } from './labels.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
+import { PREVIEW_COUNT, previewList } from '../domain/list-preview.ts';
+import { shellWord } from '../domain/shell-word.ts';
 
 /* What an import or an enrichment run did, in lines a person can read (the CLI prints them; the TUI shows them). */
 
@@ -14,15 +16,17 @@ export function describeImport(r: ImportResult): string[] {
     `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from this export, ${c.titlesRestored} back again`,
   ];
   const x = r.crossCheck;
+  const again = `\`anidex import ${shellWord(r.sourcePath)} --json\``;
   if (x && (x.missingFromHistory.length || x.playsDiffer)) {
+    const missing = x.missingFromHistory.map(sanitizeText);
     lines.push(
-      `  cross-check with watched-shows/movies.json: ${x.missingFromHistory.length} of ${x.checked} titles there have no play in the history${x.missingFromHistory.length ? ` (${x.missingFromHistory.slice(0, 3).map(sanitizeText).join(', ')}${x.missingFromHistory.length > 3 ? ', …' : ''})` : ''}, ${x.playsDiffer} count plays differently (Trakt's totals do not always reconcile; history is what anidex uses)`,
+      `  cross-check with watched-shows/movies.json: ${x.missingFromHistory.length} of ${x.checked} titles there have no play in the history${missing.length ? ` (${previewList(missing, again)})` : ''}, ${x.playsDiffer} count plays differently (Trakt's totals do not always reconcile; history is what anidex uses)`,
     );
   }
   for (const n of r.notes ?? []) lines.push(`  ${sanitizeText(n)}`);
-  if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${r.deletedTitles.map(sanitizeText).join(', ')}`);
-  for (const s of r.skipped.slice(0, 10)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
-  if (r.skipped.length > 10) lines.push(`  … and ${r.skipped.length - 10} more skipped records (see \`anidex import … --json\`)`);
+  if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${previewList(r.deletedTitles.map(sanitizeText), '`anidex library --deleted`')}`);
+  for (const s of r.skipped.slice(0, PREVIEW_COUNT)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
+  if (r.skipped.length > PREVIEW_COUNT) lines.push(`  … and ${r.skipped.length - PREVIEW_COUNT} more skipped records (${again} lists them all)`);
   return lines;
 }
 
@@ -35,6 +39,7 @@ export function describeEnrichment(r: EnrichResult & { labels?: LabelResult | nu
   ];
   if (r.interrupted) lines.push('  Interrupted: finished lookups are saved; run `anidex enrich` to continue.');
   else if (r.stoppedBecause) lines.push(`  Stopped early: ${r.stoppedBecause} Run \`anidex enrich\` later to finish; nothing is fetched twice.`);
+  else if (r.pending) lines.push(`  ${r.pending === 1 ? '1 title has' : `${r.pending} titles have`} no anime metadata yet (genres, studios, runtimes, scores): \`anidex enrich\` fetches it.`);
   if (r.labels) {
     const l = r.labels;
     lines.push(`  Mood labels from Gemini: ${l.labeled} new, ${l.cached} cached, ${l.skipped} skipped, ${l.droppedMoods} labels outside the vocabulary dropped (${l.requests} requests).`);

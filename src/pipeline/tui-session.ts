@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Warehouse } from '../warehouse/store.ts';
-import { statsNumbers } from '../warehouse/queries.ts';
+import { statsView } from './stats-view.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
 import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
@@ -153,7 +153,7 @@ export class TuiSession implements TuiServices {
     const dataDir = this.dataDir;
     // The identity is taken before the read: if the file changes in between, the cache simply misses next time.
     const identity = await warehouseIdentity(dataDir, version());
-    const snapshot = await this.read((wh) => ({ rows: libraryView(wh.db), empty: listRuns(wh.db, 1).length === 0, demo: this.demo }));
+    const snapshot = await this.read((wh) => ({ rows: libraryView(wh.db, { planned: true }), empty: listRuns(wh.db, 1).length === 0, demo: this.demo }));
     this.lastLibrary = { dataDir, identity, snapshot };
     return snapshot;
   }
@@ -182,7 +182,7 @@ export class TuiSession implements TuiServices {
   }
 
   stats(): Promise<StatsNumbers> {
-    return this.read((wh) => statsNumbers(wh.db));
+    return this.read((wh) => statsView(wh.db));
   }
 
   plan(): Promise<PlanItem[]> {

@@ -6,6 +6,7 @@ import type { TitleView } from '../pipeline/title-view.ts';
 import type { StatsNumbers } from '../domain/stats-text.ts';
 import { AnidexError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
+import { withoutStatuses } from '../domain/filters.ts';
 import { fit } from '../domain/text-width.ts';
 import { DEFAULT_BINDINGS, primaryKey, type Bindings, type UiCommand } from './keys/bindings.ts';
 import { BindingsContext, KeyRouter } from './keys/use-command.ts';
@@ -165,7 +166,7 @@ export function App(props: AppProps) {
     body = (
       <RecommendScreen
         {...common}
-        initialFilter={libState.filter}
+        initialFilter={withoutStatuses(libState.filter)}
         genres={genres}
         engines={services.engines()}
         recommend={(req, signal) => services.recommend(req, signal)}

@@ -111,6 +111,11 @@ export function staleAnime(db: SqlDb, malIds: Iterable<number>, staleBefore: str
   return out;
 }
 
+/** MAL ids whose details are in dim_anime. */
+export function malIdsWithMetadata(db: SqlDb): Set<number> {
+  return new Set(db.all<{ m: number }>('SELECT mal_id AS m FROM dim_anime').map((r) => r.m));
+}
+
 /** Type-1 upsert: the newest provider answer overwrites the row. */
 export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider: string, at: string): void {
   const stmt = db.prepare(

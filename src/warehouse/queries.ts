@@ -1,5 +1,7 @@
 import type { SqlDb, SqlParam } from './db.ts';
 import type { MediaType } from '../domain/types.ts';
+import type { PlayHistoryNumbers } from '../domain/stats-text.ts';
+import { BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from '../domain/aggregate.ts';
 
 /** A current title as the library shows it. */
 export interface LibraryRow {
@@ -70,6 +72,8 @@ export interface EnrichedRow extends LibraryRow {
   studios: string[];
   moods: string[];
   communityScore: number | null;
+  /** dim_anime has a row for the title's MAL id (a matched title without one is still pending: `anidex enrich`). */
+  hasMetadata: boolean;
 }
 
 interface EnrichedDbRow extends LibraryRow {
@@ -83,6 +87,7 @@ interface EnrichedDbRow extends LibraryRow {
   studios: string | null;
   moods: string | null;
   communityScore: number | null;
+  hasMetadata: number;
 }
 
 function jsonList(text: string | null): string[] {
@@ -102,14 +107,40 @@ export function enrichedLibrary(db: SqlDb): EnrichedRow[] {
       `SELECT ${libraryColumns('h')},
               coalesce(m.status, 'pending') AS matchStatus, m.confidence AS matchConfidence, m.reason AS matchReason,
               d.format, d.episodes AS animeEpisodes, d.minutes_per_episode AS minutesPerEpisode, d.genres, d.studios, d.moods,
-              d.community_score AS communityScore
+              d.community_score AS communityScore, d.mal_id IS NOT NULL AS hasMetadata
          FROM user_watch_history h
          LEFT JOIN title_match m ON m.title_key = h.title_key
          LEFT JOIN dim_anime d ON d.mal_id = h.mal_id
         WHERE h.is_current = 1 AND h.is_deleted = 0
         ORDER BY h.last_watched_at IS NULL, h.last_watched_at DESC, h.title`,
     )
-    .map((r) => ({ ...r, genres: jsonList(r.genres), studios: jsonList(r.studios), moods: jsonList(r.moods) }));
+    .map((r) => ({ ...r, genres: jsonList(r.genres), studios: jsonList(r.studios), moods: jsonList(r.moods), hasMetadata: r.hasMetadata === 1 }));
+}
+
+/** A title whose current version is a deletion marker: gone from its source's latest export, kept in history. */
+export interface DeletedRow extends LibraryRow {
+  /** When anidex learned it was gone (the marker's valid_from). */
+  goneSince: string;
+}
+
+/** Every title gone from its source's latest export (Trakt and MyAnimeList), by title. */
+export function deletedRows(db: SqlDb): DeletedRow[] {
+  return db.all<DeletedRow>(
+    `SELECT ${LIBRARY_COLUMNS}, valid_from AS goneSince FROM user_watch_history
+      WHERE is_current = 1 AND is_deleted = 1 ORDER BY norm_title, title, title_key`,
+  );
+}
+
+/** Every genre in the warehouse's anime metadata (dim_anime: the library's anime and the recommender's candidates). */
+export function metadataGenres(db: SqlDb): string[] {
+  return db
+    .all<{ g: string }>(
+      `SELECT DISTINCT j.value AS g
+         FROM dim_anime d,
+              json_each(CASE WHEN json_valid(d.genres) AND json_type(d.genres) = 'array' THEN d.genres ELSE '[]' END) j
+        WHERE j.type = 'text' AND trim(j.value) <> '' ORDER BY g`,
+    )
+    .map((r) => r.g);
 }
 
 interface VersionDbRow extends LibraryRow {
@@ -167,31 +198,8 @@ export function versionsAt(db: SqlDb, t: string): VersionRow[] {
     .map(toVersion);
 }
 
-export type { StatsNumbers } from '../domain/stats-text.ts';
-import type { StatsNumbers } from '../domain/stats-text.ts';
-import { BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from '../domain/aggregate.ts';
-
 function one<T>(db: SqlDb, sql: string, params: SqlParam[] = []): T {
   return db.get<T>(sql, params)!;
-}
-
-/** How many genres and studios the stats name. */
-const STATS_TOP = 10;
-
-/** Current, not-deleted titles the person has played at least once (h), with their anime metadata (d). */
-const MATCHED_JOIN = 'user_watch_history h JOIN dim_anime d ON d.mal_id = h.mal_id';
-const WATCHED = 'h.is_current = 1 AND h.is_deleted = 0 AND h.total_plays > 0';
-
-/** Names in a JSON list column, counted once per watched matched title (enrichedLibrary reads only arrays, so do we). */
-function topNames(db: SqlDb, column: 'genres' | 'studios'): Array<{ name: string; titles: number }> {
-  return db.all<{ name: string; titles: number }>(
-    `SELECT j.value AS name, count(DISTINCT h.title_key) AS titles
-       FROM ${MATCHED_JOIN},
-            json_each(CASE WHEN json_valid(d.${column}) AND json_type(d.${column}) = 'array' THEN d.${column} ELSE '[]' END) j
-      WHERE ${WATCHED} AND j.type = 'text' AND trim(j.value) <> ''
-      GROUP BY j.value ORDER BY titles DESC, name LIMIT ?`,
-    [STATS_TOP],
-  );
 }
 
 /**
@@ -230,36 +238,21 @@ function bingeByYear(db: SqlDb): Array<{ year: string; shows: number; bingedShow
   );
 }
 
-/** Viewing statistics from the current titles and the latest export's plays (watch time, never import time). */
-export function statsNumbers(db: SqlDb): StatsNumbers {
-  const t = one<{ titles: number; shows: number; movies: number; episodes: number; plays: number; binged: number; dated: number; rated: number; mean: number | null; watched: number }>(
+/**
+ * The figures only a play history gives (the latest Trakt export's plays, by watch time, never import time), or
+ * null when there is no play at all: a MyAnimeList list has none, and its stats say so instead of showing zeros.
+ */
+export function playHistoryNumbers(db: SqlDb): PlayHistoryNumbers | null {
+  const p = one<{ n: number; ep: number; mv: number; first: string | null; last: string | null }>(
     db,
-    `SELECT count(*) AS titles,
-            coalesce(sum(media_type = 'show'), 0) AS shows,
-            coalesce(sum(media_type = 'movie'), 0) AS movies,
-            coalesce(sum(episodes_watched), 0) AS episodes,
-            coalesce(sum(total_plays), 0) AS plays,
-            coalesce(sum(binge_indicator = 1), 0) AS binged,
-            coalesce(sum(binge_indicator IS NOT NULL), 0) AS dated,
-            coalesce(sum(user_rating IS NOT NULL), 0) AS rated,
-            avg(user_rating) AS mean,
-            coalesce(sum(total_plays > 0), 0) AS watched
-       FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0 AND title_key LIKE 'trakt:%'`,
-  );
-  // MyAnimeList entries have no plays: they are counted apart, and only those the Trakt history lacks add titles.
-  const mal = one<{ entries: number; only: number; onlyEpisodes: number }>(
-    db,
-    `SELECT count(*) AS entries,
-            coalesce(sum(mal_id NOT IN (SELECT mal_id FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0
-                                          AND title_key LIKE 'trakt:%' AND mal_id IS NOT NULL)), 0) AS only,
-            coalesce(sum(CASE WHEN mal_id NOT IN (SELECT mal_id FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0
-                                          AND title_key LIKE 'trakt:%' AND mal_id IS NOT NULL) THEN episodes_watched END), 0) AS onlyEpisodes
-       FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0 AND title_key LIKE 'mal:%' AND mal_status <> 'Plan to Watch'`,
-  );
-  const p = one<{ ep: number; mv: number; first: string | null; last: string | null }>(
-    db,
-    `SELECT coalesce(sum(episode IS NOT NULL), 0) AS ep, coalesce(sum(episode IS NULL), 0) AS mv,
+    `SELECT count(*) AS n, coalesce(sum(episode IS NOT NULL), 0) AS ep, coalesce(sum(episode IS NULL), 0) AS mv,
             min(watched_at) AS first, max(watched_at) AS last FROM silver_plays`,
+  );
+  if (p.n === 0) return null;
+  const t = one<{ binged: number; dated: number }>(
+    db,
+    `SELECT coalesce(sum(binge_indicator = 1), 0) AS binged, coalesce(sum(binge_indicator IS NOT NULL), 0) AS dated
+       FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0 AND title_key LIKE 'trakt:%'`,
   );
   const runtime = one<{ minutes: number; plays: number }>(
     db,
@@ -281,52 +274,32 @@ export function statsNumbers(db: SqlDb): StatsNumbers {
        LEFT JOIN dim_anime d ON d.mal_id = h.mal_id
       WHERE p.watched_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
   );
-  const hist = db.all<{ rating: number; titles: number }>(
-    `SELECT user_rating AS rating, count(*) AS titles FROM user_watch_history
-      WHERE is_current = 1 AND is_deleted = 0 AND user_rating IS NOT NULL AND title_key LIKE 'trakt:%'
-      GROUP BY user_rating ORDER BY user_rating`,
-  );
-  const matched = one<{ n: number }>(db, `SELECT count(*) AS n FROM ${MATCHED_JOIN} WHERE ${WATCHED}`).n;
-  // Community scores are 0–100 (AniList's, and MAL's ×10): divided by ten and rounded they share the rating scale.
-  const community = db.all<{ score: number; titles: number }>(
-    `SELECT min(10, max(1, CAST(round(d.community_score / 10.0) AS INTEGER))) AS score, count(*) AS titles
-       FROM ${MATCHED_JOIN} WHERE ${WATCHED} AND d.community_score IS NOT NULL GROUP BY score ORDER BY score`,
-  );
-  const both = one<{ titles: number; you: number | null; community: number | null }>(
-    db,
-    `SELECT count(*) AS titles, avg(h.user_rating) AS you, avg(d.community_score) / 10.0 AS community
-       FROM ${MATCHED_JOIN} WHERE ${WATCHED} AND h.user_rating IS NOT NULL AND d.community_score IS NOT NULL`,
-  );
   return {
-    titles: t.titles,
-    shows: t.shows,
-    movies: t.movies,
-    episodes: t.episodes,
-    plays: t.plays,
+    plays: p.n,
     episodePlays: p.ep,
     moviePlays: p.mv,
     knownMinutes: runtime.minutes,
     playsWithKnownRuntime: runtime.plays,
-    bingedShows: t.binged,
-    showsWithDatedPlays: t.dated,
-    ratedTitles: t.rated,
-    meanRating: t.mean,
     firstPlayAt: p.first,
     lastPlayAt: p.last,
     playsPerMonth: months,
-    ratingHistogram: hist,
     playsPerYear: years,
+    bingedShows: t.binged,
+    showsWithDatedPlays: t.dated,
     bingeByYear: bingeByYear(db),
-    watchedTitles: t.watched,
-    matchedTitles: matched,
-    topGenres: topNames(db, 'genres'),
-    topStudios: topNames(db, 'studios'),
-    communityScoreHistogram: community,
-    ratedAndScored: { titles: both.titles, meanRating: both.you, meanCommunityScore: both.community },
-    malEntries: mal.entries,
-    malOnlyTitles: mal.only,
-    malOnlyEpisodes: mal.onlyEpisodes,
   };
+}
+
+/** Per Trakt title key: its plays in the latest export and the minutes of those whose runtime metadata knows. */
+export function playMinutesByTitle(db: SqlDb): Map<string, { plays: number; minutes: number; timedPlays: number }> {
+  const rows = db.all<{ k: string; plays: number; minutes: number; timed: number }>(
+    `SELECT p.title_key AS k, count(*) AS plays, coalesce(sum(d.minutes_per_episode), 0) AS minutes, count(d.minutes_per_episode) AS timed
+       FROM silver_plays p
+       JOIN user_watch_history h ON h.title_key = p.title_key AND h.is_current = 1
+       LEFT JOIN dim_anime d ON d.mal_id = h.mal_id
+      GROUP BY p.title_key`,
+  );
+  return new Map(rows.map((r) => [r.k, { plays: r.plays, minutes: r.minutes, timedPlays: r.timed }]));
 }
 
 /** Plays per month of one title, by watch time. */

@@ -68,3 +68,8 @@ export function syncSilver(
   w.free();
   return { playsWritten: changed.length, playsRemoved: removed };
 }
+
+/** Plays per title of the latest export, as silver holds them (what the cross-check needs when nothing is rebuilt). */
+export function silverPlayTotals(db: SqlDb): Array<{ titleKey: string; totalPlays: number }> {
+  return db.all<{ titleKey: string; totalPlays: number }>('SELECT title_key AS titleKey, total_plays AS totalPlays FROM silver_titles');
+}

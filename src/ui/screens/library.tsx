@@ -5,6 +5,8 @@ import { passesFilter, titleLength, type LibraryFilter } from '../../domain/filt
 import { cycleFacet, facetOptions, facetState, filterSummary, SORT_KEYS, SORT_TEXT, sortRows, type SortKey } from '../../domain/library-query.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { searchTitles } from '../../domain/title-search.ts';
+import type { TitleStatus } from '../../domain/status.ts';
+import { isPending } from '../../domain/pending.ts';
 import { fit } from '../../domain/text-width.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
@@ -24,7 +26,8 @@ export interface LibraryState {
 export const INITIAL_LIBRARY: LibraryState = { query: '', cursor: 0, filter: {}, sort: 'title' };
 
 export interface LibraryScreenProps {
-  rows: readonly EnrichedRow[];
+  /** Library titles, and MyAnimeList Plan to Watch entries (status plan_to_watch), shown only when the filter asks. */
+  rows: ReadonlyArray<EnrichedRow & { status?: TitleStatus | null }>;
   width: number;
   height: number;
   theme: Theme;
@@ -53,6 +56,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
   const [mode, setMode, getMode] = useSyncState<'list' | 'search' | 'filters'>('list');
   const lengths = useMemo(() => rows.map((r) => titleLength(r)), [rows]);
   const options = useMemo(() => facetOptions(rows, (i) => lengths[i] ?? null), [rows, lengths]);
+  const libraryCount = useMemo(() => rows.filter((r) => r.status !== 'plan_to_watch').length, [rows]);
   // Close (fuzzy) matches cost tens of milliseconds over thousands of titles, so they are found after the frame
   // that answers the key: exact matches show at once, close ones follow (and a newer key cancels the search).
   // The fuzzy index is built on the first search that needs it, not before the first frame.
@@ -163,7 +167,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
   );
 
   const summary = filterSummary(filter);
-  const title = `anidex · Library · ${shown.length} of ${rows.length} titles${summary ? ` · ${summary}` : ''} · ${query ? 'by match' : SORT_TEXT[sort]}`;
+  const title = `anidex · Library · ${shown.length} of ${libraryCount} titles${summary ? ` · ${summary}` : ''} · ${query ? 'by match' : SORT_TEXT[sort]}`;
   let body: FrameLine[];
   const looking = pendingFuzzy.current !== null && query !== '' ? '  (looking for close matches…)' : '';
   let status = mode === 'search' ? `/${query}▏${looking}` : query ? `search: ${query}${looking}` : '';
@@ -177,7 +181,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
         return { text: `${selected ? '>' : ' '}${fit(o.facet, 7)} ${MARK[facetState(filter, o.facet, o.value)]} ${fit(sanitizeText(o.value), Math.max(8, width - 22))} ${String(o.count).padStart(5)}`, tone: selected ? 'selected' : undefined, key: `${o.facet}:${o.value}` };
       }),
     ];
-    status = 'Included genres and moods must all match; any included length will do.';
+    status = 'All included genres and moods must match; any included length or status does.';
     footer = footerText([['toggle', 'include/exclude/off'], ['filter', 'back to list'], ['recommend', 'recommend these'], ['clear', 'clear'], [['down', 'up'], 'move'], ['help', 'help']], bindings, width);
   } else {
     // Under 100 columns the kind goes: the length column already says "movie".
@@ -195,7 +199,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
         fit(episodesText(r), 5, 'right'),
         fit(titleLength(r) ?? '', 6),
         fit(
-          r.matchStatus === 'unmatched' ? '(unmatched: not anime?)' : r.matchStatus === 'pending' ? '(not looked up yet)' : [r.moods.join(', '), r.genres.slice(0, 3).join(', ')].filter(Boolean).join(' · '),
+          r.matchStatus === 'unmatched' ? '(unmatched: not anime?)' : isPending(r) ? '(not looked up yet)' : [r.moods.join(', '), r.genres.slice(0, 3).join(', ')].filter(Boolean).join(' · '),
           genreW,
         ),
       ].join('  ');
