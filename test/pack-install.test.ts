@@ -124,6 +124,12 @@ test('installed globally from the tarball, offline with an empty npm cache, anid
   assert.equal(doctor.code, 0, show(doctor));
   assert.match(doctor.stdout, /^ok +warehouse /m);
 
+  // Off a terminal, `start` prints the library of the demo, built from the package's own data/sample.
+  const start = await run(bin, ['start'], ELSEWHERE, withData);
+  assert.equal(start.code, 0, show(start));
+  assert.match(start.stdout, /Frieren/);
+  assert.ok(!existsSync(join(DATA, 'warehouse.sqlite')), 'the demo wrote the person\'s data dir');
+
   const sample = join(installed, 'data', 'sample', 'trakt-2026-05-01');
   const imported = await run(bin, ['import', sample, '--offline', '--as-of', '2026-05-01T12:00:00Z'], ELSEWHERE, withData);
   assert.equal(imported.code, 0, show(imported));
