@@ -16,8 +16,10 @@ function newestMtime(path) {
 
 /** Build `<root>/dist` if it is missing or stale; returns an error sentence when the build failed. */
 export function ensureBundle(root) {
-  const outputs = ['dist/cli.js', 'dist/sql-wasm.wasm'].map((f) => join(root, f));
-  const builtAt = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+  // The bundle is written last (scripts/build.mjs), so its time is the build's; the wasm is rewritten only when it
+  // changes, so its own time says nothing, but it must be there.
+  const bundle = join(root, 'dist', 'cli.js');
+  const builtAt = existsSync(bundle) && existsSync(join(root, 'dist', 'sql-wasm.wasm')) ? statSync(bundle).mtimeMs : 0;
   const inputs = ['src', 'scripts/build.mjs', 'package-lock.json'].map((f) => newestMtime(join(root, f)));
   if (builtAt > 0 && Math.max(...inputs) <= builtAt) return undefined;
   // Build messages go to stderr: stdout may be piped into another program.
