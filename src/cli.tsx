@@ -1,10 +1,10 @@
-import { AnidexError, UsageError } from './domain/errors.ts';
-import { sanitizeText } from './domain/sanitize.ts';
+import { UsageError } from './domain/errors.ts';
 import { resolveDataDir, resolveDirs, version } from './config.ts';
 import { moveLegacyFiles } from './pipeline/legacy-locations.ts';
 import { DEMO_MARK, demoContext } from './commands/demo.ts';
 import { removeSampleCommand } from './commands/remove-sample.ts';
 import type { Command, CommandContext } from './commands/context.ts';
+import { reportError } from './commands/report-error.ts';
 import { importCommand } from './commands/import.ts';
 import { historyCommand } from './commands/history.ts';
 import { libraryCommand } from './commands/library.ts';
@@ -77,20 +77,6 @@ function splitGlobal(argv: string[]): Global {
     else g.rest.push(a);
   }
   return g;
-}
-
-function reportError(err: unknown, debug: boolean): number {
-  if (err instanceof AnidexError) {
-    // Messages quote file names, field values and parser output from exports: never let them drive the terminal.
-    process.stderr.write(`anidex: ${sanitizeText(err.message)}\n`);
-    if (err.hint) process.stderr.write(`  ${sanitizeText(err.hint)}\n`);
-    if (debug && err.stack) process.stderr.write(err.stack + '\n');
-    return err.exitCode;
-  }
-  const e = err as Error;
-  process.stderr.write(`anidex: unexpected error: ${sanitizeText(e?.message ?? String(err))}\n`);
-  process.stderr.write(debug && e?.stack ? e.stack + '\n' : '  Run again with --debug for details, and report it if it persists.\n');
-  return 1;
 }
 
 /** Run anidex with `argv` (without node and the script); returns the exit code. */

@@ -1,22 +1,41 @@
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import { App } from '../ui/app.tsx';
 import { themeFromEnv } from '../ui/theme/theme.ts';
 import { TuiSession } from '../pipeline/tui-session.ts';
 import { loadSettings } from '../settings/settings-file.ts';
 import type { CommandContext } from './context.ts';
+import { reportError } from './report-error.ts';
+import { enterAltScreen } from '../ui/terminal/alt-screen.ts';
+import { guardTerminal } from '../ui/terminal/exit-guard.ts';
 
 /**
  * `anidex` with no command on a terminal: the TUI. The first frame comes from the library the last session saw
  * when the warehouse file has not changed since (a cache checked against the file's identity); otherwise it is
  * read from the warehouse. Either way the warehouse opens in the background once the frame is up.
  * `notices` are shown in the banner (e.g. lines about files moved to their new folders).
+ *
+ * The TUI draws on the alternate screen and gives the main screen (the person's scrollback) back however it
+ * ends: quit, Ctrl-C, a signal or a crash. Ink is unmounted before the screen is left, because unmounting draws
+ * its last frame: drawn after leaving, that frame would land in the scrollback.
  */
 export async function runTui(ctx: CommandContext, notices: readonly string[] = []): Promise<number> {
   const session = TuiSession.lazy(ctx.ownDataDir, { dirs: ctx.dirs, demo: ctx.demo });
   const [settings, cached] = await Promise.all([loadSettings(ctx.dirs.config), TuiSession.cachedLibrary(session.dataDir, ctx.dirs)]);
+  let app: Instance | undefined;
+  let screen: ReturnType<typeof enterAltScreen> | undefined;
+  const restore = (): void => {
+    try {
+      app?.unmount();
+    } catch {
+      // A crashed tree may fail to unmount; the screen is left all the same.
+    }
+    screen?.leave();
+  };
+  const unguard = guardTerminal(process, restore, (err) => reportError(err, ctx.debug));
   try {
     const first = cached ?? (await session.librarySnapshot());
-    const app = render(
+    screen = enterAltScreen(process.stdout, process.stdin);
+    app = render(
       <App
         services={session}
         rows={first.rows}
@@ -39,9 +58,12 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
       else safely(() => session.saveLibraryCache());
     }, 50);
     await app.waitUntilExit();
+    restore();
     safely(() => session.saveLibraryCache());
     return 0;
   } finally {
+    restore();
+    unguard();
     session.close();
   }
 }

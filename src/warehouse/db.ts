@@ -1,6 +1,8 @@
 import initSqlJs from 'sql.js';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** Uint8Array binds as a BLOB (sql.js copies it in one call, where a long string is encoded char by char). */
 export type SqlParam = string | number | null | Uint8Array;
@@ -29,10 +31,19 @@ export interface SqlDb {
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
+/**
+ * sql.js's WebAssembly file. The bundle (dist/cli.js) carries sql.js inside it and the wasm beside it, so an
+ * installed anidex has no node_modules; run from source, it is the one in sql.js's own folder.
+ */
+function sqlWasmPath(): string {
+  const beside = fileURLToPath(new URL('sql-wasm.wasm', import.meta.url));
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
+}
+
 function loadSqlJs(): Promise<SqlJsStatic> {
   if (!sqlJs) {
-    const require = createRequire(import.meta.url);
-    const wasm = require.resolve('sql.js/dist/sql-wasm.wasm');
+    const wasm = sqlWasmPath();
     sqlJs = initSqlJs({ locateFile: () => wasm });
   }
   return sqlJs;
