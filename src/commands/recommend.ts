@@ -106,6 +106,7 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
       print('');
       for (const x of r.items) print(`${String(x.priority).padStart(2)}. ${sanitizeText(x.title)}: ${sanitizeText(x.reason)}; ${x.moods.join(', ') || 'no mood'} · ${x.genres.slice(0, 3).join(', ')}`);
     }
+    if (r.historySize === 0) return 0;
     const d = r.drops;
     if ('model' in r) {
       const g = r as GeminiRecommendResult;

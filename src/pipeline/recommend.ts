@@ -99,7 +99,15 @@ export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   const firstHop = linkedIds(liked.map((o) => known.get(o.entry.malId)!));
   await fetchInto([...firstHop, ...linkedIds(disliked.map((o) => known.get(o.entry.malId)!))], 'saving candidate metadata');
 
-  const seen = historyMalIds(wh.db);
+  // Later seasons count as seen as far as the episodes watched reach: historyMalIds follows SEQUEL links through
+  // the stored metadata, so each next season along the chain must be known before it can count.
+  let seen = historyMalIds(wh.db);
+  for (let step = 0; step < 8 && !stoppedBecause; step++) {
+    const next = [...seen].flatMap((id) => known.get(id)?.relations ?? []).filter((l) => l.relationType === 'SEQUEL' && l.malId !== null && !known.has(l.malId)).map((l) => l.malId!);
+    if (!next.length) break;
+    await fetchInto(next, 'saving sequel metadata');
+    seen = historyMalIds(wh.db);
+  }
   for (const id of opts.hide ?? []) seen.delete(id);
   const poolOpts = { popularityFloor: opts.popularityFloor ?? 1000, moods: storedMoods(wh.db), dropped: droppedMalIds(wh.db) };
   const pool = (ids: Iterable<number>, filter: LibraryFilter) => buildPool(ids, known, plan, seen, { ...poolOpts, filter });

@@ -73,7 +73,7 @@ export function reasonFor(record: AnimeRecord, because: readonly Because[], cold
     core = `like ${top.map((b) => `${b.entry.title} (${yourTake(b.entry)})`).join(' and ')}`;
   }
   if (cold) {
-    return `cold start: you have rated too few titles for anidex to know your taste, so this is ${standing(record)}${core ? `; ${core}` : ''}${core ? sharedText : ''}`;
+    return `cold start: ${standing(record)}${core ? `; ${core}${sharedText}` : ''}`;
   }
   if (!core) return `${standing(record)}`;
   return `${core}${sharedText}`;
