@@ -20,6 +20,8 @@ import { AniListProvider } from '../src/enrich/anilist.ts';
 import { BUNDLED_CACHE, type BundledCacheFile } from '../src/enrich/bundled-cache.ts';
 import { LATER_EXPORT } from './sample/catalog.ts';
 import { startFakeAniList } from '../test/fakes/anilist-server.ts';
+import { animeDb } from '../test/fakes/anime-db.ts';
+import { AnswerSource } from '../src/pipeline/answer-source.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,13 +44,19 @@ try {
   // The recommender's candidates (what the person's favourites point at) need their metadata offline too.
   const rec = await recommendLocal(wh, { provider, filter: {}, count: 10, useBundled: false });
   if (rec.stoppedBecause || rec.missingMetadata) throw new Error(`candidate metadata incomplete: ${rec.stoppedBecause ?? `${rec.missingMetadata} missing`}`);
+  // Details of every anime the sample's provider knows, so any recommendation on the sample works offline too:
+  // other filters, a cold start without ratings, a favourite hidden, the second step out along the links.
+  const source = new AnswerSource(wh, provider, { useBundled: false, now: () => new Date(LATER_EXPORT.exportedAt) });
+  const all = await source.details([...animeDb().animeByMalId.keys()].filter((id) => id > 0).sort((a, b) => a - b));
+  if (source.stoppedBecause) throw new Error(`details incomplete: ${source.stoppedBecause}`);
+  await wh.write((db) => source.writePending(db), { what: 'recording details' });
   const entries = wh.db
     .all<{ key: string; status: number; payload: string | null }>(
       "SELECT request_key AS key, status, payload FROM api_cache WHERE provider = 'anilist' ORDER BY request_key",
     );
   const file: BundledCacheFile = { provider: 'anilist', recordedAt: LATER_EXPORT.exportedAt, entries };
   writeFileSync(join(ROOT, BUNDLED_CACHE), JSON.stringify(file, null, 1) + '\n');
-  console.log(`${BUNDLED_CACHE}: ${entries.length} answers (${r.matched} titles matched, ${r.unmatched} not anime) from ${provider.stats.calls} calls`);
+  console.log(`${BUNDLED_CACHE}: ${entries.length} answers (${r.matched} titles matched, ${r.unmatched} not anime, details of ${all.size} anime) from ${provider.stats.calls} calls`);
   wh.close();
 } finally {
   await fake.close();

@@ -175,7 +175,7 @@ test('recommend: the library filters carry over, local results with reasons, wha
   await keys(app, 'r');
   const results = await waitFor(app, /Recommend · local engine · 10 results/, 20000);
   golden('recommend', results);
-  assert.match(results, /because you/);
+  assert.match(results, /fans of [^(]+\(you rated it \d+\/10\)/, "the reason names their own title and rating");
   await keys(app, 'v');
   const sent = await waitFor(app, /what was sent to the AI/);
   assert.match(sent, /The local engine sent nothing/);

@@ -1285,8 +1285,10 @@ const NOT_ANIME: CatalogueEntry[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // anime the sample person has NOT watched: recommendation targets
 //
-// Not part of CATALOGUE (the sample exports never mention them): the fake AniList/Jikan database serves them, and
-// the watched titles' AniList `recommendations` point at them, so the recommender has real, unwatched candidates.
+// Not part of CATALOGUE (the sample exports never mention them): the fake AniList/Jikan database serves them, so the
+// recommender has real, unwatched candidates. Which titles recommend which is not decided here: the fake's
+// recommendation links are MyAnimeList's real user-recommendation counts between the sample's anime
+// (scripts/sample/recommendation-counts.ts), with no slot reserved for these titles.
 // Same rules as above: real facts, one MAL entry each; `anilistId` only where it was checked or equals the MAL id of
 // an older entry, else null. The Trakt side is invented (ids 800101–800151, plausible slugs, no external ids).
 // At least 15 are cozy and short (episodes × minutes < 300: 12 × 24 = 288 qualifies, 13 × 24 = 312 does not),

@@ -88,8 +88,10 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
       printJson({ ...r, addedToPlan: added });
       return 0;
     }
-    if (r.items.length === 0) {
-      print(`No recommendation fits these filters (${r.poolSize} candidates after filtering, from ${r.sources} of your best-rated titles).`);
+    if (r.historySize === 0) {
+      print('Nothing to recommend from yet: your history has no anime matched to MyAnimeList. Import a Trakt export or a MyAnimeList list (anidex import <path>); unmatched titles: anidex library --unmatched.');
+    } else if (r.items.length === 0) {
+      print(`No recommendation fits these filters (${r.poolSize} candidates after filtering, from ${r.sources} of your titles).`);
     } else {
       print(
         renderTable(
@@ -108,13 +110,15 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
       print('');
       for (const x of r.items) print(`${String(x.priority).padStart(2)}. ${sanitizeText(x.title)}: ${sanitizeText(x.reason)}; ${x.moods.join(', ') || 'no mood'} · ${x.genres.slice(0, 3).join(', ')}`);
     }
+    if (r.historySize === 0) return 0;
     const d = r.drops;
     if ('model' in r) {
       const g = r as GeminiRecommendResult;
       const x = g.dropped;
       print(`\nGemini (${g.model}) ranked ${g.items.length} of the candidates; dropped ${x.invented} invented, ${x.alreadyWatched} already watched, ${x.outsideFilters} outside the filters, ${x.notSent} not among the candidates sent, ${x.malformed + x.duplicates} malformed or repeated. Requests today: ${g.requestsToday}, ${g.remainingToday} left.`);
     }
-    print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.droppedFranchise} sequels of dropped shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
+    if (r.coldStart && r.items.length) print('\nCold start: you have rated too few titles for anidex to know your taste, so these lean on what is well liked and popular. Rate what you watch (on Trakt or MyAnimeList) and import again.');
+    print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} of your titles; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.droppedFranchise} sequels of dropped shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
     if (r.stoppedBecause) print(`Some candidate metadata could not be fetched: ${sanitizeText(r.stoppedBecause)}`);
     if (added) print(`Added ${added} to your plan-to-watch list (anidex plan).`);
     else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id>');

@@ -246,7 +246,7 @@ export class TuiSession implements TuiServices {
       return { ...r, note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.` };
     }
     const r = await recommendLocal(wh, opts);
-    return { ...r, sent: null, note: `${r.poolSize} candidates from your ${r.sources} titles rated 8+; nothing left this machine.` };
+    return { ...r, sent: null, note: `${r.poolSize} candidates from ${r.sources} of your titles${r.coldStart ? ' (cold start: few ratings, leaning on popularity)' : ''}; nothing left this machine.` };
   }
 
   engines(): Engine[] {

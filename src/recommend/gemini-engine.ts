@@ -2,11 +2,14 @@ import type { JsonSchema } from '../ai/gemini.ts';
 import { displayTitle } from '../domain/anime.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
-import type { PoolCandidate, SourceTitle } from './pool.ts';
+import type { PoolCandidate } from './pool.ts';
 import { recommendationFrom, type Recommendation } from './local.ts';
+import { tasteOf, type EngineIndex, type Person } from './engine.ts';
 
 /** At most this many of the person's titles and of the candidates go into one request. */
 export const PROFILE_TITLES = 50;
+/** At most this many disliked titles, and disliked genres/tags, go into the profile. */
+export const DISLIKED_TITLES = 15;
 export const MAX_CANDIDATES = 60;
 
 export interface GeminiRequestParts {
@@ -41,32 +44,90 @@ export const RECOMMEND_SCHEMA: JsonSchema = {
 const SYSTEM = [
   'You recommend anime to one person, choosing ONLY from the numbered candidate list you are given.',
   'Never invent titles and never recommend anything outside the list; refer to candidates by their mal_id.',
-  'Rank by how well each candidate fits the person\'s highest-rated titles and habits; give a confidence from 0 to 1,',
-  'a one-line reason that names one or two titles from their profile, and a priority (1 = watch first).',
+  'Rank by how well each candidate fits the person\'s best-liked titles and habits, and rank down candidates that',
+  'resemble what they disliked or dropped; give a confidence from 0 to 1, a one-line reason that names one or two',
+  'titles they liked (never a title they disliked), and a priority (1 = watch first).',
 ].join(' ');
 
-/** Build the request: a compact taste profile (top titles rated 8+, binges, studios), the filters, the candidates. */
+/** One title of the profile sent to Gemini. */
+export interface ProfileTitle {
+  title: string;
+  rating: number | null;
+  genres: string[];
+  studios: string[];
+  binged: boolean;
+  dropped: boolean;
+}
+
+/** What the person likes and dislikes, as the local engine reads it (ratings relative to their own mean, drops). */
+export interface TasteProfile {
+  liked: ProfileTitle[];
+  disliked: ProfileTitle[];
+  /** Genres and tags more common among the disliked titles than the liked ones, most telling first. */
+  dislikedTraits: string[];
+}
+
+/** The profile of a person: their best-liked and most disliked titles, and what the disliked ones share. */
+export function profileFor(index: EngineIndex, person: Person): TasteProfile {
+  const taste = tasteOf(index, person);
+  const title = (o: (typeof taste.opinions)[number]): ProfileTitle => {
+    const r = o.at >= 0 ? index.records[o.at] : undefined;
+    return { title: o.entry.title, rating: o.entry.rating, genres: r?.genres ?? [], studios: r?.studios ?? [], binged: o.entry.binged, dropped: o.entry.status === 'dropped' };
+  };
+  const own = taste.opinions.filter((o) => o.entry.title);
+  const liked = own.filter((o) => o.like > 0 && o.dislike === 0).sort((a, b) => b.like - a.like || a.entry.malId - b.entry.malId);
+  const disliked = own.filter((o) => o.dislike > 0).sort((a, b) => b.dislike - a.dislike || a.entry.malId - b.entry.malId);
+  const traits = (os: typeof own, weight: (o: (typeof own)[number]) => number): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const o of os) {
+      const r = o.at >= 0 ? index.records[o.at] : undefined;
+      for (const t of [...(r?.genres ?? []), ...(r?.tags ?? []).filter((x) => (x.rank ?? 100) >= 60).map((x) => x.name)]) m.set(t, (m.get(t) ?? 0) + weight(o));
+    }
+    return m;
+  };
+  const bad = traits(disliked, (o) => o.dislike);
+  const good = traits(liked, (o) => o.like);
+  const totalBad = disliked.reduce((s, o) => s + o.dislike, 0) || 1;
+  const totalGood = liked.reduce((s, o) => s + o.like, 0) || 1;
+  const dislikedTraits = [...bad]
+    .map(([t, w]) => [t, w / totalBad - (good.get(t) ?? 0) / totalGood] as const)
+    .filter(([, d]) => d > 0.2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 8)
+    .map(([t]) => t);
+  return { liked: liked.slice(0, PROFILE_TITLES).map(title), disliked: disliked.slice(0, DISLIKED_TITLES).map(title), dislikedTraits };
+}
+
+/**
+ * Build the request: a compact taste profile (best-liked titles, binges, studios; disliked and dropped titles and
+ * what they share), the filters, the candidates.
+ */
 export function buildGeminiRequest(
-  sources: readonly SourceTitle[],
+  profile: TasteProfile,
   pool: readonly PoolCandidate[],
   filter: LibraryFilter,
   count: number,
   maxCandidates = MAX_CANDIDATES,
 ): GeminiRequestParts {
-  const top = [...sources].sort((a, b) => (b.userRating ?? 0) - (a.userRating ?? 0)).slice(0, PROFILE_TITLES);
+  const top = profile.liked;
   const studios = new Map<string, number>();
-  for (const s of top) for (const st of s.record.studios) studios.set(st, (studios.get(st) ?? 0) + 1);
-  const favStudios = [...studios.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([s]) => s);
+  for (const s of top) for (const st of s.studios) studios.set(st, (studios.get(st) ?? 0) + 1);
+  const favStudios = [...studios.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([s]) => s);
   const binged = top.filter((s) => s.binged).map((s) => s.title);
   const sent = new Map<number, PoolCandidate>();
   for (const c of pool.slice(0, maxCandidates)) sent.set(c.record.malId, c);
   const lines = [
     `Recommend up to ${count} titles.`,
     '',
-    'Profile (title — rating/10 — genres):',
-    ...top.map((s) => `- ${sanitizeText(s.title)} — ${s.userRating ?? '?'} — ${s.record.genres.slice(0, 3).join(', ')}`),
+    'Liked (title — rating/10 — genres), best first:',
+    ...top.map((s) => `- ${sanitizeText(s.title)} — ${s.rating ?? '?'} — ${s.genres.slice(0, 3).join(', ')}`),
     `Binge-watched: ${binged.length ? binged.map(sanitizeText).join('; ') : 'none'}`,
-    `Favourite studios: ${favStudios.join(', ') || 'unknown'}`,
+    `Favourite studios: ${favStudios.map(sanitizeText).join(', ') || 'unknown'}`,
+    'Disliked (rated low for them, or dropped; title — rating/10 — genres):',
+    ...(profile.disliked.length
+      ? profile.disliked.map((s) => `- ${sanitizeText(s.title)} — ${s.dropped ? 'dropped' : s.rating ?? '?'} — ${s.genres.slice(0, 3).join(', ')}`)
+      : ['- none']),
+    `Traits of what they disliked: ${profile.dislikedTraits.length ? profile.dislikedTraits.map(sanitizeText).join(', ') : 'none'}`,
     `Filters: ${describeFilter(filter)}`,
     '',
     'Candidates (mal_id | title | year | format | episodes | genres | moods):',

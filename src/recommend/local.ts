@@ -1,6 +1,7 @@
 import type { AnimeRecord } from '../domain/anime.ts';
 import { displayTitle } from '../domain/anime.ts';
-import type { Edge, PoolCandidate, SourceTitle } from './pool.ts';
+import { becauseOf, FITTED, isColdStart, rankCandidates, type Because, type EngineIndex, type EngineParams, type Person, type PersonEntry } from './engine.ts';
+import type { PoolCandidate } from './pool.ts';
 
 export interface Recommendation {
   malId: number;
@@ -19,79 +20,84 @@ export interface Recommendation {
   streaming: string | null;
   /** 1 = watch first. */
   priority: number;
+  /** True when the person has too few ratings for their taste to be known (the list leans on popularity). */
+  coldStart?: boolean;
 }
 
-/** How much a source title's opinion counts: a 10 counts fully, a 6 barely; a binge adds a little. */
-export function sourceWeight(s: SourceTitle): number {
-  const r = s.userRating ?? 7;
-  return Math.max(0.1, (r - 5) / 5) * (s.binged ? 1.15 : 1);
+const RELATION_PHRASE: Record<string, string> = {
+  SEQUEL: 'the sequel to', PREQUEL: 'the prequel to', SIDE_STORY: 'a side story of', PARENT: 'the main story of',
+  SPIN_OFF: 'a spin-off of', ALTERNATIVE: 'another version of', SUMMARY: 'a summary of', COMPILATION: 'a compilation of',
+};
+
+/** How the candidate relates to one of the person's titles, as the provider names it (either side of the link). */
+function relationPhrase(candidate: AnimeRecord, source: AnimeRecord | undefined): string {
+  const fromSource = source?.relations.find((l) => l.malId === candidate.malId)?.relationType ?? null;
+  if (fromSource && RELATION_PHRASE[fromSource]) return RELATION_PHRASE[fromSource]!;
+  return 'from the same franchise as';
 }
 
-function edgeStrength(e: Edge): number {
-  const base = e.kind === 'recommendation' ? Math.log1p(Math.max(0, e.strength)) / Math.log1p(200) : 0.5;
-  return sourceWeight(e.from) * Math.max(0.05, base);
+function yourTake(e: PersonEntry): string {
+  if (e.rating !== null) return `you rated it ${e.rating}/10`;
+  if (e.rewatches > 0) return 'you rewatched it';
+  if (e.binged) return 'you binged it';
+  return 'you watched it';
 }
 
-function features(r: AnimeRecord): string[] {
-  return [
-    ...r.genres.map((g) => `g:${g}`),
-    ...r.tags.filter((t) => (t.rank ?? 0) >= 60).map((t) => `t:${t.name}`),
-    ...r.studios.map((s) => `s:${s}`),
-  ];
-}
+const people = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(n));
 
-/** What the person's best-rated titles have in common: feature → weight, the strongest 1. */
-export function tasteProfile(sources: readonly SourceTitle[]): Map<string, number> {
-  const p = new Map<string, number>();
-  for (const s of sources) for (const f of features(s.record)) p.set(f, (p.get(f) ?? 0) + sourceWeight(s));
-  const max = Math.max(1e-9, ...p.values());
-  for (const [k, v] of p) p.set(k, v / max);
-  return p;
-}
-
-function similarity(r: AnimeRecord, profile: ReadonlyMap<string, number>): number {
-  const fs = features(r);
-  if (fs.length === 0) return 0;
-  return fs.reduce((n, f) => n + (profile.get(f) ?? 0), 0) / fs.length;
-}
-
-function describeSource(e: Edge): string {
-  const s = e.from;
-  const rating = s.userRating !== null ? ` ${s.userRating}/10` : '';
-  if (e.kind === 'relation') return `it follows ${s.title}, which you ${rating ? `rated${rating}` : 'watched'}`;
-  if (s.binged) return `you binged ${s.title}${rating ? ` (rated${rating})` : ''}`;
-  return rating ? `you rated ${s.title}${rating}` : `you watched ${s.title}`;
-}
-
-/** Why, in the person's own terms: the two strongest links to their titles. */
-export function reasonFor(c: PoolCandidate): string {
-  const byTitle = new Map<number, Edge>();
-  for (const e of [...c.edges].sort((a, b) => edgeStrength(b) - edgeStrength(a))) if (!byTitle.has(e.from.malId)) byTitle.set(e.from.malId, e);
-  const top = [...byTitle.values()].slice(0, 2).map(describeSource);
-  return `because ${top.join(' and ')}`;
+function standing(r: AnimeRecord): string {
+  const parts: string[] = [];
+  if (r.communityScore !== null) parts.push(`${r.communityScore}/100 on ${r.scoreSource === 'mal' ? 'MyAnimeList' : 'AniList'}`);
+  if (r.popularity) parts.push(`${people(r.popularity)} people list it`);
+  return parts.length ? `well liked and popular (${parts.join(', ')})` : 'well liked and popular';
 }
 
 /**
- * The local engine: rank the pool by co-recommendation strength weighted by the person's ratings, content
- * similarity to their best-rated titles (genres, strong tags, studios) and the community score.
+ * Why, in the person's own terms: the titles of theirs that led to the candidate and what they share. Only titles
+ * they like are named — never one whose low rating or drop pushed the candidate down.
  */
-export function rankLocally(pool: readonly PoolCandidate[], sources: readonly SourceTitle[], count: number): Recommendation[] {
-  const profile = tasteProfile(sources);
-  // The strongest single link counts most; more links add a little. A plain sum let a few titles that many
-  // favourites point at fill every list (measured: 12 distinct titles over 40 leave-one-out runs).
-  const co = pool.map((c) => {
-    const s = c.edges.map(edgeStrength).sort((x, y) => y - x);
-    return (s[0] ?? 0) + 0.15 * s.slice(1).reduce((n, x) => n + x, 0);
+export function reasonFor(record: AnimeRecord, because: readonly Because[], cold: boolean, records: ReadonlyMap<number, AnimeRecord>): string {
+  const top = because.slice(0, 2);
+  const shared = [...new Set(top.flatMap((b) => b.shared))].slice(0, 3);
+  const sharedText = shared.length ? `; shares ${shared.join(', ')}` : '';
+  let core = '';
+  const rel = top.find((b) => b.via === 'relation');
+  const linked = top.filter((b) => b.via === 'link');
+  if (rel) {
+    core = `${relationPhrase(record, records.get(rel.entry.malId))} ${rel.entry.title} (${yourTake(rel.entry)})`;
+    const other = top.find((b) => b !== rel);
+    if (other) core += `, and fans of ${other.entry.title} (${yourTake(other.entry)}) recommend it`;
+  } else if (linked.length) {
+    core = `fans of ${linked.map((b) => `${b.entry.title} (${yourTake(b.entry)})`).join(' and ')} recommend it`;
+  } else if (top.length) {
+    core = `like ${top.map((b) => `${b.entry.title} (${yourTake(b.entry)})`).join(' and ')}`;
+  }
+  if (cold) {
+    return `cold start: ${standing(record)}${core ? `; ${core}${sharedText}` : ''}`;
+  }
+  if (!core) return `${standing(record)}`;
+  return `${core}${sharedText}`;
+}
+
+/**
+ * The local engine over a pool: rankCandidates (the same function the offline evaluation measures) orders the
+ * candidates for this person; each result gets its reason and a confidence (its score relative to the best one,
+ * capped lower on a cold start).
+ */
+export function rankLocally(index: EngineIndex, person: Person, pool: readonly PoolCandidate[], count: number, p: EngineParams = FITTED): Recommendation[] {
+  const byId = new Map(pool.map((c) => [c.record.malId, c]));
+  const ranked = rankCandidates(index, person, byId.keys(), count, p);
+  const cold = isColdStart(person);
+  const records = new Map(index.records.map((r) => [r.malId, r]));
+  const best = ranked[0]?.score ?? 1;
+  const low = ranked.length ? Math.min(...ranked.map((r) => r.score)) : 0;
+  return ranked.map((r, i) => {
+    const c = byId.get(r.malId)!;
+    // 0.5–0.95 by the score's place between the list's lowest and best; a cold start is less sure (0.3–0.6).
+    const relative = best > low ? (r.score - low) / (best - low) : 1;
+    const confidence = cold ? 0.3 + 0.3 * relative : 0.5 + 0.45 * relative;
+    return { ...recommendationFrom(c, confidence, reasonFor(c.record, becauseOf(index, person, r.malId, p), cold, records), i + 1), coldStart: cold };
   });
-  const maxCo = Math.max(1e-9, ...co);
-  return pool
-    .map((c, i) => {
-      const score = 0.45 * (co[i]! / maxCo) + 0.35 * similarity(c.record, profile) + 0.2 * ((c.record.communityScore ?? 60) / 100);
-      return { c, score };
-    })
-    .sort((a, b) => b.score - a.score || a.c.record.malId - b.c.record.malId)
-    .slice(0, count)
-    .map(({ c, score }, i) => recommendationFrom(c, score, reasonFor(c), i + 1));
 }
 
 /** A pool candidate as a recommendation; the facts come from the provider, whatever engine ranked it. */

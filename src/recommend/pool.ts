@@ -1,41 +1,20 @@
-import type { AnimeLink, AnimeRecord } from '../domain/anime.ts';
+import type { AnimeRecord } from '../domain/anime.ts';
 import { passesFilter, titleLength, type LibraryFilter } from '../domain/filters.ts';
 import { moodsFromMetadata, type Mood } from '../domain/moods.ts';
 import type { LengthBucket } from '../domain/length.ts';
-
-/** A title the person watched, with what the provider says it resembles. */
-export interface SourceTitle {
-  title: string;
-  malId: number;
-  userRating: number | null;
-  binged: boolean;
-  record: AnimeRecord;
-}
-
-/** Why a candidate is in the pool: a recommendation or a relation from one of the person's titles. */
-export interface Edge {
-  from: SourceTitle;
-  kind: 'recommendation' | 'relation';
-  /** AniList's recommendation rating, or the relation type. */
-  strength: number;
-  relationType: string | null;
-}
 
 export interface PoolCandidate {
   record: AnimeRecord;
   moods: Mood[];
   length: LengthBucket | null;
-  edges: Edge[];
 }
 
 export interface PoolOptions {
-  /** Titles rated at least this are the pool's sources (the highest-rated ones when none is). */
-  minSourceRating: number;
   /** Candidates with fewer people listing them are dropped (obscure or mis-linked entries). */
   popularityFloor: number;
   filter: LibraryFilter;
-  /** MAL ids to leave out: the history, the plan-to-watch list, dropped titles. */
-  exclude: ReadonlySet<number>;
+  /** MAL ids to leave out besides the history and the plan. */
+  exclude?: ReadonlySet<number>;
   /** Shows the person dropped: their sequels are left out. */
   dropped?: ReadonlySet<number>;
   /** Stored moods (AI labels where a model gave them); others come from genres and tags. */
@@ -52,52 +31,34 @@ export interface PoolDrops {
   filteredOut: number;
 }
 
-/** Titles that feed the pool: rated ≥ minSourceRating, else the ten best-rated. */
-export function poolSources(watched: readonly SourceTitle[], minRating: number): SourceTitle[] {
-  const high = watched.filter((w) => (w.userRating ?? 0) >= minRating);
-  if (high.length) return high;
-  return [...watched].sort((a, b) => (b.userRating ?? 0) - (a.userRating ?? 0)).slice(0, 10);
-}
-
-/** Every MAL id the sources point at (what needs metadata before the pool can be built). */
-export function candidateIds(sources: readonly SourceTitle[]): number[] {
+/** Every MAL id these titles point at, by recommendation or relation, in first-seen order. */
+export function linkedIds(records: Iterable<AnimeRecord>): number[] {
   const ids = new Set<number>();
-  for (const s of sources) for (const l of [...s.record.recommendations, ...s.record.relations]) if (l.malId !== null) ids.add(l.malId);
+  for (const r of records) for (const l of [...r.recommendations, ...r.relations]) if (l.malId !== null) ids.add(l.malId);
   return [...ids];
 }
 
 const FRANCHISE_LINKS = new Set(['PREQUEL', 'PARENT']);
 
 /**
- * The candidate pool: recommendations and relations of the person's best-rated titles, minus what they have
- * seen or planned, sequels of franchises they have not started, obscure entries, and what the filter excludes.
+ * The candidate pool: the given titles minus what the person has seen or planned, sequels of franchises they have
+ * not started or dropped, obscure entries, and what the filter excludes. Every drop is counted.
  */
 export function buildPool(
-  sources: readonly SourceTitle[],
+  ids: Iterable<number>,
   details: ReadonlyMap<number, AnimeRecord>,
   planIds: ReadonlySet<number>,
   seenIds: ReadonlySet<number>,
   opts: PoolOptions,
 ): { candidates: PoolCandidate[]; drops: PoolDrops } {
   const drops: PoolDrops = { alreadySeen: 0, onPlan: 0, unknownMetadata: 0, belowPopularity: 0, unstartedSequel: 0, droppedFranchise: 0, filteredOut: 0 };
-  const edges = new Map<number, Edge[]>();
-  const add = (s: SourceTitle, l: AnimeLink, kind: Edge['kind']): void => {
-    if (l.malId === null) return;
-    const list = edges.get(l.malId) ?? [];
-    list.push({ from: s, kind, strength: kind === 'recommendation' ? l.rating : 0, relationType: l.relationType });
-    edges.set(l.malId, list);
-  };
-  for (const s of sources) {
-    for (const l of s.record.recommendations) add(s, l, 'recommendation');
-    for (const l of s.record.relations) add(s, l, 'relation');
-  }
   const candidates: PoolCandidate[] = [];
-  for (const [id, es] of edges) {
+  for (const id of new Set(ids)) {
     if (seenIds.has(id)) {
       drops.alreadySeen++;
       continue;
     }
-    if (planIds.has(id) || opts.exclude.has(id)) {
+    if (planIds.has(id) || opts.exclude?.has(id)) {
       drops.onPlan++;
       continue;
     }
@@ -127,7 +88,7 @@ export function buildPool(
       drops.filteredOut++;
       continue;
     }
-    candidates.push({ record, moods, length: titleLength(f), edges: es });
+    candidates.push({ record, moods, length: titleLength(f) });
   }
   return { candidates, drops };
 }

@@ -17,8 +17,9 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  CATALOGUE, RECOMMENDABLE, type AnimeFormat, type Genre, type MalEntry, type Mood, type Season,
+  CATALOGUE, RECOMMENDABLE, type AnimeFormat, type Genre, type MalEntry, type Season,
 } from '../../scripts/sample/catalog.ts';
+import { MAL_RECOMMENDATION_COUNTS } from '../../scripts/sample/recommendation-counts.ts';
 
 export const SYNTHETIC_ANILIST_ID_BASE = 900000;
 
@@ -328,27 +329,12 @@ export interface AnimeDb {
 }
 
 /** Entries whose recommendations carry the odd nodes the real data has. */
-const ODD_RECS = [457, 52991];
+const ODD_RECS = [457, 1535];
 
 function fuzzyAdd(d: FuzzyDate, days: number): FuzzyDate {
   if (d.year === null || d.month === null || d.day === null) return { year: d.year, month: null, day: null };
   const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
-/** Catalogue key per Media, only used while building: recommendations skip the same franchise. */
-const FRANCHISE = new WeakMap<AniListMedia, string>();
-const franchiseOf = (m: AniListMedia): string => FRANCHISE.get(m) ?? `id:${m.id}`;
-/** Catalogue moods per Media and whether it is a RECOMMENDABLE title; only used while building recommendations. */
-const MOODS = new WeakMap<AniListMedia, readonly Mood[]>();
-const RECOMMENDABLE_MEDIA = new WeakSet<AniListMedia>();
-
-function animeMedia(e: MalEntry, franchise: string, moods: readonly Mood[] = [], recommendable = false): AniListMedia {
-  const m = animeMediaOf(e);
-  FRANCHISE.set(m, franchise);
-  MOODS.set(m, moods);
-  if (recommendable) RECOMMENDABLE_MEDIA.add(m);
-  return m;
 }
 
 function animeMediaOf(e: MalEntry): AniListMedia {
@@ -442,48 +428,33 @@ function mangaMedia(m: MangaFact): AniListMedia {
   };
 }
 
-/** Cosine overlap of two name lists (0 when either is empty). */
-function overlap(a: readonly string[], b: readonly string[]): number {
-  if (!a.length || !b.length) return 0;
-  const shared = a.filter((x) => b.includes(x)).length;
-  return shared / Math.sqrt(a.length * b.length);
-}
-
-/** How alike two anime are, 0–1: shared genres, tags and (catalogue) moods. */
-function similarity(a: AniListMedia, b: AniListMedia): number {
-  const g = overlap(a.genres, b.genres);
-  const t = overlap(a.tags.map((x) => x.name), b.tags.map((x) => x.name));
-  const m = overlap(MOODS.get(a) ?? [], MOODS.get(b) ?? []);
-  return 0.35 * g + 0.35 * t + 0.3 * m;
-}
-
-/** Recommendation targets per source: this many from RECOMMENDABLE, this many from everything else. */
-const RECS_FROM_RECOMMENDABLE = 5;
-const RECS_FROM_OTHERS = 3;
+/** AniList returns at most this many recommendation nodes per media (its perPage cap is 25; anidex asks for 10). */
+const RECS_PER_MEDIA = 25;
 
 /**
- * AniList-style recommendations, derived deterministically: every anime recommends its most similar other anime
- * (shared genres, tags and moods; never its own franchise or a direct relation), the best RECS_FROM_RECOMMENDABLE
- * RECOMMENDABLE titles mixed with the best RECS_FROM_OTHERS of the rest (watched, watchlist, decoys), so each
- * source has 5–10 nodes. Ratings (1–200) follow the similarity and fall strictly with the similarity rank.
+ * AniList-style recommendations from MyAnimeList's real user-recommendation counts between the sample's anime
+ * (scripts/sample/recommendation-counts.ts): every pair shows on both titles, rated by its count, strongest first.
+ * Nothing is derived from genres or reserved for particular titles: an anime with no counted pair has none.
  */
 function buildRecommendations(anime: AniListMedia[]): void {
+  const byMal = new Map(anime.filter((m) => m.idMal !== null).map((m) => [m.idMal as number, m]));
+  const links = new Map<AniListMedia, Array<{ b: AniListMedia; n: number }>>();
+  const add = (a: AniListMedia, b: AniListMedia, n: number): void => {
+    const l = links.get(a) ?? [];
+    l.push({ b, n });
+    links.set(a, l);
+  };
+  for (const [x, y, n] of MAL_RECOMMENDATION_COUNTS) {
+    const a = byMal.get(x), b = byMal.get(y);
+    if (!a || !b) continue;
+    add(a, b, n);
+    add(b, a, n);
+  }
   for (const a of anime) {
-    const ranked = anime
-      // Not the same franchise and not a direct relation: recommendations point elsewhere, as on AniList.
-      .filter((b) => b !== a && franchiseOf(b) !== franchiseOf(a) && !a.relations.edges.some((e) => e.node === b))
-      .map((b) => ({ b, s: similarity(a, b) }))
-      .sort((x, y) => y.s - x.s || x.b.id - y.b.id);
-    const best = (fromRecommendable: boolean, n: number) =>
-      ranked.filter((x) => RECOMMENDABLE_MEDIA.has(x.b) === fromRecommendable).slice(0, n);
-    const picked = [...best(true, RECS_FROM_RECOMMENDABLE), ...best(false, RECS_FROM_OTHERS)]
-      .sort((x, y) => y.s - x.s || x.b.id - y.b.id);
-    let previous = 201;
-    const nodes: RecommendationNode[] = picked.map(({ b, s }) => {
-      const rating = Math.max(1, Math.min(previous - 1, Math.round(20 + 170 * s) + (hash(`${a.id}-${b.id}`) % 7)));
-      previous = rating;
-      return { id: 1000 + (hash(`${a.id}>${b.id}`) % 900000), rating, userRating: 'NO_RATING', media: a, mediaRecommendation: b };
-    });
+    const picked = (links.get(a) ?? []).sort((p, q) => q.n - p.n || p.b.id - q.b.id).slice(0, RECS_PER_MEDIA);
+    const nodes: RecommendationNode[] = picked.map(({ b, n }) => (
+      { id: 1000 + (hash(`${a.id}>${b.id}`) % 900000), rating: n, userRating: 'NO_RATING', media: a, mediaRecommendation: b }
+    ));
     if (a.idMal !== null && ODD_RECS.includes(a.idMal)) {
       // As in anilist__recommendations_20889_with_null.json: a deleted target, and a recommendation rated 0.
       const last = nodes[nodes.length - 1];
@@ -597,13 +568,12 @@ export function jikanBase(full: JikanAnimeFull): JikanAnime {
 }
 
 export function buildAnimeDb(): AnimeDb {
-  const entries: { e: MalEntry; franchise: string; moods: readonly Mood[]; recommendable: boolean }[] = [];
-  for (const c of CATALOGUE) for (const e of c.mal) entries.push({ e, franchise: c.key, moods: c.moods, recommendable: false });
-  for (const c of RECOMMENDABLE) for (const e of c.mal) entries.push({ e, franchise: c.key, moods: c.moods, recommendable: true });
-  for (const e of DECOYS) entries.push({ e, franchise: `decoy:${e.malId}`, moods: [], recommendable: false });
+  const entries: { e: MalEntry }[] = [];
+  for (const c of [...CATALOGUE, ...RECOMMENDABLE]) for (const e of c.mal) entries.push({ e });
+  for (const e of DECOYS) entries.push({ e });
 
-  const anime = entries.map(({ e, franchise, moods, recommendable }) => animeMedia(e, franchise, moods, recommendable));
-  const onlyAniList = animeMedia({ ...DECOYS[0]!, malId: 0, anilistId: ANILIST_ONLY.id, romaji: ANILIST_ONLY.romaji, english: null, native: ANILIST_ONLY.native, format: 'SPECIAL', episodes: 1, minutes: 24, season: 'FALL', year: 2023, genres: ['Action', 'Drama'], tags: ['War'], studios: ['MAPPA'], averageScore: null, malScore: null }, 'attack-on-titan');
+  const anime = entries.map(({ e }) => animeMediaOf(e));
+  const onlyAniList = animeMediaOf({ ...DECOYS[0]!, malId: 0, anilistId: ANILIST_ONLY.id, romaji: ANILIST_ONLY.romaji, english: null, native: ANILIST_ONLY.native, format: 'SPECIAL', episodes: 1, minutes: 24, season: 'FALL', year: 2023, genres: ['Action', 'Drama'], tags: ['War'], studios: ['MAPPA'], averageScore: null, malScore: null });
   onlyAniList.idMal = null; onlyAniList.meanScore = 79;
   const manga = MANGA.map(mangaMedia);
   const all = [...anime, onlyAniList, ...manga];
