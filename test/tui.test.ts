@@ -276,7 +276,8 @@ test('import my export: the path is completed and checked before anything is imp
   writeFileSync(bad, 'hello');
   app.stdin.write(bad);
   await keys(app, '\r');
-  await waitFor(app, /not-an-export\.txt/);
+  // The check's answer, not the typed path: keys typed while it checks are ignored.
+  await waitFor(app, /not-an-export\.txt is neither/);
   assert.match(app.lastFrame()!, /Trakt/, 'the problem says what anidex expected');
   // Tab completion: a unique prefix completes to the folder.
   for (let i = 0; i < bad.length; i++) app.stdin.write('\u007f');

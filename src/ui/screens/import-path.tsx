@@ -58,9 +58,8 @@ export function ImportPathScreen({ width, height, theme, check, complete, onImpo
   useCommand(() => {}, { active, raw });
   const body: FrameLine[] = [
     { text: '' },
-    { text: '  The path of your export: the .zip Trakt sent you (or the folder you unpacked it into),' },
-    { text: '  or the animelist_….xml.gz MyAnimeList sent you (.xml.gz or .xml).' },
-    { text: '  ~ is your home folder. Tab completes; Enter checks the path and imports.' },
+    ...wrapText('The path of your export: the .zip Trakt sent you (or the folder you unpacked it into), or the animelist_….xml.gz MyAnimeList sent you (.xml.gz or .xml).', width, '  '),
+    ...wrapText('~ is your home folder. Tab completes; Enter checks the path and imports.', width, '  '),
     { text: '' },
     // A path longer than the row shows its end, where the typing and the completion happen.
     { text: `  > ${truncate(sanitizeText(typed), width - 5, 'start')}▏`, bold: true },
