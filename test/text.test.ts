@@ -71,6 +71,12 @@ test('long text measures, cuts and wraps in pieces: 200 000 accented letters or 
   assert.equal(truncate('é'.repeat(200_000), 40), `${'é'.repeat(39)}…`);
   assert.equal(truncate(`${'✨'.repeat(100_000)}end`, 10, 'start'), '…✨✨✨end');
   assert.equal(fit(`${POKEMON} `.repeat(50_000), 20), `${POKEMON} ${POKEMON} Pok…`);
+  // A 10 MiB title on a terminal: 131 073 lines (more than a function call takes as arguments), cut by width
+  // alone (a paragraph past 4 KiB is not prose).
+  const huge = wrapLines(`title ${'A'.repeat(10 * 1024 * 1024)}`, 80);
+  assert.equal(huge.length, 131_073);
+  assert.ok(huge.every((l, i) => l.length === 80 || i === huge.length - 1));
+  assert.ok(huge[0]!.startsWith('title AAA'));
   const wrapped = wrapLines(`${FAMILY}`.repeat(5000), 80);
   assert.equal(wrapped.length, 125);
   assert.ok(wrapped.every((l) => l === FAMILY.repeat(40)));

@@ -27,7 +27,7 @@ const GAP = 2;
  */
 export function renderTable<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width: number | null): string {
   const cells = rows.map((r) => columns.map((c) => sanitizeText(c.value(r))));
-  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i]!))));
+  const natural = columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i]!)), displayWidth(c.header)));
   const shown = columns.map((_, i) => i);
   const weight = (i: number): number => (columns[i]!.flex === true ? 1 : Number(columns[i]!.flex ?? 0));
   const least = (i: number): number => (weight(i) > 0 ? Math.min(natural[i]!, columns[i]!.min ?? 8) : natural[i]!);

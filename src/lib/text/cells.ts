@@ -110,8 +110,10 @@ export function chop(text: string, width: number): string[] {
   let line = '';
   let used = 0;
   for (const piece of pieces(text)) {
-    for (const { segment } of graphemes.segment(piece)) {
-      const w = displayWidth(segment);
+    // A plain piece's characters are its clusters (no segmenting needed: see PLAIN_TEXT).
+    const clusters = PLAIN_TEXT.test(piece) ? piece : Array.from(graphemes.segment(piece), (g) => g.segment);
+    for (const segment of clusters) {
+      const w = measure(segment);
       if (line && used + w > width) {
         out.push(line);
         line = '';

@@ -21,8 +21,11 @@ export function wrapLines(text: string, width: number, opts: WrapOptions = {}): 
   for (const para of text.split('\n')) {
     const [head = '', ...tail] = para.length > LONGEST_PROSE ? [para] : breakAtSpaces(para, firstRoom);
     const [first = '', ...over] = chop(head, firstRoom);
-    const rest = [...over.flatMap((p) => chop(p, restRoom)), ...(tail.length ? breakAtSpaces(tail.join(' '), restRoom).flatMap((l) => chop(l, restRoom)) : [])];
-    out.push(first ? indent + first : '', ...rest.map((l) => (l ? hang + l : '')));
+    out.push(first ? indent + first : '');
+    // Loops, not spreads: a hostile 10 MiB title makes 100 000 lines, more arguments than a call takes.
+    const later = (l: string): void => void out.push(l ? hang + l : '');
+    for (const p of over) for (const l of chop(p, restRoom)) later(l);
+    if (tail.length) for (const t of breakAtSpaces(tail.join(' '), restRoom)) for (const l of chop(t, restRoom)) later(l);
   }
   return out;
 }
