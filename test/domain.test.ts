@@ -5,7 +5,7 @@ import { aggregateTitles, bingeIndicator, crossCheckWatched, dedupePlays, watchD
 import { parseIsoTime } from '../src/domain/time.ts';
 import { sanitizeText } from '../src/domain/sanitize.ts';
 import { findTitles } from '../src/domain/find-title.ts';
-import { displayWidth, fit } from '../src/domain/text-width.ts';
+import { displayWidth, fit } from '../src/lib/text/cells.ts';
 import { fillMonths, hbar } from '../src/domain/charts.ts';
 import type { TraktMedia, TraktPlay, TraktRating } from '../src/domain/types.ts';
 

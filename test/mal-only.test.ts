@@ -23,7 +23,7 @@ import { statsLines, statsReport } from '../src/domain/stats-text.ts';
 import { parseStatus, statusFromMal, titleStatus, droppedByHistory, TITLE_STATUSES } from '../src/domain/status.ts';
 import { passesFilter } from '../src/domain/filters.ts';
 import { cycleFacet, facetOptions, filterSummary } from '../src/domain/library-query.ts';
-import { displayWidth } from '../src/domain/text-width.ts';
+import { displayWidth } from '../src/lib/text/cells.ts';
 import { App } from '../src/ui/app.tsx';
 import { StatsScreen } from '../src/ui/screens/stats.tsx';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';

@@ -19,7 +19,7 @@ import { AniListProvider } from '../src/enrich/anilist.ts';
 import { bingeIndicator, BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from '../src/domain/aggregate.ts';
 import { statsLines, statsReport, type StatsNumbers } from '../src/domain/stats-text.ts';
 import { barChart, fillYears, MAX_BAR } from '../src/domain/charts.ts';
-import { displayWidth } from '../src/domain/text-width.ts';
+import { displayWidth } from '../src/lib/text/cells.ts';
 import { STATS_FOOTER, StatsScreen } from '../src/ui/screens/stats.tsx';
 import { footerText } from '../src/ui/keys/bindings.ts';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';

@@ -10,7 +10,7 @@ import { endProgress, foldProgress, INITIAL_PROGRESS, progressLines } from '../s
 import { checkExportPath, completeExportPath, typedPath } from '../src/pipeline/export-path.ts';
 import { wrapText } from '../src/ui/components/wrap.ts';
 import { scrollOffset } from '../src/ui/components/scroll.ts';
-import { displayWidth } from '../src/domain/text-width.ts';
+import { displayWidth } from '../src/lib/text/cells.ts';
 import { searchTitles, MIN_EXACT_HITS } from '../src/domain/title-search.ts';
 import { ROOT } from './helpers/proc.ts';
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { App, type AppProps } from '../src/ui/app.tsx';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { listReducer } from '../src/ui/components/list-state.ts';
@@ -15,6 +16,7 @@ import { applyKeyOverrides } from '../src/ui/keys/overrides.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { importSample } from '../src/pipeline/sample.ts';
 import { markDemo } from '../src/warehouse/demo-mark.ts';
+import { importTraktExport } from '../src/pipeline/import.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { TuiSession, type TuiServices } from '../src/pipeline/tui-session.ts';
@@ -281,7 +283,8 @@ test('import my export: the path is completed and checked before anything is imp
   writeFileSync(bad, 'hello');
   app.stdin.write(bad);
   await keys(app, '\r');
-  await waitFor(app, /not-an-export\.txt/);
+  // The check's answer, not the typed path: keys typed while it checks are ignored.
+  await waitFor(app, /not-an-export\.txt is neither/);
   assert.match(app.lastFrame()!, /Trakt/, 'the problem says what anidex expected');
   // Tab completion: a unique prefix completes to the folder.
   for (let i = 0; i < bad.length; i++) app.stdin.write('\u007f');
@@ -397,7 +400,7 @@ test('every screen fits 80×24', async () => {
   const check = (f: string) => {
     const lines = f.split('\n');
     assert.equal(lines.length, 23, f); // the last row stays empty, so Ink never clears the screen
-    for (const l of lines) assert.ok([...l].length <= 80, `too wide: ${l}`);
+    for (const l of lines) assert.ok(stringWidth(l) <= 80, `too wide: ${l}`);
   };
   check(await waitFor(app, /Library/));
   for (const [k, screen] of [['f', /Filters/], ['f', /Library/], ['r', /Recommend/], ['p', /Plan to watch/], ['4', /Stats/], ['?', /Help/]] as const) {
@@ -406,6 +409,57 @@ test('every screen fits 80×24', async () => {
   }
   app.unmount();
   s.close();
+});
+
+test('titles with emoji, ZWJ sequences, CJK and combining marks never wrap a row at 80×24: the header stays on top', async () => {
+  const dir = join(tmp, 'wide-titles');
+  const wh = await Warehouse.open(dir);
+  await importTraktExport(wh, join(ROOT, 'test/fixtures/wide-titles'), { asOf: '2026-04-01T00:00:00.000Z' });
+  wh.close();
+  const s = await TuiSession.open(dir);
+  const wide = await s.library();
+  const app = render(createElement(App, { services: s, rows: wide, empty: false, dataDir: '/d', width: 80, height: 24, theme: NO_COLOUR, clock: () => 0 }));
+  // Ink measures with string-width: a row one cell too wide would wrap and push the header off the screen.
+  const fits = (f: string): string => {
+    const lines = f.split('\n');
+    assert.equal(lines.length, 23, f);
+    for (const l of lines) assert.ok(stringWidth(l) <= 80, `too wide (${stringWidth(l)}): ${l}`);
+    assert.match(lines[0]!, /^anidex · /);
+    return f;
+  };
+  const library = fits(await waitFor(app, /Library · 8 of 8 titles/));
+  for (const t of ['✨ Sparkle ☕ Café', '👨‍👩‍👧‍👦 Family Time', '葬送のフリーレン', '進撃の巨人', 'Poke\u0301mon: The First Movie', 'Re:ゼロから始める異世界…']) {
+    assert.ok(library.includes(t), `the library shows ${t}`);
+  }
+  golden('library-wide-titles', library);
+  await keys(app, '/');
+  app.stdin.write('sparkle');
+  await keys(app, '\r', '\r');
+  golden('title-wide-titles', fits(await waitFor(app, /1 version, newest first/)));
+  await keys(app, 'h');
+  fits(await waitFor(app, /Library · 1 of 8/));
+  app.unmount();
+  s.close();
+});
+
+test('at 80 columns a long error wraps in the banner instead of being cut', async () => {
+  const real = await TuiSession.open(sampleDir);
+  const long = new AnidexError('The warehouse /home/someone/.local/share/anidex/warehouse.sqlite is busy: another anidex (pid 4242) is importing an export.', 'Wait for it to finish, then try again; `anidex doctor` shows who holds the lock.');
+  const services: TuiServices = Object.assign(Object.create(real) as TuiSession, { stats: () => Promise.reject(long) });
+  const app = render(createElement(App, { services, rows, empty: false, dataDir: '/d', width: 80, height: 24, theme: NO_COLOUR, clock: () => 0 }));
+  await waitFor(app, /Library · 109/);
+  await keys(app, '4');
+  const f = await waitFor(app, /! The warehouse/);
+  const lines = f.split('\n');
+  assert.equal(lines.length, 23, f);
+  assert.match(lines[0]!, /^anidex · Library/);
+  const banner = lines.slice(lines.findIndex((l) => l.startsWith('! The warehouse')));
+  assert.ok(banner.length >= 3, f);
+  for (const l of banner) assert.ok(stringWidth(l) <= 80, l);
+  assert.ok(!banner.join(' ').includes('…'), 'nothing is cut');
+  assert.equal(banner.map((l) => l.replace(/^[! ] /, '')).join(' '), `${long.message} ${long.hint}`);
+  app.unmount();
+  real.close();
 });
 
 test('the list reducer keeps the cursor in the list and the window around it', () => {

@@ -6,7 +6,7 @@ import { buildExport, EXPORT_FORMATS, isExportFormat, type BuiltExport, type Exp
 import { sanitizeText } from '../domain/sanitize.ts';
 import { AnidexError, UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
-import { print, printJson } from './output.ts';
+import { print, printJson, wrapForStream } from './output.ts';
 import { previewList } from '../domain/list-preview.ts';
 
 const USAGE = 'anidex export --format mal-xml|csv|json [--out <file>] [--json]';
@@ -125,7 +125,7 @@ function sideReport(b: BuiltExport, hasJson: boolean): string {
 
 function note(stream: NodeJS.WriteStream, text: string): void {
   // Titles come from exports: never let them drive the terminal.
-  if (text) stream.write(text.split('\n').map(sanitizeText).join('\n') + '\n');
+  if (text) stream.write(wrapForStream(text.split('\n').map(sanitizeText).join('\n'), stream) + '\n');
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

@@ -12,10 +12,11 @@ import { outputWidth, print, printJson, renderTable, shortDate, type Column } fr
 
 const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} ${STATUS_USAGE} [--unmatched | --deleted] [--json]`;
 
+// At 80 columns Kind (Length says "movie") and From go, so titles keep room.
 const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
-  { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
+  { header: 'Title', value: (r) => r.title, flex: 2, min: 16 },
   { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
-  { header: 'Kind', value: (r) => r.mediaType },
+  { header: 'Kind', value: (r) => r.mediaType, drop: 1 },
   { header: 'Rating', value: (r) => (r.userRating === null ? '' : String(r.userRating)), align: 'right' },
   {
     header: 'Episodes',
@@ -26,7 +27,7 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Length', value: (r) => titleLength(r) ?? '' },
   { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : isPending(r) ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt) },
-  { header: 'From', value: (r) => r.sources.join('+') },
+  { header: 'From', value: (r) => r.sources.join('+'), drop: 2 },
 ];
 
 const UNMATCHED_COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [

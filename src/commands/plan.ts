@@ -32,10 +32,10 @@ export async function runPlan(args: string[], ctx: CommandContext): Promise<numb
             [
               { header: 'Id', value: (p) => String(p.id), align: 'right' },
               { header: 'Prio', value: (p) => (p.priority === null ? '' : String(p.priority)), align: 'right' },
-              { header: 'Title', value: (p) => p.title, flex: true, min: 16 },
+              { header: 'Title', value: (p) => p.title, flex: 2, min: 16 },
               { header: 'MAL', value: (p) => (p.malId === null ? '' : String(p.malId)), align: 'right' },
-              { header: 'From', value: (p) => p.source },
-              { header: 'Stream', value: (p) => p.streamingService ?? '' },
+              { header: 'From', value: (p) => p.source, drop: 1 },
+              { header: 'Stream', value: (p) => p.streamingService ?? '', flex: true, min: 6 },
               { header: 'Added', value: (p) => shortDate(p.addedAt) },
             ],
             outputWidth(),

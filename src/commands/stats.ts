@@ -7,10 +7,15 @@ import { outputWidth, print, printJson } from './output.ts';
 
 const USAGE = 'anidex stats [--months <n>] [--json]';
 
-/** The terminal's width; when piped, COLUMNS if set (so `COLUMNS=80 anidex stats | less` charts at 80). */
-function statsWidth(): number {
+/**
+ * The width the charts are drawn to: the terminal's; when piped, COLUMNS if set (so `COLUMNS=80 anidex stats |
+ * less` charts at 80), else 120.
+ */
+function chartWidth(): number {
+  const terminal = outputWidth();
+  if (terminal !== null) return terminal;
   const columns = Number(process.env.COLUMNS);
-  return process.stdout.isTTY || !Number.isInteger(columns) || columns < 1 ? outputWidth() : columns;
+  return Number.isInteger(columns) && columns > 0 ? columns : 120;
 }
 
 export async function runStats(args: string[], ctx: CommandContext): Promise<number> {
@@ -23,7 +28,8 @@ export async function runStats(args: string[], ctx: CommandContext): Promise<num
     const s = statsView(wh.db);
     if (ctx.json || values.json) printJson(s);
     else if (s.titles === 0 && s.statuses.plan_to_watch === 0) print('No titles yet. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
-    else for (const l of statsLines(s, statsWidth(), months)) print(l);
+    // Piped, labels and sentences come out whole; only the bars follow the width.
+    else for (const l of statsLines(s, chartWidth(), months, { whole: outputWidth() === null })) print(l);
     return 0;
   } finally {
     wh.close();

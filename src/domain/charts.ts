@@ -1,5 +1,5 @@
 import { sanitizeText } from './sanitize.ts';
-import { displayWidth, fit } from './text-width.ts';
+import { displayWidth, fit } from '../lib/text/cells.ts';
 
 const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 

@@ -1,7 +1,8 @@
 import { BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from './aggregate.ts';
 import { barChart, fillMonths, fillYears, pairedBarChart } from './charts.ts';
 import { sanitizeText } from './sanitize.ts';
-import { truncate } from './text-width.ts';
+import { truncate } from '../lib/text/cells.ts';
+import { wrapLines } from '../lib/text/wrap.ts';
 import { TITLE_STATUSES, type TitleStatus } from './status.ts';
 
 /** The figures only a play history gives (Trakt's plays with their times; a MyAnimeList list has none). */
@@ -78,6 +79,8 @@ export interface StatsNumbers extends LibraryNumbers {
 export interface StatsLine {
   text: string;
   kind: 'heading' | 'note' | 'body';
+  /** A chart row: laid out to the width, cut rather than wrapped. */
+  chart?: boolean;
 }
 
 const shortDate = (iso: string | null): string => (iso ? iso.slice(0, 10) : '—');
@@ -96,8 +99,19 @@ export const NEEDS_HISTORY = 'needs a Trakt history (plays with their times; a M
 
 const hours = (minutes: number): string => (minutes / 60).toFixed(1);
 
-/** The stats report, `months` most recent months charted, every line at most `width` cells. */
-export function statsReport(s: StatsNumbers, width: number, months: number): StatsLine[] {
+export interface ReportLayout {
+  /**
+   * Every label and sentence whole, none cut or wrapped (for a pipe: grep finds a studio's full name); the bars
+   * are still drawn to fit `width`.
+   */
+  whole?: boolean;
+}
+
+/**
+ * The stats report, `months` most recent months charted, every line at most `width` cells (sentences wrapped,
+ * charts sized to it), unless `layout.whole`.
+ */
+export function statsReport(s: StatsNumbers, width: number, months: number, layout: ReportLayout = {}): StatsLine[] {
   const out: StatsLine[] = [];
   const body = (text: string): void => void out.push({ text, kind: 'body' });
   const note = (text: string): void => void out.push({ text, kind: 'note' });
@@ -172,7 +186,7 @@ export function statsReport(s: StatsNumbers, width: number, months: number): Sta
 
   const named = (title: string, rows: StatsNumbers['topGenres']): void => {
     section(title, rows.length ? `counted by titles, of the ${plural(s.titlesWithMetadata, 'title')} with anime metadata` : undefined);
-    if (rows.length) out.push(...lines(barChart(rows.map((r) => ({ label: r.name, value: r.titles, note: String(r.titles) })), width, { maxLabel: Math.max(8, Math.min(24, width - 40)) })));
+    if (rows.length) out.push(...lines(barChart(rows.map((r) => ({ label: r.name, value: r.titles, note: String(r.titles) })), width, { maxLabel: layout.whole ? Infinity : Math.max(8, Math.min(24, width - 40)) })));
     else note('  none yet: no title has anime metadata (anidex enrich)');
   };
   named('Top genres:', s.topGenres);
@@ -191,14 +205,26 @@ export function statsReport(s: StatsNumbers, width: number, months: number): Sta
       note(`  On the ${plural(both.titles, 'title')} with both: your mean ${both.meanRating.toFixed(1)}, community ${both.meanCommunityScore.toFixed(1)}`);
     }
   }
-  return out.map((l) => ({ ...l, text: truncate(sanitizeText(l.text), width) }));
+  // Sentences wrap, continuing under their value ("Binge rate 42% of shows …" goes on below "42%"); chart rows
+  // are laid out to the width already and are only cut, as a second line of defence.
+  return out.flatMap((l) => {
+    const text = sanitizeText(l.text);
+    if (layout.whole) return [{ ...l, text }];
+    if (l.chart) return [{ ...l, text: truncate(text, width) }];
+    const lead = /^ */.exec(text)![0];
+    const hang = l.kind === 'body' && !lead ? ' '.repeat(LABEL_WIDTH) : `${lead}  `;
+    return wrapLines(text.slice(lead.length), width, { indent: lead, hang }).map((t) => ({ ...l, text: t }));
+  });
 }
 
+/** The totals' labels ("Binge rate ") take this many cells; their sentences continue under the value. */
+const LABEL_WIDTH = 11;
+
 function lines(texts: readonly string[]): StatsLine[] {
-  return texts.map((text) => ({ text, kind: 'body' }));
+  return texts.map((text) => ({ text, kind: 'body', chart: true }));
 }
 
 /** The stats report as lines of text, `months` most recent months charted. */
-export function statsLines(s: StatsNumbers, width: number, months: number): string[] {
-  return statsReport(s, width, months).map((l) => l.text);
+export function statsLines(s: StatsNumbers, width: number, months: number, layout: ReportLayout = {}): string[] {
+  return statsReport(s, width, months, layout).map((l) => l.text);
 }

@@ -7,7 +7,8 @@ import type { StatsNumbers } from '../domain/stats-text.ts';
 import { AnidexError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { withoutStatuses } from '../domain/filters.ts';
-import { fit } from '../domain/text-width.ts';
+import { fit } from '../lib/text/cells.ts';
+import { clampLines, wrapLines } from '../lib/text/wrap.ts';
 import { DEFAULT_BINDINGS, primaryKey, type Bindings, type UiCommand } from './keys/bindings.ts';
 import { BindingsContext, KeyRouter } from './keys/use-command.ts';
 import type { Theme } from './theme/theme.ts';
@@ -51,6 +52,14 @@ const MAIN: readonly Screen[] = ['library', 'recommend', 'plan', 'stats'];
 export function bannerText(e: unknown): string {
   if (e instanceof AnidexError) return sanitizeText(e.hint ? `${e.message} ${e.hint}` : e.message);
   return sanitizeText(`Something went wrong: ${(e as Error)?.message ?? String(e)}. Run \`anidex doctor\` to check the setup.`);
+}
+
+/** Banner messages wrap (never cut mid-sentence at 80 columns) onto at most this many rows; beyond, the last is cut. */
+const BANNER_ROWS = 4;
+
+/** The banner's rows: each message wrapped to the width, "! " before the first row of each. */
+export function bannerRows(messages: readonly string[], width: number): string[] {
+  return clampLines(messages.flatMap((m) => wrapLines(m, width, { indent: '! ', hang: '  ' })), BANNER_ROWS, width);
 }
 
 /** The TUI: welcome and import, library, a title's history, recommendations, the plan, stats and help. */
@@ -120,7 +129,7 @@ export function App(props: AppProps) {
     }, showError);
   };
 
-  const bannerLines = banner.slice(0, 3).map((b) => `! ${b}`);
+  const bannerLines = bannerRows(banner, width);
   const demoLine = demo && screen !== 'welcome' ? `DEMO · the bundled sample, not your data · ${primaryKey('importExport', bindings)} imports your export` : null;
   // The terminal's last row stays empty: output as tall as the terminal makes Ink clear the screen on every
   // frame, which flickers.

@@ -4,6 +4,8 @@
  * everywhere; a command's effect depends on the screen (Enter opens a title, runs a form field, …).
  */
 
+import { displayWidth } from '../../lib/text/cells.ts';
+
 export const UI_COMMANDS = [
   'up', 'down', 'pageUp', 'pageDown', 'top', 'bottom',
   'open', 'back', 'search', 'filter', 'toggle', 'sort', 'clear',
@@ -124,11 +126,15 @@ export function footerText(entries: readonly FooterEntry[], bindings: Bindings =
     keep: typeof c === 'string' && KEEP_IN_FOOTER.has(c),
   }));
   const join = (): string => parts.map((p) => p.text).join(' · ');
-  for (let i = parts.length - 1; i >= 0 && join().length > width; i--) if (!parts[i]!.keep) parts.splice(i, 1);
+  for (let i = parts.length - 1; i >= 0 && displayWidth(join()) > width; i--) if (!parts[i]!.keep) parts.splice(i, 1);
   return join();
 }
 
 /** Help lines, generated from the live bindings. */
 export function helpLines(bindings: Bindings = DEFAULT_BINDINGS): string[] {
-  return UI_COMMANDS.map((cmd) => `${bindings[cmd].keys.map(showKey).join(', ').padEnd(18)} ${bindings[cmd].description}`);
+  return UI_COMMANDS.map((cmd) => {
+    const keys = bindings[cmd].keys.map(showKey).join(', ');
+    // Padded by cells: a bound key may be a wide character.
+    return `${keys}${' '.repeat(Math.max(0, 18 - displayWidth(keys)))} ${bindings[cmd].description}`;
+  });
 }

@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
 import type { PathCompletion } from '../../pipeline/export-path.ts';
+import { sanitizeText } from '../../domain/sanitize.ts';
+import { truncate } from '../../lib/text/cells.ts';
 import { Frame, type FrameLine } from '../components/frame.tsx';
+import { wrapText } from '../components/wrap.ts';
 import type { InkKey } from '../keys/bindings.ts';
 import { useCommand } from '../keys/use-command.ts';
 import type { Theme } from '../theme/theme.ts';
@@ -55,15 +58,15 @@ export function ImportPathScreen({ width, height, theme, check, complete, onImpo
   useCommand(() => {}, { active, raw });
   const body: FrameLine[] = [
     { text: '' },
-    { text: '  The path of your export: the .zip Trakt sent you (or the folder you unpacked it into),' },
-    { text: '  or the animelist_….xml.gz MyAnimeList sent you (.xml.gz or .xml).' },
-    { text: '  ~ is your home folder. Tab completes; Enter checks the path and imports.' },
+    ...wrapText('The path of your export: the .zip Trakt sent you (or the folder you unpacked it into), or the animelist_….xml.gz MyAnimeList sent you (.xml.gz or .xml).', width, '  '),
+    ...wrapText('~ is your home folder. Tab completes; Enter checks the path and imports.', width, '  '),
     { text: '' },
-    { text: `  > ${typed}▏`, bold: true },
+    // A path longer than the row shows its end, where the typing and the completion happen.
+    { text: `  > ${truncate(sanitizeText(typed), width - 5, 'start')}▏`, bold: true },
     { text: '' },
   ];
   if (checking) body.push({ text: '  Checking…', tone: 'muted' });
-  if (problem) body.push({ text: `  ${problem}`, tone: 'error' });
+  if (problem) body.push(...wrapText(problem, width, '  ', 'error'));
   if (options.length) {
     body.push({ text: '  Candidates:', tone: 'muted' });
     for (const o of options.slice(0, Math.max(1, height - 14))) body.push({ text: `    ${o}`, tone: 'muted' });

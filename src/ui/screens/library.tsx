@@ -7,7 +7,7 @@ import { sanitizeText } from '../../domain/sanitize.ts';
 import { searchTitles } from '../../domain/title-search.ts';
 import type { TitleStatus } from '../../domain/status.ts';
 import { isPending } from '../../domain/pending.ts';
-import { fit } from '../../domain/text-width.ts';
+import { displayWidth, fit, truncate } from '../../lib/text/cells.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { listReducer, type ListAction, type ListState } from '../components/list-state.ts';
@@ -170,7 +170,9 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
   const title = `anidex · Library · ${shown.length} of ${libraryCount} titles${summary ? ` · ${summary}` : ''} · ${query ? 'by match' : SORT_TEXT[sort]}`;
   let body: FrameLine[];
   const looking = pendingFuzzy.current !== null && query !== '' ? '  (looking for close matches…)' : '';
-  let status = mode === 'search' ? `/${query}▏${looking}` : query ? `search: ${query}${looking}` : '';
+  // One row, like an input field: a query too long for it shows its end, where the typing is.
+  const typed = (text: string): string => truncate(sanitizeText(text), width - displayWidth(looking), 'start') + looking;
+  let status = mode === 'search' ? typed(`/${query}▏`) : query ? typed(`search: ${query}`) : '';
   let footer: string;
   if (mode === 'filters') {
     const visible = options.slice(panel.offset, panel.offset + listHeight - 1);

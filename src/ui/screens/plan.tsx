@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.ts';
 import type { PlanItem } from '../../warehouse/plan.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
-import { fit } from '../../domain/text-width.ts';
+import { fit } from '../../lib/text/cells.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { listReducer } from '../components/list-state.ts';
 import { Frame, type FrameLine } from '../components/frame.tsx';
+import { wrapText } from '../components/wrap.ts';
 import type { Theme } from '../theme/theme.ts';
 
 export interface PlanScreenProps {
@@ -91,7 +92,11 @@ export function PlanScreen({ load, remove, move, onError, onNav, width, height, 
   });
   while (body.length < height - 3 - 2) body.push({ text: '' });
   const sel = items?.[list.cursor];
-  body.push({ text: sel?.notes ? `  ${sanitizeText(sel.notes)}` : '', tone: 'accent' }, { text: sel?.malId ? `  MyAnimeList ${sel.malId}` : '', tone: 'muted' });
+  // The selected item's notes (a recommendation's reason) and its id take the last two rows; long notes wrap onto
+  // both.
+  const notes = sel?.notes ? wrapText(sel.notes, width, '  ', 'accent', 2) : [];
+  const id: FrameLine = { text: sel?.malId ? `  MyAnimeList ${sel.malId}` : '', tone: 'muted' };
+  body.push(...(notes.length > 1 ? notes : [notes[0] ?? { text: '' }, id]));
   const footer = footerText([[['down', 'up'], 'move'], [['moveUp', 'moveDown'], 'priority'], ['remove', 'remove'], ['back', 'back'], ['nextScreen', 'screens'], ['help', 'help']], bindings, width);
   return <Frame title={`anidex · Plan to watch · ${count} title${count === 1 ? '' : 's'}`} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
 }

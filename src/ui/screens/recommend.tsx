@@ -6,7 +6,7 @@ import { LENGTH_BUCKETS } from '../../domain/length.ts';
 import { MOODS } from '../../domain/moods.ts';
 import { filterSummary, setSingle } from '../../domain/library-query.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
-import { fit } from '../../domain/text-width.ts';
+import { fit } from '../../lib/text/cells.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { listReducer } from '../components/list-state.ts';
@@ -185,7 +185,7 @@ export function RecommendScreen({ initialFilter, genres, engines, recommend, add
     });
   });
   const sel = items[cur.cursor - FIELDS.length];
-  const detail = sel ? wrapText(`${sel.reason} · ${sel.moods.join(', ') || 'no mood'} · ${sel.genres.slice(0, 4).join(', ')}`, width, '  ', 'accent').slice(0, 2) : [];
+  const detail = sel ? wrapText(`${sel.reason} · ${sel.moods.join(', ') || 'no mood'} · ${sel.genres.slice(0, 4).join(', ')}`, width, '  ', 'accent', 2) : [];
   while (body.length < height - 3 - 2) body.push({ text: '' });
   body.splice(height - 3 - 2, body.length, ...detail);
   const footer = running

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { StatsNumbers } from '../../domain/stats-text.ts';
 import { statsReport } from '../../domain/stats-text.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
-import { displayWidth, fit } from '../../domain/text-width.ts';
+import { displayWidth, fit } from '../../lib/text/cells.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import type { Theme } from '../theme/theme.ts';

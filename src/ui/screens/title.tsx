@@ -20,9 +20,9 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
   const a = view.anime;
   const lines: FrameLine[] = [];
   if (a) {
-    lines.push({ text: `${sanitizeText(displayTitle(a.titles))} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}` });
-    lines.push({ text: `${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, tone: 'muted' });
-    if (a.streaming.length) lines.push({ text: `Stream: ${a.streaming.map((s) => s.site).join(', ')}`, tone: 'muted' });
+    lines.push(...wrapText(`${displayTitle(a.titles)} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}`, width));
+    lines.push(...wrapText(`${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, width, '', 'muted'));
+    if (a.streaming.length) lines.push(...wrapText(`Stream: ${a.streaming.map((s) => s.site).join(', ')}`, width, '', 'muted'));
   } else lines.push({ text: 'No anime metadata (not matched, or not anime).', tone: 'muted' });
   const sources = view.sources.length ? view.sources : [{ source: 'trakt' as const, titleKey: '', versions: view.versions }];
   for (const { source, versions } of sources) {

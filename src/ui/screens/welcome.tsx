@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { fit } from '../../domain/text-width.ts';
+import { fit } from '../../lib/text/cells.ts';
+import { wrapLines } from '../../lib/text/wrap.ts';
 import { footerText } from '../keys/bindings.ts';
 import { useBindings } from '../keys/use-command.ts';
 import { Menu } from '../components/menu.tsx';
@@ -24,12 +25,16 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
     'Trakt: trakt.tv → Settings → Data → Export; import the .zip (or its folder).',
     'MyAnimeList: myanimelist.net/panel.php?go=export; import the .xml.gz.',
   ];
-  const used = 1 + text.length + 3 + after.length + 2;
+  // Wrapped, not cut: a long data folder path or a narrow terminal keeps every word.
+  const rows = (lines: readonly string[]): string[] => lines.flatMap((t) => (t ? wrapLines(t, width, { indent: '  ' }) : ['']));
+  const top = rows(text);
+  const bottom = rows(after);
+  const used = 1 + top.length + 3 + bottom.length + 2;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={theme.accent}>{fit('anidex · Welcome', width)}</Text>
-      {text.map((t, i) => (
-        <Text key={i}>{fit(t ? `  ${t}` : '', width) || ' '}</Text>
+      {top.map((t, i) => (
+        <Text key={i}>{fit(t, width) || ' '}</Text>
       ))}
       <Menu
         items={[
@@ -42,8 +47,8 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
         onOther={(cmd) => cmd === 'quit' && onChoose('quit')}
         active={active}
       />
-      {after.map((t, i) => (
-        <Text key={`a${i}`} color={theme.muted}>{fit(t ? `  ${t}` : '', width) || ' '}</Text>
+      {bottom.map((t, i) => (
+        <Text key={`a${i}`} color={theme.muted}>{fit(t, width) || ' '}</Text>
       ))}
       {Array.from({ length: Math.max(0, height - used) }, (_, i) => (
         <Text key={`p${i}`}> </Text>
