@@ -12,7 +12,7 @@ import { outputWidth, print, printJson, renderTable, shortDate, type Column } fr
 
 const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} ${STATUS_USAGE} [--unmatched | --deleted] [--json]`;
 
-// At 80 columns Kind (Length says "movie") and From go, so titles keep room.
+// On a narrow terminal Kind (Length says "movie"), From and then Last watched go, so titles keep room.
 const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Title', value: (r) => r.title, flex: 2, min: 16 },
   { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
@@ -26,7 +26,7 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Status', value: (r) => r.status },
   { header: 'Length', value: (r) => titleLength(r) ?? '' },
   { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : isPending(r) ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
-  { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt) },
+  { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt), drop: 3 },
   { header: 'From', value: (r) => r.sources.join('+'), drop: 2 },
 ];
 
