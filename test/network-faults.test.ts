@@ -676,7 +676,8 @@ describe('the TUI import screen shows why enrichment stopped', { concurrency: 1 
     fakeJikan.setFaultFn((r) => (r.n > 3 ? { kind: 'http', status: 503 } : null));
     fakeGemini.inject('hang', 5);
     const dir = join(tmp, 'tui');
-    const session = await TuiSession.open(dir);
+    // Folders of its own: the Gemini requests the CLI cases sent today must not count against this run's budget.
+    const session = await TuiSession.open(dir, { dirs: { config: join(tmp, 'tui-config'), cache: join(tmp, 'tui-cache'), state: join(tmp, 'tui-state') } });
     let app: ReturnType<typeof render> | null = null;
     try {
       app = render(createElement(App, { services: session, rows: [], empty: true, dataDir: '/data', width: 100, height: 40, theme: themeFromEnv({ NO_COLOR: '1' }), clock: () => 0 }));
