@@ -13,7 +13,7 @@
  * serializations a record uses (classic with `ids.tvrage`, or ids-first with `ids.plex {guid, slug}`) is a hash
  * of the record's own key, so a record unchanged between the two exports is written identically in both.
  *
- * Layout follows /work/shared/reference/trakt-export.md: `watched-history-1..N.json` (1000 records a page,
+ * Layout follows real Trakt exports: `watched-history-1..N.json` (1000 records a page,
  * newest first, each page after the first starting with the previous page's last record again, as timestamp
  * paging does), `ratings-{shows,movies,episodes}.json`, `lists-watchlist.json`, `watched-{shows,movies}.json`,
  * `user-stats.json`; JSON pretty-printed with two spaces, no trailing newline.

@@ -3,7 +3,7 @@
  *
  *   node --import tsx scripts/gen-synthetic-mal.ts --out <file> [--entries 20000] [--seed 1] [--gz]
  *
- * The layout copies the real export in /work/shared/reference/ (the "Version 1.1.0" comment, its tab indentation,
+ * The layout copies a real MyAnimeList export (test/fixtures/mal/animelist_*.xml: the "Version 1.1.0" comment, its tab indentation,
  * 23 elements per `<anime>` in MAL's order, CDATA for titles, tags and comments, entries sorted by title,
  * `<myinfo>` totals that agree with the entries). Statuses, scores, dates and episode counts are mixed the way real
  * lists are: mostly Completed, many unknown `0000-00-00` dates, a few partial dates (`2019-00-00`), unscored

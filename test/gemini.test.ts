@@ -488,8 +488,8 @@ describe('config and helpers', () => {
   });
 });
 
-// The fake's embedded bodies are the recorded ones (skipped where the shared reference folder is absent).
-const REF = [process.env.ANIDEX_REFERENCE_DIR, join(ROOT, 'test/fixtures/reference'), '/work/shared/reference']
+// The fake's embedded bodies are the recorded ones in test/fixtures/reference.
+const REF = [process.env.ANIDEX_REFERENCE_DIR, join(ROOT, 'test/fixtures/reference')]
   .find((d) => d && existsSync(join(d, 'gemini__error_503_unavailable.json')));
 describe('the fake answers with the recorded bodies', { skip: REF ? false : 'gemini__*.json reference bodies not found' }, () => {
   const ref = (name: string): unknown => JSON.parse(readFileSync(join(REF!, name), 'utf8'));

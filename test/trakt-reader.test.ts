@@ -24,7 +24,7 @@ import {
 
 // ---------- fixtures ----------
 
-// Verbatim real records from /work/shared/reference/ (FuzzyGrim/Yamtrack fixtures), copied here so the test is
+// Verbatim real records (FuzzyGrim/Yamtrack fixtures), copied here so the test is
 // hermetic. Classic serialization: key order title/year/ids with ids.tvrage.
 const REAL_RATING_SHOW = {
   rated_at: '2024-09-11T08:38:40.000Z', rating: 8, type: 'show',

@@ -4,7 +4,7 @@
  * JsonSchema and get parsed JSON back, or a result that says what was wrong with the answer, or a GeminiError
  * that says why the request failed.
  *
- * How the SDK behaves, and why this file does what it does (shared/reference/jikan-and-gemini.md PART B):
+ * How the SDK behaves (seen running it against a loopback server), and why this file does what it does:
  * - It never retries: 429/500/503 and network errors are retried here, 429 after RetryInfo.retryDelay.
  * - Its `timeout` option starts a timer it never clears (a finished CLI would stay alive until it fires), so each
  *   HTTP request gets its own `AbortSignal.timeout`, whose timer does not keep the process alive.

@@ -1,5 +1,6 @@
 /**
- * A fake of https://graphql.anilist.co for anidex's tests, following /work/shared/reference/anilist.md (§0, §6).
+ * A fake of https://graphql.anilist.co for anidex's tests, following AniList's documented transport and limits and
+ * the recorded answers in test/fixtures/reference/anilist__*.json.
  *
  * - POST / with {query, variables}; parsed, validated and executed by graphql-js against the documented SDL
  *   subset (embedded below, verbatim from anilist__schema_subset.graphql) over the data of ./anime-db.ts.

@@ -3,7 +3,7 @@
  * (scripts/sample/catalog.ts), the catalogue's RECOMMENDABLE titles (real anime the sample person has not watched),
  * plus a few decoys and manga entries.
  *
- * Shapes follow the recorded bodies in /work/shared/reference (anilist__*.json, jikan__*.json). Values the
+ * Shapes follow the recorded bodies in test/fixtures/reference (anilist__*.json, jikan__*.json). Values the
  * catalogue does not hold (dates, popularity, links, ids of studios/tags...) are derived deterministically
  * from the MAL id with a hash, so every run serves the same bytes.
  *

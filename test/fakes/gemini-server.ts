@@ -1,6 +1,6 @@
 /**
  * A fake of the Gemini API's generateContent (generativelanguage.googleapis.com, v1beta) for anidex's tests,
- * following /work/shared/reference/jikan-and-gemini.md PART B (§B2–B4, §B6) and the recorded gemini__*.json bodies,
+ * following how the Gemini REST API and the SDK behave, and the recorded gemini__*.json bodies in test/fixtures/reference,
  * which are embedded below verbatim (only the model name and the retry delay are filled in where noted).
  *
  * - POST /v1beta/models/{model}:generateContent (matched by regex: the path holds a colon).

@@ -1,6 +1,6 @@
 /**
  * A fake Jikan REST v4 server (jikan-rest, self-hosted or the late api.jikan.moe) for anidex's tests, following
- * /work/shared/reference/jikan-and-gemini.md PART A (§A8 checklist) and the recorded jikan__*.json bodies.
+ * jikan-rest's documented behaviour and the recorded jikan__*.json bodies in test/fixtures/reference.
  *
  * Routes (GET only): /v4/anime (search), /v4/anime/{id}, /v4/anime/{id}/full, /v4/anime/{id}/recommendations,
  * /v4/anime/{id}/relations; anything else is the generic 404 HttpException. `url` has no /v4 and no trailing slash.
