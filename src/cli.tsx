@@ -2,6 +2,8 @@ import { AnidexError, UsageError } from './domain/errors.ts';
 import { sanitizeText } from './domain/sanitize.ts';
 import { resolveDataDir, version } from './config.ts';
 import type { Command, CommandContext } from './commands/context.ts';
+import { TITLE_LANGUAGE_CHOICES, titleLanguageFlag } from './settings/title-language-setting.ts';
+import type { TitleLanguage } from './domain/title-language.ts';
 import { importCommand } from './commands/import.ts';
 import { historyCommand } from './commands/history.ts';
 import { libraryCommand } from './commands/library.ts';
@@ -30,6 +32,7 @@ function helpText(): string {
     'Global flags:',
     '  --data-dir <dir>  where the warehouse lives (else $ANIDEX_DATA_DIR, $XDG_DATA_HOME/anidex, ~/.local/share/anidex)',
     '  --json            machine-readable output from read commands',
+    '  --title-language <english|romaji|exported>  which name titles are shown by (default: as exported)',
     '  --debug           show stack traces for errors',
     '  --help, -h        this help; `anidex <command> --help` for one command',
     '  --version, -v     print the version',
@@ -40,6 +43,7 @@ function helpText(): string {
 
 interface Global {
   dataDir?: string;
+  titleLanguage?: TitleLanguage;
   json: boolean;
   debug: boolean;
   help: boolean;
@@ -63,6 +67,12 @@ function splitGlobal(argv: string[]): Global {
     } else if (a.startsWith('--data-dir=')) {
       g.dataDir = a.slice('--data-dir='.length);
       if (g.dataDir === '') throw new UsageError('--data-dir needs a folder.');
+    }
+    else if (a === '--title-language' || a.startsWith('--title-language=')) {
+      const v = a === '--title-language' ? argv[++i] : a.slice('--title-language='.length);
+      const lang = v === undefined ? null : titleLanguageFlag(v);
+      if (!lang) throw new UsageError(`--title-language must be ${TITLE_LANGUAGE_CHOICES}${v === undefined ? '' : `, not "${v}"`}.`);
+      g.titleLanguage = lang;
     }
     else if (a === '--json') g.json = true;
     else if (a === '--debug') g.debug = true;
@@ -106,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     const cmd = COMMANDS.find((c) => c.name === name);
     if (name === undefined && !g.help && process.stdin.isTTY && process.stdout.isTTY) {
       const { runTui } = await import('./commands/tui.tsx');
-      return await runTui({ dataDir: resolveDataDir(g.dataDir), json: false, debug: g.debug });
+      return await runTui({ dataDir: resolveDataDir(g.dataDir), json: false, debug: g.debug, titleLanguage: g.titleLanguage });
     }
     if (g.help || name === 'help' || name === undefined) {
       const target = name === 'help' ? COMMANDS.find((c) => c.name === args[0]) : cmd;
@@ -114,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (!cmd) throw new UsageError(`Unknown command "${name}".`);
-    const ctx: CommandContext = { dataDir: resolveDataDir(g.dataDir), json: g.json, debug: g.debug };
+    const ctx: CommandContext = { dataDir: resolveDataDir(g.dataDir), json: g.json, debug: g.debug, titleLanguage: g.titleLanguage };
     return await cmd.run(args, ctx);
   } catch (err) {
     return reportError(err, debug);

@@ -1,10 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../domain/errors.ts';
+import type { TitleLanguage } from '../domain/title-language.ts';
 
 export interface CommandContext {
   dataDir: string;
   json: boolean;
   debug: boolean;
+  /** `--title-language`, when given: it wins over the environment and the settings file. */
+  titleLanguage?: TitleLanguage;
 }
 
 export interface Command {

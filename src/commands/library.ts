@@ -1,9 +1,11 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
-import { findTitles } from '../domain/find-title.ts';
+import { searchByWords } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
 import { UsageError } from '../domain/errors.ts';
+import { withShownTitles } from '../domain/title-language.ts';
+import { titleLanguageFor } from './title-language.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
 
@@ -48,7 +50,7 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
     let rows = libraryView(wh.db);
     if (values.unmatched) rows = rows.filter((r) => r.matchStatus === 'unmatched');
     rows = rows.filter((r) => passesFilter(r, filter));
-    if (values.search !== undefined) rows = findTitles(rows, values.search);
+    if (values.search !== undefined) rows = searchByWords(rows, values.search);
     if (json) {
       printJson(rows.map((r) => ({ ...r, length: titleLength(r) })));
       return 0;
@@ -58,7 +60,7 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
       print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export first: anidex import <export.zip>');
       return 0;
     }
-    print(renderTable(rows, values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
+    print(renderTable(withShownTitles(rows, await titleLanguageFor(ctx)), values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
     const pending = rows.filter((r) => r.matchStatus === 'pending').length;
     print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} not looked up yet: run \`anidex enrich\`)` : ''}`);
     return 0;

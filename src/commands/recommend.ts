@@ -11,6 +11,7 @@ import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
 import { outputWidth, print, printJson, renderTable } from './output.ts';
+import { titleLanguageFor } from './title-language.ts';
 
 const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local|gemini] [--count n] [--popularity-floor n] [--dry-run] [--add 1,3] [--offline] [--json]`;
 
@@ -52,7 +53,7 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
 
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter, count, popularityFloor };
+    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter, count, popularityFloor, titleLanguage: await titleLanguageFor(ctx) };
     if (values['dry-run']) {
       const req = await geminiDryRun(wh, recOpts);
       if (json) printJson(req);
@@ -113,7 +114,7 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
     print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} titles you rated 8+; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.droppedFranchise} sequels of dropped shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
     if (r.stoppedBecause) print(`Some candidate metadata could not be fetched: ${sanitizeText(r.stoppedBecause)}`);
     if (added) print(`Added ${added} to your plan-to-watch list (anidex plan).`);
-    else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id>');
+    else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id | title>');
     return 0;
   } finally {
     wh.close();

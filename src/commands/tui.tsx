@@ -3,6 +3,7 @@ import { App } from '../ui/app.tsx';
 import { themeFromEnv } from '../ui/theme/theme.ts';
 import { TuiSession } from '../pipeline/tui-session.ts';
 import { loadSettings } from '../settings/settings-file.ts';
+import { titleLanguageFromEnv } from '../settings/title-language-setting.ts';
 import type { CommandContext } from './context.ts';
 
 /**
@@ -13,6 +14,7 @@ import type { CommandContext } from './context.ts';
 export async function runTui(ctx: CommandContext): Promise<number> {
   const session = TuiSession.lazy(ctx.dataDir);
   const [settings, cached] = await Promise.all([loadSettings(ctx.dataDir), TuiSession.cachedLibrary(ctx.dataDir)]);
+  const env = titleLanguageFromEnv();
   try {
     const first = cached ?? (await session.librarySnapshot());
     const app = render(
@@ -26,7 +28,8 @@ export async function runTui(ctx: CommandContext): Promise<number> {
         theme={themeFromEnv()}
         followResize
         bindings={settings.bindings}
-        problems={settings.problems}
+        problems={[...settings.problems, ...env.problems]}
+        titleLanguage={ctx.titleLanguage ?? env.titleLanguage ?? settings.titleLanguage}
         settingsPath={settings.path}
       />,
       { exitOnCtrlC: true },

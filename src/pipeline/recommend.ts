@@ -10,6 +10,8 @@ import type { PoolCandidate } from '../recommend/pool.ts';
 import type { GeminiClient } from '../ai/gemini.ts';
 import { AnidexError } from '../domain/errors.ts';
 import { AnswerSource } from './answer-source.ts';
+import { shownTitle, type ProviderTitles, type TitleLanguage } from '../domain/title-language.ts';
+import type { AnimeTitles } from '../domain/anime.ts';
 
 export interface RecommendOptions {
   provider: Provider;
@@ -25,6 +27,20 @@ export interface RecommendOptions {
   now?: () => Date;
   /** MAL ids to treat as never watched (offline evaluation hides each favourite in turn). */
   hide?: ReadonlySet<number>;
+  /** Which name titles are shown by, in the results and in the reasons that name your titles (default: as exported). */
+  titleLanguage?: TitleLanguage;
+}
+
+const providerTitles = (t: AnimeTitles): ProviderTitles => ({ titleEnglish: t.english, titleRomaji: t.romaji });
+
+/** Recommended anime come from no export: they keep the provider's usual name unless another language is chosen. */
+function inLanguage(items: Recommendation[], pool: readonly PoolCandidate[], lang: TitleLanguage | undefined): Recommendation[] {
+  if (!lang || lang === 'exported') return items;
+  const byId = new Map(pool.map((c) => [c.record.malId, c.record.titles]));
+  return items.map((it) => {
+    const t = byId.get(it.malId);
+    return t ? { ...it, title: shownTitle(it.title, providerTitles(t), lang) } : it;
+  });
 }
 
 export interface RecommendResult {
@@ -62,7 +78,11 @@ export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   }
   const all: SourceTitle[] = watched
     .filter((w) => own.has(w.malId))
-    .map((w) => ({ title: w.title, malId: w.malId, userRating: w.userRating, binged: w.binged, record: own.get(w.malId)! }));
+    .map((w) => {
+      const record = own.get(w.malId)!;
+      // Reasons name these titles ("because you rated … 10/10"): by the name the person chose to see.
+      return { title: shownTitle(w.title, providerTitles(record.titles), opts.titleLanguage ?? 'exported'), malId: w.malId, userRating: w.userRating, binged: w.binged, record };
+    });
   const sources = poolSources(all, opts.minSourceRating ?? 8);
   const wanted = candidateIds(sources);
   const details = animeRecords(wh.db, wanted);
@@ -91,7 +111,7 @@ export async function recommendLocal(wh: Warehouse, opts: RecommendOptions): Pro
   const p = await preparePool(wh, opts);
   return {
     engine: 'local',
-    items: rankLocally(p.candidates, p.sources, opts.count),
+    items: inLanguage(rankLocally(p.candidates, p.sources, opts.count), p.candidates, opts.titleLanguage),
     sources: p.sources.length,
     poolSize: p.candidates.length,
     drops: p.drops,
@@ -145,7 +165,7 @@ export async function recommendGemini(wh: Warehouse, client: GeminiClient, opts:
     const res = await client.generateJson({ system: req.system, prompt: req.prompt, schema: req.schema, signal: opts.signal, maxOutputTokens: 4096 });
     if (res.ok) {
       const v = validateGeminiAnswer(res.json, req.sent, p.seen, p.unfiltered, opts.count, new Set(p.candidates.map((c) => c.record.malId)));
-      return { ...base, items: v.items, dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday(), sent: { system: req.system, prompt: req.prompt } };
+      return { ...base, items: inLanguage(v.items, p.candidates, opts.titleLanguage), dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday(), sent: { system: req.system, prompt: req.prompt } };
     }
     lastProblem = res.message;
     max = Math.max(1, Math.floor(req.sent.size / 2));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.ts';
 import { WAREHOUSE_FILE } from './store.ts';
 
-/** Bump when what a cached view holds changes shape. */
-const CACHE_FORMAT = 1;
+/** Bump when what a cached view holds changes shape (2: library rows carry their anime's names). */
+const CACHE_FORMAT = 2;
 
 /**
  * Which warehouse file a cached view was computed from: every save writes a new file (temp + rename), so its

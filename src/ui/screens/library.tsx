@@ -68,7 +68,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
       pendingFuzzy.current = {
         q,
         timer: setTimeout(() => {
-          if (fuseRef.current?.rows !== rows) fuseRef.current = { rows, fuse: new Fuse(rows as EnrichedRow[], { keys: ['normTitle'], threshold: 0.35, ignoreLocation: true }) };
+          if (fuseRef.current?.rows !== rows) fuseRef.current = { rows, fuse: new Fuse(rows as EnrichedRow[], { keys: ['normTitle', 'normNames'], threshold: 0.35, ignoreLocation: true }) };
           pendingFuzzy.current = null;
           setCloseMatches({ q, rows, found: fuseRef.current.fuse.search(q).map((r) => r.item) });
         }, 0),
