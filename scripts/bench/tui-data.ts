@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GENERATOR_VERSION, generateSyntheticExport } from '../gen-synthetic-export.ts';
 import { Rng, hash32 } from '../lib/rng.ts';
+import { animeNames } from '../../src/domain/anime-names.ts';
 
 export interface WarehouseSpec {
   titles: number;
@@ -106,6 +107,9 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FINISHED', ?, ?, '[]', ?, ?, 'anilist', ?, '[]', ?, 'bench')`,
     );
     const setMal = db.prepare('UPDATE user_watch_history SET mal_id = ? WHERE title_key = ?');
+    // The searchable names, as enrichment stores them (warehouses from before the names table have none to fill).
+    const hasNames = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anime_names'").get() !== undefined;
+    const insName = hasNames ? db.prepare('INSERT OR IGNORE INTO anime_names (mal_id, kind, name, norm_name) VALUES (?, ?, ?, ?)') : null;
     let matched = 0;
     let unmatched = 0;
     let nextMal = 900_000;
@@ -118,6 +122,7 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
           const format = movie ? 'MOVIE' : r.pick(['TV', 'TV', 'TV', 'TV', 'ONA', 'OVA', 'TV_SHORT']);
           const episodes = movie ? 1 : (t.total ?? r.pick([12, 12, 13, 24, 25, 26, 50]));
           const names = syntheticNames(r, t.title);
+          for (const n of animeNames(names)) insName?.run(mal, n.kind, n.name, n.norm);
           insAnime.run(
             mal,
             names.romaji,
