@@ -84,7 +84,7 @@ test('titles are shown by the name chosen: flag, then environment, then settings
   const noEnglish = JSON.parse(ok(d, ['library', '--json'])) as Array<{ title: string; titleEnglish: string | null; matchStatus: string }>;
   const bare = noEnglish.find((r) => r.titleEnglish === null)!;
   assert.ok(bare, 'some title has no English name (its metadata is not cached)');
-  assert.ok(titleColumn(ok(d, ['library'])).includes(bare.title.length > 30 ? `${bare.title.slice(0, 29)}…` : bare.title));
+  assert.ok(titleColumn(ok(d, ['library'])).some((t) => t.startsWith(bare.title.slice(0, 12))), bare.title);
 
   // Mistakes: a bad flag is a usage error; a bad setting or variable is reported and the default applies.
   const flag = anidex(d, ['--title-language', 'kanji', 'library']);
