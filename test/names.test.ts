@@ -18,6 +18,8 @@ import { saveMatches, upsertAnime } from '../src/warehouse/enrichment.ts';
 import { enrichedLibrary, titleIndex } from '../src/warehouse/queries.ts';
 import { namedAnime } from '../src/warehouse/anime-names.ts';
 import { loadSettings, settingsPath } from '../src/settings/settings-file.ts';
+import { CloseMatches } from '../src/ui/components/close-matches.ts';
+import Fuse from 'fuse.js';
 import { titleLanguageFromEnv, titleLanguageFromSettings } from '../src/settings/title-language-setting.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'anidex-names-'));
@@ -198,4 +200,33 @@ test('titleLanguage setting and ANIDEX_TITLE_LANGUAGE: validated, a bad value is
   const broken = await loadSettings(dir);
   assert.equal(broken.titleLanguage, 'exported');
   assert.match(broken.titleLanguageProblems[0]!, /is not valid JSON/, 'a broken file is reported where the title language is used');
+});
+
+test('close matches in slices: exactly the list one fuse.js search gives; a newer search or a cancel replaces the old', async () => {
+  const words = ['crimson', 'blade', 'garden', 'voyage', 'academy', 'hunter', 'kingdom', 'witch', 'dragon', 'frieren', 'titan', 'kyojin'];
+  let seed = 7;
+  const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
+  const rows = Array.from({ length: 2345 }, (_, i) => ({
+    id: i,
+    normTitle: `${words[rnd(12)]} ${words[rnd(12)]}`,
+    normNames: rnd(3) ? [`${words[rnd(12)]} no ${words[rnd(12)]}`, 'シュタインス'] : [],
+  }));
+  const options = { keys: ['normTitle', 'normNames'], threshold: 0.35, ignoreLocation: true };
+  const whole = new Fuse(rows, options);
+  const sliced = new CloseMatches(rows, options, 100);
+  const run = (q: string) => new Promise<typeof rows>((done) => sliced.search(q, done));
+  for (const q of ['fireren', 'crimsn blade', 'kyojn no titan', 'witch', 'シュタイン']) {
+    assert.deepEqual((await run(q)).map((r) => r.id), whole.search(q).map((r) => r.item.id), q);
+  }
+  const calls: string[] = [];
+  sliced.search('dragon', () => calls.push('old'));
+  assert.equal(sliced.busy, true);
+  const newer = await run('garden');
+  assert.deepEqual(newer.map((r) => r.id), whole.search('garden').map((r) => r.item.id));
+  assert.ok(newer.length > 0);
+  sliced.search('hunter', () => calls.push('cancelled'));
+  sliced.cancel();
+  assert.equal(sliced.busy, false);
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(calls, [], 'a replaced or cancelled search never reports');
 });
