@@ -17,6 +17,7 @@ import { Warehouse } from '../src/warehouse/store.ts';
 import { saveMatches, upsertAnime } from '../src/warehouse/enrichment.ts';
 import { enrichedLibrary, titleIndex } from '../src/warehouse/queries.ts';
 import { namedAnime } from '../src/warehouse/anime-names.ts';
+import { libraryView } from '../src/pipeline/library-view.ts';
 import { loadSettings, settingsPath } from '../src/settings/settings-file.ts';
 import { CloseMatches } from '../src/ui/components/close-matches.ts';
 import Fuse from 'fuse.js';
@@ -229,4 +230,23 @@ test('close matches in slices: exactly the list one fuse.js search gives; a newe
   assert.equal(sliced.busy, false);
   await new Promise((r) => setTimeout(r, 50));
   assert.deepEqual(calls, [], 'a replaced or cancelled search never reports');
+});
+
+test('a title in both sources is found by its MyAnimeList title as well as its Trakt one', async () => {
+  const wh = await Warehouse.open(tmp());
+  await wh.write((db) => {
+    const put = db.prepare(
+      `INSERT INTO user_watch_history (title_key, trakt_id, mal_id, title, norm_title, year, media_type, total_plays, mal_status, valid_from, is_current, is_deleted, run_id)
+       VALUES (?, ?, 457, ?, ?, 2005, 'show', ?, ?, '2026-01-01T00:00:00.000Z', 1, 0, 1)`,
+    );
+    put.run(['trakt:show:1', 1, 'Mushi-Shi', normalizeTitle('Mushi-Shi'), 26, null]);
+    put.run(['mal:457', null, 'Mushishi', normalizeTitle('Mushishi'), null, 'Completed']);
+    put.free();
+  });
+  const lib = libraryView(wh.db);
+  assert.equal(lib.length, 1);
+  assert.equal(lib[0]!.title, 'Mushi-Shi');
+  assert.deepEqual(lib[0]!.normNames, ['mushishi']);
+  assert.deepEqual(searchByWords(lib, 'mushishi').map((r) => r.titleKey), ['trakt:show:1']);
+  wh.close();
 });
