@@ -5,10 +5,10 @@ const SLICE = 500;
 
 /**
  * fuse.js's close matches over many rows, found a slice at a time, each slice in its own turn of the event loop:
- * a key typed while a search runs is handled at once (and its search replaces the old one) instead of waiting
- * for the whole pass, which over every name of 10 000 titles takes 50–120 ms (a slice of 500: 2–12 ms). fuse.js scores each
- * row on its own, so merging the slices by score (then by position, fuse.js's own tie-break) gives exactly the
- * list one search over all rows would. Each slice's index is built the first time it is searched.
+ * a key typed while a search runs is handled at once (and its search replaces the old one) instead of waiting for
+ * the whole pass, which over every name of 10 000 titles takes 50–120 ms (a slice of 500: 2–12 ms). fuse.js scores
+ * each row on its own, so merging the slices by score (then by position, fuse.js's own tie-break) gives exactly
+ * the list one search over all rows would. Each slice's index is built the first time it is searched.
  */
 export class CloseMatches<T> {
   private readonly slices: Array<Fuse<T> | null>;
