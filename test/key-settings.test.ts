@@ -197,7 +197,7 @@ test('settings file: overrides are read with lowdb and the file is left byte for
 
 test('settings file: missing (or no data dir yet) means the defaults, no problems, and nothing is created', async () => {
   const dir = tempDir();
-  assert.deepEqual(await loadSettings(dir), { bindings: DEFAULT_BINDINGS, problems: [], path: settingsPath(dir) });
+  assert.deepEqual(await loadSettings(dir), { bindings: DEFAULT_BINDINGS, titleLanguage: 'exported', problems: [], titleLanguageProblems: [], path: settingsPath(dir) });
   assert.equal(existsSync(settingsPath(dir)), false);
   const absent = join(dir, 'not-yet');
   assert.deepEqual((await loadSettings(absent)).problems, []);

@@ -134,6 +134,33 @@ test('library: first frame, j/k/G/g movement, fuzzy search, help, a title and ba
   s.close();
 });
 
+test('library search finds a title by any name of its anime; the title language changes the name shown and sorted', async () => {
+  const s = await TuiSession.open(sampleDir);
+  const app = await openApp(s);
+  await waitFor(app, /Library · 109 of 109/);
+  await keys(app, '/');
+  for (const ch of 'shingeki') app.stdin.write(ch);
+  assert.match(await waitFor(app, /\/shingeki▏/), /\n>Attack on Titan /, 'its romaji name');
+  await keys(app, '\u001b', '/');
+  for (const ch of '進撃') app.stdin.write(ch);
+  assert.match(await waitFor(app, /\/進撃▏/), /\n>Attack on Titan /, 'its native name');
+  app.unmount();
+
+  const romaji = await openApp(s, { titleLanguage: 'romaji' });
+  const first = await waitFor(romaji, /Library · 109 of 109/);
+  assert.doesNotMatch(first, /Frieren: Beyond/, 'romaji names are shown');
+  assert.match(first, /\n>3-gatsu no Lion /, 'and sorted by: 3-gatsu no Lion is March Comes In Like a Lion as exported');
+  await keys(romaji, '/');
+  for (const ch of 'attack on titan') romaji.stdin.write(ch);
+  assert.match(await waitFor(romaji, /\/attack on titan▏/), /\n>Shingeki no Kyojin /, 'the exported title is still searched');
+  await keys(romaji, '\r', '\r');
+  const title = await waitFor(romaji, /version/);
+  assert.match(title, /^anidex · Shingeki no Kyojin \(2013, show\)/);
+  assert.match(title, /Also known as Shingeki no Kyojin · 進撃の巨人 · SnK · AoT/);
+  romaji.unmount();
+  s.close();
+});
+
 test('library filters: include and exclude moods, lengths and genres; sort keys; counts agree with the filter', async () => {
   const s = await TuiSession.open(sampleDir);
   const app = await openApp(s);

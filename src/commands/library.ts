@@ -1,12 +1,14 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
 import { deletedRows, type DeletedRow } from '../warehouse/queries.ts';
-import { findTitles } from '../domain/find-title.ts';
+import { searchByWords } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
 import { isPending } from '../domain/pending.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { FILTER_OPTIONS, FILTER_USAGE, STATUS_OPTIONS, STATUS_USAGE, checkGenres, filterFromFlags } from './filters.ts';
 import { UsageError } from '../domain/errors.ts';
+import { withShownTitles } from '../domain/title-language.ts';
+import { titleLanguageFor } from './title-language.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
 
@@ -79,7 +81,7 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
     const filter = checkGenres(flagged, [...new Set(rows.flatMap((r) => r.genres))], 'library');
     if (values.unmatched) rows = rows.filter((r) => r.matchStatus === 'unmatched');
     rows = rows.filter((r) => passesFilter(r, filter));
-    if (values.search !== undefined) rows = findTitles(rows, values.search);
+    if (values.search !== undefined) rows = searchByWords(rows, values.search);
     if (json) {
       printJson(rows.map((r) => ({ ...r, length: titleLength(r) })));
       return 0;
@@ -89,7 +91,7 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
       print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
       return 0;
     }
-    print(renderTable(rows, values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
+    print(renderTable(withShownTitles(rows, await titleLanguageFor(ctx)), values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
     const pending = rows.filter(isPending).length;
     print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} without anime metadata yet: run \`anidex enrich\`)` : ''}`);
     if (filter.statuses?.includes('plan_to_watch')) print('plan_to_watch lists your MyAnimeList Plan to Watch entries; `anidex plan` is your whole plan-to-watch list.');

@@ -7,6 +7,8 @@ export interface AnimeTitles {
   english: string | null;
   native: string | null;
   synonyms: string[];
+  /** Titles in further languages (Jikan's `titles[]`: German, Spanish, French…), as the provider labels them. */
+  others?: Array<{ language: string; title: string }>;
 }
 
 export interface AnimeLink {

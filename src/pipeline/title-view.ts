@@ -2,6 +2,7 @@ import { Warehouse } from '../warehouse/store.ts';
 import { playsPerMonthOf, sameAnimeKeys, versionsOf, type VersionRow } from '../warehouse/queries.ts';
 import { sourceOf, type SourceName } from '../domain/library-merge.ts';
 import { animeRecords } from '../warehouse/enrichment.ts';
+import { namesOf } from '../warehouse/anime-names.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 
@@ -11,6 +12,8 @@ export interface TitleView {
   /** Every source that knows the title (Trakt first), each with its versions; one entry per gold key. */
   sources: Array<{ source: SourceName; titleKey: string; versions: VersionRow[] }>;
   anime: AnimeRecord | null;
+  /** Every name the provider gave the anime (English, romaji, native, synonyms, other languages). */
+  names: Array<{ kind: string; name: string }>;
   playsPerMonth: Array<{ month: string; plays: number }>;
 }
 
@@ -24,7 +27,10 @@ export function titleView(db: SqlDb, titleKey: string): TitleView {
     .map((k) => ({ source: sourceOf(k), titleKey: k, versions: k === titleKey ? versions : versionsOf(db, k) }))
     .sort((a, b) => (a.source === b.source ? 0 : a.source === 'trakt' ? -1 : 1));
   const traktKey = sources.find((x) => x.source === 'trakt')?.titleKey ?? titleKey;
-  return { versions, sources, anime: malId === null ? null : (animeRecords(db, [malId]).get(malId) ?? null), playsPerMonth: playsPerMonthOf(db, traktKey) };
+  return {
+    versions, sources, anime: malId === null ? null : (animeRecords(db, [malId]).get(malId) ?? null), names: malId === null ? [] : namesOf(db, malId),
+    playsPerMonth: playsPerMonthOf(db, traktKey),
+  };
 }
 
 /** The title view from a data directory (opens and closes the warehouse). */

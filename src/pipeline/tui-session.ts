@@ -23,6 +23,7 @@ import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
 import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../config.ts';
 import { AnidexError } from '../domain/errors.ts';
+import type { TitleLanguage } from '../domain/title-language.ts';
 
 /** What long work reports to the screen that shows it. */
 export type WorkEvent = { kind: 'import'; event: ImportEvent; label: string } | { kind: 'enrich'; event: EnrichEvent } | { kind: 'labels' };
@@ -33,6 +34,7 @@ export interface RecommendRequest {
   filter: LibraryFilter;
   engine: Engine;
   count: number;
+  titleLanguage?: TitleLanguage;
 }
 
 export type RecommendOutcome = RecommendResult & { sent: { system: string; prompt: string } | null; note: string };
@@ -236,7 +238,7 @@ export class TuiSession implements TuiServices {
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
     const wh = await this.warehouse();
-    const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal };
+    const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
     if (req.engine === 'gemini') {
       const config = geminiConfigFromEnv();
       if (!config) throw new AnidexError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.');

@@ -22,6 +22,7 @@ import { ImportPathScreen } from './screens/import-path.tsx';
 import { ImportProgressScreen } from './screens/import-progress.tsx';
 import { RecommendScreen } from './screens/recommend.tsx';
 import { PlanScreen } from './screens/plan.tsx';
+import { DEFAULT_TITLE_LANGUAGE, shownTitle, withShownTitles, type TitleLanguage } from '../domain/title-language.ts';
 
 export interface AppProps {
   services: TuiServices;
@@ -41,6 +42,8 @@ export interface AppProps {
   /** Problems found at start-up (e.g. in the settings file), shown in the banner. */
   problems?: readonly string[];
   settingsPath?: string;
+  /** Which name titles are shown by (searches look at every name whatever it is). */
+  titleLanguage?: TitleLanguage;
   /** Milliseconds now, for elapsed times (tests pin it). */
   clock?: () => number;
 }
@@ -64,7 +67,7 @@ export function bannerRows(messages: readonly string[], width: number): string[]
 
 /** The TUI: welcome and import, library, a title's history, recommendations, the plan, stats and help. */
 export function App(props: AppProps) {
-  const { services, dataDir, theme, followResize = false, bindings = DEFAULT_BINDINGS } = props;
+  const { services, dataDir, theme, followResize = false, bindings = DEFAULT_BINDINGS, titleLanguage = DEFAULT_TITLE_LANGUAGE } = props;
   const live = useTerminalSize({ width: props.width, height: props.height });
   const width = followResize ? live.width : props.width;
   const height = followResize ? live.height : props.height;
@@ -80,6 +83,8 @@ export function App(props: AppProps) {
   const [importPath, setImportPath] = useState<string | null>(null);
   const [banner, setBanner] = useState<readonly string[]>(props.problems ?? []);
   const genres = useMemo(() => [...new Set(rows.flatMap((r) => r.genres))].sort(), [rows]);
+  // Titles by the chosen name, sorted and searched by it too; the exported title stays one of the searched names.
+  const shownRows = useMemo(() => withShownTitles(rows, titleLanguage), [rows, titleLanguage]);
 
   const showError = (e: unknown): void => setBanner([bannerText(e)]);
   // Read after the first frame (it needs the warehouse open, which the first frame does not wait for).
@@ -168,7 +173,7 @@ export function App(props: AppProps) {
   } else if (screen === 'help') {
     body = <HelpScreen {...common} settingsPath={props.settingsPath} onBack={() => setScreen(helpFrom)} />;
   } else if (screen === 'title' && view) {
-    body = <TitleScreen {...common} view={view} onBack={() => setScreen('library')} onNav={nav} />;
+    body = <TitleScreen {...common} view={view} titleLanguage={titleLanguage} onBack={() => setScreen('library')} onNav={nav} />;
   } else if (screen === 'stats' && stats) {
     body = <StatsScreen {...common} stats={stats} onBack={() => setScreen('library')} onNext={() => nav('nextScreen')} onQuit={() => setScreen('library')} onNav={nav} />;
   } else if (screen === 'recommend') {
@@ -178,7 +183,7 @@ export function App(props: AppProps) {
         initialFilter={withoutStatuses(libState.filter)}
         genres={genres}
         engines={services.engines()}
-        recommend={(req, signal) => services.recommend(req, signal)}
+        recommend={(req, signal) => services.recommend({ ...req, titleLanguage }, signal)}
         addToPlan={(r, e) => services.addToPlan(r, e)}
         onError={showError}
         onNav={nav}
@@ -188,7 +193,7 @@ export function App(props: AppProps) {
     body = (
       <PlanScreen
         {...common}
-        load={() => services.plan()}
+        load={() => services.plan().then((items) => items.map((p) => ({ ...p, title: shownTitle(p.title, p, titleLanguage) })))}
         remove={(id) => services.removeFromPlan(id)}
         move={(id, p) => services.movePlanItem(id, p)}
         onError={showError}
@@ -199,7 +204,7 @@ export function App(props: AppProps) {
     body = (
       <LibraryScreen
         {...common}
-        rows={rows}
+        rows={shownRows}
         initial={libState}
         onOpen={open}
         onNav={(cmd, state) => {

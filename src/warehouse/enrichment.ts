@@ -2,6 +2,7 @@ import type { SqlDb } from './db.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import { isMood, moodsFromMetadata, type Mood } from '../domain/moods.ts';
 import { LINK_PLAN_SQL } from './plan.ts';
+import { replaceAnimeNames } from './anime-names.ts';
 import type { MediaType } from '../domain/types.ts';
 
 /** A current title as enrichment sees it, with the external ids the export carried. */
@@ -144,6 +145,8 @@ export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider
     ]);
   }
   stmt.free();
+  // The names are refreshed with the rest of the metadata: a provider that renamed or dropped a name is followed.
+  replaceAnimeNames(db, records);
 }
 
 interface DimRow {

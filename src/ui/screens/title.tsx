@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TitleView } from '../../pipeline/title-view.ts';
 import { describeChange, versionSummary } from '../../domain/version-text.ts';
 import { displayTitle } from '../../domain/anime.ts';
+import { normalizeTitle } from '../../domain/title-key.ts';
 import { fillMonths, hbar } from '../../domain/charts.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
@@ -10,17 +11,31 @@ import { scrollOffset } from '../components/scroll.ts';
 import { wrapText } from '../components/wrap.ts';
 import { Frame, type FrameLine } from '../components/frame.tsx';
 import type { Theme } from '../theme/theme.ts';
+import { DEFAULT_TITLE_LANGUAGE, shownTitle, type TitleLanguage } from '../../domain/title-language.ts';
 
 const SOURCE_NAME = { trakt: 'Trakt', mal: 'MyAnimeList' } as const;
 
 const when = (iso: string | null): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : 'now');
 
-/** The title screen's text: anime metadata, every SCD2 version with what changed, plays per month. */
+/** The title as shown in the header: by the chosen name, the anime's when it has one in that language. */
+export function viewTitle(view: TitleView, lang: TitleLanguage): string {
+  const exported = view.versions[0]?.title ?? '?';
+  const t = view.anime?.titles;
+  return shownTitle(exported, t ? { titleEnglish: t.english, titleRomaji: t.romaji } : null, lang);
+}
+
+/** The title screen's text: anime metadata and its other names, every SCD2 version with what changed, plays per month. */
 export function titleLines(view: TitleView, width: number): FrameLine[] {
   const a = view.anime;
   const lines: FrameLine[] = [];
   if (a) {
-    lines.push(...wrapText(`${displayTitle(a.titles)} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}`, width));
+    const main = displayTitle(a.titles);
+    lines.push(...wrapText(`${main} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}`, width));
+    // The names a search finds it by, so a match on "SnK" or the romaji title is never a mystery.
+    // Names that differ only in case or punctuation (Steins;Gate, STEINS;GATE) are one name to a search and to a reader.
+    const seen = new Set([normalizeTitle(main)]);
+    const others = (view.names ?? []).map((n) => n.name).filter((n) => !seen.has(normalizeTitle(n)) && seen.add(normalizeTitle(n)));
+    if (others.length) lines.push(...wrapText(sanitizeText(`Also known as ${others.join(' · ')}`), width, '', 'muted'));
     lines.push(...wrapText(`${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, width, '', 'muted'));
     if (a.streaming.length) lines.push(...wrapText(`Stream: ${a.streaming.map((s) => s.site).join(', ')}`, width, '', 'muted'));
   } else lines.push({ text: 'No anime metadata (not matched, or not anime).', tone: 'muted' });
@@ -44,7 +59,7 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
 }
 
 /** One title: its anime metadata, every SCD2 version with what changed, and its plays over time; scrolls. */
-export function TitleScreen({ view, width, height, theme, onBack, onNav, active }: { view: TitleView; width: number; height: number; theme: Theme; onBack: () => void; onNav?: (cmd: UiCommand) => void; active: boolean }) {
+export function TitleScreen({ view, width, height, theme, onBack, onNav, active, titleLanguage = DEFAULT_TITLE_LANGUAGE }: { view: TitleView; width: number; height: number; theme: Theme; onBack: () => void; onNav?: (cmd: UiCommand) => void; active: boolean; titleLanguage?: TitleLanguage }) {
   const bindings = useBindings();
   const [offset, setOffset] = useState(0);
   const lines = titleLines(view, width);
@@ -62,7 +77,7 @@ export function TitleScreen({ view, width, height, theme, onBack, onNav, active 
   const more = lines.length > rows ? ` · lines ${offset + 1}–${Math.min(lines.length, offset + rows)} of ${lines.length}` : '';
   return (
     <Frame
-      title={`anidex · ${sanitizeText(v0?.title ?? '?')} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})${more}`}
+      title={`anidex · ${sanitizeText(viewTitle(view, titleLanguage))} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})${more}`}
       body={lines.slice(offset, offset + rows)}
       footer={footerText([[['down', 'up'], 'scroll'], ['back', 'back']], bindings)}
       width={width}
