@@ -13,7 +13,7 @@ export async function titleLanguageFor(ctx: CommandContext): Promise<TitleLangua
   const env = titleLanguageFromEnv();
   warn(env.problems);
   if (env.titleLanguage) return env.titleLanguage;
-  const settings = await loadSettings(ctx.dataDir);
+  const settings = await loadSettings(ctx.dirs.config);
   warn(settings.titleLanguageProblems);
   return settings.titleLanguage;
 }
