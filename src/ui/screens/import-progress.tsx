@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkEvent } from '../../pipeline/tui-session.ts';
+import type { WorkEvent } from '../../pipeline/view-models.ts';
 import { footerText } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
-import { Frame, type FrameLine } from '../components/frame.tsx';
+import type { FrameLine } from '../components/screen.tsx';
+import { Pager, usePager } from '../components/pager.tsx';
+import { useServices } from '../services.ts';
 import { hbar } from '../../domain/charts.ts';
-import { scrollOffset } from '../components/scroll.ts';
 import { wrapText } from '../components/wrap.ts';
 import type { Theme } from '../theme/theme.ts';
 
@@ -101,7 +102,6 @@ export function progressLines(s: ProgressState, now: number, width: number): Fra
 export interface ImportProgressProps {
   /** The export's path, or null for the bundled sample. */
   path: string | null;
-  run: (path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }) => Promise<string[]>;
   width: number;
   height: number;
   theme: Theme;
@@ -116,14 +116,14 @@ export interface ImportProgressProps {
  * Runs an import and its enrichment while showing each stage live. Back cancels: before the save the warehouse
  * is left exactly as it was; during enrichment the import stays and finished lookups are kept.
  */
-export function ImportProgressScreen({ path, run, width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
+export function ImportProgressScreen({ path, width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
   const bindings = useBindings();
+  const services = useServices();
   const [progress, setProgress] = useState(INITIAL_PROGRESS);
   const [outcome, setOutcome] = useState<{ ok: boolean; lines: string[]; imported: boolean } | null>(null);
   const [now, setNow] = useState(clock());
   const controller = useRef(new AbortController());
   const stageRef = useRef<Stage | null>(null);
-  const linesRef = useRef(0);
 
   useEffect(() => {
     const c = controller.current;
@@ -135,7 +135,7 @@ export function ImportProgressScreen({ path, run, width, height, theme, onClose,
         return n;
       });
     };
-    run(path, { signal: c.signal, onEvent }).then(
+    services.importExport(path, { signal: c.signal, onEvent }).then(
       (lines) => {
         setProgress((s) => endProgress(s, true, clock()));
         setOutcome({ ok: true, lines: c.signal.aborted ? ['Cancelled during enrichment: the import is saved, finished lookups are kept.', ...lines] : lines, imported: true });
@@ -155,27 +155,23 @@ export function ImportProgressScreen({ path, run, width, height, theme, onClose,
     };
   }, []);
 
-  const [offset, setOffset] = useState(0);
-  useCommand(
-    (cmd) => {
-      if (outcome) {
-        const o = scrollOffset(cmd, offset, linesRef.current, Math.max(1, height - 3));
-        if (o !== null) setOffset(o);
-        else if (cmd === 'open' || cmd === 'back' || cmd === 'quit') onClose(outcome.imported);
-      } else if (cmd === 'back' || cmd === 'quit') controller.current.abort(new Error('cancelled'));
-    },
-    { active },
-  );
-
   const lines = progressLines(progress, now, width);
   if (outcome) {
     lines.push({ text: '' });
     for (const l of outcome.lines) lines.push(...wrapText(l, width, '  ', outcome.ok ? undefined : 'error'));
   }
-  const rows = Math.max(1, height - 3);
-  linesRef.current = lines.length;
+  const scroll = usePager(lines, width, height);
+  useCommand(
+    (cmd) => {
+      if (outcome) {
+        if (cmd === 'open' || cmd === 'back' || cmd === 'quit') onClose(outcome.imported);
+      } else if (cmd === 'back' || cmd === 'quit') controller.current.abort(new Error('cancelled'));
+    },
+    // While the work runs, the lines change under the reader: scrolling waits for the outcome.
+    { active, nav: () => (outcome ? scroll : null) },
+  );
   const footer = outcome
-    ? footerText([['open', outcome.imported ? 'open the library' : 'back'], ...(lines.length > rows ? ([[['down', 'up'], 'scroll']] as const) : [])], bindings)
+    ? footerText([['open', outcome.imported ? 'open the library' : 'back'], ...(scroll.state.count > 1 ? ([[['down', 'up'], 'scroll']] as const) : [])], bindings)
     : footerText([['back', 'cancel']], bindings);
-  return <Frame title={`anidex · Import${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} body={lines.slice(offset, offset + rows)} footer={footer} width={width} height={height} theme={theme} />;
+  return <Pager title={`anidex · Import${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} lines={lines} scroll={scroll} footer={footer} width={width} height={height} theme={theme} />;
 }

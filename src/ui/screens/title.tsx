@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import type { TitleView } from '../../pipeline/title-view.ts';
+import type { TitleView } from '../../pipeline/view-models.ts';
 import { describeChange, versionSummary } from '../../domain/version-text.ts';
 import { displayTitle } from '../../domain/anime.ts';
 import { normalizeTitle } from '../../domain/title-key.ts';
@@ -7,9 +6,9 @@ import { fillMonths, hbar } from '../../domain/charts.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
-import { scrollOffset } from '../components/scroll.ts';
 import { wrapText } from '../components/wrap.ts';
-import { Frame, type FrameLine } from '../components/frame.tsx';
+import { Pager, usePager } from '../components/pager.tsx';
+import type { FrameLine } from '../components/screen.tsx';
 import type { Theme } from '../theme/theme.ts';
 import { DEFAULT_TITLE_LANGUAGE, shownTitle, type TitleLanguage } from '../../domain/title-language.ts';
 
@@ -61,24 +60,21 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
 /** One title: its anime metadata, every SCD2 version with what changed, and its plays over time; scrolls. */
 export function TitleScreen({ view, width, height, theme, onBack, onNav, active, titleLanguage = DEFAULT_TITLE_LANGUAGE }: { view: TitleView; width: number; height: number; theme: Theme; onBack: () => void; onNav?: (cmd: UiCommand) => void; active: boolean; titleLanguage?: TitleLanguage }) {
   const bindings = useBindings();
-  const [offset, setOffset] = useState(0);
   const lines = titleLines(view, width);
-  const rows = Math.max(1, height - 3);
+  const scroll = usePager(lines, width, height);
   useCommand(
     (cmd) => {
-      const next = scrollOffset(cmd, offset, lines.length, rows);
-      if (next !== null) setOffset(next);
-      else if (cmd === 'back' || cmd === 'quit') onBack();
+      if (cmd === 'back' || cmd === 'quit') onBack();
       else if (cmd !== 'open') onNav?.(cmd);
     },
-    { active },
+    { active, nav: () => scroll },
   );
   const v0 = view.versions[0];
-  const more = lines.length > rows ? ` · lines ${offset + 1}–${Math.min(lines.length, offset + rows)} of ${lines.length}` : '';
   return (
-    <Frame
-      title={`anidex · ${sanitizeText(viewTitle(view, titleLanguage))} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})${more}`}
-      body={lines.slice(offset, offset + rows)}
+    <Pager
+      title={`anidex · ${sanitizeText(viewTitle(view, titleLanguage))} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})`}
+      lines={lines}
+      scroll={scroll}
       footer={footerText([[['down', 'up'], 'scroll'], ['back', 'back']], bindings)}
       width={width}
       height={height}
