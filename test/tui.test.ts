@@ -12,7 +12,7 @@ import { App, type AppProps } from '../src/ui/app.tsx';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { listReducer } from '../src/ui/components/use-list-state.ts';
 import { commandFor, DEFAULT_BINDINGS, footerText, helpLines, keyName } from '../src/ui/keys/bindings.ts';
-import { applyKeyOverrides } from '../src/ui/keys/overrides.ts';
+import { applyKeyOverrides } from '../src/settings/key-overrides.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { importSample } from '../src/pipeline/sample.ts';
 import { markDemo } from '../src/warehouse/demo-mark.ts';
