@@ -141,6 +141,8 @@ export function App(props: AppProps) {
   // frame, which flickers.
   const h = Math.max(6, height - 1 - bannerLines.length - (demoLine ? 1 : 0));
   const common = { width, height: h, theme, active: true };
+  // What the screens that do work through the services need besides: names in the chosen language, where errors go.
+  const working = { titleLanguage, onError: showError, onNav: nav };
   let body;
   if (screen === 'welcome') {
     body = (
@@ -176,25 +178,9 @@ export function App(props: AppProps) {
   } else if (screen === 'stats' && stats) {
     body = <StatsScreen {...common} stats={stats} onBack={() => setScreen('library')} onNext={() => nav('nextScreen')} onQuit={() => setScreen('library')} onNav={nav} />;
   } else if (screen === 'recommend') {
-    body = (
-      <RecommendScreen
-        {...common}
-        initialFilter={withoutStatuses(libState.filter)}
-        genres={genres}
-        titleLanguage={titleLanguage}
-        onError={showError}
-        onNav={nav}
-      />
-    );
+    body = <RecommendScreen {...common} {...working} initialFilter={withoutStatuses(libState.filter)} genres={genres} />;
   } else if (screen === 'plan') {
-    body = (
-      <PlanScreen
-        {...common}
-        titleLanguage={titleLanguage}
-        onError={showError}
-        onNav={nav}
-      />
-    );
+    body = <PlanScreen {...common} {...working} />;
   } else {
     body = (
       <LibraryScreen

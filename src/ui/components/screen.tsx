@@ -50,6 +50,14 @@ export function titleRow(title: string, position: string | undefined, width: num
   return `${fit(title, room)}  ${position}`;
 }
 
+/** What the app gives every screen: its size (the app keeps the chrome's rows), the theme, and whether it has the keys. */
+export interface ScreenBase {
+  width: number;
+  height: number;
+  theme: Theme;
+  active: boolean;
+}
+
 export interface ScreenProps {
   title: string;
   /** Where a scrolled view is ("lines 1–20 of 125"), shown at the right of the title row. */

@@ -3,6 +3,7 @@
  * from them, so a person's overrides show up wherever keys are named.
  */
 import { displayWidth } from '../../lib/text/cells.ts';
+import { layoutTable, naturalWidths, tableRow, type Column } from '../../lib/text/table.ts';
 import { DEFAULT_BINDINGS, UI_COMMANDS, showKey, type Bindings, type UiCommand } from '../../settings/key-bindings.ts';
 
 export { DEFAULT_BINDINGS, UI_COMMANDS, type Bindings, type UiCommand };
@@ -77,9 +78,13 @@ export function footerText(entries: readonly FooterEntry[], bindings: Bindings =
 
 /** Help lines, generated from the live bindings. */
 export function helpLines(bindings: Bindings = DEFAULT_BINDINGS): string[] {
-  return UI_COMMANDS.map((cmd) => {
-    const keys = bindings[cmd].keys.map(showKey).join(', ');
-    // Padded by cells: a bound key may be a wide character.
-    return `${keys}${' '.repeat(Math.max(0, 18 - displayWidth(keys)))} ${bindings[cmd].description}`;
-  });
+  const rows = UI_COMMANDS.map((cmd) => [bindings[cmd].keys.map(showKey).join(', '), bindings[cmd].description] as const);
+  // A table of the CLI's column spec: the keys column as wide as its widest entry, by cells (a key may be wide).
+  const layout = layoutTable(HELP_COLUMNS, naturalWidths(HELP_COLUMNS, rows), null);
+  return rows.map((r) => tableRow(layout, (c) => c.value(r)));
 }
+
+const HELP_COLUMNS: ReadonlyArray<Column<readonly [string, string]>> = [
+  { header: 'Keys', value: ([keys]) => keys },
+  { header: 'Command', value: ([, description]) => description },
+];

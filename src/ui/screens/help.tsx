@@ -2,11 +2,10 @@ import { footerText, helpLines } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { Pager, usePager } from '../components/pager.tsx';
 import { wrapText } from '../components/wrap.ts';
-import type { FrameLine } from '../components/screen.tsx';
-import type { Theme } from '../theme/theme.ts';
+import type { FrameLine, ScreenBase } from '../components/screen.tsx';
 
 /** Generated from the live key bindings (the person's overrides included), with where they come from. */
-export function HelpScreen({ width, height, theme, onBack, active, settingsPath }: { width: number; height: number; theme: Theme; onBack: () => void; active: boolean; settingsPath?: string }) {
+export function HelpScreen({ width, height, theme, onBack, active, settingsPath }: ScreenBase & { onBack: () => void; settingsPath?: string }) {
   const bindings = useBindings();
   const lines: FrameLine[] = [
     ...helpLines(bindings).map((l) => ({ text: `  ${l}` })),

@@ -1,17 +1,13 @@
 import { useRef, useState } from 'react';
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { truncate } from '../../lib/text/cells.ts';
-import { Screen, type FrameLine } from '../components/screen.tsx';
+import { Screen, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { wrapText } from '../components/wrap.ts';
 import type { InkKey } from '../keys/bindings.ts';
 import { useCommand } from '../keys/use-command.ts';
-import type { Theme } from '../theme/theme.ts';
 import { useServices } from '../services.ts';
 
-export interface ImportPathProps {
-  width: number;
-  height: number;
-  theme: Theme;
+export interface ImportPathProps extends ScreenBase {
   onImport: (path: string) => void;
   onBack: () => void;
   active: boolean;

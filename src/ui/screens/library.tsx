@@ -11,10 +11,9 @@ import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { useListState } from '../components/use-list-state.ts';
 import { useSyncState } from '../hooks/use-sync-state.ts';
-import { bodyRows, Screen, type FrameLine } from '../components/screen.tsx';
+import { bodyRows, Screen, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { tableLines, useTableLayout } from '../components/table.ts';
 import { CloseMatches } from '../components/close-matches.ts';
-import type { Theme } from '../theme/theme.ts';
 
 /** What the library screen keeps when the person leaves it (search, filters, sort and selection survive). */
 export interface LibraryState {
@@ -26,16 +25,12 @@ export interface LibraryState {
 
 export const INITIAL_LIBRARY: LibraryState = { query: '', cursor: 0, filter: {}, sort: 'title' };
 
-export interface LibraryScreenProps {
+export interface LibraryScreenProps extends ScreenBase {
   /** Library titles, and MyAnimeList Plan to Watch entries (status plan_to_watch), shown only when the filter asks. */
   rows: readonly LibraryItem[];
-  width: number;
-  height: number;
-  theme: Theme;
   onOpen: (titleKey: string, state: LibraryState) => void;
   /** Commands this screen does not handle (screen changes, help, quit), with the state to keep. */
   onNav: (cmd: UiCommand, state: LibraryState) => void;
-  active: boolean;
   initial?: LibraryState;
 }
 

@@ -8,18 +8,14 @@ import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { useListState } from '../components/use-list-state.ts';
 import { tableLines, useTableLayout } from '../components/table.ts';
-import { bodyRows, Screen, type FrameLine } from '../components/screen.tsx';
+import { bodyRows, Screen, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { wrapText } from '../components/wrap.ts';
 import { useServices } from '../services.ts';
-import type { Theme } from '../theme/theme.ts';
 
-export interface PlanScreenProps {
+export interface PlanScreenProps extends ScreenBase {
   titleLanguage: TitleLanguage;
   onError: (e: unknown) => void;
   onNav: (cmd: UiCommand) => void;
-  width: number;
-  height: number;
-  theme: Theme;
   active: boolean;
 }
 

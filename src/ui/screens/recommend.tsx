@@ -15,9 +15,8 @@ import { tableLines, useTableLayout } from '../components/table.ts';
 import { Picker } from '../components/picker.tsx';
 import { Pager, usePager } from '../components/pager.tsx';
 import { wrapText } from '../components/wrap.ts';
-import { bodyRows, Screen, type BodyPart, type FrameLine } from '../components/screen.tsx';
+import { bodyRows, Screen, type BodyPart, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { useServices } from '../services.ts';
-import type { Theme } from '../theme/theme.ts';
 
 const FIELDS = ['mood', 'length', 'genre', 'engine', 'count', 'run'] as const;
 type Field = (typeof FIELDS)[number];
@@ -42,16 +41,13 @@ const RESULT_COLUMNS: ReadonlyArray<Column<RecommendedTitle>> = [
 /** Rows of the body besides the results: the options, the excluded-filters line, the header, two of the reason. */
 const OTHER_ROWS = FIELDS.length + 1 + 1 + 2;
 
-export interface RecommendScreenProps {
+export interface RecommendScreenProps extends ScreenBase {
   /** The library's filters, as the starting point. */
   initialFilter: LibraryFilter;
   genres: readonly string[];
   titleLanguage: TitleLanguage;
   onError: (e: unknown) => void;
   onNav: (cmd: UiCommand) => void;
-  width: number;
-  height: number;
-  theme: Theme;
   active: boolean;
 }
 

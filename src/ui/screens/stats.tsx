@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
-import type { StatsNumbers } from '../../domain/stats-text.ts';
+import type { StatsView } from '../../pipeline/view-models.ts';
 import { statsReport } from '../../domain/stats-text.ts';
 import { footerText, type FooterEntry, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { Pager, usePager } from '../components/pager.tsx';
-import type { FrameLine } from '../components/screen.tsx';
-import type { Theme } from '../theme/theme.ts';
+import type { FrameLine, ScreenBase } from '../components/screen.tsx';
 
 /** As many months as `anidex stats` charts by default: the screen scrolls, so it need not cut the chart to fit. */
 const MONTHS = 24;
@@ -20,7 +19,7 @@ export const STATS_FOOTER: readonly FooterEntry[] = [
 ];
 
 /** How the person watches: totals, then block-character charts; taller than a terminal, so it scrolls. */
-export function StatsScreen({ stats, width, height, theme, onBack, onNext, onQuit, onNav, active }: { stats: StatsNumbers; width: number; height: number; theme: Theme; onBack: () => void; onNext: () => void; onQuit: () => void; onNav?: (cmd: UiCommand) => void; active: boolean }) {
+export function StatsScreen({ stats, width, height, theme, onBack, onNext, onQuit, onNav, active }: ScreenBase & { stats: StatsView; onBack: () => void; onNext: () => void; onQuit: () => void; onNav?: (cmd: UiCommand) => void }) {
   const bindings = useBindings();
   const lines = useMemo(
     () => statsReport(stats, width, MONTHS).map((l): FrameLine => ({ text: l.text, tone: l.kind === 'heading' ? 'accent' : l.kind === 'note' ? 'muted' : undefined, bold: l.kind === 'heading' })),

@@ -1,10 +1,9 @@
 import { footerText } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { Picker, type PickerItem } from '../components/picker.tsx';
-import { Screen } from '../components/screen.tsx';
+import { Screen, type ScreenBase } from '../components/screen.tsx';
 import { useListState } from '../components/use-list-state.ts';
 import { wrapText } from '../components/wrap.ts';
-import type { Theme } from '../theme/theme.ts';
 
 export type WelcomeChoice = 'sample' | 'export' | 'quit';
 
@@ -15,7 +14,7 @@ const CHOICES: ReadonlyArray<PickerItem<WelcomeChoice>> = [
 ];
 
 /** First launch (an empty warehouse): import the bundled sample, import the person's export, or quit. */
-export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active }: { dataDir: string; width: number; height: number; theme: Theme; onChoose: (c: WelcomeChoice) => void; active: boolean }) {
+export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active }: ScreenBase & { dataDir: string; onChoose: (c: WelcomeChoice) => void }) {
   const bindings = useBindings();
   const list = useListState(CHOICES.length, CHOICES.length);
   useCommand(
