@@ -66,8 +66,7 @@ type PanelRow = FacetOption & { state: keyof typeof MARK };
 
 const PANEL_COLUMNS: ReadonlyArray<Column<PanelRow>> = [
   { header: 'Facet', value: (o) => o.facet },
-  { header: '', value: (o) => MARK[o.state] },
-  { header: 'Value', value: (o) => o.value, flex: true, min: 8 },
+  { header: 'Value', value: (o) => `${MARK[o.state]} ${o.value}`, flex: true, min: 12 },
   { header: 'Titles', value: (o) => String(o.count), align: 'right' },
 ];
 
