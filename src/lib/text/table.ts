@@ -19,7 +19,7 @@ export interface Column<T> {
 }
 
 /** Cells between two columns. */
-export const GAP = 2;
+const GAP = 2;
 
 /** Which columns are shown, in order, and how wide each is. */
 export interface TableLayout<T> {

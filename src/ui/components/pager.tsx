@@ -3,7 +3,7 @@ import { useScrollState, type ListNav } from './use-list-state.ts';
 import type { Theme } from '../theme/theme.ts';
 
 /** Where a pager is: "lines 21–40 of 125", or nothing when every line fits. */
-export function pagerPosition(offset: number, shown: number, total: number): string | undefined {
+function pagerPosition(offset: number, shown: number, total: number): string | undefined {
   return shown < total ? `lines ${offset + 1}–${offset + shown} of ${total}` : undefined;
 }
 
@@ -12,7 +12,7 @@ export function usePager(lines: readonly FrameLine[], width: number, height: num
   return useScrollState(lines.length, bodyRows(height, width, status));
 }
 
-export interface PagerProps {
+interface PagerProps {
   title: string;
   lines: readonly FrameLine[];
   scroll: ListNav;

@@ -11,7 +11,7 @@ export interface PickerItem<V extends string> {
   value: V;
 }
 
-export interface PickerProps<V extends string> {
+interface PickerProps<V extends string> {
   items: ReadonlyArray<PickerItem<V>>;
   /** The highlighted item (from the screen's list state), or -1 for none. */
   cursor: number;

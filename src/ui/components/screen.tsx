@@ -13,7 +13,7 @@ export interface FrameLine {
 }
 
 /** A component in the body (a picker), with the rows it takes. */
-export interface BodyElement {
+interface BodyElement {
   element: ReactNode;
   rows: number;
   key: string;
@@ -22,7 +22,7 @@ export interface BodyElement {
 export type BodyPart = FrameLine | BodyElement;
 
 /** What the app shows around every screen: the DEMO line on top, the banner (errors, notices) at the bottom. */
-export interface Chrome {
+interface Chrome {
   demoLine: string | null;
   /** Already wrapped to the width. */
   banner: readonly string[];
@@ -31,10 +31,10 @@ export interface Chrome {
 export const ChromeContext = createContext<Chrome>({ demoLine: null, banner: [] });
 
 /** A status wraps onto at most this many rows (taken from the bottom of the body); beyond them it is cut. */
-export const STATUS_ROWS = 2;
+const STATUS_ROWS = 2;
 
 /** The status wrapped to the width: at least one row (maybe blank), at most STATUS_ROWS, the last cut with "…". */
-export function statusRows(text: string, width: number): string[] {
+function statusRows(text: string, width: number): string[] {
   return clampLines(wrapLines(text, width), STATUS_ROWS, width);
 }
 
@@ -58,7 +58,7 @@ export interface ScreenBase {
   active: boolean;
 }
 
-export interface ScreenProps {
+interface ScreenProps {
   title: string;
   /** Where a scrolled view is ("lines 1–20 of 125"), shown at the right of the title row. */
   position?: string;
@@ -121,7 +121,7 @@ export function toneStyle(tone: FrameLine['tone'], theme: Theme): { color: strin
 }
 
 /** One row of text in a tone, cut or padded to the width. */
-export function Line({ line, width, theme }: { line: FrameLine; width: number; theme: Theme }) {
+function Line({ line, width, theme }: { line: FrameLine; width: number; theme: Theme }) {
   const style = toneStyle(line.tone, theme);
   return (
     <Text color={style.color} bold={line.bold || style.bold} inverse={style.inverse}>

@@ -16,7 +16,7 @@ export function useTableLayout<T>(all: readonly T[], columns: ReadonlyArray<Colu
   return useMemo(() => layoutTable(columns, natural, Math.max(1, width - MARKER)), [columns, natural, width]);
 }
 
-export interface TableLinesOptions<T> {
+interface TableLinesOptions<T> {
   /** The index in the whole list of the first row given (for the cursor). */
   offset?: number;
   /** The selected row's index in the whole list, or null for none. */

@@ -9,7 +9,7 @@ export interface ListState {
   height: number;
 }
 
-export type ListAction =
+type ListAction =
   | { type: 'move'; by: number }
   | { type: 'select'; index: number }
   | { type: 'top' }
@@ -63,7 +63,7 @@ export interface ListNav {
   command(cmd: UiCommand): boolean;
 }
 
-export interface ListOptions {
+interface ListOptions {
   initialCursor?: number;
   /** The count as of now, when it can change between renders (a search typed faster than the screen redraws). */
   liveCount?: () => number;

@@ -78,11 +78,11 @@ export function KeyRouter({ children }: { children: ReactNode }) {
 }
 
 /** What takes movement commands (a list, a pager): true when it took the command. */
-export interface Navigable {
+interface Navigable {
   command(cmd: UiCommand): boolean;
 }
 
-export interface CommandOptions {
+interface CommandOptions {
   active: boolean;
   /** Sees every key first (a text field being typed into); true when it took the key. */
   raw?: (input: string, key: InkKey) => boolean;
