@@ -13,6 +13,8 @@ import { Picker } from '../src/ui/components/picker.tsx';
 import { App } from '../src/ui/app.tsx';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { renderTable, type Column } from '../src/commands/output.ts';
+import { widest } from '../src/lib/text/table.ts';
+import { displayWidth } from '../src/lib/text/cells.ts';
 import type { TuiServices } from '../src/pipeline/tui-session.ts';
 
 const NO_COLOUR = themeFromEnv({ NO_COLOR: '1' });
@@ -115,6 +117,10 @@ test("the TUI's Table lays out a column spec exactly as the CLI's renderTable (o
     assert.equal(lines[2]!.tone, 'selected', 'the row under the cursor is marked and selected');
     assert.ok(!lines.some((l) => l.text.includes('\u001b')), 'cells are sanitised');
   }
+  // Widths skip measuring values that cannot be the widest: the result is the widest all the same.
+  const tricky = ['abc', '👨‍👩‍👧‍👦 Family', '進撃の巨人', 'Poke\u0301mon', '1️⃣ keycap', '©️ mark', 'plain text that is long'];
+  for (const order of [tricky, [...tricky].reverse()]) assert.equal(widest(order), Math.max(...order.map(displayWidth)));
+  assert.equal(widest(['a'.repeat(50), 'b'.repeat(80)], 0, 20), 50, 'measured only up to the cap');
   // Too narrow for every column: the droppable Year goes, as in the CLI.
   assert.doesNotMatch(renderTable(ROWS, COLUMNS, 23).split('\n')[0]!, /Year/);
 });

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
+import { displayWidth } from '../../lib/text/cells.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
-import { headerRow, layoutTable, naturalWidths, tableRow, type Column, type TableLayout } from '../../lib/text/table.ts';
+import { headerRow, layoutTable, tableRow, widest, type Column, type TableLayout } from '../../lib/text/table.ts';
 import type { FrameLine } from './screen.tsx';
 
 /** The cell before each row: ">" on the selected one. */
@@ -12,8 +13,12 @@ const MARKER = 1;
  * columns stay put as the list scrolls or is searched; they are measured once per list.
  */
 export function useTableLayout<T>(all: readonly T[], columns: ReadonlyArray<Column<T>>, width: number): TableLayout<T> {
-  const natural = useMemo(() => naturalWidths(columns, all.map((r) => columns.map((c) => sanitizeText(c.value(r))))), [all, columns]);
-  return useMemo(() => layoutTable(columns, natural, Math.max(1, width - MARKER)), [columns, natural, width]);
+  const room = Math.max(1, width - MARKER);
+  return useMemo(() => {
+    // Values are sanitised and measured only when they could be the widest (see widest).
+    const natural = columns.map((c) => widest(values(all, c), displayWidth(c.header), room + 1, sanitizeText));
+    return layoutTable(columns, natural, room);
+  }, [all, columns, room]);
 }
 
 interface TableLinesOptions<T> {
@@ -35,4 +40,9 @@ export function tableLines<T>(layout: TableLayout<T>, rows: readonly T[], opts: 
     lines.push({ text: (selected ? '>' : ' ') + tableRow(layout, (c) => sanitizeText(c.value(r))), tone: selected ? 'selected' : undefined, key: opts.key(r) });
   });
   return lines;
+}
+
+/** A column's raw values, read one at a time (most are never measured). */
+function* values<T>(rows: readonly T[], column: Column<T>): Generator<string> {
+  for (const r of rows) yield column.value(r);
 }
