@@ -237,8 +237,8 @@ test('TUI, MAL list alone: the Stats screen counts the list, and the filter pane
   const app = render(createElement(App, { services: s, rows, empty: false, dataDir: '/data', width: 100, height: 30, theme: NO_COLOUR, clock: () => 0 }));
   await waitFor(app, /Library · 491 of 491 titles/);
   app.stdin.write('f');
-  const panel = await waitFor(app, /status {2}\[ \] dropped +23\n/);
-  assert.match(panel, /status {2}\[ \] plan_to_watch +15\n/);
+  const panel = await waitFor(app, /status {2}\[ \] +dropped +23\n/);
+  assert.match(panel, /status {2}\[ \] +plan_to_watch +15\n/);
   // Down past the 10 moods and 4 lengths to the statuses: watching, completed, on_hold, dropped.
   for (let i = 0; i < 17; i++) {
     app.stdin.write('j');

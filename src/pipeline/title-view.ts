@@ -6,7 +6,7 @@ import { namesOf } from '../warehouse/anime-names.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 
-export interface TitleView {
+export interface TitleHistory {
   /** The versions of the title that was opened. */
   versions: VersionRow[];
   /** Every source that knows the title (Trakt first), each with its versions; one entry per gold key. */
@@ -17,8 +17,8 @@ export interface TitleView {
   playsPerMonth: Array<{ month: string; plays: number }>;
 }
 
-/** Everything the title screen shows: versions newest first, anime metadata, plays over time (watch time). */
-export function titleView(db: SqlDb, titleKey: string): TitleView {
+/** A title's whole history (what `anidex history` prints and the title screen shows): versions newest first, anime metadata, plays over time (watch time). */
+export function titleView(db: SqlDb, titleKey: string): TitleHistory {
   const versions = versionsOf(db, titleKey);
   const malId = versions[0]?.malId ?? null;
   // The same anime from the other source: the one library shows them as one title.
@@ -34,7 +34,7 @@ export function titleView(db: SqlDb, titleKey: string): TitleView {
 }
 
 /** The title view from a data directory (opens and closes the warehouse). */
-export async function loadTitleView(dataDir: string, titleKey: string): Promise<TitleView> {
+export async function loadTitleView(dataDir: string, titleKey: string): Promise<TitleHistory> {
   const wh = await Warehouse.open(dataDir);
   try {
     return titleView(wh.db, titleKey);
