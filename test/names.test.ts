@@ -197,7 +197,7 @@ test('titleLanguage setting and ANIDEX_TITLE_LANGUAGE: validated, a bad value is
   assert.equal(bad.titleLanguage, 'exported');
   assert.equal(bad.problems.length, 2, 'the key problem and the title language problem, both shown by the TUI');
   assert.equal(bad.titleLanguageProblems.length, 1, 'only the title language problem concerns the CLI');
-  writeFileSync(settingsPath(dir), '{"titleLanguage": "romaji",}');
+  writeFileSync(settingsPath(dir), '{"titleLanguage": "romaji" "keys": {}}');
   const broken = await loadSettings(dir);
   assert.equal(broken.titleLanguage, 'exported');
   assert.match(broken.titleLanguageProblems[0]!, /is not valid JSON/, 'a broken file is reported where the title language is used');
