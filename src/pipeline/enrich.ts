@@ -5,6 +5,9 @@ import { cacheKey, type Provider, type SearchQuery } from '../enrich/provider.ts
 import { matchTitle, type MatchDecision } from '../enrich/matcher.ts';
 import { AnswerSource, CACHE_TTL, type FetchProgress } from './answer-source.ts';
 import { normalizeTitle } from '../domain/title-key.ts';
+import { isDemoWarehouse } from '../warehouse/demo-mark.ts';
+import { cachedCopiesOf, deleteCached } from '../warehouse/api-cache.ts';
+import { bundledAnswers } from '../enrich/bundled-cache.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 
 const DAY = 86_400_000;
@@ -34,7 +37,10 @@ export interface EnrichOptions {
   idMap?: ReadonlyMap<string, number>;
   /** Re-search every title, manual matches excepted. */
   rematch?: boolean;
-  /** Consult the answers bundled with the sample (default true; tests of the network path turn it off). */
+  /**
+   * Consult the answers bundled with the sample when the warehouse is the demo (default true; tests of the network
+   * path turn it off). A person's own warehouse never uses them.
+   */
   useBundled?: boolean;
   /** Only these title keys (e.g. after `anidex match`). */
   only?: ReadonlySet<string>;
@@ -64,6 +70,16 @@ function idMapKeys(t: EnrichTarget): string[] {
 }
 
 /**
+ * An older anidex copied the sample's bundled answers into every warehouse that used them; in a person's own
+ * warehouse they would go on answering that person's lookups for a month. Dropped once found (a write only then).
+ */
+async function dropBundledCopies(wh: Warehouse, provider: Provider): Promise<void> {
+  if (provider.name !== 'anilist' || isDemoWarehouse(wh.db)) return;
+  const copies = cachedCopiesOf(wh.db, provider.name, bundledAnswers());
+  if (copies.length) await wh.write((db) => deleteCached(db, provider.name, copies), { what: 'dropping copies of the sample answers' });
+}
+
+/**
  * Give titles anime metadata: match each unmatched title (exact ids first, then a scored title search),
  * then fetch details for matched MAL ids into dim_anime. Every answer is cached in the warehouse (and
  * checkpointed during the run), so an interrupted run resumes without repeating finished calls and a warm
@@ -78,6 +94,7 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   const emit = opts.onEvent ?? (() => {});
 
   await wh.refresh();
+  await dropBundledCopies(wh, provider);
   const targets = enrichTargets(wh.db).filter((t) => !opts.only || opts.only.has(t.titleKey));
   const existing = allMatches(wh.db);
   const decided: TitleMatch[] = [];
