@@ -29,6 +29,7 @@ import { startFakeAniList, type FaultInput, type FakeAniList, type FakeServerHan
 import { startFakeJikan, type FakeJikan } from './fakes/jikan-server.ts';
 import { startFakeGemini, type FakeGemini, type GeminiFaultInput, type GeminiRequestBody } from './fakes/gemini-server.ts';
 import { ROOT } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
 
 const UA = 'anidex-test/0';
 /**
@@ -92,6 +93,7 @@ before(async () => {
   wh.close();
   sample = join(tmp, 'sample');
   const wh2 = await Warehouse.open(sample);
+  await markAsDemo(wh2); // enriched offline from the sample's bundled answers, which serve the demo alone
   await importTraktExport(wh2, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await enrichTitles(wh2, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: UA }), offline: true });
   wh2.close();
@@ -499,7 +501,7 @@ async function cli(dataDir: string, args: string[], env: Record<string, string>)
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ANIDEX_') && k !== 'GEMINI_API_KEY'));
   const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
-    env: { ...base, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ...env },
+    env: { ...base, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_MAPPING_URL: 'http://127.0.0.1:9/anime-list-full.json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const killer = setTimeout(() => child.kill('SIGKILL'), 45_000);

@@ -70,7 +70,7 @@ async function anidex(args: string[], extra: Record<string, string> = {}): Promi
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ANIDEX_') && k !== 'GEMINI_API_KEY'));
   const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
-    env: { ...base, GEMINI_API_KEY: KEY, ANIDEX_GEMINI_URL: gemini.url, ANIDEX_GEMINI_RPM: '1000', ANIDEX_GEMINI_DAILY_BUDGET: '1000', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ...extra },
+    env: { ...base, GEMINI_API_KEY: KEY, ANIDEX_GEMINI_URL: gemini.url, ANIDEX_GEMINI_RPM: '1000', ANIDEX_GEMINI_DAILY_BUDGET: '1000', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_MAPPING_URL: 'http://127.0.0.1:9/anime-list-full.json', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

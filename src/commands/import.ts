@@ -42,7 +42,7 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
     progress.clear();
     if (!json) for (const l of describeImport(result)) print(l);
     // Enrichment is the import's tail; its failure never undoes the import, which is already saved.
-    const enrichment = await runEnrichment(wh, { offline: Boolean(values.offline), quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
+    const enrichment = await runEnrichment(wh, { offline: Boolean(values.offline), quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
     if (json) printJson({ ...result, enrichment });
     else for (const l of describeEnrichment(enrichment)) print(l);
     return 0;

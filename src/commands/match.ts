@@ -43,7 +43,7 @@ export async function runMatch(args: string[], ctx: CommandContext): Promise<num
         ]),
       { what: 'saving a manual match' },
     );
-    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
+    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
     if (json) printJson({ titleKey: t.titleKey, title: t.title, malId, enrichment: r });
     else {
       print(malId === null ? `${sanitizeText(t.title)} is now marked as not anime.` : `${sanitizeText(t.title)} is now MyAnimeList ${malId}; re-imports keep this.`);

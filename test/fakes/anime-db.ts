@@ -670,3 +670,31 @@ export function animeDb(): AnimeDb {
   cached ??= buildAnimeDb();
   return cached;
 }
+
+/**
+ * A database of the given anime only (for a test's own fixture, or a benchmark's catalogue): entries of one group
+ * are one franchise, each the SEQUEL of the one before; recommendations are derived as for the shared database.
+ * AniList only (the Jikan maps are empty).
+ */
+export function customAnimeDb(groups: ReadonlyArray<readonly MalEntry[]>, opts: { recommendations?: boolean } = {}): AnimeDb {
+  const anime: AniListMedia[] = [];
+  groups.forEach((g, i) => {
+    let prev: AniListMedia | null = null;
+    for (const e of g) {
+      const m = animeMedia(e, `group:${i}`);
+      anime.push(m);
+      if (prev) {
+        prev.relations.edges.push({ id: 1000 + (hash(`${prev.id}~${m.id}`) % 900000), relationType: 'SEQUEL', node: m });
+        m.relations.edges.push({ id: 1000 + (hash(`${m.id}~${prev.id}`) % 900000), relationType: 'PREQUEL', node: prev });
+      }
+      prev = m;
+    }
+  });
+  if (opts.recommendations !== false) buildRecommendations(anime);
+  const byId = new Map(anime.map((m) => [m.id, m]));
+  if (byId.size !== anime.length) throw new Error('anime-db: duplicate AniList id');
+  return {
+    media: anime, byId, animeByMalId: new Map(anime.map((m) => [m.idMal as number, m])),
+    jikanFull: new Map(), jikanRecommendations: new Map(), jikanRelations: new Map(), decoyMalIds: [], oddRecommendationMalIds: [],
+  };
+}
