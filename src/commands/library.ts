@@ -6,6 +6,7 @@ import { FILTER_OPTIONS, FILTER_USAGE, filterFromFlags } from './filters.ts';
 import { UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
 
 const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} [--unmatched] [--json]`;
 
@@ -23,14 +24,6 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : r.matchStatus === 'pending' ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt) },
   { header: 'From', value: (r) => r.sources.join('+') },
-];
-
-const UNMATCHED_COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
-  { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
-  { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
-  { header: 'Kind', value: (r) => r.mediaType },
-  { header: 'Trakt id', value: (r) => (r.traktId === null ? '' : String(r.traktId)), align: 'right' },
-  { header: 'Why', value: (r) => r.matchReason ?? '', flex: true, min: 20 },
 ];
 
 export async function runLibrary(args: string[], ctx: CommandContext): Promise<number> {
@@ -58,7 +51,13 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
       print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export first: anidex import <export.zip>');
       return 0;
     }
-    print(renderTable(rows, values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
+    if (values.unmatched) {
+      // The reason is a sentence (what came closest, and by how much it fell short): whole, under its title.
+      for (const r of rows) {
+        print(`${sanitizeText(r.title)} (${r.year ?? '?'}, ${r.mediaType})${r.traktId === null ? '' : ` · Trakt ${r.traktId}`}`);
+        print(`  ${sanitizeText(r.matchReason ?? 'no reason recorded')}`);
+      }
+    } else print(renderTable(rows, COLUMNS, outputWidth()));
     const pending = rows.filter((r) => r.matchStatus === 'pending').length;
     print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} not looked up yet: run \`anidex enrich\`)` : ''}`);
     return 0;

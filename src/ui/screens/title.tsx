@@ -4,6 +4,7 @@ import { describeChange, versionSummary } from '../../domain/version-text.ts';
 import { displayTitle } from '../../domain/anime.ts';
 import { fillMonths, hbar } from '../../domain/charts.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
+import { truncate } from '../../domain/text-width.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { scrollOffset } from '../components/scroll.ts';
@@ -24,6 +25,15 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
     lines.push({ text: `${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, tone: 'muted' });
     if (a.streaming.length) lines.push({ text: `Stream: ${a.streaming.map((s) => s.site).join(', ')}`, tone: 'muted' });
   } else lines.push({ text: 'No anime metadata (not matched, or not anime).', tone: 'muted' });
+  if (view.match) lines.push(...wrapText(`Why: ${view.match.reason}`, width, '', 'muted'));
+  if (view.seasons.length) {
+    lines.push({ text: '' }, { text: 'MyAnimeList entries of this show (from the id mapping), episodes watched:', bold: true });
+    const labelWidth = Math.max(...view.seasons.map((x) => x.label.length));
+    for (const x of view.seasons) {
+      const watched = `${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7);
+      lines.push({ text: truncate(`  ${x.label.padEnd(labelWidth)} ${watched}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(not fetched)')}`, width), tone: x.episodesWatched ? undefined : 'muted' });
+    }
+  }
   const sources = view.sources.length ? view.sources : [{ source: 'trakt' as const, titleKey: '', versions: view.versions }];
   for (const { source, versions } of sources) {
     const n = versions.length;
