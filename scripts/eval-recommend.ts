@@ -23,6 +23,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Warehouse } from '../src/warehouse/store.ts';
+import { markDemo } from '../src/warehouse/demo-mark.ts';
 import { importTraktExport } from '../src/pipeline/import.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
 import { preparePool, recommendGemini, recommendLocal, type RecommendOptions } from '../src/pipeline/recommend.ts';
@@ -143,6 +144,8 @@ async function main(): Promise<void> {
   let wh: Warehouse | undefined;
   try {
     wh = await Warehouse.open(dataDir);
+    // The bundled answers serve the demo warehouse alone: this one plays the demo.
+    await wh.write((db) => markDemo(db, 'eval'));
     for (const e of EXPORTS) {
       log(`importing ${e.path} as of ${e.asOf}`);
       await importTraktExport(wh, e.path, { asOf: e.asOf });
