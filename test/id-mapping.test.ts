@@ -75,6 +75,16 @@ test('films by TMDb id, else IMDb id; anime without a MAL entry; ids the mapping
   assert.equal(m.lookup({ kind: 'show', tvdbId: null, tmdbId: null, imdbId: 'tt0903747' }).kind, 'no-ids', 'a show is not looked up by IMDb id');
 });
 
+test('elsewhere: the mapping places an anime on other ids than a title\'s (a remake, a namesake), or not', () => {
+  const m = mapping();
+  assert.equal(m.elsewhere(1, { kind: 'show', tvdbId: 910001, tmdbId: null, imdbId: null }), 'TVDB id 76885');
+  assert.equal(m.elsewhere(1, { kind: 'show', tvdbId: null, tmdbId: 920001, imdbId: null }), 'TMDb id 30991');
+  assert.equal(m.elsewhere(1, { kind: 'show', tvdbId: 76885, tmdbId: null, imdbId: null }), null);
+  assert.equal(m.elsewhere(32281, { kind: 'movie', tvdbId: null, tmdbId: 999, imdbId: null }), 'TMDb id 372058');
+  assert.equal(m.elsewhere(5, { kind: 'movie', tvdbId: null, tmdbId: 11299, imdbId: 'tt0275277' }), null, 'no TMDb film in the mapping, and the IMDb id agrees');
+  assert.equal(m.elsewhere(99999999, { kind: 'show', tvdbId: 1, tmdbId: 1, imdbId: null }), null, 'an anime the mapping does not have');
+});
+
 test('coverage: a show\'s plays per MAL entry, distinct episodes, dates; labels of the parts', () => {
   const v = mapping().lookup({ kind: 'show', tvdbId: 267440, tmdbId: null, imdbId: null });
   assert.ok(v.kind === 'mapped');
@@ -180,4 +190,14 @@ test('a damaged index is rebuilt from the kept file, without the network', async
   assert.equal(r.state, 'cached');
   assert.equal(r.mapping?.malEntries, 16);
   assert.ok(JSON.parse(readFileSync(join(dir, MAPPING_DIR, INDEX_FILE), 'utf8')).entries.length === 18);
+});
+
+test('a show numbered absolutely with several MAL entries: split by their offsets into the whole run', () => {
+  const parts = [{ season: null, offset: 0, malId: 6702 }, { season: null, offset: 175, malId: 22043 }];
+  assert.equal(partOf(parts, 1, 175)?.malId, 6702);
+  assert.equal(partOf(parts, 1, 176)?.malId, 22043, 'numbered absolutely within one season');
+  // Numbered by TVDB seasons: the seasons before count as long as the furthest episode watched of each.
+  const plays = [...Array.from({ length: 175 }, (_, i) => ({ season: 1 + Math.floor(i / 35), episode: 1 + (i % 35), watchedAt: null })), { season: 6, episode: 1, watchedAt: null }, { season: 6, episode: 2, watchedAt: null }];
+  const c = coverage(parts, plays);
+  assert.deepEqual(c.map((x) => [x.malId, x.episodesWatched]), [[6702, 175], [22043, 2]]);
 });

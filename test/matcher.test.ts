@@ -145,3 +145,12 @@ test('a sequel number is not a typo: Mob Psycho 100 is not Mob Psycho 100 II', (
   assert.equal(matchTitle({ title: 'Mob Psycho 100', year: 2016, kind: 'show' }, c).malId, null);
   assert.equal(nameAgreement('Shingeki no Kyojin', 'Shingeki no Kyoujin').agreement, 'close');
 });
+
+test('a candidate the id mapping places on another show is another work: a same-titled live-action remake a year later', () => {
+  const anime = [rec(34933, 'Kakegurui', 'Kakegurui', 2017, 'TV')];
+  const live = { title: 'Kakegurui', year: 2018, kind: 'show' as const, mapping: 'absent' as const };
+  assert.equal(matchTitle(live, anime).malId, 34933, 'name, year and format alone cannot tell');
+  const d = matchTitle({ ...live, elsewhere: (id) => (id === 34933 ? 'TVDB id 329930' : null) }, anime);
+  assert.equal(d.malId, null);
+  assert.match(d.reason, /the id mapping gives that anime TVDB id 329930, not this title's/);
+});

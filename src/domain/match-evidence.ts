@@ -56,12 +56,16 @@ export type MatchEvidence =
       formatFit: number;
       /** The anime's episodes against Trakt's aired episodes, when that told something. */
       episodes: { anime: number; aired: number } | null;
+      /** Where the id mapping places the anime when that is not the title's ids ("TVDB id 329930"). */
+      elsewhere?: string | null;
       score: number;
       threshold: number;
       mapping: MappingWord;
+      /** The date of the id mapping the decision was taken with (a newer mapping has the decision taken again). */
+      mappedAt?: string | null;
       matched: boolean;
     }
-  | { method: 'none'; v: number; mapping: MappingWord; threshold: number };
+  | { method: 'none'; v: number; mapping: MappingWord; mappedAt?: string | null; threshold: number };
 
 const ID_NAME: Record<IdSource, string> = { tvdb: 'TVDB', tmdb: 'TMDb', imdb: 'IMDb' };
 const FORMAT_NAME: Record<string, string> = { TV: 'TV', TV_SHORT: 'TV short', MOVIE: 'film', SPECIAL: 'special', OVA: 'OVA', ONA: 'ONA', MUSIC: 'music' };
@@ -101,6 +105,7 @@ export function evidenceText(e: MatchEvidence): string {
       parts.push(e.yearDiff === null ? 'year ?' : `year ±${e.yearDiff}`);
       parts.push(formatText(e.kind, e.format, e.formatFit));
       if (e.episodes) parts.push(`${e.episodes.anime} episodes against ${e.episodes.aired} aired`);
+      if (e.elsewhere) parts.push(`the id mapping gives that anime ${e.elsewhere}, not this title's`);
       const facts = parts.join(', ');
       if (e.matched) return facts;
       const bar = e.mapping === 'absent' ? `, below ${two(e.threshold)} (its ids are not in the id mapping: very likely not anime)` : `, below ${two(e.threshold)}`;

@@ -21,7 +21,14 @@ export interface SeasonPart {
  * the episode and the episode lies within that entry's episodes (`episodesOf`, else 1): the mapping does not say
  * where a special's episodes end. Null when no part claims the episode.
  */
-export function partOf(parts: readonly SeasonPart[], season: number, episode: number, episodesOf: (malId: number) => number | null = () => null): SeasonPart | null {
+export function partOf(
+  parts: readonly SeasonPart[],
+  season: number,
+  episode: number,
+  episodesOf: (malId: number) => number | null = () => null,
+  /** The episode's number counted from the show's first episode (for shows the mapping numbers absolutely). */
+  absolute: number = episode,
+): SeasonPart | null {
   const inSeason = parts.filter((p) => p.season === season && p.offset < episode);
   if (inSeason.length) {
     const top = Math.max(...inSeason.map((p) => p.offset));
@@ -32,7 +39,11 @@ export function partOf(parts: readonly SeasonPart[], season: number, episode: nu
   }
   if (season === 0) return null;
   if (parts.some((p) => p.season === season)) return null; // the season's parts start after this episode
-  return parts.find((p) => p.season === null) ?? null;
+  // Absolute parts split by their offset into the show's whole run (Fairy Tail (2014) starts after episode 175).
+  const whole = parts.filter((p) => p.season === null);
+  const before = whole.filter((p) => p.offset < absolute);
+  const pool = before.length ? before : whole;
+  return pool.reduce<SeasonPart | null>((best, p) => (best === null || p.offset > best.offset ? p : best), null);
 }
 
 /** A play of an episode (watch time). */
@@ -59,8 +70,17 @@ export interface PartCoverage extends SeasonPart {
 export function coverage(parts: readonly SeasonPart[], plays: readonly EpisodePlay[], episodesOf: (malId: number) => number | null = () => null): PartCoverage[] {
   const byMal = new Map<number, { part: SeasonPart; episodes: Set<string>; plays: number; first: string | null; last: string | null }>();
   for (const p of parts) if (!byMal.has(p.malId)) byMal.set(p.malId, { part: p, episodes: new Set(), plays: 0, first: null, last: null });
+  // An episode's place in the whole run, for shows numbered absolutely: the seasons before it as long as the
+  // furthest episode watched of each (the export does not say how long a season is).
+  const longest = new Map<number, number>();
+  for (const p of plays) if (p.season > 0) longest.set(p.season, Math.max(longest.get(p.season) ?? 0, p.episode));
+  const absolute = (season: number, episode: number): number => {
+    let n = episode;
+    for (const [s, len] of longest) if (s < season) n += len;
+    return n;
+  };
   for (const play of plays) {
-    const part = partOf(parts, play.season, play.episode, episodesOf);
+    const part = partOf(parts, play.season, play.episode, episodesOf, absolute(play.season, play.episode));
     const c = part && byMal.get(part.malId);
     if (!c) continue;
     c.episodes.add(`${play.season}:${play.episode}`);

@@ -155,6 +155,7 @@ export class IdMapping {
   private readonly tmdbTv = new Map<number, MappingEntry[]>();
   private readonly tmdbMovie = new Map<number, MappingEntry[]>();
   private readonly imdb = new Map<string, MappingEntry[]>();
+  private readonly mal = new Map<number, MappingEntry[]>();
 
   constructor(
     readonly entries: readonly MappingEntry[],
@@ -172,7 +173,30 @@ export class IdMapping {
       add(this.tmdbTv, e.tmdbTv, e);
       for (const id of e.tmdbMovies) add(this.tmdbMovie, id, e);
       for (const id of e.imdbIds) add(this.imdb, id, e);
+      add(this.mal, e.malId, e);
     }
+  }
+
+  /**
+   * When the mapping places this MAL entry on other shows or films than the Trakt title's ids: the TVDB or TMDb show
+   * it names (for a show), or its TMDb or IMDb films (for a film), in words; null when it does not contradict them.
+   * A title whose ids the mapping lacks, matched by name to an anime the mapping knows elsewhere, is another work (a
+   * live-action remake, a namesake).
+   */
+  elsewhere(malId: number, ids: ExternalIds): string | null {
+    const es = this.mal.get(malId) ?? [];
+    if (ids.kind === 'show') {
+      const tvdb = es.map((e) => e.tvdbId).find((x) => x !== null);
+      if (ids.tvdbId !== null && tvdb !== undefined && tvdb !== ids.tvdbId) return `TVDB id ${tvdb}`;
+      const tmdb = es.map((e) => e.tmdbTv).find((x) => x !== null);
+      if (ids.tmdbId !== null && tmdb !== undefined && tmdb !== ids.tmdbId) return `TMDb id ${tmdb}`;
+      return null;
+    }
+    const movies = es.flatMap((e) => e.tmdbMovies);
+    if (ids.tmdbId !== null && movies.length && !movies.includes(ids.tmdbId)) return `TMDb id ${movies[0]}`;
+    const imdbs = es.flatMap((e) => e.imdbIds);
+    if (ids.imdbId !== null && imdbs.length && !imdbs.includes(ids.imdbId)) return `IMDb id ${imdbs[0]}`;
+    return null;
   }
 
   /** Entries with a MyAnimeList id. */

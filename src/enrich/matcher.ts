@@ -30,6 +30,11 @@ export interface MatchInput {
   airedEpisodes?: number | null;
   /** What the id mapping says of the title (default: nothing). */
   mapping?: MappingWord;
+  /**
+   * Where the id mapping places a candidate when that contradicts the title's own ids ("TVDB id 329930"), else null:
+   * then the candidate is another work of the same name.
+   */
+  elsewhere?: (malId: number) => string | null;
 }
 
 export interface MatchDecision {
@@ -129,6 +134,9 @@ export function formatFit(kind: MediaType, format: AnimeFormat | null): number {
   return (kind === 'movie' ? film : show)[format];
 }
 
+/** A candidate the id mapping places on another show or film than the title's: almost certainly another work. */
+export const ELSEWHERE_FIT = 0.3;
+
 /** Trakt's year is the first air date; providers' season years can differ by one around New Year. */
 export function yearFit(a: number | null, b: number | null): number {
   if (a === null || b === null) return 0.9;
@@ -161,7 +169,8 @@ export function matchTitle(input: MatchInput, candidates: readonly AnimeRecord[]
       const t = titleAgreement(input.title, c);
       const fit = formatFit(input.kind, c.format);
       const eps = episodesFit(input.kind, c.episodes, input.airedEpisodes);
-      return { c, t, fit, eps, score: t.score * yearFit(input.year, c.year) * fit * eps };
+      const elsewhere = input.elsewhere?.(c.malId) ?? null;
+      return { c, t, fit, eps, elsewhere, score: t.score * yearFit(input.year, c.year) * fit * eps * (elsewhere ? ELSEWHERE_FIT : 1) };
     })
     .sort((a, b) => b.score - a.score || (a.c.year ?? 9999) - (b.c.year ?? 9999) || (b.c.popularity ?? 0) - (a.c.popularity ?? 0));
   const best = scored[0]!;
@@ -179,6 +188,7 @@ export function matchTitle(input: MatchInput, candidates: readonly AnimeRecord[]
     format: best.c.format,
     formatFit: best.fit,
     episodes: best.eps < 1 ? { anime: best.c.episodes!, aired: input.airedEpisodes! } : null,
+    elsewhere: best.elsewhere,
     score: round(best.score),
     threshold,
     mapping,

@@ -112,6 +112,7 @@ function searchAgain(m: TitleMatch | undefined, word: MappingWord, opts: EnrichO
   const e = m.evidence;
   // Decided by an older matcher, or without what the mapping says now: decided again (from cached answers).
   if (!e || (e.method !== 'title' && e.method !== 'none') || e.v !== MATCHER_VERSION || e.mapping !== word) return true;
+  if (opts.mapping && (e.mappedAt ?? null) !== opts.mapping.datedAt) return true; // a newer mapping may place the candidates
   return m.status === 'unmatched' && Date.parse(m.matchedAt) < now.getTime() - RETRY_UNMATCHED_MS;
 }
 
@@ -197,12 +198,16 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
     const a = searchAnswers.get(cacheKey.search(normalizeTitle(t.title)));
     if (!a) continue;
     const candidates = a.status === 200 && a.payload !== null ? provider.parseSearch(a.payload) : [];
-    const d = matchTitle({ title: t.title, year: t.year, kind: t.mediaType, airedEpisodes: t.airedEpisodes, mapping: word }, candidates);
+    const mapping = opts.mapping;
+    const ids = { kind: t.mediaType, tvdbId: t.tvdbId, tmdbId: t.tmdbId, imdbId: t.imdbId };
+    const elsewhere = mapping ? (malId: number) => mapping.elsewhere(malId, ids) : undefined;
+    const d = matchTitle({ title: t.title, year: t.year, kind: t.mediaType, airedEpisodes: t.airedEpisodes, mapping: word, elsewhere }, candidates);
     decisions.set(t.titleKey, d);
     if (d.malId !== null) fromSearch.set(d.malId, candidates.find((c) => c.malId === d.malId)!);
     decided.push({
       titleKey: t.titleKey, status: d.malId === null ? 'unmatched' : 'matched', malId: d.malId, confidence: d.confidence,
-      provider: providerName, method: 'search', otherMalIds: d.others, reason: d.reason, matchedAt: stamp(), evidence: d.evidence, parts: [],
+      provider: providerName, method: 'search', otherMalIds: d.others, reason: d.reason, matchedAt: stamp(),
+      evidence: d.evidence.method === 'title' || d.evidence.method === 'none' ? { ...d.evidence, mappedAt: mapping?.datedAt ?? null } : d.evidence, parts: [],
     });
   }
 

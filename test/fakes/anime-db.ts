@@ -130,8 +130,20 @@ const SEASON_MONTH: Record<Season, number> = { WINTER: 1, SPRING: 4, SUMMER: 7, 
 
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'no', 'to', 'wa', 'wo', 'ga', 'x', 'and', 'on', 'in', 'season', 'part', 'movie', 's']);
 
+const normalized = new Map<string, string>();
+
 /** Case-, accent- and punctuation-insensitive form: "Frieren: Beyond Journey’s End" → "frieren beyond journeys end". */
 export function normalizeForSearch(s: string): string {
+  // Remembered: a search compares the query with every name of every Media (tens of thousands in the benchmark's).
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = normalizeUncached(s);
+    if (normalized.size < 500_000) normalized.set(s, n);
+  }
+  return n;
+}
+
+function normalizeUncached(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
     .replace(/['’`]/g, '').replace(/×/g, ' x ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
