@@ -25,6 +25,7 @@ export async function runEnrichment(
       usageFile: opts.usageFile,
       cacheDir: opts.cacheDir,
       refreshMapping: opts.refreshMapping,
+      onMappingFetch: (first) => progress.status(first ? 'downloading the id mapping (once; tens of MB)…' : 'checking for a newer id mapping…'),
       signal: controller.signal,
       onEvent: (e) => {
         if (e.phase === 'save' || e.total === 0) return;

@@ -72,6 +72,8 @@ export interface MappingOptions {
   userAgent: string;
   now?: () => Date;
   signal?: AbortSignal;
+  /** Called just before anidex asks the network for the file (progress for the person). */
+  onFetch?: (first: boolean) => void;
 }
 
 /** The mapping's URL and download timeout from the environment (ANIDEX_MAPPING_URL, ANIDEX_MAPPING_TIMEOUT_MS). */
@@ -137,6 +139,7 @@ export async function loadMapping(opts: MappingOptions): Promise<MappingLoad> {
   if (opts.offline) return have ? result('cached', have.mapping) : result('unavailable', null, 'it has not been downloaded yet and the run is offline');
   if (!due) return result('cached', have!.mapping);
 
+  opts.onFetch?.(have === null);
   try {
     const req = got(url, {
       headers: {

@@ -23,6 +23,8 @@ export interface EnrichAndLabelOptions extends Pick<EnrichOptions, 'offline' | '
   cacheDir?: string | null;
   /** Ask for a newer id mapping now, whatever the age of the kept one (`anidex enrich --refresh-mapping`). */
   refreshMapping?: boolean;
+  /** Called when the id mapping is about to be downloaded (first: none is kept yet). */
+  onMappingFetch?: (first: boolean) => void;
 }
 
 export type EnrichAndLabelResult = EnrichResult & { labels: LabelResult | null; mapping: MappingSummary | null };
@@ -36,7 +38,7 @@ export async function enrichAndLabel(wh: Warehouse, opts: EnrichAndLabelOptions)
   await wh.refresh();
   const mapping =
     opts.cacheDir && (opts.refreshMapping || hasExternalIds(wh.db))
-      ? await loadMapping({ cacheDir: opts.cacheDir, ...mappingSettings(), offline: opts.offline, refresh: opts.refreshMapping, userAgent: `anidex/${version()}`, signal: opts.signal })
+      ? await loadMapping({ cacheDir: opts.cacheDir, ...mappingSettings(), offline: opts.offline, refresh: opts.refreshMapping, userAgent: `anidex/${version()}`, signal: opts.signal, onFetch: opts.onMappingFetch })
       : null;
   const result = await enrichTitles(wh, {
     provider: providerFromEnv(version()),
