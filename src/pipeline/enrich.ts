@@ -111,8 +111,10 @@ function searchAgain(m: TitleMatch | undefined, word: MappingWord, opts: EnrichO
   if (m.method === 'id-map' || opts.rematch) return true;
   const e = m.evidence;
   // Decided by an older matcher, or without what the mapping says now: decided again (from cached answers).
-  if (!e || (e.method !== 'title' && e.method !== 'none') || e.v !== MATCHER_VERSION || e.mapping !== word) return true;
-  if (opts.mapping && (e.mappedAt ?? null) !== opts.mapping.datedAt) return true; // a newer mapping may place the candidates
+  if (!e || (e.method !== 'title' && e.method !== 'none') || e.v !== MATCHER_VERSION) return true;
+  // With a mapping: taken again when what it says of the title changed, or a newer one may place the candidates
+  // elsewhere. Without one (offline, unreachable), a decision taken with one is kept rather than taken knowing less.
+  if (opts.mapping && (e.mapping !== word || (e.mappedAt ?? null) !== opts.mapping.datedAt)) return true;
   return m.status === 'unmatched' && Date.parse(m.matchedAt) < now.getTime() - RETRY_UNMATCHED_MS;
 }
 
