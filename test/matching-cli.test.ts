@@ -68,7 +68,7 @@ test('import: ids first (per season), titles second; library --unmatched and his
   assert.match(h.out, /^ {2}S1 +25\/25 {2}MAL 16498 {2}Attack on Titan {2}2024-01-02 → 2024-01-07$/m);
   assert.match(h.out, /^ {2}S3 1–12 +12\/12 {2}MAL 35760 /m);
   assert.match(h.out, /^ {2}S3 13– +3\/10 {2}MAL 38524 {2}Attack on Titan Season 3 Part 2 /m);
-  assert.match(h.out, /^ {2}S4 17–28 +0\/\? {2}MAL 48583 {2}\(not fetched\)$/m);
+  assert.match(h.out, /^ {2}S4 17–28 +0\/\? {2}MAL 48583 {2}\(no metadata\)$/m);
   assert.match(h.out, /^ {2}specials +1\/\? {2}MAL 36702 /m);
   const dbz = await anidex(d, ['history', 'Dragon Ball Z Side Story']);
   assert.match(dbz.out, /^Why: title 1\.00, year ±0, format film≈OVA$/m);

@@ -46,7 +46,7 @@ export async function runHistory(args: string[], ctx: CommandContext): Promise<n
       const w = Math.max(...seasons.map((x) => x.label.length));
       for (const x of seasons) {
         const when = x.firstWatchedAt ? `  ${shortDate(x.firstWatchedAt)} → ${shortDate(x.lastWatchedAt)}` : '';
-        print(`  ${x.label.padEnd(w)} ${`${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7)}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(not fetched)')}${when}`);
+        print(`  ${x.label.padEnd(w)} ${`${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7)}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(no metadata)')}${when}`);
       }
     }
     for (const { source, versions } of sources) {

@@ -31,7 +31,7 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
     const labelWidth = Math.max(...view.seasons.map((x) => x.label.length));
     for (const x of view.seasons) {
       const watched = `${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7);
-      lines.push({ text: truncate(`  ${x.label.padEnd(labelWidth)} ${watched}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(not fetched)')}`, width), tone: x.episodesWatched ? undefined : 'muted' });
+      lines.push({ text: truncate(`  ${x.label.padEnd(labelWidth)} ${watched}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(no metadata)')}`, width), tone: x.episodesWatched ? undefined : 'muted' });
     }
   }
   const sources = view.sources.length ? view.sources : [{ source: 'trakt' as const, titleKey: '', versions: view.versions }];
