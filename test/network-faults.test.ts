@@ -674,6 +674,8 @@ describe('the TUI import screen shows why enrichment stopped', { concurrency: 1 
     Object.assign(process.env, {
       ANIDEX_PROVIDER: 'jikan', ANIDEX_JIKAN_URL: fakeJikan.url, ANIDEX_JIKAN_PER_SECOND: '10000', ANIDEX_JIKAN_PER_MINUTE: '100000',
       GEMINI_API_KEY: GEMINI_KEY, ANIDEX_GEMINI_URL: fakeGemini.url, ANIDEX_GEMINI_TIMEOUT_MS: GEMINI_CLI_TIMEOUT_MS,
+      // The CLI cases running beside this one count their requests in the same usage file (this file's state folder).
+      ANIDEX_GEMINI_DAILY_BUDGET: '1000',
     });
     fakeJikan.setFaultFn((r) => (r.n > 3 ? { kind: 'http', status: 503 } : null));
     fakeGemini.inject('hang', 5);
