@@ -155,7 +155,7 @@ fi
 # The pane runs anidex, records its exit status, then leaves a plain shell so the pane shows the program is gone.
 cat >"$TMP/run.sh" <<'RUNNER'
 cd "$1" || exit 99
-env -u GEMINI_API_KEY NO_COLOR=1 ANIDEX_ANILIST_URL=http://127.0.0.1:9/ XDG_CONFIG_HOME="$4/config" XDG_CACHE_HOME="$4/cache" XDG_STATE_HOME="$4/state" node bin/anidex.js --data-dir "$2"
+env -u GEMINI_API_KEY NO_COLOR=1 ANIDEX_ANILIST_URL=http://127.0.0.1:9/ ANIDEX_MAPPING_URL=http://127.0.0.1:9/anime-list-full.json XDG_CONFIG_HOME="$4/config" XDG_CACHE_HOME="$4/cache" XDG_STATE_HOME="$4/state" node bin/anidex.js --data-dir "$2"
 status=$?
 echo "$status" >"$3"
 printf '[anidex exited with status %s]\n' "$status"

@@ -30,6 +30,7 @@ import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { ROOT } from './helpers/proc.ts';
 import { startFakeAniList } from './fakes/anilist-server.ts';
 import { animeDb } from './fakes/anime-db.ts';
+import { demoDataDir, markAsDemo } from './helpers/demo-warehouse.ts';
 
 const REAL = join(ROOT, 'test/fixtures/mal/animelist_1734298612_-_16433979.xml');
 const tmp = mkdtempSync(join(tmpdir(), 'anidex-malonly-'));
@@ -58,10 +59,11 @@ function anidex(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 
 let malOnlyDir: string;
 
-before(() => {
+before(async () => {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  malOnlyDir = dir();
+  // It plays the demo, so the sample's bundled answers give a share of the list its metadata offline.
+  malOnlyDir = await demoDataDir('anidex-malonly-real-');
   const imp = anidex(malOnlyDir, ['import', REAL, '--offline']);
   assert.equal(imp.code, 0, imp.err);
 });
@@ -100,6 +102,7 @@ test('the dropped rule: under half of 4+ episodes, and nothing for more than a y
 
 test('a Trakt title\'s status is the one `export --format mal-xml` writes for it (the sample, enriched)', async () => {
   const wh = await Warehouse.open(dir());
+  await markAsDemo(wh); // the bundled answers enrich the sample offline
   await importSample(wh);
   await enrichTitles(wh, { provider: offline(), offline: true });
   const library = libraryView(wh.db);
@@ -191,6 +194,7 @@ test('CLI, MAL list alone: `stats --json` counts every library title; plays and 
 
 test('Trakt and MAL together: each title counted once, with MAL\'s status where MAL lists it', async () => {
   const wh = await Warehouse.open(dir());
+  await markAsDemo(wh); // the bundled answers enrich the sample offline
   await importSample(wh);
   await enrichTitles(wh, { provider: offline(), offline: true });
   await importMalExport(wh, REAL);

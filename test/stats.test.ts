@@ -24,6 +24,7 @@ import { STATS_FOOTER, StatsScreen } from '../src/ui/screens/stats.tsx';
 import { footerText } from '../src/ui/keys/bindings.ts';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { ROOT } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
 
 const EVIL_STUDIO = '\u001b[31mEvil\u001b[0m Studio';
 
@@ -236,6 +237,7 @@ let sampleDir: string;
 before(async () => {
   sampleDir = mkdtempSync(join(tmpdir(), 'anidex-stats-'));
   const wh = await Warehouse.open(sampleDir);
+  await markAsDemo(wh); // enriched offline from the sample's bundled answers
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });

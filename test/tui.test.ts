@@ -40,10 +40,10 @@ let rows: EnrichedRow[];
 before(async () => {
   sampleDir = join(tmp, 'sample');
   const wh = await Warehouse.open(sampleDir);
+  // The sample's warehouse is the demo's: enriched from the bundled answers, and no "sample in your warehouse" notice.
+  await wh.write((db) => markDemo(db, 'test'));
   await importSample(wh);
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
-  // The sample's warehouse is the demo's (else every screen would carry the "sample in your warehouse" notice).
-  await wh.write((db) => markDemo(db, 'test'));
   wh.close();
   const s = await TuiSession.open(sampleDir);
   rows = await s.library();

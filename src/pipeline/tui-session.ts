@@ -211,6 +211,7 @@ export class TuiSession implements TuiServices {
     const enrichment = await enrichAndLabel(wh, {
       signal: opts.signal,
       usageFile: geminiUsageFile(this.dirs),
+      cacheDir: this.dirs.cache,
       onEvent: (event) => opts.onEvent({ kind: 'enrich', event }),
       onLabels: () => opts.onEvent({ kind: 'labels' }),
     });

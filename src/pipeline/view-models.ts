@@ -63,6 +63,10 @@ export interface TitleView {
   /** Every name the provider gave the anime (English, romaji, native, synonyms, other languages). */
   names: Array<{ kind: string; name: string }>;
   playsPerMonth: Array<{ month: string; plays: number }>;
+  /** Why the title has its anime (or none): the match decision's evidence in words. */
+  match: { status: string; reason: string } | null;
+  /** The MyAnimeList entries a Trakt show spans (from the id mapping), with what was watched of each. */
+  seasons: Array<{ label: string; malId: number; title: string | null; episodes: number | null; episodesWatched: number; firstWatchedAt: string | null; lastWatchedAt: string | null }>;
 }
 
 /** An entry of the plan-to-watch list. */

@@ -15,6 +15,14 @@ import { DEFAULT_TITLE_LANGUAGE, shownTitle, type TitleLanguage } from '../../do
 const SOURCE_NAME = { trakt: 'Trakt', mal: 'MyAnimeList' } as const;
 
 /** The plays chart as a table of the CLI's column spec: month, plays, bar. */
+type SeasonRow = TitleView['seasons'][number];
+const SEASON_COLUMNS: ReadonlyArray<Column<SeasonRow>> = [
+  { header: '', value: (x) => x.label },
+  { header: '', value: (x) => `${x.episodesWatched}/${x.episodes ?? '?'}`, align: 'right' },
+  { header: '', value: (x) => `MAL ${x.malId}` },
+  { header: '', value: (x) => sanitizeText(x.title ?? '(no metadata)'), flex: true },
+];
+
 const MONTH_COLUMNS: ReadonlyArray<Column<readonly [string, string, string]>> = [
   { header: '', value: (r) => r[0] },
   { header: '', value: (r) => r[1], align: 'right' },
@@ -45,6 +53,13 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
     lines.push(...wrapText(`${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, width, '', 'muted'));
     if (a.streaming.length) lines.push(...wrapText(`Stream: ${a.streaming.map((s) => s.site).join(', ')}`, width, '', 'muted'));
   } else lines.push({ text: 'No anime metadata (not matched, or not anime).', tone: 'muted' });
+  if (view.match) lines.push(...wrapText(`Why: ${view.match.reason}`, width, '', 'muted'));
+  if (view.seasons.length) {
+    lines.push({ text: '' }, { text: 'MyAnimeList entries of this show (from the id mapping), episodes watched:', bold: true });
+    const cells = view.seasons.map((x) => SEASON_COLUMNS.map((c) => c.value(x)));
+    const layout = layoutTable(SEASON_COLUMNS, naturalWidths(SEASON_COLUMNS, cells), Math.max(20, width - 2));
+    for (const x of view.seasons) lines.push({ text: `  ${tableRow(layout, (c) => c.value(x))}`, tone: x.episodesWatched ? undefined : 'muted' });
+  }
   const sources = view.sources.length ? view.sources : [{ source: 'trakt' as const, titleKey: '', versions: view.versions }];
   for (const { source, versions } of sources) {
     const n = versions.length;
