@@ -35,6 +35,7 @@ import { ensureWarehouse, type BenchWarehouse } from './bench/tui-data.ts';
 import { runInPty, type PtyRunResult } from './bench/tui-pty.ts';
 import { FRAME_MARKER, HEADER_RE, keyLatencies, keyScript, median, probeUrl, quantile, type ProbeData } from './bench/tui-probe.ts';
 import type { KeysResult } from './bench/tui-keys.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '.bench');
@@ -57,7 +58,6 @@ function log(msg: string): void {
 const fmtMs = (ms: number, d = 0): string => (Number.isFinite(ms) ? `${ms.toFixed(d)} ms` : 'n/a');
 const fmtMB = (kb: number | null | undefined): string => (kb !== null && kb !== undefined && Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : 'n/a');
 const max = (xs: readonly number[]): number => (xs.some(Number.isFinite) ? Math.max(...xs.filter(Number.isFinite)) : NaN);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A terminal's environment: no CI flags (Ink draws nothing in CI), no NODE_ENV, colours on, 100×30. */
 function terminalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {

@@ -22,6 +22,7 @@ import { loadSettings, settingsPath } from '../src/settings/settings-file.ts';
 import { CloseMatches } from '../src/ui/components/close-matches.ts';
 import Fuse from 'fuse.js';
 import { titleLanguageFromEnv, titleLanguageFromSettings } from '../src/settings/title-language-setting.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'anidex-names-'));
 
@@ -230,7 +231,7 @@ test('close matches in slices: exactly the list one fuse.js search gives; a newe
   sliced.search('hunter', () => calls.push('cancelled'));
   sliced.cancel();
   assert.equal(sliced.busy, false);
-  await new Promise((r) => setTimeout(r, 50));
+  await sleep(50);
   assert.deepEqual(calls, [], 'a replaced or cancelled search never reports');
 });
 
