@@ -11,7 +11,9 @@ import { SettingsError } from '../src/domain/errors.ts';
 import { parseSettingsText } from '../src/settings/settings-text.ts';
 import { PreferencesSaver } from '../src/settings/preferences-saver.ts';
 import { tuiPreferencesFromSettings, withGenresIn } from '../src/settings/tui-preferences.ts';
-import { spawnTs, waitForExit } from './helpers/proc.ts';
+import { spawnSync } from 'node:child_process';
+import { ROOT, spawnTs, waitForExit } from './helpers/proc.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'anidex-settings-'));
 
@@ -150,7 +152,7 @@ test('two processes saving at once: the file always parses, and no save of eithe
       const parsed = parseSettingsText(readFileSync(settingsPath(dir), 'utf8'));
       assert.ok(parsed.ok, `a read saw a broken file: ${JSON.stringify(parsed)}`);
       reads++;
-      await new Promise((r) => setTimeout(r, 2));
+      await sleep(2);
     }
   })();
   const results = await Promise.all(children);
@@ -200,4 +202,27 @@ test('the saver: a broken file is said once (not at every change), and what wait
   const s = await loadSettings(dir);
   assert.equal(s.tui.sort, 'plays');
   assert.deepEqual(s.bindings.quit.keys, ['Q']);
+});
+
+test('the CLI on a broken settings.json: doctor marks it BAD (exit 1) with the file, the place and what to do; commands run on the defaults and say so on stderr', () => {
+  const root = tempDir();
+  const env = { ...process.env, XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), XDG_CACHE_HOME: join(root, 'cache'), XDG_STATE_HOME: join(root, 'state') };
+  const dir = join(root, 'config', 'anidex');
+  mkdirSync(dir, { recursive: true });
+  const broken = '// mine\n{\n  "keys": {"quit": "Q"}\n  "titleLanguage": "english"\n}\n';
+  writeFileSync(settingsPath(dir), broken);
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/anidex.js', ...args], { cwd: ROOT, encoding: 'utf8', env });
+  const said = /is not valid JSON \(line 4, column 3: unexpected '"', a comma is missing before it\)\. Fix it or delete it to use the default settings; nothing is saved into it until then\./;
+  const doctor = run('doctor');
+  assert.equal(doctor.status, 1, doctor.stdout + doctor.stderr);
+  assert.match(doctor.stdout, new RegExp(`BAD\\s+settings\\s+${settingsPath(dir).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ${said.source}`));
+  const library = run('--demo', 'library');
+  assert.equal(library.status, 0, library.stderr);
+  assert.match(library.stderr, new RegExp(`^anidex: .*settings\\.json ${said.source}$`, 'm'));
+  assert.equal(readFileSync(settingsPath(dir), 'utf8'), broken);
+
+  // Fixed (comments and all): doctor is content.
+  writeFileSync(settingsPath(dir), broken.replace('}\n  "title', '},\n  "title'));
+  const fixed = run('doctor');
+  assert.match(fixed.stdout, /ok\s+settings\s+\S+settings\.json\n/);
 });
