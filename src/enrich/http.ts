@@ -169,6 +169,8 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
       hooks: {
         beforeRequest: [
           async () => {
+            // A redirect makes a new request without an answer to the last: that one's slot comes back first.
+            ended();
             // A pause set by an earlier answer (an exhausted X-RateLimit-Remaining with a reset far away) stops the
             // run rather than hold it silently for hours.
             const pending = limiter.delayNow();
