@@ -124,7 +124,7 @@ export interface SettingChange {
 /** Why a save failed: the file as it is (does not parse, holds no object), or the file system (lock, permissions). */
 export type SaveFailure = 'file' | 'io';
 
-export type SaveResult = { saved: boolean; problem: null } | { saved: false; problem: string; cause: SaveFailure };
+type SaveResult = { saved: boolean; problem: null } | { saved: false; problem: string; cause: SaveFailure };
 
 /** How long a save waits for another anidex process saving at the same moment. */
 const LOCK_WAIT_MS = 5_000;

@@ -75,7 +75,7 @@ export function bannerRows(messages: readonly string[], width: number): string[]
 const LANGUAGE_TEXT: Record<TitleLanguage, string> = { exported: 'as your export has them', english: 'by their English names', romaji: 'by their romaji names' };
 
 /** The status note after the title language key: what it chose, where it is kept, and what still wins at start. */
-export function titleLanguageNote(lang: TitleLanguage, override: string | null | undefined): string {
+function titleLanguageNote(lang: TitleLanguage, override: string | null | undefined): string {
   const saved = `Titles ${LANGUAGE_TEXT[lang]}; saved in settings.json`;
   return override ? `${saved}, but ${override} still chooses when anidex starts.` : `${saved}.`;
 }
