@@ -1,21 +1,14 @@
 import { geminiUsageFile } from '../config.ts';
 import { Warehouse } from '../warehouse/store.ts';
-import { UsageError } from '../domain/errors.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
+import type { ENRICH_FLAGS } from './specs/enrich.ts';
 import { print, printJson } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
 import { describeEnrichment } from '../pipeline/run-summary.ts';
 
-const USAGE = 'anidex enrich [--offline] [--rematch] [--json]';
-
-export async function runEnrich(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('enrich', USAGE, args, {
-    offline: { type: 'boolean' },
-    rematch: { type: 'boolean' },
-    json: { type: 'boolean' },
-  });
-  if (positionals.length) throw new UsageError(`enrich takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
-  const json = ctx.json || Boolean(values.json);
+export async function run({ values }: Parsed<typeof ENRICH_FLAGS>, ctx: CommandContext): Promise<number> {
+  const json = ctx.json;
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     const r = await runEnrichment(wh, { offline: values.offline, rematch: values.rematch, quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
@@ -27,5 +20,3 @@ export async function runEnrich(args: string[], ctx: CommandContext): Promise<nu
     wh.close();
   }
 }
-
-export const enrichCommand: Command = { name: 'enrich', usage: USAGE, summary: 'match titles to anime and fetch their metadata (cached; resumable)', run: runEnrich };
