@@ -57,7 +57,7 @@ interface LineState {
 function flagsInScope(s: LineState): Flags {
   if (!s.cmd) return GLOBAL_FLAGS;
   const own = s.sub ? flagsOf(s.cmd, s.sub) : s.cmd.subcommands?.length ? flagsOf(s.cmd, findSubcommand(s.cmd, s.cmd.defaultSubcommand)) : allFlagsOf(s.cmd);
-  return { ...GLOBAL_FLAGS, ...own };
+  return { ...own, ...GLOBAL_FLAGS };
 }
 
 function isFlagWord(w: string, s: LineState): boolean {

@@ -36,7 +36,8 @@ _anidex() {
   (( \${#found} )) || return 1
   directive=\${found[-1]}
   candidates=("\${(@)found[1,-2]}")
-  (( \${#candidates} )) && _describe -t anidex anidex candidates
+  # Case is ignored, as anidex ignores it in genres: sl finds Slice of Life.
+  (( \${#candidates} )) && _describe -t anidex anidex candidates -M 'm:{[:lower:][:upper:]}={[:upper:][:lower:]}'
   case $directive in
     :file) _files ;;
     :dir) _files -/ ;;
