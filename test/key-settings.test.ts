@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandFor, DEFAULT_BINDINGS, helpLines, UI_COMMANDS, type Bindings } from '../src/ui/keys/bindings.ts';
-import { applyKeyOverrides } from '../src/ui/keys/overrides.ts';
+import { applyKeyOverrides } from '../src/settings/key-overrides.ts';
 import { loadSettings, settingsPath } from '../src/settings/settings-file.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'anidex-keys-'));

@@ -3,10 +3,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/proc.ts';
+import { demoDataDir } from './helpers/demo-warehouse.ts';
 import { resolveDirs } from '../src/config.ts';
 import { settingsPath } from '../src/settings/settings-file.ts';
 
@@ -39,14 +39,15 @@ function ok(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): strin
 /** The titles of a library table, in order (the first column, up to two spaces). */
 const titleColumn = (out: string): string[] => out.split('\n').slice(1).filter((l) => /\S {2,}/.test(l)).map((l) => l.split(/ {2,}/)[0]!.trim());
 
-before(() => {
+before(async () => {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  sample = mkdtempSync(join(tmpdir(), 'anidex-names-sample-'));
+  // These play the demo, so the sample's bundled answers (names included) enrich them offline.
+  sample = await demoDataDir('anidex-names-sample-');
   ok(sample, ['import', SAMPLE_V1, '--as-of', '2026-05-01T12:00:00Z', '--offline']);
   ok(sample, ['import', SAMPLE_V2, '--as-of', '2026-08-15T12:00:00Z', '--offline']);
   // A MyAnimeList list alone: its titles are romaji; the bundled provider answers cover the sample's anime.
-  mal = mkdtempSync(join(tmpdir(), 'anidex-names-mal-'));
+  mal = await demoDataDir('anidex-names-mal-');
   ok(mal, ['import', MAL_LIST, '--offline']);
 });
 
@@ -71,8 +72,8 @@ test('the sample: "shingeki no kyojin" finds Attack on Titan in search, history 
   assert.match(none.err, /No title in the warehouse matches "shingeki titan"/);
 });
 
-test('titles are shown by the name chosen: flag, then environment, then settings.json; JSON stays as exported', () => {
-  const d = mkdtempSync(join(tmpdir(), 'anidex-names-lang-'));
+test('titles are shown by the name chosen: flag, then environment, then settings.json; JSON stays as exported', async () => {
+  const d = await demoDataDir('anidex-names-lang-');
   ok(d, ['import', MAL_LIST, '--offline']);
   const first = (args: string[], env: NodeJS.ProcessEnv = {}) => titleColumn(ok(d, [...args, 'library', '--search', 'kyojin'], env))[0];
   assert.equal(first([]), 'Shingeki no Kyojin', 'as exported by default');
@@ -107,8 +108,8 @@ test('titles are shown by the name chosen: flag, then environment, then settings
   rmSync(SETTINGS, { force: true });
 });
 
-test('recommend and the plan by the chosen name; plan add takes a title in any of its names', () => {
-  const d = mkdtempSync(join(tmpdir(), 'anidex-names-plan-'));
+test('recommend and the plan by the chosen name; plan add takes a title in any of its names', async () => {
+  const d = await demoDataDir('anidex-names-plan-');
   ok(d, ['import', SAMPLE_V1, '--as-of', '2026-05-01T12:00:00Z', '--offline']);
   const rec = ok(d, ['--title-language', 'romaji', 'recommend', '--offline', '--count', '5']);
   assert.match(rec, /(Sousou no Frieren|Shingeki no Kyojin|Hagane no Renkinjutsushi)[^(\n]* \(you (rated|binged|watched)/, 'the reasons name your titles by their romaji names');

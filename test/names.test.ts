@@ -89,14 +89,16 @@ test('upgrade: a warehouse from before anime_names gains every name dim_anime ho
   await wh.write((db) => {
     upsertAnime(db, [record(16498, AOT), record(9253, { english: 'Steins;Gate', romaji: 'STEINS;GATE', native: 'シュタインズ・ゲート', synonyms: ['SG'] })], 'anilist', '2026-01-01T00:00:00.000Z');
     db.run("UPDATE dim_anime SET synonyms = 'not json' WHERE mal_id = 9253");
-    // What an older anidex wrote: no names table, schema 4.
+    // What an older anidex wrote: no names table, no match evidence, schema 4.
     db.exec('DROP TABLE anime_names');
+    db.exec('DROP TABLE title_match_season');
+    db.exec('ALTER TABLE title_match DROP COLUMN evidence');
     db.exec('PRAGMA user_version = 4');
   });
   wh.close();
   const old = readFileSync(join(dir, 'warehouse.sqlite'));
   const again = await Warehouse.open(dir);
-  assert.equal(again.db.get<{ v: number }>('SELECT user_version AS v FROM pragma_user_version')!.v, 5);
+  assert.equal(again.db.get<{ v: number }>('SELECT user_version AS v FROM pragma_user_version')!.v, 6);
   const names = again.db.all<{ id: number; kind: string; name: string; norm: string }>('SELECT mal_id AS id, kind, name, norm_name AS norm FROM anime_names ORDER BY mal_id, rowid');
   assert.deepEqual(
     names.map((n) => `${n.id} ${n.kind} ${n.name} → ${n.norm}`),

@@ -8,7 +8,7 @@ import { describeChange, versionSummary } from '../domain/version-text.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
-import { print, printJson, shortTime } from './output.ts';
+import { print, printJson, shortDate, shortTime } from './output.ts';
 import { shownTitle } from '../domain/title-language.ts';
 import { titleLanguageFor } from './title-language.ts';
 
@@ -33,13 +33,23 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
       );
     }
     const t = found.find((x) => sourceOf(x.titleKey) === 'trakt') ?? found[0]!;
-    const { sources } = titleView(wh.db, t.titleKey);
+    const { sources, match, seasons } = titleView(wh.db, t.titleKey);
     const withChanges = (vs: typeof sources[number]['versions']) => vs.map((v, i) => ({ ...v, changed: describeChange(vs[i + 1], v) }));
     if (json) {
-      printJson({ ...t, versions: withChanges(sources[0]!.versions), sources: sources.map((x) => ({ source: x.source, titleKey: x.titleKey, versions: withChanges(x.versions) })) });
+      printJson({ ...t, match, seasons, versions: withChanges(sources[0]!.versions), sources: sources.map((x) => ({ source: x.source, titleKey: x.titleKey, versions: withChanges(x.versions) })) });
       return 0;
     }
     print(`${name(t)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${sources.map((x) => x.titleKey).join(' + ')}`);
+    if (match) print(`Why: ${sanitizeText(match.reason)}`);
+    if (seasons.length) {
+      // A Trakt show spans what MyAnimeList splits into several entries: what was watched of each.
+      print('MyAnimeList entries of this show (from the id mapping), episodes watched:');
+      const w = Math.max(...seasons.map((x) => x.label.length));
+      for (const x of seasons) {
+        const when = x.firstWatchedAt ? `  ${shortDate(x.firstWatchedAt)} → ${shortDate(x.lastWatchedAt)}` : '';
+        print(`  ${x.label.padEnd(w)} ${`${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7)}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(no metadata)')}${when}`);
+      }
+    }
     for (const { source, versions } of sources) {
       const from = sources.length > 1 ? `${source === 'mal' ? 'MyAnimeList' : 'Trakt'}: ` : '';
       print(`${from}${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`);

@@ -13,6 +13,7 @@ import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { LIBRARY_FLAGS } from './specs/library.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
 
 // On a narrow terminal Kind (Length says "movie"), From and then Last watched go, so titles keep room.
 const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
@@ -30,14 +31,6 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : isPending(r) ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt), drop: 3 },
   { header: 'From', value: (r) => r.sources.join('+'), drop: 2 },
-];
-
-const UNMATCHED_COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
-  { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
-  { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
-  { header: 'Kind', value: (r) => r.mediaType },
-  { header: 'Trakt id', value: (r) => (r.traktId === null ? '' : String(r.traktId)), align: 'right' },
-  { header: 'Why', value: (r) => r.matchReason ?? '', flex: true, min: 20 },
 ];
 
 const DELETED_COLUMNS: ReadonlyArray<Column<DeletedRow>> = [
@@ -82,7 +75,13 @@ export async function run({ values, usage }: Parsed<typeof LIBRARY_FLAGS>, ctx: 
       print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
       return 0;
     }
-    print(renderTable(withShownTitles(rows, await titleLanguageFor(ctx)), values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
+    if (values.unmatched) {
+      // The reason is a sentence (what came closest, and by how much it fell short): whole, under its title.
+      for (const r of withShownTitles(rows, await titleLanguageFor(ctx))) {
+        print(`${sanitizeText(r.title)} (${r.year ?? '?'}, ${r.mediaType})${r.traktId === null ? '' : ` · Trakt ${r.traktId}`}`);
+        print(`  ${sanitizeText(r.matchReason ?? 'no reason recorded')}`);
+      }
+    } else print(renderTable(withShownTitles(rows, await titleLanguageFor(ctx)), COLUMNS, outputWidth()));
     const pending = rows.filter(isPending).length;
     print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} without anime metadata yet: run \`anidex enrich\`)` : ''}`);
     if (filter.statuses?.includes('plan_to_watch')) print('plan_to_watch lists your MyAnimeList Plan to Watch entries; `anidex plan` is your whole plan-to-watch list.');

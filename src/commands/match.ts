@@ -45,7 +45,7 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
         ]),
       { what: 'saving a manual match' },
     );
-    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
+    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
     if (json) printJson({ titleKey: t.titleKey, title: t.title, malId, enrichment: r });
     else {
       // The exported title: the names of the anime it was matched to before may be the very mistake being corrected.

@@ -44,6 +44,13 @@ export interface AnimeRecord {
   streaming: Array<{ site: string; url: string }>;
 }
 
+/** Every name an anime goes by (English, romaji, native, then synonyms), each once: what title matching compares. */
+export function animeNames(t: AnimeTitles): string[] {
+  const out: string[] = [];
+  for (const n of [t.english, t.romaji, t.native, ...t.synonyms]) if (n && n.trim() && !out.includes(n)) out.push(n);
+  return out;
+}
+
 /** The first non-empty title, for display. */
 export function displayTitle(t: AnimeTitles): string {
   return t.english ?? t.romaji ?? t.native ?? t.synonyms[0] ?? '(untitled)';

@@ -125,10 +125,11 @@ export class JikanProvider implements Provider {
 
   constructor(private readonly opts: JikanOptions) {
     this.base = opts.url.replace(/\/+$/, '').replace(/\/v4$/, '');
-    // Jikan allows 3 a second and 60 a minute; the windows are a little longer than the server's, as for AniList.
+    // Jikan allows 3 a second and 60 a minute (and sends no X-RateLimit headers): the minute is the limiter's
+    // window, the second its spacing between requests.
     this.limiter = new RateLimiter([
-      { limit: opts.perSecond ?? 3, ms: 1_100 },
-      { limit: opts.perMinute ?? 60, ms: 62_000 },
+      { limit: opts.perSecond ?? 3, ms: 1_000 },
+      { limit: opts.perMinute ?? 60, ms: 60_000 },
     ]);
   }
 

@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { applyKeyOverrides } from '../ui/keys/overrides.ts';
-import { DEFAULT_BINDINGS, type Bindings } from '../ui/keys/bindings.ts';
+import { applyKeyOverrides } from './key-overrides.ts';
+import { DEFAULT_BINDINGS, type Bindings } from './key-bindings.ts';
 import { titleLanguageFromSettings } from './title-language-setting.ts';
 import { DEFAULT_TITLE_LANGUAGE, type TitleLanguage } from '../domain/title-language.ts';
 

@@ -259,6 +259,20 @@ const MIGRATIONS: readonly Migration[] = [
     db.exec(ANIME_NAMES_DDL);
     backfillAnimeNames(db);
   },
+  // 6: matches keep their evidence (JSON, see src/domain/match-evidence.ts), and a Trakt show the id mapping knows
+  // keeps the MyAnimeList entry of each season, or part of a season.
+  `
+  ALTER TABLE title_match ADD COLUMN evidence TEXT;
+  CREATE TABLE title_match_season (
+    title_key TEXT NOT NULL,
+    -- Trakt's (TVDB's) season number, 0 = specials; NULL = every regular season no other row names.
+    season INTEGER,
+    -- The entry starts after this many episodes of the season.
+    episode_offset INTEGER NOT NULL,
+    mal_id INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX title_match_season_key ON title_match_season (title_key, ifnull(season, -1), episode_offset);
+  `,
 ];
 
 /** Bring a database up to the current schema; returns how many steps ran. */

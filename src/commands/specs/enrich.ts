@@ -4,13 +4,12 @@ import { defineCommand, defineFlags } from '../spec.ts';
 export const ENRICH_FLAGS = defineFlags({
   offline: { type: 'boolean', description: 'fetch nothing: use cached and bundled answers only' },
   rematch: { type: 'boolean', description: 'search every title again, except those matched by hand' },
+  'refresh-mapping': { type: 'boolean', description: 'check for a newer id mapping now (exit 1 if that fails; the kept copy is used)' },
 });
 
-// The id-mapping work adds `--refresh-mapping` here (a boolean flag) when it lands: one entry in `flags`, read in
-// ../enrich.ts; the README table follows with `npm run docs:cli`.
 export const enrichSpec = defineCommand({
   name: 'enrich',
-  summary: 'match titles to anime and fetch their metadata (cached; resumable)',
+  summary: 'match titles to anime (ids first, then titles) and fetch their metadata (cached; resumable)',
   description:
     'Ctrl-C stops it cleanly and keeps what finished (exit 130); it exits 1 when the provider stayed unreachable. Titles matched by hand (`anidex match`) are never searched again.',
   flags: ENRICH_FLAGS,
