@@ -46,14 +46,12 @@ export async function main(argv: string[]): Promise<number> {
     // Usage errors come before anything is read or written.
     const parsed = parseCommand(spec, args, { json: ctxBase.json });
     if (flags.demo && spec.noDemo) throw new UsageError(spec.noDemo.message, spec.noDemo.hint);
-    const handler = spec.load();
     if (spec.usesData === false) {
-      const dirs = resolveDirs();
       const dataDir = resolveDataDir(flags['data-dir']);
-      return await (await handler).run(parsed, { ...ctxBase, dataDir, ownDataDir: dataDir, dirs, demo: false });
+      return await (await spec.load()).run(parsed, { ...ctxBase, dataDir, ownDataDir: dataDir, dirs: resolveDirs(), demo: false });
     }
     const { ctx } = await dataContext(flags['data-dir'], Boolean(flags.demo), ctxBase, spec.name);
-    return await (await handler).run(parsed, ctx);
+    return await (await spec.load()).run(parsed, ctx);
   } catch (err) {
     // Loaded only now: it measures text for the terminal (string-width, wrap-ansi), which --help does without.
     const { reportError } = await import('./commands/report-error.ts');

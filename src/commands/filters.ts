@@ -8,7 +8,7 @@ import type { LibraryFilter } from '../domain/filters.ts';
 const quoted = (v: string): string => JSON.stringify(sanitizeText(v));
 
 /** The filter flags as parsed (moods, lengths and statuses already checked against their choices: specs/filter-flags.ts). */
-export interface FilterFlags {
+interface FilterFlags {
   genre?: string[];
   'not-genre'?: string[];
   mood?: Mood[];

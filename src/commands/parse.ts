@@ -117,7 +117,7 @@ function scan(args: readonly string[], flags: Flags, prefix: string, usage: () =
   return out;
 }
 
-export interface Globals {
+interface Globals {
   values: FlagValues<typeof GLOBAL_FLAGS>;
   /** The command and everything after it, global flags taken out. */
   rest: string[];

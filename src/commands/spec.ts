@@ -149,7 +149,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 type SubcommandFlags<S> = S extends { subcommands: readonly (infer X)[] } ? (X extends { flags: infer F } ? F : Record<never, never>) : Record<never, never>;
 
 /** Every flag a command's handler may see: the command's own and those of each of its subcommands. */
-export type SpecFlags<S extends CommandSpec> = (S['flags'] extends Flags ? S['flags'] : Record<never, never>) & UnionToIntersection<SubcommandFlags<S>>;
+type SpecFlags<S extends CommandSpec> = (S['flags'] extends Flags ? S['flags'] : Record<never, never>) & UnionToIntersection<SubcommandFlags<S>>;
 
 /** What the parser hands the handler of `S`. */
 export type ParsedFor<S extends CommandSpec> = Parsed<SpecFlags<S>>;
