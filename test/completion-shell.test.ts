@@ -129,6 +129,11 @@ test('`anidex <command> --help` and `anidex help <command>` print the same, with
   const unknown = anidex('help', 'frobnicate');
   assert.equal(unknown.code, 2);
   assert.match(unknown.err, /Unknown command "frobnicate"/);
+  assert.equal(anidex('help', 'plan', 'add').out, anidex('help', 'plan').out);
+  const badSub = anidex('help', 'plan', 'frob');
+  assert.equal(badSub.code, 2);
+  assert.match(badSub.err, /"frob" is not a subcommand of plan\.\n.*Its subcommands: list, add, remove, move\./);
+  assert.equal(anidex('help', 'library', 'x').code, 2, 'library has no subcommands');
 });
 
 test('--json is one flag, passed to the command wherever it stands', () => {
