@@ -1,6 +1,6 @@
-import { UsageError } from './domain/errors.ts';
-import { resolveDataDir, resolveDirs, version } from './config.ts';
-import { moveLegacyFiles } from './pipeline/legacy-locations.ts';
+import { UsageError } from './lib/errors.ts';
+import { resolveDataDir, resolveDirs, version } from './lib/config.ts';
+import { moveLegacyFiles } from './app/legacy-locations.ts';
 import { DEMO_MARK, demoContext } from './commands/demo.ts';
 import { removeSampleCommand } from './commands/remove-sample.ts';
 import type { Command, CommandContext } from './commands/context.ts';

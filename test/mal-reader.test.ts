@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildSyntheticMal, generateSyntheticMal } from '../scripts/gen-synthetic-mal.ts';
-import { InputError } from '../src/domain/errors.ts';
+import { InputError } from '../src/lib/errors.ts';
 import type { MalEntry } from '../src/domain/mal.ts';
 import { looksLikeMalExport, parseMalEntry, readMalExport, scanProlog, type MalExport } from '../src/sources/mal/index.ts';
 import { parseXmlDocument } from '../src/sources/mal/xml.ts';

@@ -17,7 +17,7 @@ import { Warehouse } from '../src/warehouse/store.ts';
 import { saveMatches, upsertAnime } from '../src/warehouse/enrichment.ts';
 import { enrichedLibrary, titleIndex } from '../src/warehouse/queries.ts';
 import { namedAnime } from '../src/warehouse/anime-names.ts';
-import { libraryView } from '../src/pipeline/library-view.ts';
+import { libraryView } from '../src/app/library-view.ts';
 import { loadSettings, settingsPath } from '../src/settings/settings-file.ts';
 import { CloseMatches } from '../src/ui/components/close-matches.ts';
 import Fuse from 'fuse.js';

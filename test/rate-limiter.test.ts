@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RateLimiter } from '../src/enrich/rate-limiter.ts';
+import { RateLimiter } from '../src/lib/rate-limiter.ts';
 import { retryAfterMs } from '../src/enrich/http.ts';
 
 test('sliding windows: never more than the limit within any window', async () => {

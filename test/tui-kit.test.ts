@@ -15,7 +15,7 @@ import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { renderTable, type Column } from '../src/commands/output.ts';
 import { widest } from '../src/lib/text/table.ts';
 import { displayWidth } from '../src/lib/text/cells.ts';
-import type { TuiServices } from '../src/pipeline/tui-session.ts';
+import type { TuiServices } from '../src/app/tui-session.ts';
 
 const NO_COLOUR = themeFromEnv({ NO_COLOR: '1' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

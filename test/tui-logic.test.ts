@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { cycleFacet, facetOptions, facetState, filterSummary, isEmptyFilter, setSingle, sortRows, type Sortable } from '../src/domain/library-query.ts';
 import { passesFilter, type Filterable } from '../src/domain/filters.ts';
 import { endProgress, foldProgress, INITIAL_PROGRESS, progressLines } from '../src/ui/screens/import-progress.tsx';
-import { checkExportPath, completeExportPath, typedPath } from '../src/pipeline/export-path.ts';
+import { checkExportPath, completeExportPath, typedPath } from '../src/app/export-path.ts';
 import { wrapText } from '../src/ui/components/wrap.ts';
 import { initialList, listReducer, moveFor } from '../src/ui/components/use-list-state.ts';
 import type { UiCommand } from '../src/ui/keys/bindings.ts';

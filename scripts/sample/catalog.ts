@@ -31,7 +31,7 @@ export type Genre =
   | 'Action' | 'Adventure' | 'Comedy' | 'Drama' | 'Ecchi' | 'Fantasy' | 'Horror' | 'Mahou Shoujo' | 'Mecha'
   | 'Music' | 'Mystery' | 'Psychological' | 'Romance' | 'Sci-Fi' | 'Slice of Life' | 'Sports' | 'Supernatural'
   | 'Thriller';
-/** anidex's fixed mood vocabulary (DESIGN.md). */
+/** anidex's fixed mood vocabulary (docs/data-model.md). */
 export type Mood =
   | 'cozy' | 'dark' | 'emotional' | 'epic' | 'funny' | 'hype' | 'mind-bending' | 'romantic' | 'tense' | 'wholesome';
 

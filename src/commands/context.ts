@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../domain/errors.ts';
-import type { AnidexDirs } from '../config.ts';
+import { UsageError } from '../lib/errors.ts';
+import type { AnidexDirs } from '../lib/config.ts';
 import type { TitleLanguage } from '../domain/title-language.ts';
 
 export interface CommandContext {

@@ -6,11 +6,11 @@ import { listSnapshots } from '../warehouse/snapshots.ts';
 import { geminiConfigFromEnv } from '../ai/gemini.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
 import { loadMapping, mappingSettings, summarizeMapping } from '../enrich/mapping-store.ts';
-import { version } from '../config.ts';
+import { version } from '../lib/config.ts';
 import { settingsPath } from '../settings/settings-file.ts';
-import { demoReady } from '../pipeline/demo.ts';
-import { sampleNotice } from '../pipeline/sample-in-warehouse.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
+import { demoReady } from '../app/demo.ts';
+import { sampleNotice } from '../app/sample-in-warehouse.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson } from './output.ts';
 

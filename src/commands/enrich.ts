@@ -1,10 +1,10 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
-import { UsageError } from '../domain/errors.ts';
+import { UsageError } from '../lib/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
-import { describeEnrichment } from '../pipeline/run-summary.ts';
+import { describeEnrichment } from '../app/run-summary.ts';
 
 const USAGE = 'anidex enrich [--offline] [--rematch] [--refresh-mapping] [--json]';
 

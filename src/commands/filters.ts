@@ -1,8 +1,8 @@
 import { LENGTH_BUCKETS, type LengthBucket } from '../domain/length.ts';
 import { MOODS, isMood, type Mood } from '../domain/moods.ts';
 import { TITLE_STATUSES, parseStatus, type TitleStatus } from '../domain/status.ts';
-import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
 
 /** The filter flags `library` and `recommend` share (parseArgs option specs). */

@@ -1,17 +1,17 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
+import { libraryView, type LibraryEntry } from '../app/library-view.ts';
 import { deletedRows, type DeletedRow } from '../warehouse/queries.ts';
 import { searchByWords } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
 import { isPending } from '../domain/pending.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { FILTER_OPTIONS, FILTER_USAGE, STATUS_OPTIONS, STATUS_USAGE, checkGenres, filterFromFlags } from './filters.ts';
-import { UsageError } from '../domain/errors.ts';
+import { UsageError } from '../lib/errors.ts';
 import { withShownTitles } from '../domain/title-language.ts';
 import { titleLanguageFor } from './title-language.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 
 const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} ${STATUS_USAGE} [--unmatched | --deleted] [--json]`;
 

@@ -2,15 +2,15 @@ import { Warehouse } from '../warehouse/store.ts';
 import { addPlanItems, planItems, removePlanItem, reprioritize } from '../warehouse/plan.ts';
 import { animeRecords } from '../warehouse/enrichment.ts';
 import { displayTitle } from '../domain/anime.ts';
-import { libraryView } from '../pipeline/library-view.ts';
+import { libraryView } from '../app/library-view.ts';
 import { findTitles } from '../domain/find-title.ts';
 import { normalizeTitle } from '../domain/title-key.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { shownTitle } from '../domain/title-language.ts';
 import { namedAnime } from '../warehouse/anime-names.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { titleLanguageFor } from './title-language.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate } from './output.ts';
 

@@ -1,6 +1,6 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { removeSample } from '../pipeline/sample-in-warehouse.ts';
-import { UsageError } from '../domain/errors.ts';
+import { removeSample } from '../app/sample-in-warehouse.ts';
+import { UsageError } from '../lib/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { print, printJson } from './output.ts';
 

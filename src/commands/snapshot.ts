@@ -1,6 +1,6 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { listSnapshots } from '../warehouse/snapshots.ts';
-import { UsageError } from '../domain/errors.ts';
+import { UsageError } from '../lib/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortTime } from './output.ts';
 

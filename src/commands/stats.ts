@@ -1,7 +1,7 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { statsView } from '../pipeline/stats-view.ts';
-import { statsLines } from '../domain/stats-text.ts';
-import { UsageError } from '../domain/errors.ts';
+import { statsView } from '../app/stats-view.ts';
+import { statsLines } from '../app/stats-text.ts';
+import { UsageError } from '../lib/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson } from './output.ts';
 

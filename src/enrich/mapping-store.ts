@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import got from 'got';
-import { writeFileAtomic } from '../warehouse/atomic-file.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { IdMapping, INDEX_VERSION, fromRows, readMappingFile, toRows } from './id-mapping.ts';
 
 /*

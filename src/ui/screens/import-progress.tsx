@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkEvent } from '../../pipeline/view-models.ts';
+import type { WorkEvent } from '../../app/view-models.ts';
 import { footerText } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import type { FrameLine, ScreenBase } from '../components/screen.tsx';
 import { Pager, usePager } from '../components/pager.tsx';
 import { useServices } from '../services.ts';
-import { hbar } from '../../domain/charts.ts';
+import { hbar } from '../../app/charts.ts';
 import { wrapText } from '../components/wrap.ts';
 import { displayWidth } from '../../lib/text/cells.ts';
 import { layoutTable, naturalWidths, tableRow, type Column } from '../../lib/text/table.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.ts';
-import type { PlanEntry } from '../../pipeline/view-models.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import type { PlanEntry } from '../../app/view-models.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { shownTitle, type TitleLanguage } from '../../domain/title-language.ts';
 import type { Column } from '../../lib/text/table.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';

@@ -2,7 +2,7 @@ import { Warehouse } from '../warehouse/store.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { playHistoryNumbers, playMinutesByTitle } from '../warehouse/queries.ts';
 import { libraryNumbers } from '../domain/library-stats.ts';
-import type { StatsNumbers } from '../domain/stats-text.ts';
+import type { StatsNumbers } from '../domain/stats-numbers.ts';
 import { libraryView } from './library-view.ts';
 
 /**

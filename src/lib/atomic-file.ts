@@ -1,7 +1,7 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { processAlive } from '../lib/process-alive.ts';
+import { processAlive } from './process-alive.ts';
 
 /**
  * Replace `path` with `data` so that a crash at any moment leaves either the old file or the new one:

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AnidexDirs } from '../config.ts';
-import { geminiUsageFile } from '../config.ts';
+import type { AnidexDirs } from '../lib/config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { settingsPath } from '../settings/settings-file.ts';
 
 /*

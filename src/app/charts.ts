@@ -1,4 +1,4 @@
-import { sanitizeText } from './sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { displayWidth, fit } from '../lib/text/cells.ts';
 
 const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

@@ -14,12 +14,12 @@ import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './r
 import { titleView } from './title-view.ts';
 import type { Engine, LibraryItem, PlanEntry, RecommendedTitle, RecommendOutcome, RecommendRequest, StatsView, TitleView, WorkEvent } from './view-models.ts';
 import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
-import type { StatsNumbers } from '../domain/stats-text.ts';
+import type { StatsNumbers } from '../domain/stats-numbers.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
 import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
-import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../config.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/config.ts';
+import { AnidexError } from '../lib/errors.ts';
 
 /** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
 export interface TuiServices {

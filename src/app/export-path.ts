@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, basename, join, resolve, sep } from 'node:path';
 import { openExport } from '../sources/trakt/index.ts';
 import { looksLikeMalExport, readMalExport } from '../sources/mal/index.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 
 /** `~/x` → the home folder's x; everything else as typed. */
 export function expandHome(p: string): string {

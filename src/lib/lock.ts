@@ -1,8 +1,8 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { BusyError } from '../domain/errors.ts';
-import { processAlive } from '../lib/process-alive.ts';
+import { BusyError } from './errors.ts';
+import { processAlive } from './process-alive.ts';
 
 interface LockInfo {
   pid: number;

@@ -10,7 +10,7 @@ import { rankLocally, type Recommendation } from '../recommend/local.ts';
 import { buildIndex, isColdStart, tasteOf, type EngineIndex, type Person } from '../recommend/engine.ts';
 import { buildGeminiRequest, MAX_CANDIDATES, profileFor, validateGeminiAnswer, type ValidationCounts } from '../recommend/gemini-engine.ts';
 import type { GeminiClient } from '../ai/gemini.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import { AnswerSource } from './answer-source.ts';
 import { shownTitle, type ProviderTitles, type TitleLanguage } from '../domain/title-language.ts';
 import type { AnimeTitles } from '../domain/anime.ts';

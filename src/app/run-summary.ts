@@ -2,9 +2,9 @@ import type { ImportResult } from './events.ts';
 import type { EnrichResult } from './enrich.ts';
 import { describeMapping, type MappingSummary } from '../enrich/mapping-store.ts';
 import type { LabelResult } from './labels.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
-import { PREVIEW_COUNT, previewList } from '../domain/list-preview.ts';
-import { shellWord } from '../domain/shell-word.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import { PREVIEW_COUNT, previewList } from '../lib/list-preview.ts';
+import { shellWord } from '../lib/shell-word.ts';
 
 /* What an import or an enrichment run did, in lines a person can read (the CLI prints them; the TUI shows them). */
 

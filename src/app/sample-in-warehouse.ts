@@ -3,7 +3,7 @@ import type { Warehouse } from '../warehouse/store.ts';
 import { removeSampleRuns, sampleRuns, type SampleRemoval } from '../warehouse/sample-removal.ts';
 import { isDemoWarehouse } from '../warehouse/demo-mark.ts';
 import { bundledAnswers } from '../enrich/bundled-cache.ts';
-import { SAMPLE_EXPORTS } from '../config.ts';
+import { SAMPLE_EXPORTS } from '../lib/config.ts';
 
 /*
  * The bundled sample found in a person's own warehouse (an `npm start` before the demo had a warehouse of its own

@@ -7,7 +7,7 @@ import { loadMapping, mappingSettings, summarizeMapping, type MappingSummary } f
 import { hasExternalIds } from '../warehouse/enrichment.ts';
 import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
-import { version } from '../config.ts';
+import { version } from '../lib/config.ts';
 
 export interface EnrichAndLabelOptions extends Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> {
   signal?: AbortSignal;

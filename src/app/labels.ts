@@ -3,7 +3,7 @@ import { animeRecords } from '../warehouse/enrichment.ts';
 import { applyCachedLabels, saveLabels, unlabeled } from '../warehouse/labels.ts';
 import type { GeminiClient } from '../ai/gemini.ts';
 import { LABEL_BATCH, LABEL_SCHEMA, LABEL_SYSTEM, labelPrompt, validateLabels } from '../ai/labels.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import type { Mood } from '../domain/moods.ts';
 
 export interface LabelResult {

@@ -7,7 +7,7 @@ import { enrichAndLabel } from './enrich-and-label.ts';
 import { describeEnrichment, describeImport } from './run-summary.ts';
 import type { ImportListener } from './events.ts';
 import type { EnrichEvent } from './enrich.ts';
-import { packageRoot, version, type AnidexDirs } from '../config.ts';
+import { packageRoot, version, type AnidexDirs } from '../lib/config.ts';
 import { processAlive } from '../lib/process-alive.ts';
 
 /*

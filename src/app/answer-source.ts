@@ -3,7 +3,7 @@ import { getCached, putCached, type CacheEntry } from '../warehouse/api-cache.ts
 import { cacheKey, type Provider, type RawAnswer } from '../enrich/provider.ts';
 import { bundledAnswers } from '../enrich/bundled-cache.ts';
 import { isDemoWarehouse } from '../warehouse/demo-mark.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 
 const DAY = 86_400_000;

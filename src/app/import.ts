@@ -12,7 +12,7 @@ import type { SqlDb } from '../warehouse/db.ts';
 import { aggregateTitles, crossCheckWatched, dedupePlays, toSilverPlay, type CrossCheck, type TitleFacts } from '../domain/aggregate.ts';
 import type { GoldValues, Scd2Plan } from '../domain/scd2-plan.ts';
 import type { SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchedSummary, TraktWatchlistItem } from '../domain/types.ts';
-import { LoadRefusedError } from '../domain/errors.ts';
+import { LoadRefusedError } from '../lib/errors.ts';
 import { emptyExportError } from '../domain/empty-export.ts';
 import type { ImportListener, ImportResult } from './events.ts';
 

@@ -6,13 +6,13 @@
 import type { AnimeRecord } from '../domain/anime.ts';
 import type { MediaType } from '../domain/types.ts';
 import type { TitleStatus } from '../domain/status.ts';
-import type { VersionRow as VersionText } from '../domain/version-text.ts';
+import type { VersionRow as VersionText } from './version-text.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
 import type { TitleLanguage } from '../domain/title-language.ts';
 import type { ImportEvent } from './events.ts';
 import type { EnrichEvent } from './enrich.ts';
 
-export type { StatsNumbers as StatsView } from '../domain/stats-text.ts';
+export type { StatsNumbers as StatsView } from '../domain/stats-numbers.ts';
 
 /** A library title (both sources of one anime merged), or a MyAnimeList Plan to Watch entry (status plan_to_watch). */
 export interface LibraryItem {

@@ -1,4 +1,4 @@
-import { TRACKED_COLUMNS, type GoldValues } from './scd2-plan.ts';
+import { TRACKED_COLUMNS, type GoldValues } from '../domain/scd2-plan.ts';
 
 /** The fields of a version this text needs (a row of user_watch_history). */
 export interface VersionRow extends Pick<GoldValues, (typeof TRACKED_COLUMNS)[number] | 'mediaType' | 'totalEpisodes'> {
