@@ -90,7 +90,7 @@ test('AniList: the server\'s own limit, read from its headers, is kept without a
   const query = (i: number) => [{ key: `search:${i}`, title: `Title number ${i}`, year: null, kind: 'show' as const }];
   const tight = await startFakeAniList({ limitPerMinute: 5, windowMs: 1200 });
   try {
-    const p = new AniListProvider({ url: tight.url, userAgent: 'anidex-test', maxRetries: 0 });
+    const p = new AniListProvider({ url: tight.url, userAgent: 'anidex-test', maxRetries: 0, windowMs: 1200 });
     for (let i = 0; i < 12; i++) await p.search(query(i));
     assert.equal(p.stats.http429, 0, 'no 429: the first answer said 5 per window');
     assert.equal(p.limiter.perWindow, 5);
@@ -114,7 +114,7 @@ test('AniList: headers that overstate the limit (90 said, 6 enforced) cost one 4
   try {
     // The 2024-25 lie: Limit 90, and Remaining counted from 90 too.
     liar.setFaultFn((r) => (r.n <= 40 ? { kind: 'headers', headers: { 'X-RateLimit-Limit': '90', 'X-RateLimit-Remaining': String(90 - r.n) } } : null));
-    const p = new AniListProvider({ url: liar.url, userAgent: 'anidex-test', maxRetries: 0 });
+    const p = new AniListProvider({ url: liar.url, userAgent: 'anidex-test', maxRetries: 0, windowMs: 1500 });
     for (let i = 0; i < 16; i++) await p.search([{ key: `search:${i}`, title: `Title ${i}`, year: null, kind: 'show' }]);
     assert.ok(p.stats.http429 <= 1, `${p.stats.http429} 429s`);
     assert.equal(p.limiter.perWindow, 6);
