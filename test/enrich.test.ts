@@ -136,7 +136,7 @@ test('the server\'s own rate limit is honoured: a tight window ends in waits, no
   const wh = await sampleWarehouse();
   anilist.setRateLimit(3, 1500);
   try {
-    const r = await enrich(wh, { provider: aniProvider({ perMinute: 100 }) });
+    const r = await enrich(wh, { provider: aniProvider({ perMinute: 100, windowMs: 1500 }) });
     assert.equal(r.pending, 0);
     assert.ok(r.counts.http429 >= 1, 'the client ran into the server limit');
     assert.ok(r.counts.waitSeconds > 0);
