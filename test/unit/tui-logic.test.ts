@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cycleFacet, facetOptions, facetState, filterSummary, isEmptyFilter, setSingle, sortRows, type Sortable } from '../src/domain/library-query.ts';
-import { passesFilter, type Filterable } from '../src/domain/filters.ts';
-import { endProgress, foldProgress, INITIAL_PROGRESS, progressLines } from '../src/ui/screens/import-progress.tsx';
-import { checkExportPath, completeExportPath, typedPath } from '../src/app/export-path.ts';
-import { wrapText } from '../src/ui/components/wrap.ts';
-import { initialList, listReducer, moveFor } from '../src/ui/components/use-list-state.ts';
-import type { UiCommand } from '../src/ui/keys/bindings.ts';
-import { displayWidth } from '../src/lib/text/cells.ts';
-import { searchTitles, MIN_EXACT_HITS } from '../src/domain/title-search.ts';
-import { ROOT } from './helpers/proc.ts';
+import { cycleFacet, facetOptions, facetState, filterSummary, isEmptyFilter, setSingle, sortRows, type Sortable } from '../../src/domain/library-query.ts';
+import { passesFilter, type Filterable } from '../../src/domain/filters.ts';
+import { endProgress, foldProgress, INITIAL_PROGRESS, progressLines } from '../../src/ui/screens/import-progress.tsx';
+import { checkExportPath, completeExportPath, typedPath } from '../../src/app/export-path.ts';
+import { wrapText } from '../../src/ui/components/wrap.ts';
+import { initialList, listReducer, moveFor } from '../../src/ui/components/use-list-state.ts';
+import type { UiCommand } from '../../src/ui/keys/bindings.ts';
+import { displayWidth } from '../../src/lib/text/cells.ts';
+import { searchTitles, MIN_EXACT_HITS } from '../../src/domain/title-search.ts';
+import { ROOT } from '../helpers/proc.ts';
 
 const row = (title: string, o: Partial<Sortable & Filterable> = {}): Sortable & Filterable => ({
   title, normTitle: title.toLowerCase(), year: null, userRating: null, totalPlays: null, lastWatchedAt: null,

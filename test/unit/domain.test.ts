@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeTitle, titleKey, parseTitleKey } from '../src/domain/title-key.ts';
-import { aggregateTitles, bingeIndicator, crossCheckWatched, dedupePlays, watchDurationDays } from '../src/domain/aggregate.ts';
-import { parseIsoTime } from '../src/domain/time.ts';
-import { sanitizeText } from '../src/lib/sanitize.ts';
-import { findTitles } from '../src/domain/find-title.ts';
-import { displayWidth, fit } from '../src/lib/text/cells.ts';
-import { fillMonths, hbar } from '../src/app/charts.ts';
-import type { TraktMedia, TraktPlay, TraktRating } from '../src/domain/types.ts';
+import { normalizeTitle, titleKey, parseTitleKey } from '../../src/domain/title-key.ts';
+import { aggregateTitles, bingeIndicator, crossCheckWatched, dedupePlays, watchDurationDays } from '../../src/domain/aggregate.ts';
+import { parseIsoTime } from '../../src/domain/time.ts';
+import { sanitizeText } from '../../src/lib/sanitize.ts';
+import { findTitles } from '../../src/domain/find-title.ts';
+import { displayWidth, fit } from '../../src/lib/text/cells.ts';
+import { fillMonths, hbar } from '../../src/app/charts.ts';
+import type { TraktMedia, TraktPlay, TraktRating } from '../../src/domain/types.ts';
 
 const FRIEREN: TraktMedia = {
   mediaType: 'show',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RateLimiter } from '../src/lib/rate-limiter.ts';
-import { retryAfterMs } from '../src/enrich/http.ts';
+import { RateLimiter } from '../../src/lib/rate-limiter.ts';
+import { retryAfterMs } from '../../src/enrich/http.ts';
 
 test('sliding windows: never more than the limit within any window', async () => {
   const limiter = new RateLimiter([{ limit: 2, ms: 200 }]);
@@ -38,9 +38,9 @@ test('Retry-After in seconds or as a date, else X-RateLimit-Reset, else unknown'
 
 // ---- following the server's pace (issue 13, item 5) -------------------------------------------------------------
 
-import { startFakeAniList } from './fakes/anilist-server.ts';
-import { AniListProvider } from '../src/enrich/anilist.ts';
-import { rateHeaders } from '../src/enrich/http.ts';
+import { startFakeAniList } from '../fakes/anilist-server.ts';
+import { AniListProvider } from '../../src/enrich/anilist.ts';
+import { rateHeaders } from '../../src/enrich/http.ts';
 
 test('X-RateLimit-Limit sets the window size, up or down; a lower X-RateLimit-Remaining takes slots out', async () => {
   const limiter = new RateLimiter([{ limit: 2, ms: 1000 }]);

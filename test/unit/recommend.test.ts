@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/app/import.ts';
-import { enrichTitles } from '../src/app/enrich.ts';
-import { recommendLocal } from '../src/app/recommend.ts';
-import { AniListProvider } from '../src/enrich/anilist.ts';
-import { historyMalIds } from '../src/warehouse/enrichment.ts';
-import { planItems } from '../src/warehouse/plan.ts';
-import { moodsFromMetadata } from '../src/domain/moods.ts';
-import { ROOT } from './helpers/proc.ts';
-import { markAsDemo } from './helpers/demo-warehouse.ts';
+import { Warehouse } from '../../src/warehouse/store.ts';
+import { importTraktExport } from '../../src/app/import.ts';
+import { enrichTitles } from '../../src/app/enrich.ts';
+import { recommendLocal } from '../../src/app/recommend.ts';
+import { AniListProvider } from '../../src/enrich/anilist.ts';
+import { historyMalIds } from '../../src/warehouse/enrichment.ts';
+import { planItems } from '../../src/warehouse/plan.ts';
+import { moodsFromMetadata } from '../../src/domain/moods.ts';
+import { ROOT } from '../helpers/proc.ts';
+import { markAsDemo } from '../helpers/demo-warehouse.ts';
 
 // Offline throughout: a provider URL nobody listens on proves nothing is fetched.
 const provider = () => new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 'anidex-test' });
@@ -79,7 +79,7 @@ test('mood mapping from genres and tags: the fixed vocabulary only, dark titles 
 
 test('a watchlist title removed from the plan stays removed on re-import', async () => {
   const wh = await sample();
-  const { removePlanItem } = await import('../src/warehouse/plan.ts');
+  const { removePlanItem } = await import('../../src/warehouse/plan.ts');
   const pb = planItems(wh.db).find((p) => p.title === 'Perfect Blue')!;
   await wh.write((db) => removePlanItem(db, pb.id));
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-09-01T00:00:00.000Z', fullReload: true });
@@ -88,7 +88,7 @@ test('a watchlist title removed from the plan stays removed on re-import', async
 });
 
 test('later seasons count as seen as far as the episodes watched reach (catalogue as the oracle)', async () => {
-  const { CATALOGUE } = await import('../scripts/sample/catalog.ts');
+  const { CATALOGUE } = await import('../../scripts/sample/catalog.ts');
   const wh = await sample();
   // The recommender fetches (here: reads the bundled) metadata of sequels first; coverage needs their episodes.
   const r = await recommendLocal(wh, { provider: provider(), offline: true, filter: {}, count: 50 });

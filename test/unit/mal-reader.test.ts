@@ -5,13 +5,13 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildSyntheticMal, generateSyntheticMal } from '../scripts/gen-synthetic-mal.ts';
-import { InputError } from '../src/lib/errors.ts';
-import type { MalEntry } from '../src/domain/mal.ts';
-import { looksLikeMalExport, parseMalEntry, readMalExport, scanProlog, type MalExport } from '../src/sources/mal/index.ts';
-import { parseXmlDocument } from '../src/sources/mal/xml.ts';
+import { buildSyntheticMal, generateSyntheticMal } from '../../scripts/gen-synthetic-mal.ts';
+import { InputError } from '../../src/lib/errors.ts';
+import type { MalEntry } from '../../src/domain/mal.ts';
+import { looksLikeMalExport, parseMalEntry, readMalExport, scanProlog, type MalExport } from '../../src/sources/mal/index.ts';
+import { parseXmlDocument } from '../../src/sources/mal/xml.ts';
 
-const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'mal');
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'mal');
 const fixture = (name: string): string => path.join(FIXTURES, name);
 const REAL = fixture('animelist_1734298612_-_16433979.xml');
 

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
-import { CATALOGUE, FIRST_EXPORT, LATER_EXPORT, SAMPLE_USERNAME } from '../scripts/sample/catalog.ts';
+import { CATALOGUE, FIRST_EXPORT, LATER_EXPORT, SAMPLE_USERNAME } from '../../scripts/sample/catalog.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE = path.join(ROOT, 'data', 'sample');
 const NBSP_TITLE = 'A Quiet Place:\u00a0Day One';
 

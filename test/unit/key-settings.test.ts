@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandFor, DEFAULT_BINDINGS, helpLines, UI_COMMANDS, type Bindings } from '../src/ui/keys/bindings.ts';
-import { applyKeyOverrides } from '../src/settings/key-overrides.ts';
-import { loadSettings, settingsPath } from '../src/settings/settings-file.ts';
+import { commandFor, DEFAULT_BINDINGS, helpLines, UI_COMMANDS, type Bindings } from '../../src/ui/keys/bindings.ts';
+import { applyKeyOverrides } from '../../src/settings/key-overrides.ts';
+import { loadSettings, settingsPath } from '../../src/settings/settings-file.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'anidex-keys-'));
 

@@ -1,8 +1,8 @@
 // The matcher on the hard cases of issue 3, with candidates shaped like real provider answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ABSENT_THRESHOLD, coreTitle, matchTitle, nameAgreement, MATCH_THRESHOLD } from '../src/enrich/matcher.ts';
-import type { AnimeFormat, AnimeRecord } from '../src/domain/anime.ts';
+import { ABSENT_THRESHOLD, coreTitle, matchTitle, nameAgreement, MATCH_THRESHOLD } from '../../src/enrich/matcher.ts';
+import type { AnimeFormat, AnimeRecord } from '../../src/domain/anime.ts';
 
 function rec(malId: number, romaji: string, english: string | null, year: number, format: AnimeFormat, synonyms: string[] = []): AnimeRecord {
   return {

@@ -1,12 +1,12 @@
 // The eleven SCD2 golden cases of docs/data-model.md, against the real loader on an in-memory sql.js warehouse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSqlJs, transaction, type SqlDb } from '../src/warehouse/db.ts';
-import { migrate } from '../src/warehouse/migrations.ts';
-import { loadGold } from '../src/warehouse/scd2.ts';
-import { versionsAt } from '../src/warehouse/queries.ts';
-import type { GoldValues } from '../src/domain/scd2-plan.ts';
-import { LoadRefusedError } from '../src/lib/errors.ts';
+import { openSqlJs, transaction, type SqlDb } from '../../src/warehouse/db.ts';
+import { migrate } from '../../src/warehouse/migrations.ts';
+import { loadGold } from '../../src/warehouse/scd2.ts';
+import { versionsAt } from '../../src/warehouse/queries.ts';
+import type { GoldValues } from '../../src/domain/scd2-plan.ts';
+import { LoadRefusedError } from '../../src/lib/errors.ts';
 
 const T1 = '2026-01-01T00:00:00.000Z';
 const T2 = '2026-02-01T00:00:00.000Z';

@@ -5,18 +5,18 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnimeRecord } from '../src/domain/anime.ts';
-import { becauseOf, buildIndex, FITTED, MAX_PER_FRANCHISE, rankCandidates, tasteOf, type Person, type PersonEntry } from '../src/recommend/engine.ts';
-import { rankLocally } from '../src/recommend/local.ts';
-import { buildPool } from '../src/recommend/pool.ts';
-import { buildGeminiRequest, profileFor } from '../src/recommend/gemini-engine.ts';
-import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/app/import.ts';
-import { enrichTitles } from '../src/app/enrich.ts';
-import { geminiDryRun, recommendLocal } from '../src/app/recommend.ts';
-import { AniListProvider } from '../src/enrich/anilist.ts';
-import { ROOT } from './helpers/proc.ts';
-import { markAsDemo } from './helpers/demo-warehouse.ts';
+import type { AnimeRecord } from '../../src/domain/anime.ts';
+import { becauseOf, buildIndex, FITTED, MAX_PER_FRANCHISE, rankCandidates, tasteOf, type Person, type PersonEntry } from '../../src/recommend/engine.ts';
+import { rankLocally } from '../../src/recommend/local.ts';
+import { buildPool } from '../../src/recommend/pool.ts';
+import { buildGeminiRequest, profileFor } from '../../src/recommend/gemini-engine.ts';
+import { Warehouse } from '../../src/warehouse/store.ts';
+import { importTraktExport } from '../../src/app/import.ts';
+import { enrichTitles } from '../../src/app/enrich.ts';
+import { geminiDryRun, recommendLocal } from '../../src/app/recommend.ts';
+import { AniListProvider } from '../../src/enrich/anilist.ts';
+import { ROOT } from '../helpers/proc.ts';
+import { markAsDemo } from '../helpers/demo-warehouse.ts';
 
 function anime(malId: number, o: Partial<AnimeRecord> & { recs?: Array<[number, number]>; rel?: Array<[number, string]> } = {}): AnimeRecord {
   return {

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/app/import.ts';
-import { libraryRows } from '../src/warehouse/queries.ts';
-import { statsView } from '../src/app/stats-view.ts';
-import { ROOT } from './helpers/proc.ts';
+import { Warehouse } from '../../src/warehouse/store.ts';
+import { importTraktExport } from '../../src/app/import.ts';
+import { libraryRows } from '../../src/warehouse/queries.ts';
+import { statsView } from '../../src/app/stats-view.ts';
+import { ROOT } from '../helpers/proc.ts';
 
 const V1 = join(ROOT, 'data/sample/trakt-2026-05-01');
 const V2 = join(ROOT, 'data/sample/trakt-2026-08-15.zip');
