@@ -1426,9 +1426,3 @@ export const CATALOGUE: readonly CatalogueEntry[] = [...ANIME, ...WATCHLIST_ANIM
 export const FIRST_EXPORT = { name: 'trakt-2026-05-01', exportedAt: '2026-05-01T06:00:00.000Z' } as const;
 export const LATER_EXPORT = { name: 'trakt-2026-08-15', exportedAt: '2026-08-15T06:00:00.000Z' } as const;
 export const SAMPLE_USERNAME = 'sample-otaku';
-
-export function entryByKey(key: string): CatalogueEntry {
-  const e = CATALOGUE.find((x) => x.key === key);
-  if (!e) throw new Error(`no catalogue entry ${key}`);
-  return e;
-}

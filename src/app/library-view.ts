@@ -1,4 +1,3 @@
-import { Warehouse } from '../warehouse/store.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { enrichedLibrary, type EnrichedRow } from '../warehouse/queries.ts';
 import { droppedMalIds } from '../warehouse/enrichment.ts';
@@ -33,14 +32,4 @@ export function libraryView(db: SqlDb, opts: LibraryViewOptions = {}): LibraryEn
   });
   if (!opts.planned) return library;
   return [...library, ...plannedRows(rows).map((r): LibraryEntry => ({ ...r, status: 'plan_to_watch' }))];
-}
-
-/** The library from a data directory (opens and closes the warehouse). */
-export async function loadLibraryView(dataDir: string, opts: LibraryViewOptions = {}): Promise<LibraryEntry[]> {
-  const wh = await Warehouse.open(dataDir);
-  try {
-    return libraryView(wh.db, opts);
-  } finally {
-    wh.close();
-  }
 }

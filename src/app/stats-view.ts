@@ -1,4 +1,3 @@
-import { Warehouse } from '../warehouse/store.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { playHistoryNumbers, playMinutesByTitle } from '../warehouse/queries.ts';
 import { libraryNumbers } from '../domain/library-stats.ts';
@@ -15,14 +14,4 @@ export function statsView(db: SqlDb): StatsNumbers {
   const history = playHistoryNumbers(db);
   const numbers = libraryNumbers(library, all.length - library.length, playMinutesByTitle(db), history?.playsPerYear ?? []);
   return { ...numbers, history };
-}
-
-/** The stats from a data directory (opens and closes the warehouse). */
-export async function loadStatsView(dataDir: string): Promise<StatsNumbers> {
-  const wh = await Warehouse.open(dataDir);
-  try {
-    return statsView(wh.db);
-  } finally {
-    wh.close();
-  }
 }

@@ -1,4 +1,3 @@
-import { Warehouse } from '../warehouse/store.ts';
 import { playsPerMonthOf, sameAnimeKeys, versionsOf, type VersionRow } from '../warehouse/queries.ts';
 import { sourceOf, type SourceName } from '../domain/library-merge.ts';
 import { animeRecords, matchOf, showSeasons } from '../warehouse/enrichment.ts';
@@ -75,14 +74,4 @@ export function titleView(db: SqlDb, titleKey: string): TitleHistory {
     match: m && m.reason ? { status: m.status, reason: m.reason } : null,
     seasons: seasonRows(db, traktKey),
   };
-}
-
-/** The title view from a data directory (opens and closes the warehouse). */
-export async function loadTitleView(dataDir: string, titleKey: string): Promise<TitleHistory> {
-  const wh = await Warehouse.open(dataDir);
-  try {
-    return titleView(wh.db, titleKey);
-  } finally {
-    wh.close();
-  }
 }

@@ -155,7 +155,7 @@ export async function loadMapping(opts: MappingOptions): Promise<MappingLoad> {
       signal: opts.signal,
       decompress: true,
     });
-    req.on('downloadProgress', (p: { transferred: number }) => {
+    void req.on('downloadProgress', (p: { transferred: number }) => {
       if (p.transferred > MAX_BYTES) req.cancel(`more than ${MAX_BYTES / 1024 / 1024} MiB`);
     });
     const res = await req;

@@ -169,6 +169,7 @@ export function ImportProgressScreen({ path, width, height, theme, onClose, acti
       clearInterval(timer);
       c.abort();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one import per visit of the screen, whatever re-renders it
   }, []);
 
   const lines = progressLines(progress, now, width);

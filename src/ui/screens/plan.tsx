@@ -49,6 +49,7 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
       then?.();
     }, onError);
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- load once on arrival; every change reloads by itself
   useEffect(() => reload(), []);
   const layout = useTableLayout(items ?? [], COLUMNS, width);
 
