@@ -14,10 +14,6 @@ import type { MediaType } from '../domain/types.ts';
 export const EXPORT_FORMATS = ['mal-xml', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export function isExportFormat(s: string): s is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(s);
-}
-
 export type NotExportedWhy = 'not matched to MyAnimeList' | 'not anime';
 
 /** A title the MyAnimeList export leaves out, because MAL has no id for it. */
