@@ -14,7 +14,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { requestJson, type HttpStats } from '../src/enrich/http.ts';
-import { RateLimiter } from '../src/enrich/rate-limiter.ts';
+import { RateLimiter } from '../src/lib/rate-limiter.ts';
 import { startFakeAniList } from '../test/fakes/anilist-server.ts';
 
 const LIMIT = 30;

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings, saveSettings, settingsPath } from '../src/settings/settings-file.ts';
-import { SettingsError } from '../src/domain/errors.ts';
+import { SettingsError } from '../src/lib/errors.ts';
 import { parseSettingsText } from '../src/settings/settings-text.ts';
 import { PreferencesSaver } from '../src/settings/preferences-saver.ts';
 import { tuiPreferencesFromSettings, withGenresIn } from '../src/settings/tui-preferences.ts';

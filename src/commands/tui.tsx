@@ -1,11 +1,11 @@
 import { render, type Instance } from 'ink';
 import { App } from '../ui/app.tsx';
 import { themeFromEnv } from '../ui/theme/theme.ts';
-import { TuiSession } from '../pipeline/tui-session.ts';
+import { TuiSession } from '../app/tui-session.ts';
 import { loadTuiSettings } from '../settings/tui-settings.ts';
 import type { CommandContext } from './context.ts';
 import { reportError } from './report-error.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { enterAltScreen } from '../ui/terminal/alt-screen.ts';
 import { guardTerminal } from '../ui/terminal/exit-guard.ts';
 

@@ -18,8 +18,8 @@ import { titleLanguageFromSettings } from './title-language-setting.ts';
 import { editSettingsText, NEW_FILE_HEADER, parseSettingsText, type ParsedText } from './settings-text.ts';
 import { NO_TUI_PREFERENCES, TUI_KEY, tuiPreferencesFromSettings, type TuiPreferences } from './tui-preferences.ts';
 import { DEFAULT_TITLE_LANGUAGE, type TitleLanguage } from '../domain/title-language.ts';
-import { SettingsError } from '../domain/errors.ts';
-import { acquireLock } from '../warehouse/lock.ts';
+import { SettingsError } from '../lib/errors.ts';
+import { acquireLock } from '../lib/lock.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 

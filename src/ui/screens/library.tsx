@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { LibraryItem } from '../../pipeline/view-models.ts';
+import type { LibraryItem } from '../../app/view-models.ts';
 import { passesFilter, titleLength, type LibraryFilter } from '../../domain/filters.ts';
 import { cycleFacet, facetOptions, facetState, filterSummary, SORT_KEYS, SORT_TEXT, sortRows, type FacetOption, type SortKey } from '../../domain/library-query.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { searchTitles } from '../../domain/title-search.ts';
 import { isPending } from '../../domain/pending.ts';
 import { displayWidth, truncate } from '../../lib/text/cells.ts';
@@ -81,11 +81,12 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPre
   const [sort, setSort, getSort] = useSyncState<SortKey>(initial.sort);
   const [mode, setMode, getMode] = useSyncState<'list' | 'search' | 'filters'>('list');
   const reported = useRef({ sort, filter });
+  // Reported once per change (the parent's callback is new at every render; the ref keeps it from repeating).
   useEffect(() => {
     if (reported.current.sort === sort && reported.current.filter === filter) return;
     reported.current = { sort, filter };
     onPreferences?.({ sort, filter });
-  }, [sort, filter]);
+  }, [sort, filter, onPreferences]);
   const lengths = useMemo(() => rows.map((r) => titleLength(r)), [rows]);
   const options = useMemo(() => facetOptions(rows, (i) => lengths[i] ?? null), [rows, lengths]);
   const libraryCount = useMemo(() => rows.filter((r) => r.status !== 'plan_to_watch').length, [rows]);

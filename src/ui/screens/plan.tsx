@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.ts';
-import type { PlanEntry } from '../../pipeline/view-models.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import type { PlanEntry } from '../../app/view-models.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { shownTitle, type TitleLanguage } from '../../domain/title-language.ts';
 import type { Column } from '../../lib/text/table.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
@@ -44,13 +44,14 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
   const list = useListState(items?.length ?? 0, listHeight, { liveCount: () => getItems()?.length ?? 0 });
   const named = (p: PlanEntry): string => shownTitle(p.title, p, titleLanguage);
   // By the chosen name, which the title language key can change while the plan is shown.
-  const shown = useMemo(() => items?.map((p) => ({ ...p, title: named(p) })) ?? null, [items, titleLanguage]);
+  const shown = useMemo(() => items?.map((p) => ({ ...p, title: shownTitle(p.title, p, titleLanguage) })) ?? null, [items, titleLanguage]);
   const reload = (then?: () => void): void => {
     services.plan().then((xs) => {
       setItems(xs);
       then?.();
     }, onError);
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- load once on arrival; every change reloads by itself
   useEffect(() => reload(), []);
   const layout = useTableLayout(shown ?? [], COLUMNS, width);
 
