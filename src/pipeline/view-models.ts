@@ -58,7 +58,7 @@ export interface TitleView {
   /** The versions of the title that was opened. */
   versions: TitleVersion[];
   /** Every source that knows the title (Trakt first), each with its versions; one entry per gold key. */
-  sources: Array<{ source: 'trakt' | 'mal'; titleKey: string; versions: TitleVersion[] }>;
+  sources: Array<{ source: 'trakt' | 'mal' | 'anilist'; titleKey: string; versions: TitleVersion[] }>;
   anime: AnimeRecord | null;
   /** Every name the provider gave the anime (English, romaji, native, synonyms, other languages). */
   names: Array<{ kind: string; name: string }>;
