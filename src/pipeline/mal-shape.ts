@@ -2,6 +2,7 @@ import type { MalEntry } from '../domain/mal.ts';
 import { malGoldValues, malTitleKey } from '../domain/mal-gold.ts';
 import type { RawRecord, SkippedRecord } from '../domain/types.ts';
 import { emptyExportError } from '../domain/empty-export.ts';
+import { AnidexError } from '../domain/errors.ts';
 import { replaceMalSilver } from '../warehouse/silver-mal.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import type { TitleMatch } from '../warehouse/enrichment.ts';
@@ -40,6 +41,13 @@ export class MalShape implements SnapshotShape<MalEntry> {
 
   emptyError(snapshot: SourceSnapshot<MalEntry>, skipped: readonly SkippedRecord[]): Error | null {
     if (this.entries.length > 0) return null;
+    if (this.via === 'api') {
+      const why = skipped.length ? `all ${skipped.length} of its entries are malformed (the first: ${skipped[0]!.field}: ${skipped[0]!.reason})` : 'it lists no anime';
+      return new AnidexError(
+        `The MyAnimeList list ${snapshot.path.slice('mal:'.length)} came back empty (${why}), and loading it would mark every MyAnimeList title deleted, so nothing was written.`,
+        'If the list really is empty now, run the sync again with --allow-empty.',
+      );
+    }
     return emptyExportError({ exportPath: snapshot.path, files: [snapshot.path], skipped, kind: 'mal' });
   }
 

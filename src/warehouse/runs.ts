@@ -106,3 +106,11 @@ export function lastImportDigest(db: SqlDb, kinds: readonly string[] = ['import'
     )?.d ?? null
   );
 }
+
+/** When each account last synced successfully (the newest finished `sync-<source>` run), by source. */
+export function lastSyncs(db: SqlDb): Record<string, string> {
+  const rows = db.all<{ kind: string; at: string }>(
+    "SELECT kind, max(finished_at) AS at FROM pipeline_runs WHERE kind LIKE 'sync-%' AND finished_at IS NOT NULL GROUP BY kind",
+  );
+  return Object.fromEntries(rows.map((r) => [r.kind.slice('sync-'.length), r.at]));
+}

@@ -40,6 +40,8 @@ export interface AniListListOptions {
   signal?: AbortSignal;
   /** Entries per chunk (default and AniList's largest: 500); tests page small lists. */
   pageSize?: number;
+  /** Read the first chunk only (`connect` checks the list exists without pulling all of it). */
+  probe?: boolean;
   /** Called after each chunk arrives (the live `fetch` stage). */
   onPage?: (page: number, entries: number) => void;
 }
@@ -174,7 +176,7 @@ export async function fetchAniListList(userName: string, opts: AniListListOption
     }
     pages.push({ name, origin: `${url} (${name} of ${userName}'s list)`, bytes: records.reduce((n, r) => n + r.raw.json.length, 0), records, skipped });
     opts.onPage?.(chunk, records.length);
-    if (c['hasNextChunk'] !== true) break;
+    if (c['hasNextChunk'] !== true || opts.probe) break;
   }
   return {
     path: `anilist:${userName}`,
