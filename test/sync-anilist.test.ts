@@ -155,3 +155,24 @@ test('anidex import anilist:<user> imports the list; history shows its versions'
   assert.equal(bad.code, 2, bad.stderr);
   assert.ok(statSync(join(dir, 'warehouse.sqlite')).size > 0);
 });
+
+test('anidex connect anilist, then sync twice: the second writes nothing; doctor names the account, disconnect forgets it', async () => {
+  fake.setList('Mika', list(base()));
+  const root = tmp();
+  const e = { ...env(), XDG_CONFIG_HOME: join(root, 'config'), XDG_STATE_HOME: join(root, 'state'), ANIDEX_DATA_DIR: join(root, 'data') };
+  const unknown = await runCli(['connect', 'anilist', 'nobody'], e);
+  assert.equal(unknown.code, 1);
+  assert.equal(existsSync(join(root, 'config', 'anidex', 'settings.json')), false, 'nothing saved for a list that does not answer');
+  const c = await runCli(['connect', 'anilist', 'Mika'], e);
+  assert.equal(c.code, 0, c.stderr);
+  const s1 = await runCli(['sync', 'anilist', '--offline'], e);
+  assert.equal(s1.code, 0, s1.stderr);
+  assert.match(s1.stdout, /AniList \(Mika\):/);
+  const s2 = await runCli(['sync', '--offline'], e);
+  assert.match(s2.stdout, /unchanged since the last sync/);
+  assert.match(s2.stdout, /0 new, 0 changed/);
+  const d = await runCli(['doctor'], e);
+  assert.match(d.stdout, /anilist\s+the public list of Mika answers; last synced/);
+  assert.equal((await runCli(['disconnect', 'anilist'], e)).code, 0);
+  assert.equal((await runCli(['sync'], e)).code, 2, 'nothing connected any more');
+});

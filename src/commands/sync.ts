@@ -5,6 +5,7 @@ import { connectedSources, syncAccounts } from '../pipeline/sync-accounts.ts';
 import type { AccountSource } from '../pipeline/sync.ts';
 import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
 import { UsageError } from '../domain/errors.ts';
+import { parseIsoTime } from '../domain/time.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { SYNC_FLAGS } from './specs/sync.ts';
@@ -34,6 +35,7 @@ export async function run({ values, args }: Parsed<typeof SYNC_FLAGS>, ctx: Comm
     const outcomes = await syncAccounts(wh, accounts, sources, {
       stateDir: ctx.dirs.state,
       allowEmpty: Boolean(values['allow-empty']),
+      asOf: values['as-of'] === undefined ? undefined : asOf(values['as-of']),
       signal: controller.signal,
       onStart: (s) => progress.status(`${NAME[s]}: pulling the list…`),
       onEvent: (s, e) => {
@@ -69,4 +71,10 @@ export async function run({ values, args }: Parsed<typeof SYNC_FLAGS>, ctx: Comm
     progress.clear();
     wh.close();
   }
+}
+
+function asOf(given: string): string {
+  const t = parseIsoTime(given);
+  if (!t) throw new UsageError(`--as-of "${given}" is not an ISO-8601 time.`, 'Example: --as-of 2026-05-01T12:00:00Z');
+  return t;
 }

@@ -19,6 +19,8 @@ export interface SyncOutcome {
 export interface SyncAccountsOptions {
   stateDir: string;
   allowEmpty?: boolean;
+  /** The load time of every account (default: now, taken under the lock). */
+  asOf?: string;
   http?: AccountHttp;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
@@ -43,7 +45,7 @@ export async function syncAccounts(wh: Warehouse, accounts: AccountSettings, sou
   const out: SyncOutcome[] = [];
   for (const source of sources) {
     opts.onStart?.(source);
-    const common = { allowEmpty: opts.allowEmpty, http: opts.http, env: opts.env, signal: opts.signal, lockWaitMs: opts.lockWaitMs, onEvent: (e: Parameters<ImportListener>[0]) => opts.onEvent?.(source, e) };
+    const common = { allowEmpty: opts.allowEmpty, asOf: opts.asOf, http: opts.http, env: opts.env, signal: opts.signal, lockWaitMs: opts.lockWaitMs, onEvent: (e: Parameters<ImportListener>[0]) => opts.onEvent?.(source, e) };
     try {
       let result: ImportResult;
       if (source === 'anilist') result = await syncAniList(wh, accounts.anilist!.user, common);

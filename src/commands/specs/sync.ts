@@ -4,6 +4,7 @@ import { defineCommand, defineFlags } from '../spec.ts';
 export const SYNC_FLAGS = defineFlags({
   quiet: { type: 'boolean', short: 'q', description: 'print nothing unless something fails (for cron and timers)' },
   offline: { type: 'boolean', description: 'skip the enrichment after the sync (the sync itself needs the network)' },
+  'as-of': { type: 'string', arg: 'ISO-8601', hidden: true, description: 'when the pulled state was true (default: now); for tests that need the same warehouse twice' },
   'allow-empty': { type: 'boolean', description: 'accept a list that came back empty (otherwise refused: it would mark every title of the account deleted)' },
 });
 
