@@ -125,4 +125,14 @@ export interface RecommendOutcome {
 }
 
 /** What long work reports to the screen that shows it. */
+/** A connected account and when it last synced (for the TUI). */
+export interface AccountStatus {
+  source: 'anilist' | 'mal' | 'trakt';
+  /** AniList, MyAnimeList, Trakt. */
+  name: string;
+  account: string;
+  /** ISO UTC, or null when it never synced into this warehouse. */
+  lastSync: string | null;
+}
+
 export type WorkEvent = { kind: 'import'; event: ImportEvent; label: string } | { kind: 'enrich'; event: EnrichEvent } | { kind: 'labels' };
