@@ -189,3 +189,50 @@ test('Trakt: the device flow connects; syncs load history, ratings and watchlist
   assert.equal(d.code, 0);
   assert.equal(existsSync(secretFile), false);
 });
+
+test('MyAnimeList: a list that moves between two pages is read again; Trakt: faults retried, an access token expired early is refreshed once', async () => {
+  // 120 entries in pages of 50: between page 1 and page 2 an entry is added at the front.
+  const many: FakeMalEntry[] = Array.from({ length: 120 }, (_, i) => ({ id: 100_000 + i, title: `Anime ${i}`, num_episodes: 12, list_status: { status: 'completed' as const, score: 7, num_episodes_watched: 12 } }));
+  mal.setUser('big', { entries: many });
+  let moved = false;
+  mal.setFaultFn((r) => {
+    if (!moved && r.path.includes('offset=50')) {
+      moved = true;
+      mal.setUser('big', { entries: [{ id: 99_999, title: 'New one', list_status: { status: 'watching' } }, ...many] });
+    }
+    return null;
+  });
+  const { Warehouse } = await import('../src/warehouse/store.ts');
+  const { syncMal } = await import('../src/pipeline/sync.ts');
+  const wh = await Warehouse.open(mkdtempSync(join(tmpdir(), 'anidex-sync-')));
+  const r = await syncMal(wh, { user: 'big', clientId: CLIENT_ID }, { env: { ANIDEX_MAL_URL: mal.url }, http: { userAgent: 't', retryBaseMs: 5, timeoutMs: 2000, pageSize: 50 }, asOf: '2026-01-01T00:00:00.000Z' });
+  mal.setFaultFn(null);
+  assert.equal(moved, true);
+  assert.equal(r.counts.recordsRead, 121, 'the steady second read is what was loaded');
+  wh.close();
+
+  trakt.account = traktAccount();
+  trakt.tokenLifetime = 7 * 86_400;
+  const { env } = home();
+  trakt.approveOnPoll = 1;
+  assert.equal((await runCli(['connect', 'trakt', '--client-id', TRAKT_ID], { ...env, ANIDEX_TRAKT_CLIENT_SECRET: TRAKT_SECRET })).code, 0);
+  trakt.inject({ kind: 'rateLimited', retryAfter: 1 });
+  trakt.inject({ kind: 'http', status: 503 });
+  trakt.inject('malformed');
+  trakt.inject('hang');
+  const ok = await runCli(['sync', 'trakt', '--offline'], env);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.equal(trakt.pendingFaults, 0);
+  trakt.expireAccess();
+  const refreshes = trakt.refreshes;
+  const again = await runCli(['sync', 'trakt', '--offline', '--json'], env);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(trakt.refreshes, refreshes + 1, 'one refresh after the 401');
+  assert.equal(JSON.parse(again.stdout).accounts[0].result.identical, true);
+  trakt.inject({ kind: 'http', status: 502 }, 10);
+  const down = await runCli(['sync', 'trakt', '--offline'], env);
+  trakt.clearFaults();
+  assert.equal(down.code, 1);
+  assert.match(down.stderr, /Trakt failed 4 times in a row .*nothing was written/);
+  assert.match(down.stderr, /run `anidex sync` again/);
+});

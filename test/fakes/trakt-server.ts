@@ -27,6 +27,8 @@ export interface FakeTrakt extends FakeServerHandle {
   deny(): void;
   /** Every token issued so far stops working (the person revoked the app). */
   revokeAll(): void;
+  /** Access tokens expire now (earlier than the client was told); refresh tokens still work. */
+  expireAccess(): void;
   /** Access tokens expire this many seconds after they are issued (default a week). */
   tokenLifetime: number;
   /** Tokens issued (access and refresh), to check that none leaks into output or files. */
@@ -55,6 +57,7 @@ class FakeTraktServer extends FakeServerBase implements FakeTrakt {
   approve(): void { if (this.device) this.device.state = 'approved'; }
   deny(): void { if (this.device) this.device.state = 'denied'; }
   revokeAll(): void { this.access.clear(); this.refreshTokens.clear(); }
+  expireAccess(): void { for (const k of this.access.keys()) this.access.set(k, 0); }
 
   private json(res: ServerResponse, entry: LogEntry, status: number, body: unknown, headers: Record<string, string> = {}): void {
     this.send(res, entry, status, body === undefined ? '' : JSON.stringify(body), { 'Content-Type': 'application/json', ...headers });
