@@ -229,6 +229,24 @@ test('MyAnimeList: a list that moves between two pages is read again; Trakt: fau
   assert.equal(again.code, 0, again.stderr);
   assert.equal(trakt.refreshes, refreshes + 1, 'one refresh after the 401');
   assert.equal(JSON.parse(again.stdout).accounts[0].result.identical, true);
+  // A new play while the history is paged: page 2 starts with the last play of page 1, and the history is read again.
+  let playedMeanwhile = false;
+  trakt.setFaultFn((req) => {
+    if (!playedMeanwhile && req.path.startsWith('/sync/history?page=2')) {
+      playedMeanwhile = true;
+      const top = JSON.parse(JSON.stringify(trakt.account.history[0])) as { id: number; watched_at: string };
+      top.id = 88_888_888_888;
+      top.watched_at = '2026-04-30T21:00:00.000Z';
+      trakt.account.history.unshift(top);
+    }
+    return null;
+  });
+  const moving = await runCli(['sync', 'trakt', '--offline', '--json'], env);
+  trakt.setFaultFn(null);
+  assert.equal(moving.code, 0, moving.stderr);
+  assert.equal(playedMeanwhile, true);
+  assert.equal(JSON.parse(moving.stdout).accounts[0].result.counts.recordsRepeated, 0, 'no play counted twice');
+  assert.equal(JSON.parse(moving.stdout).accounts[0].result.counts.titlesChanged, 1, 'the new play, once');
   trakt.inject({ kind: 'http', status: 502 }, 10);
   const down = await runCli(['sync', 'trakt', '--offline'], env);
   trakt.clearFaults();
