@@ -1,8 +1,8 @@
 // The command line → a command, read by the specs (src/commands/specs/). Only light modules are imported here:
 // each handler, the data-dir preparation and the TUI are dynamic imports, which the build puts in chunks of their
 // own, so `--help`, `--version` and completion start without Ink, React or sql.js.
-import { UsageError } from './domain/errors.ts';
-import { resolveDataDir, resolveDirs, version } from './config.ts';
+import { UsageError } from './lib/errors.ts';
+import { resolveDataDir, resolveDirs, version } from './lib/config.ts';
 import type { CommandContext } from './commands/context.ts';
 import { parseCommand, parseGlobals } from './commands/parse.ts';
 import { findCommand } from './commands/specs/index.ts';
@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
  * (said on stderr, or shown by the TUI), and with --demo the demo warehouse is built when missing.
  */
 async function dataContext(dataDirFlag: string | undefined, demo: boolean, base: Pick<CommandContext, 'json' | 'debug' | 'titleLanguage'>, who: string): Promise<{ ctx: CommandContext; moved: string[] }> {
-  const { moveLegacyFiles } = await import('./pipeline/legacy-locations.ts');
+  const { moveLegacyFiles } = await import('./app/legacy-locations.ts');
   const dataDir = resolveDataDir(dataDirFlag);
   const dirs = resolveDirs();
   let ctx: CommandContext = { ...base, dataDir, ownDataDir: dataDir, dirs, demo: false };

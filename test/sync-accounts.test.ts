@@ -203,7 +203,7 @@ test('MyAnimeList: a list that moves between two pages is read again; Trakt: fau
     return null;
   });
   const { Warehouse } = await import('../src/warehouse/store.ts');
-  const { syncMal } = await import('../src/pipeline/sync.ts');
+  const { syncMal } = await import('../src/app/sync.ts');
   const wh = await Warehouse.open(mkdtempSync(join(tmpdir(), 'anidex-sync-')));
   const r = await syncMal(wh, { user: 'big', clientId: CLIENT_ID }, { env: { ANIDEX_MAL_URL: mal.url }, http: { userAgent: 't', retryBaseMs: 5, timeoutMs: 2000, pageSize: 50 }, asOf: '2026-01-01T00:00:00.000Z' });
   mal.setFaultFn(null);

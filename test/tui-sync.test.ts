@@ -9,7 +9,7 @@ import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../src/ui/app.tsx';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
-import { TuiSession } from '../src/pipeline/tui-session.ts';
+import { TuiSession } from '../src/app/tui-session.ts';
 import { writeAccount } from '../src/settings/accounts-setting.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { startFakeAniList } from './fakes/anilist-server.ts';

@@ -3,10 +3,10 @@ import { removeSecrets, writeSecrets, type TraktSecrets } from '../settings/acco
 import { fetchAniListList } from '../sources/anilist/list.ts';
 import { fetchMalList } from '../sources/mal/api-list.ts';
 import { TraktClient, type TraktTokens } from '../sources/trakt/api.ts';
-import { accountHttpFromEnv, checkAniListUser } from '../pipeline/sync.ts';
-import { sleep } from '../enrich/rate-limiter.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { accountHttpFromEnv, checkAniListUser } from '../app/sync.ts';
+import { sleep } from '../lib/rate-limiter.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { CONNECT_FLAGS } from './specs/connect.ts';

@@ -1,6 +1,6 @@
-import { version } from '../config.ts';
-import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { version } from '../lib/config.ts';
+import { UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { commandHelp, helpWidth, topHelp } from './help.ts';
 import type { Parsed } from './spec.ts';
 import { COMMANDS, findCommand } from './specs/index.ts';

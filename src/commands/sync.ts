@@ -1,10 +1,10 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
 import { readAccounts } from '../settings/accounts-setting.ts';
-import { connectedSources, syncAccounts } from '../pipeline/sync-accounts.ts';
-import type { AccountSource } from '../pipeline/sync.ts';
-import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
-import { UsageError } from '../domain/errors.ts';
+import { connectedSources, syncAccounts } from '../app/sync-accounts.ts';
+import type { AccountSource } from '../app/sync.ts';
+import { describeEnrichment, describeImport } from '../app/run-summary.ts';
+import { UsageError } from '../lib/errors.ts';
 import { parseIsoTime } from '../domain/time.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';

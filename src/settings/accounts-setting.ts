@@ -9,7 +9,7 @@
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { mkdirSync } from 'node:fs';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import { settingsPath } from './settings-file.ts';
 
 export type AccountName = 'anilist' | 'mal' | 'trakt';

@@ -1,4 +1,4 @@
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 
 /**
  * A paged list moved while it was read (an entry seen on two pages): what was read is not one state of the list.

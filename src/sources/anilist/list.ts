@@ -4,13 +4,13 @@
  * the user, never an empty list (which would mark every AniList title deleted).
  */
 
-import { AnidexError } from '../../domain/errors.ts';
+import { AnidexError } from '../../lib/errors.ts';
 import { ANILIST_STATUS, fuzzyDate, SCORE_FORMATS, scoreTo10, type AniListEntry, type ScoreFormat } from '../../domain/anilist-list.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 import type { SnapshotPage, SourceSnapshot } from '../../domain/source-snapshot.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { arrayOf, isRecord, requestJson, type HttpStats } from '../../enrich/http.ts';
-import { RateLimiter } from '../../enrich/rate-limiter.ts';
+import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { ANILIST_FIRST_GUESS_PER_MINUTE, ANILIST_URL } from '../../enrich/anilist.ts';
 import { ListChangedError } from '../list-changed.ts';
 

@@ -4,13 +4,13 @@
  * following `paging.next`. Each item becomes the same MalEntry an XML export gives, so both load as one source.
  */
 
-import { AnidexError } from '../../domain/errors.ts';
+import { AnidexError } from '../../lib/errors.ts';
 import type { MalEntry, MalPriority, MalStatus } from '../../domain/mal.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 import type { SnapshotPage, SourceSnapshot } from '../../domain/source-snapshot.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { arrayOf, isRecord, requestJson, type HttpStats } from '../../enrich/http.ts';
-import { RateLimiter } from '../../enrich/rate-limiter.ts';
+import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { ListChangedError } from '../list-changed.ts';
 
 export const MAL_API_URL = 'https://api.myanimelist.net/v2/';

@@ -6,12 +6,12 @@
  * parsed by the export's own parsers and load as the same source.
  */
 
-import { AnidexError } from '../../domain/errors.ts';
+import { AnidexError } from '../../lib/errors.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 import type { SnapshotPage, SourceSnapshot } from '../../domain/source-snapshot.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { isRecord, requestJson, type HttpStats, type JsonAnswer } from '../../enrich/http.ts';
-import { RateLimiter } from '../../enrich/rate-limiter.ts';
+import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { ListChangedError } from '../list-changed.ts';
 import { parseHistoryRecord, parseRatingRecord, parseWatchlistRecord, type ParseResult, type RecordContext } from './parse.ts';
 import type { TraktValue } from './export-snapshot.ts';
