@@ -8,6 +8,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/proc.ts';
+import { Warehouse } from '../src/warehouse/store.ts';
+import { markDemo } from '../src/warehouse/demo-mark.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'anidex-completion-'));
 const BIN = join(TMP, 'bin');
@@ -23,14 +25,18 @@ function has(shell: string): boolean {
   return spawnSync(shell, ['-c', 'exit 0'], { stdio: 'ignore' }).status === 0;
 }
 
-before(() => {
+before(async () => {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   // `anidex` on the PATH, as the scripts expect it.
   mkdirSync(BIN);
   writeFileSync(join(BIN, 'anidex'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/anidex.js')}" "$@"\n`);
   chmodSync(join(BIN, 'anidex'), 0o755);
-  // A warehouse with genres (the sample's bundled answers enrich it offline).
+  // A warehouse with genres: the sample's bundled answers enrich it offline, and they serve the demo warehouse
+  // alone, so this one plays it.
+  const demo = await Warehouse.open(DATA);
+  await demo.write((db) => markDemo(db, 'completion-test'));
+  demo.close();
   const imp = anidex('import', join(ROOT, 'data/sample/trakt-2026-05-01'), '--offline', '--as-of', '2026-05-01T12:00:00Z');
   assert.equal(imp.code, 0, imp.err);
 });
