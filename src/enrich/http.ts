@@ -42,6 +42,8 @@ export interface RequestOptions {
    * retried like an unreadable one, so it is never cached as an answer (e.g. as "nothing found").
    */
   accept?: (json: unknown) => boolean;
+  /** Return 4xx answers even when their body is not JSON (Trakt answers most of them with an empty body). */
+  rawClientErrors?: boolean;
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -152,6 +154,7 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
         json = undefined;
       }
       if (res.statusCode >= 500) problem = `HTTP ${res.statusCode}`;
+      else if (opts.rawClientErrors && res.statusCode >= 400) return { status: res.statusCode, json, text: res.body };
       else if (json === undefined) problem = `an unreadable answer (HTTP ${res.statusCode}, not JSON)`;
       else if (res.statusCode === 200 && opts.accept && !opts.accept(json)) problem = 'an answer of the wrong shape (HTTP 200)';
       else return { status: res.statusCode, json, text: res.body };

@@ -47,7 +47,7 @@ export interface AppProps {
   clock?: () => number;
 }
 
-type Screen = 'welcome' | 'importPath' | 'importing' | 'library' | 'title' | 'recommend' | 'plan' | 'stats' | 'help';
+type Screen = 'welcome' | 'importPath' | 'importing' | 'syncing' | 'library' | 'title' | 'recommend' | 'plan' | 'stats' | 'help';
 const MAIN: readonly Screen[] = ['library', 'recommend', 'plan', 'stats'];
 
 /** One sentence of what happened and one of what to do; a stack trace never reaches the screen. */
@@ -112,6 +112,7 @@ export function App(props: AppProps) {
       setHelpFrom(screen);
       setScreen('help');
     } else if (cmd === 'importExport') setScreen('importPath');
+    else if (cmd === 'syncNow') setScreen('syncing');
     else if (cmd === 'quit') exit();
   };
   const open = (key: string, state: LibraryState): void => {
@@ -151,6 +152,7 @@ export function App(props: AppProps) {
         dataDir={dataDir}
         onChoose={(c) => {
           if (c === 'quit') exit();
+          else if (c === 'sync') setScreen('syncing');
           else if (c === 'sample') {
             setImportPath(null);
             setScreen('importing');
@@ -171,6 +173,8 @@ export function App(props: AppProps) {
     );
   } else if (screen === 'importing') {
     body = <ImportProgressScreen {...common} clock={props.clock} path={importPath} onClose={afterImport} />;
+  } else if (screen === 'syncing') {
+    body = <ImportProgressScreen {...common} clock={props.clock} path={null} work="sync" onClose={afterImport} />;
   } else if (screen === 'help') {
     body = <HelpScreen {...common} settingsPath={props.settingsPath} onBack={() => setScreen(helpFrom)} />;
   } else if (screen === 'title' && view) {
