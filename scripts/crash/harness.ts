@@ -16,6 +16,7 @@ import { Warehouse } from '../../src/warehouse/store.ts';
 import { listSnapshots } from '../../src/warehouse/snapshots.ts';
 import { markDemo } from '../../src/warehouse/demo-mark.ts';
 import { inspectWarehouse, leftovers, type Inspection } from './inspect.ts';
+import { startAccountFakes, type AccountFakes } from './account-fakes.ts';
 import { freezeApp, lastLine, RECORDER, ROOT, runAnidex, startAnidex, isolatedEnv } from './proc.ts';
 
 export const SAMPLE_1 = join(ROOT, 'data/sample/trakt-2026-05-01');
@@ -31,6 +32,8 @@ export const OP_NAMES = [
   'plan-add',
   'match',
   'snapshot-restore',
+  'sync-anilist',
+  'sync-mal',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
@@ -65,6 +68,8 @@ interface Op {
   base: string;
   args: string[];
   what: string;
+  /** More environment for this operation (a fake server's URL, a settings folder). */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Reference {
@@ -183,15 +188,15 @@ function describeInspection(i: Inspection): string[] {
 }
 
 /** Build the base data dirs and the operations on them. */
-async function setup(work: string, o: CrashOptions, log: (l: string) => void): Promise<Op[]> {
+async function setup(work: string, o: CrashOptions, log: (l: string) => void, fakes: AccountFakes | null): Promise<Op[]> {
   const wanted = new Set(o.ops);
   const needSynthetic = wanted.has('import-synthetic-cold') || wanted.has('import-synthetic-later');
-  const needS2 = wanted.has('import-mal') || wanted.has('plan-add') || wanted.has('match') || wanted.has('snapshot-restore');
+  const needS2 = wanted.has('import-mal') || wanted.has('plan-add') || wanted.has('match') || wanted.has('snapshot-restore') || wanted.has('sync-anilist') || wanted.has('sync-mal');
   const bases = join(work, 'bases');
   const empty = fresh(join(bases, 'empty'));
   const ops: Op[] = [];
-  const add = (name: OpName, base: string, args: string[], what: string): void => {
-    if (wanted.has(name)) ops.push({ name, base, args, what });
+  const add = (name: OpName, base: string, args: string[], what: string, env?: NodeJS.ProcessEnv): void => {
+    if (wanted.has(name)) ops.push({ name, base, args, what, env });
   };
 
   const AS_OF_1 = '2026-05-01T06:00:00.000Z';
@@ -239,6 +244,11 @@ async function setup(work: string, o: CrashOptions, log: (l: string) => void): P
       const oldest = listSnapshots(s2).at(-1);
       if (!oldest) throw new Error('setup: the imports took no snapshot');
       add('snapshot-restore', s2, ['snapshot', 'restore', oldest.id], 'snapshot restore (the state before the second import)');
+      if (fakes) {
+        // Account syncs over both samples, from fake servers this process runs: the same load as a file import.
+        add('sync-anilist', s2, ['import', 'anilist:crash', '--as-of', '2026-09-02T06:00:00.000Z', '--offline'], `pull an AniList list (${fakes.anilistEntries} entries) over both samples`, fakes.env);
+        add('sync-mal', s2, ['sync', 'mal', '--as-of', '2026-09-02T06:00:00.000Z', '--offline'], `sync a MyAnimeList account (${fakes.malEntries} entries) over both samples`, fakes.env);
+      }
     }
   }
 
@@ -271,7 +281,7 @@ async function reference(op: Op, work: string, o: CrashOptions, digestCache: Map
   const rec = fresh(join(work, 'ref', `${op.name}.saves`));
   copyDir(op.base, dir);
   const startedWall = Date.now();
-  const r = await runAnidex(dir, op.args, { nodeArgs: ['--import', RECORDER], env: isolatedEnv({ ANIDEX_CRASH_RECORD: rec }) });
+  const r = await runAnidex(dir, op.args, { nodeArgs: ['--import', RECORDER], env: isolatedEnv({ ...op.env, ANIDEX_CRASH_RECORD: rec }) });
   if (r.code !== 0) throw new Error(`setup: ${op.name} failed uninterrupted: ${lastLine(r.stderr) || lastLine(r.stdout)}`);
   const chain = [before.digest];
   const commitsAt: number[] = [];
@@ -292,7 +302,7 @@ async function reference(op: Op, work: string, o: CrashOptions, digestCache: Map
   const durations: number[] = [];
   for (let i = 0; i < Math.max(1, o.timingRuns); i++) {
     copyDir(op.base, dir);
-    const t = await runAnidex(dir, op.args);
+    const t = await runAnidex(dir, op.args, { env: isolatedEnv(op.env) });
     if (t.code !== 0) throw new Error(`setup: ${op.name} failed uninterrupted: ${lastLine(t.stderr)}`);
     durations.push(t.ms);
     const again = await inspectWarehouse(dir);
@@ -312,7 +322,7 @@ async function killOnce(n: number, ref: Reference, work: string, rng: Rng, summa
   for (;;) {
     copyDir(ref.op.base, dir);
     const atMs = rng.next() * ref.typicalMs;
-    const run = startAnidex(dir, ref.op.args);
+    const run = startAnidex(dir, ref.op.args, { env: isolatedEnv(ref.op.env) });
     let killed = false;
     const timer = setTimeout(() => {
       if (!run.exited) killed = run.child.kill('SIGKILL');
@@ -339,7 +349,7 @@ async function killOnce(n: number, ref: Reference, work: string, rng: Rng, summa
 
     // The next run: the same operation again, as a person would retry it. It must take over the stale lock,
     // finish, and (when the kill undid everything) end exactly where an uninterrupted run ends.
-    const next = await runAnidex(dir, ref.op.args, { timeoutMs: Math.max(60_000, ref.typicalMs * 10) });
+    const next = await runAnidex(dir, ref.op.args, { timeoutMs: Math.max(60_000, ref.typicalMs * 10), env: isolatedEnv(ref.op.env) });
     if (next.timedOut) failures.push(`the next run did not finish in ${Math.round(Math.max(60_000, ref.typicalMs * 10) / 1000)} s`);
     else if (next.code !== 0) failures.push(`the next run exited ${next.code}: ${lastLine(next.stderr) || lastLine(next.stdout)}`);
     const afterNext = await inspectWarehouse(dir);
@@ -392,10 +402,12 @@ export async function runCrashHarness(options: Partial<CrashOptions> = {}): Prom
   const startedAt = new Date().toISOString();
   const work = o.workDir ? fresh(o.workDir) : mkdtempSync(join(tmpdir(), 'anidex-crash-'));
   let loadAtStart = 0;
+  let fakes: AccountFakes | null = null;
   try {
     log(`work dir ${work}`);
     freezeApp(join(work, 'app'));
-    const ops = await setup(work, o, log);
+    fakes = o.ops.some((n) => n.startsWith('sync-')) ? await startAccountFakes(join(work, 'accounts-config')) : null;
+    const ops = await setup(work, o, log, fakes);
     const digestCache = new Map<string, Inspection>();
     const refs: Reference[] = [];
     for (const op of ops) {
@@ -428,6 +440,7 @@ export async function runCrashHarness(options: Partial<CrashOptions> = {}): Prom
     }
     return buildReport(o, startedAt, started, setupMs, [...summaries.values()], records, [loadAtStart, loadavg()[0]!]);
   } finally {
+    await fakes?.close();
     if (!o.keep && !existsSync(join(work, 'failures'))) rmSync(work, { recursive: true, force: true });
     else log(`kept ${work}`);
   }

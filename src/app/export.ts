@@ -10,6 +10,7 @@ import { libraryCsv, libraryJson } from '../domain/library-export.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import type { MalEntry } from '../domain/mal.ts';
 import type { MediaType } from '../domain/types.ts';
+import { hasList } from '../domain/library-merge.ts';
 
 export const EXPORT_FORMATS = ['mal-xml', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -90,7 +91,7 @@ export function malList(db: SqlDb): MalList {
   for (const r of [...library].sort(byPlaysThenTitle)) {
     const watched = (seasons.get(r.titleKey) ?? []).filter((p) => p.episodesWatched > 0);
     // (A show whose plays lie in no season the mapping knows stays one title, as before.)
-    if (watched.length && !r.sources.includes('mal')) {
+    if (watched.length && !hasList(r.sources)) {
       const last = watched.reduce<PartCoverage | null>((a, p) => (a === null || (p.lastWatchedAt ?? '') > (a.lastWatchedAt ?? '') ? p : a), null);
       for (const p of watched) {
         if (listed.has(p.malId) || traktOnly.has(p.malId) || parts.has(p.malId)) continue;
@@ -98,7 +99,7 @@ export function malList(db: SqlDb): MalList {
       }
       continue;
     }
-    if (r.malId === null || r.sources.includes('mal') || listed.has(r.malId) || traktOnly.has(r.malId) || parts.has(r.malId)) continue;
+    if (r.malId === null || hasList(r.sources) || listed.has(r.malId) || traktOnly.has(r.malId) || parts.has(r.malId)) continue;
     traktOnly.set(r.malId, r);
   }
   const plan = new Map<number, PlanItem>();

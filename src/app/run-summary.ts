@@ -11,10 +11,13 @@ import { shellWord } from '../lib/shell-word.ts';
 /** What an import did in a few lines a person can read. */
 export function describeImport(r: ImportResult): string[] {
   const c = r.counts;
+  // An account pulled over its API (`anilist:<user>`, `mal:<user>`, `trakt:account`) rather than a file: a path is absolute.
+  const account = /^(anilist|mal|trakt):/.test(r.sourcePath);
+  const it = account ? 'the account' : 'the export';
   const lines = [
-    `Imported ${sanitizeText(r.sourcePath)} as of ${r.validFrom} (run ${r.runId}).`,
-    `  files ${c.filesRead} · records ${c.recordsRead}: ${c.recordsNew} new, ${c.recordsKnown} already stored, ${c.recordsRepeated} repeated within the export, ${c.recordsSkipped} skipped`,
-    `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from this export, ${c.titlesRestored} back again`,
+    `${account ? 'Pulled' : 'Imported'} ${sanitizeText(r.sourcePath)} as of ${r.validFrom} (run ${r.runId}).`,
+    `  ${account ? 'pages' : 'files'} ${c.filesRead} · records ${c.recordsRead}: ${c.recordsNew} new, ${c.recordsKnown} already stored, ${c.recordsRepeated} repeated within ${it}, ${c.recordsSkipped} skipped`,
+    `  titles: ${c.titlesNew} new, ${c.titlesChanged} changed, ${c.titlesUnchanged} unchanged, ${c.titlesDeleted} gone from ${account ? 'the account' : 'this export'}, ${c.titlesRestored} back again`,
   ];
   const x = r.crossCheck;
   const again = `\`anidex import ${shellWord(r.sourcePath)} --json\``;
@@ -25,7 +28,7 @@ export function describeImport(r: ImportResult): string[] {
     );
   }
   for (const n of r.notes ?? []) lines.push(`  ${sanitizeText(n)}`);
-  if (r.deletedTitles.length) lines.push(`  no longer in the export (kept in history, marked deleted): ${previewList(r.deletedTitles.map(sanitizeText), '`anidex library --deleted`')}`);
+  if (r.deletedTitles.length) lines.push(`  no longer in ${it} (kept in history, marked deleted): ${previewList(r.deletedTitles.map(sanitizeText), '`anidex library --deleted`')}`);
   for (const s of r.skipped.slice(0, PREVIEW_COUNT)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
   if (r.skipped.length > PREVIEW_COUNT) lines.push(`  … and ${r.skipped.length - PREVIEW_COUNT} more skipped records (${again} lists them all)`);
   return lines;

@@ -12,7 +12,7 @@ import { enrichAndLabel } from './enrich-and-label.ts';
 import { describeEnrichment, describeImport } from './run-summary.ts';
 import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './recommend.ts';
 import { titleView } from './title-view.ts';
-import type { Engine, LibraryItem, PlanEntry, RecommendedTitle, RecommendOutcome, RecommendRequest, StatsView, TitleView, WorkEvent } from './view-models.ts';
+import type { AccountStatus, Engine, LibraryItem, PlanEntry, RecommendedTitle, RecommendOutcome, RecommendRequest, StatsView, TitleView, WorkEvent } from './view-models.ts';
 import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
 import type { StatsNumbers } from '../domain/stats-numbers.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
@@ -20,6 +20,8 @@ import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
 import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/config.ts';
 import { AnidexError } from '../lib/errors.ts';
+import { readAccounts } from '../settings/accounts-setting.ts';
+import { accountLabel, connectedSources, lastSyncs, syncAccounts } from './sync-accounts.ts';
 
 /** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
 export interface TuiServices {
@@ -40,6 +42,13 @@ export interface TuiServices {
    * the bundled sample the first time; either way the screens then show that warehouse. A summary in lines.
    */
   importExport(path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]>;
+  /** The connected accounts and when each last synced into the person's own warehouse. */
+  accounts(): Promise<AccountStatus[]>;
+  /**
+   * Sync every connected account into the person's own warehouse (each its own all-or-nothing load), then enrich;
+   * the same events as an import. A summary in lines; rejects only when every account failed.
+   */
+  syncAccounts(opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]>;
   recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome>;
   engines(): Engine[];
   checkExportPath(path: string): Promise<string | null>;
@@ -55,6 +64,8 @@ export interface LibrarySnapshot {
 }
 
 const LIBRARY_CACHE = 'tui-library';
+
+const ACCOUNT_NAME = { anilist: 'AniList', mal: 'MyAnimeList', trakt: 'Trakt' } as const;
 
 export interface SessionOptions {
   dirs?: AnidexDirs;
@@ -217,6 +228,54 @@ export class TuiSession implements TuiServices {
     });
     lines.push(...describeEnrichment(enrichment));
     return lines;
+  }
+
+  async accounts(): Promise<AccountStatus[]> {
+    const accounts = await readAccounts(this.dirs.config);
+    const own = await this.ownWarehouse();
+    await own.refresh();
+    const last = lastSyncs(own.db);
+    return connectedSources(accounts).map((source) => ({ source, name: ACCOUNT_NAME[source], account: accountLabel(source, accounts), lastSync: last[source] ?? null }));
+  }
+
+  async syncAccounts(opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
+    const accounts = await readAccounts(this.dirs.config);
+    const sources = connectedSources(accounts);
+    if (!sources.length) throw new AnidexError('No account is connected, so there is nothing to sync.', 'Connect one at the command line: `anidex connect anilist <user>` (see docs/sync.md).');
+    // Syncs write the person's own warehouse only, never the demo's.
+    this.demo = false;
+    const wh = await this.warehouse();
+    const label = (s: (typeof sources)[number]): string => `${ACCOUNT_NAME[s]} (${accountLabel(s, accounts)})`;
+    const outcomes = await syncAccounts(wh, accounts, sources, {
+      stateDir: this.dirs.state,
+      signal: opts.signal,
+      onStart: (s) => opts.onEvent({ kind: 'import', event: { type: 'stage', stage: 'read' }, label: `${label(s)}: pulling the list…` }),
+      onEvent: (s, event) => opts.onEvent({ kind: 'import', event, label: label(s) }),
+    });
+    const lines: string[] = [];
+    for (const o of outcomes) {
+      if (o.error) lines.push(`${label(o.source)} failed: ${(o.error as Error).message}${(o.error as { hint?: string }).hint ? ` ${(o.error as { hint?: string }).hint}` : ''}`);
+      else lines.push(`${label(o.source)}:${o.result!.identical ? ' unchanged since the last sync' : ''}`, ...describeImport(o.result!).slice(1));
+    }
+    if (outcomes.every((o) => o.error)) throw new AnidexError(lines.join(' '));
+    const enrichment = await enrichAndLabel(wh, {
+      signal: opts.signal,
+      usageFile: geminiUsageFile(this.dirs),
+      cacheDir: this.dirs.cache,
+      onEvent: (event) => opts.onEvent({ kind: 'enrich', event }),
+      onLabels: () => opts.onEvent({ kind: 'labels' }),
+    });
+    lines.push(...describeEnrichment(enrichment));
+    return lines;
+  }
+
+  private ownWarehouse(): Promise<Warehouse> {
+    let h = this.handles.get(this.ownDir);
+    if (!h) {
+      h = Warehouse.open(this.ownDir);
+      this.handles.set(this.ownDir, h);
+    }
+    return h;
   }
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {

@@ -58,7 +58,7 @@ export interface TitleView {
   /** The versions of the title that was opened. */
   versions: TitleVersion[];
   /** Every source that knows the title (Trakt first), each with its versions; one entry per gold key. */
-  sources: Array<{ source: 'trakt' | 'mal'; titleKey: string; versions: TitleVersion[] }>;
+  sources: Array<{ source: 'trakt' | 'mal' | 'anilist'; titleKey: string; versions: TitleVersion[] }>;
   anime: AnimeRecord | null;
   /** Every name the provider gave the anime (English, romaji, native, synonyms, other languages). */
   names: Array<{ kind: string; name: string }>;
@@ -125,4 +125,14 @@ export interface RecommendOutcome {
 }
 
 /** What long work reports to the screen that shows it. */
+/** A connected account and when it last synced (for the TUI). */
+export interface AccountStatus {
+  source: 'anilist' | 'mal' | 'trakt';
+  /** AniList, MyAnimeList, Trakt. */
+  name: string;
+  account: string;
+  /** ISO UTC, or null when it never synced into this warehouse. */
+  lastSync: string | null;
+}
+
 export type WorkEvent = { kind: 'import'; event: ImportEvent; label: string } | { kind: 'enrich'; event: EnrichEvent } | { kind: 'labels' };

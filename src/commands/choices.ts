@@ -45,3 +45,17 @@ export const TITLE_LANGUAGE_CHOICES = defineChoices({
   many: 'Title languages',
   meaning: { exported: 'as in your export', english: "the anime's English title", romaji: 'its romaji title' },
 });
+
+export const ACCOUNT_CHOICES = defineChoices({
+  values: ['anilist', 'mal', 'trakt'] as const,
+  one: 'an account source',
+  many: 'Sources',
+  meaning: { anilist: 'a public AniList list, by user name', mal: 'a MyAnimeList list, with your own API client id', trakt: 'your Trakt account, with your own API app; signs in' },
+});
+
+export const SYNC_CHOICES = defineChoices({
+  values: ['anilist', 'mal', 'trakt', 'all'] as const,
+  one: 'an account source',
+  many: 'Sources',
+  meaning: { anilist: 'the AniList list', mal: 'the MyAnimeList list', trakt: 'the Trakt account', all: 'every connected account, the default' },
+});

@@ -11,6 +11,9 @@ import { loadSettings, settingsPath } from '../settings/settings-file.ts';
 import { demoReady } from '../app/demo.ts';
 import { sampleNotice } from '../app/sample-in-warehouse.ts';
 import { AnidexError } from '../lib/errors.ts';
+import { readAccounts } from '../settings/accounts-setting.ts';
+import { checkAccounts } from '../app/account-checks.ts';
+import { lastSyncs } from '../warehouse/runs.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import { print, printJson } from './output.ts';
@@ -43,11 +46,13 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
   checks.push(await settingsCheck(ctx.dirs.config));
   checks.push({ name: 'cache', ok: true, detail: where(ctx.dirs.cache) + (demoReady(ctx.dirs) ? ', with the demo warehouse' : '') });
   checks.push({ name: 'state', ok: true, detail: where(ctx.dirs.state) });
+  let syncedAt: Record<string, string> = {};
   try {
     const wh = await Warehouse.open(ctx.dataDir);
     try {
       const h = warehouseHealth(wh.db);
       checks.push({ name: 'warehouse', ok: h.integrity === 'ok' && h.doubleCurrent === 0, detail: `${wh.exists ? wh.file : 'no file yet'}: integrity ${h.integrity}, schema ${h.schemaVersion}, ${h.titles} titles in ${h.versions} versions, ${h.runs} runs, ${h.cachedAnswers} cached answers${h.doubleCurrent ? `, ${h.doubleCurrent} titles with two current rows` : ''}` });
+      syncedAt = lastSyncs(wh.db);
       const sample = sampleNotice(wh.db);
       if (sample) checks.push({ name: 'sample', ok: true, detail: sample });
     } finally {
@@ -74,6 +79,8 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
   } catch (err) {
     checks.push({ name: 'gemini', ok: false, detail: (err as Error).message });
   }
+  // Each connected account, asked over the network; user names are shown, client ids, secrets and tokens never.
+  checks.push(...(await checkAccounts(await readAccounts(ctx.dirs.config), ctx.dirs.state, syncedAt)));
   if (ctx.json) printJson(checks);
   else for (const c of checks) print(`${c.ok ? 'ok ' : 'BAD'}  ${c.name.padEnd(10)} ${c.detail}`);
   return checks.every((c) => c.ok) ? 0 : 1;

@@ -51,7 +51,7 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
       }
     }
     for (const { source, versions } of sources) {
-      const from = sources.length > 1 ? `${source === 'mal' ? 'MyAnimeList' : 'Trakt'}: ` : '';
+      const from = sources.length > 1 ? `${source === 'mal' ? 'MyAnimeList' : source === 'anilist' ? 'AniList' : 'Trakt'}: ` : '';
       print(`${from}${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`);
       versions.forEach((v, i) => {
         const state = v.isDeleted ? 'deleted' : v.isCurrent ? 'current' : '';

@@ -9,7 +9,13 @@ export interface MergeableRow {
   timesWatched: number | null;
 }
 
-export type SourceName = 'trakt' | 'mal';
+export type SourceName = 'trakt' | 'mal' | 'anilist';
+
+/** MyAnimeList and AniList are lists a fan keeps by hand: each plays the same part beside Trakt's plays. */
+export const isListSource = (s: SourceName): boolean => s !== 'trakt';
+
+/** Whether a title's sources include a hand-kept list (MyAnimeList or AniList). */
+export const hasList = (sources: readonly string[]): boolean => sources.some((s) => s === 'mal' || s === 'anilist');
 
 export type Merged<T> = T & {
   /** The sources that know the title, Trakt first. */
@@ -20,7 +26,7 @@ export type Merged<T> = T & {
   ratings: { trakt: number | null; mal: number | null };
 };
 
-export const sourceOf = (titleKey: string): SourceName => (titleKey.startsWith('mal:') ? 'mal' : 'trakt');
+export const sourceOf = (titleKey: string): SourceName => (titleKey.startsWith('mal:') ? 'mal' : titleKey.startsWith('anilist:') ? 'anilist' : 'trakt');
 
 /**
  * One library from both sources. A Trakt title matched to MAL id X and the MAL entry X are one title: its plays,
@@ -33,7 +39,8 @@ export function mergeSources<T extends MergeableRow>(rows: readonly T[]): Array<
   const mal = new Map<number, T>();
   // A MAL entry still on Plan to Watch is on the plan, not in the library, and says nothing about a title Trakt
   // shows as watched.
-  for (const r of rows) if (sourceOf(r.titleKey) === 'mal' && r.malId !== null && r.malStatus !== 'Plan to Watch') mal.set(r.malId, r);
+  // A MAL entry wins over an AniList entry of the same anime (the first list a person kept, and the ids' own).
+  for (const r of rows) if (isListSource(sourceOf(r.titleKey)) && r.malId !== null && r.malStatus !== 'Plan to Watch' && !(sourceOf(r.titleKey) === 'anilist' && mal.has(r.malId))) mal.set(r.malId, r);
   const claimed = new Set<number>();
   const trakt = rows.filter((r) => sourceOf(r.titleKey) === 'trakt');
   const byPlays = [...trakt].sort((a, b) => (b.totalPlays ?? 0) - (a.totalPlays ?? 0));
@@ -59,12 +66,12 @@ export function mergeSources<T extends MergeableRow>(rows: readonly T[]): Array<
         episodesWatched: Math.max(r.episodesWatched ?? 0, m.episodesWatched ?? 0),
         malStatus: m.malStatus,
         timesWatched: m.timesWatched,
-        sources: ['trakt', 'mal'],
+        sources: ['trakt', sourceOf(m.titleKey)],
         keys: [r.titleKey, m.titleKey],
         ratings: { trakt: r.userRating, mal: m.userRating },
       });
     } else if (!(r.malId !== null && claimed.has(r.malId)) && r.malStatus !== 'Plan to Watch') {
-      out.push({ ...r, sources: ['mal'], keys: [r.titleKey], ratings: { trakt: null, mal: r.userRating } });
+      out.push({ ...r, sources: [sourceOf(r.titleKey)], keys: [r.titleKey], ratings: { trakt: null, mal: r.userRating } });
     }
   }
   return out;
@@ -78,6 +85,6 @@ export function mergeSources<T extends MergeableRow>(rows: readonly T[]): Array<
 export function plannedRows<T extends MergeableRow>(rows: readonly T[]): Array<Merged<T>> {
   const traktIds = new Set(rows.filter((r) => sourceOf(r.titleKey) === 'trakt' && r.malId !== null).map((r) => r.malId!));
   return rows
-    .filter((r) => sourceOf(r.titleKey) === 'mal' && r.malStatus === 'Plan to Watch' && !(r.malId !== null && traktIds.has(r.malId)))
-    .map((r) => ({ ...r, sources: ['mal'] as SourceName[], keys: [r.titleKey], ratings: { trakt: null, mal: r.userRating } }));
+    .filter((r) => isListSource(sourceOf(r.titleKey)) && r.malStatus === 'Plan to Watch' && !(r.malId !== null && traktIds.has(r.malId)))
+    .map((r) => ({ ...r, sources: [sourceOf(r.titleKey)] as SourceName[], keys: [r.titleKey], ratings: { trakt: null, mal: r.userRating } }));
 }

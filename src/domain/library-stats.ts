@@ -6,6 +6,7 @@
 import { countStatuses, type TitleStatus } from './status.ts';
 import { isPending } from './pending.ts';
 import type { LibraryNumbers } from './stats-numbers.ts';
+import { hasList } from './library-merge.ts';
 
 /** What the stats need of a library title (a LibraryEntry has all of it). */
 export interface StatsTitle {
@@ -84,7 +85,7 @@ export function libraryNumbers(titles: readonly StatsTitle[], planned: number, p
     else shows++;
     episodes += t.mediaType === 'show' ? Math.max(0, t.episodesWatched ?? 0) : 0;
     const trakt = t.sources.includes('trakt');
-    const mal = t.sources.includes('mal');
+    const mal = hasList(t.sources);
     if (trakt && mal) both++;
     else if (mal) malOnly++;
     else traktOnly++;

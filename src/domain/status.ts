@@ -2,6 +2,7 @@
 
 import type { MalStatus } from './mal.ts';
 import { traktStatus, type TraktHistory } from './mal-xml.ts';
+import { hasList } from './library-merge.ts';
 
 /** The statuses, in MyAnimeList's order, spelled as the CLI takes them. */
 export const TITLE_STATUSES = ['watching', 'completed', 'on_hold', 'dropped', 'plan_to_watch'] as const;
@@ -70,7 +71,7 @@ export interface StatusContext {
  * completed, then the dropped rule, then a play within 180 days of the newest is watching, else on hold).
  */
 export function titleStatus(t: StatusInput, ctx: StatusContext): TitleStatus {
-  if (t.sources.includes('mal')) {
+  if (hasList(t.sources)) {
     const s = statusFromMal(t.malStatus);
     if (s) return s;
   }

@@ -4,7 +4,7 @@ export type MediaType = 'show' | 'movie';
 export type RatingKind = 'movie' | 'show' | 'season' | 'episode';
 export type TraktSection = 'history' | 'ratings' | 'watchlist' | 'watched';
 /** Where a raw record is kept in bronze: a Trakt export's sections, or a MyAnimeList export's entries. */
-export type BronzeSection = TraktSection | 'mal';
+export type BronzeSection = TraktSection | 'mal' | 'anilist';
 
 export interface TraktIds {
   trakt: number | null;

@@ -42,6 +42,8 @@ export interface RequestOptions {
    * retried like an unreadable one, so it is never cached as an answer (e.g. as "nothing found").
    */
   accept?: (json: unknown) => boolean;
+  /** Return 4xx answers even when their body is not JSON (Trakt answers most of them with an empty body). */
+  rawClientErrors?: boolean;
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -194,10 +196,13 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
             const remaining = header(response.headers, 'x-ratelimit-remaining');
             const resetIn = remaining !== undefined && Number(remaining) <= 0 ? retryAfterMs(response.headers) : null;
             if (resetIn !== null) limiter.pauseUntil(Date.now() + resetIn);
+            json = undefined;
             if (response.statusCode >= 500) return response;
             try {
               json = JSON.parse(response.body as string);
             } catch {
+              // Trakt answers most 4xx with an empty body: the caller reads the status.
+              if (opts.rawClientErrors && response.statusCode >= 400) return response;
               throw new UnusableAnswer(`an unreadable answer (HTTP ${response.statusCode}, not JSON)`);
             }
             if (response.statusCode === 200 && opts.accept && !opts.accept(json)) throw new UnusableAnswer('an answer of the wrong shape (HTTP 200)');

@@ -9,7 +9,7 @@ export const UI_COMMANDS = [
   'up', 'down', 'pageUp', 'pageDown', 'top', 'bottom',
   'open', 'back', 'search', 'filter', 'toggle', 'sort', 'clear', 'titleLanguage',
   'library', 'recommend', 'plan', 'stats', 'nextScreen', 'prevScreen',
-  'add', 'remove', 'moveUp', 'moveDown', 'showSent', 'importExport',
+  'add', 'remove', 'moveUp', 'moveDown', 'showSent', 'importExport', 'syncNow',
   'help', 'quit',
 ] as const;
 export type UiCommand = (typeof UI_COMMANDS)[number];
@@ -49,6 +49,7 @@ export const DEFAULT_BINDINGS: Bindings = {
   moveDown: { keys: ['J'], description: 'lower priority' },
   showSent: { keys: ['v'], description: 'what was sent to the AI' },
   importExport: { keys: ['i'], description: 'import an export' },
+  syncNow: { keys: ['S'], description: 'sync the connected accounts now (AniList, MyAnimeList, Trakt)' },
   help: { keys: ['?'], description: 'help' },
   quit: { keys: ['q'], description: 'quit (back on inner screens)' },
 };

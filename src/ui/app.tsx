@@ -55,7 +55,7 @@ export interface AppProps {
   clock?: () => number;
 }
 
-type Screen = 'welcome' | 'importPath' | 'importing' | 'library' | 'title' | 'recommend' | 'plan' | 'stats' | 'help';
+type Screen = 'welcome' | 'importPath' | 'importing' | 'syncing' | 'library' | 'title' | 'recommend' | 'plan' | 'stats' | 'help';
 const MAIN: readonly Screen[] = ['library', 'recommend', 'plan', 'stats'];
 
 /** One sentence of what happened and one of what to do; a stack trace never reaches the screen. */
@@ -145,6 +145,7 @@ export function App(props: AppProps) {
       setHelpFrom(screen);
       setScreen('help');
     } else if (cmd === 'importExport') setScreen('importPath');
+    else if (cmd === 'syncNow') setScreen('syncing');
     else if (cmd === 'titleLanguage') {
       const next = TITLE_LANGUAGES[(TITLE_LANGUAGES.indexOf(titleLanguage) + 1) % TITLE_LANGUAGES.length]!;
       setTitleLanguage(next);
@@ -190,6 +191,7 @@ export function App(props: AppProps) {
         dataDir={dataDir}
         onChoose={(c) => {
           if (c === 'quit') exit();
+          else if (c === 'sync') setScreen('syncing');
           else if (c === 'sample') {
             setImportPath(null);
             setScreen('importing');
@@ -210,6 +212,8 @@ export function App(props: AppProps) {
     );
   } else if (screen === 'importing') {
     body = <ImportProgressScreen {...common} clock={props.clock} path={importPath} onClose={afterImport} />;
+  } else if (screen === 'syncing') {
+    body = <ImportProgressScreen {...common} clock={props.clock} path={null} work="sync" onClose={afterImport} />;
   } else if (screen === 'help') {
     body = <HelpScreen {...common} settingsPath={props.settingsPath} onBack={() => setScreen(helpFrom)} />;
   } else if (screen === 'title' && view) {

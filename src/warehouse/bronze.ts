@@ -8,6 +8,7 @@ const TABLE: Record<BronzeSection, string> = {
   watchlist: 'bronze_trakt_watchlist',
   watched: 'bronze_trakt_watched',
   mal: 'bronze_mal_anime',
+  anilist: 'bronze_anilist_entries',
 };
 
 /** The content hash bronze keys records by (sha1 of the compact JSON). */

@@ -273,6 +273,31 @@ const MIGRATIONS: readonly Migration[] = [
   );
   CREATE UNIQUE INDEX title_match_season_key ON title_match_season (title_key, ifnull(season, -1), episode_offset);
   `,
+  // 7: AniList lists pulled from an account (title_key anilist:<AniList media id>), beside Trakt and MAL titles.
+  `
+  CREATE TABLE bronze_anilist_entries (
+    id INTEGER PRIMARY KEY, record_key TEXT NOT NULL, content_hash TEXT NOT NULL, source_file TEXT NOT NULL,
+    payload TEXT NOT NULL, run_id INTEGER NOT NULL);
+  CREATE UNIQUE INDEX bronze_anilist_entries_key ON bronze_anilist_entries (record_key, content_hash);
+
+  -- The latest pull of the AniList list, cleaned: rebuilt by every AniList sync whose list changed.
+  CREATE TABLE silver_anilist_entries (
+    anilist_id INTEGER PRIMARY KEY,
+    mal_id INTEGER,
+    title TEXT NOT NULL,
+    format TEXT,
+    episodes INTEGER,
+    status TEXT NOT NULL,
+    -- 1-10, from the user's own score format; NULL when unscored.
+    score INTEGER,
+    progress INTEGER NOT NULL,
+    repeat INTEGER NOT NULL,
+    started_at TEXT,
+    completed_at TEXT,
+    updated_at TEXT,
+    notes TEXT
+  );
+  `,
 ];
 
 /** Bring a database up to the current schema; returns how many steps ran. */

@@ -1,6 +1,6 @@
 import type { SqlDb } from './db.ts';
 
-export type PlanSource = 'gemini' | 'local' | 'trakt-watchlist' | 'user' | 'mal';
+export type PlanSource = 'gemini' | 'local' | 'trakt-watchlist' | 'user' | 'mal' | 'anilist';
 
 export interface PlanItem {
   id: number;

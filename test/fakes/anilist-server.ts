@@ -269,6 +269,32 @@ export interface FakeAniListOptions {
   latencyMs?: number;
   /** The data (default: the shared animeDb()). */
   db?: AnimeDb;
+  /** Person lists by user name (MediaListCollection); change them with setList. */
+  lists?: Record<string, FakeUserList>;
+}
+
+/** One entry of a fake person's list, as AniList keeps it (score in the user's format). */
+export interface FakeListEntry {
+  mediaId: number;
+  status: 'CURRENT' | 'PLANNING' | 'COMPLETED' | 'DROPPED' | 'PAUSED' | 'REPEATING';
+  score?: number;
+  progress?: number;
+  repeat?: number;
+  notes?: string | null;
+  startedAt?: { year: number | null; month: number | null; day: number | null };
+  completedAt?: { year: number | null; month: number | null; day: number | null };
+  updatedAt?: number;
+  /** Also in these custom lists (AniList then lists the entry again under each). */
+  customLists?: string[];
+}
+
+export interface FakeUserList {
+  id: number;
+  name: string;
+  scoreFormat: 'POINT_100' | 'POINT_10_DECIMAL' | 'POINT_10' | 'POINT_5' | 'POINT_3';
+  /** A private profile: the list answers 404 like an unknown user. */
+  private?: boolean;
+  entries: FakeListEntry[];
 }
 
 /** What both fakes offer a test: where they listen, what they saw, and fault injection. */
@@ -297,6 +323,8 @@ export interface FakeAniList extends FakeServerHandle {
   setRequireReferer(on: boolean): void;
   /** Change the limit/window at runtime (keeps the hits already in the window). */
   setRateLimit(limitPerMinute: number, windowMs?: number): void;
+  /** Replace (or, with null, remove) a person's list. */
+  setList(userName: string, list: FakeUserList | null): void;
 }
 
 /** The SDL subset, verbatim from anilist__schema_subset.graphql. */
@@ -528,7 +556,52 @@ enum StudioSort { ID ID_DESC NAME NAME_DESC SEARCH_MATCH FAVOURITES FAVOURITES_D
 enum ExternalLinkType { INFO STREAMING SOCIAL }
 
 enum MediaRankType { RATED POPULAR }
-`;
+
+
+# Person lists (not in the reference subset; written from AniList's docs for MediaListCollection).
+extend type Query {
+  MediaListCollection(userId: Int, userName: String, type: MediaType, status: MediaListStatus, chunk: Int, perChunk: Int): MediaListCollection
+}
+type MediaListCollection {
+  lists: [MediaListGroup]
+  user: User
+  hasNextChunk: Boolean
+}
+type MediaListGroup {
+  entries: [MediaList]
+  name: String
+  isCustomList: Boolean
+  isSplitCompletedList: Boolean
+  status: MediaListStatus
+}
+type MediaList {
+  id: Int!
+  userId: Int!
+  mediaId: Int!
+  status: MediaListStatus
+  score(format: ScoreFormat): Float
+  progress: Int
+  repeat: Int
+  priority: Int
+  private: Boolean
+  notes: String
+  hiddenFromStatusLists: Boolean
+  startedAt: FuzzyDate
+  completedAt: FuzzyDate
+  updatedAt: Int
+  createdAt: Int
+  media: Media
+}
+type User {
+  id: Int!
+  name: String!
+  mediaListOptions: MediaListOptions
+}
+type MediaListOptions {
+  scoreFormat: ScoreFormat
+}
+enum MediaListStatus { CURRENT PLANNING COMPLETED DROPPED PAUSED REPEATING }
+enum ScoreFormat { POINT_100 POINT_10_DECIMAL POINT_10 POINT_5 POINT_3 }`;
 
 let cachedSchema: ReturnType<typeof buildSchema> | undefined;
 const schema = (): ReturnType<typeof buildSchema> => (cachedSchema ??= buildSchema(ANILIST_SDL));
@@ -749,10 +822,54 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
     super(opts.phpJson ?? true, opts.latencyMs ?? 0);
     this.window = new SlidingWindow(opts.limitPerMinute ?? 30, opts.windowMs ?? 60_000);
     this.requireReferer = opts.requireReferer ?? true;
-    this.resolve = resolvers(opts.db ?? animeDb());
+    const db = opts.db ?? animeDb();
+    for (const [name, list] of Object.entries(opts.lists ?? {})) this.lists.set(name.toLowerCase(), list);
+    this.resolve = { ...resolvers(db), ...this.listResolvers(db) };
     this.fieldResolver = (src, args, ctx, info) => {
       const r = this.resolve[`${info.parentType.name}.${info.fieldName}`];
       return r ? r(src, args, info) : defaultFieldResolver(src, args, ctx, info);
+    };
+  }
+
+  private readonly lists = new Map<string, FakeUserList>();
+
+  setList(userName: string, list: FakeUserList | null): void {
+    if (list) this.lists.set(userName.toLowerCase(), list);
+    else this.lists.delete(userName.toLowerCase());
+  }
+
+  /** MediaListCollection: the person's entries ordered by entry id, `perChunk` (max 500) at a time, grouped by status list and custom list. */
+  private listResolvers(db: AnimeDb): Record<string, Resolver> {
+    type Row = FakeListEntry & { id: number; userId: number; list: FakeUserList };
+    const LIST_NAMES: Record<string, string> = { CURRENT: 'Watching', REPEATING: 'Rewatching', COMPLETED: 'Completed', PAUSED: 'Paused', DROPPED: 'Dropped', PLANNING: 'Planning' };
+    return {
+      'Query.MediaListCollection': (_s, a) => {
+        const list = typeof a.userName === 'string' ? this.lists.get(a.userName.toLowerCase()) : undefined;
+        if (!list || list.private) throw new GraphQLError(list ? 'Private User' : 'User not found', { extensions: { status: 404 } });
+        const perChunk = clamp(a.perChunk, 500, 500);
+        const chunk = Math.max(1, typeof a.chunk === 'number' ? a.chunk : 1);
+        const rows: Row[] = list.entries.map((e, i) => ({ ...e, id: list.id * 100_000 + i + 1, userId: list.id, list }));
+        const all = a.chunk === undefined ? rows : rows.slice((chunk - 1) * perChunk, chunk * perChunk);
+        const groups: Array<{ name: string; isCustomList: boolean; isSplitCompletedList: boolean; status: string | null; entries: Row[] }> = [];
+        for (const status of ['CURRENT', 'REPEATING', 'COMPLETED', 'PAUSED', 'DROPPED', 'PLANNING']) {
+          const entries = all.filter((e) => e.status === status);
+          if (entries.length) groups.push({ name: LIST_NAMES[status]!, isCustomList: false, isSplitCompletedList: false, status, entries });
+        }
+        const custom = [...new Set(all.flatMap((e) => e.customLists ?? []))];
+        for (const name of custom) groups.push({ name, isCustomList: true, isSplitCompletedList: false, status: null, entries: all.filter((e) => e.customLists?.includes(name)) });
+        return { lists: groups, user: { id: list.id, name: list.name, mediaListOptions: { scoreFormat: list.scoreFormat } }, hasNextChunk: a.chunk !== undefined && chunk * perChunk < rows.length };
+      },
+      'MediaList.score': (e: Row) => e.score ?? 0,
+      'MediaList.progress': (e: Row) => e.progress ?? 0,
+      'MediaList.repeat': (e: Row) => e.repeat ?? 0,
+      'MediaList.notes': (e: Row) => e.notes ?? null,
+      'MediaList.private': () => false,
+      'MediaList.hiddenFromStatusLists': () => false,
+      'MediaList.startedAt': (e: Row) => e.startedAt ?? { year: null, month: null, day: null },
+      'MediaList.completedAt': (e: Row) => e.completedAt ?? { year: null, month: null, day: null },
+      'MediaList.updatedAt': (e: Row) => e.updatedAt ?? 1_700_000_000,
+      'MediaList.createdAt': (e: Row) => e.updatedAt ?? 1_700_000_000,
+      'MediaList.media': (e: Row) => db.byId.get(e.mediaId) ?? null,
     };
   }
 

@@ -94,12 +94,15 @@ test('upgrade: a warehouse from before anime_names gains every name dim_anime ho
     db.exec('DROP TABLE anime_names');
     db.exec('DROP TABLE title_match_season');
     db.exec('ALTER TABLE title_match DROP COLUMN evidence');
+    // (and no AniList tables, which came later still)
+    db.exec('DROP TABLE bronze_anilist_entries');
+    db.exec('DROP TABLE silver_anilist_entries');
     db.exec('PRAGMA user_version = 4');
   });
   wh.close();
   const old = readFileSync(join(dir, 'warehouse.sqlite'));
   const again = await Warehouse.open(dir);
-  assert.equal(again.db.get<{ v: number }>('SELECT user_version AS v FROM pragma_user_version')!.v, 6);
+  assert.equal(again.db.get<{ v: number }>('SELECT user_version AS v FROM pragma_user_version')!.v, 7);
   const names = again.db.all<{ id: number; kind: string; name: string; norm: string }>('SELECT mal_id AS id, kind, name, norm_name AS norm FROM anime_names ORDER BY mal_id, rowid');
   assert.deepEqual(
     names.map((n) => `${n.id} ${n.kind} ${n.name} → ${n.norm}`),

@@ -10,14 +10,14 @@ export const IMPORT_FLAGS = defineFlags({
 
 export const importSpec = defineCommand({
   name: 'import',
-  summary: 'load a Trakt export (.zip or folder) or a MyAnimeList list (.xml, .xml.gz), then enrich its titles',
+  summary: 'load a Trakt export (.zip or folder), a MyAnimeList list (.xml, .xml.gz) or a public AniList list (anilist:<user>), then enrich its titles',
   description:
     'An export is read as a full snapshot of the account: titles that changed get a new version, titles gone from it are marked deleted, and a snapshot of the warehouse is taken first. Offline, or with the network down, titles without metadata stay pending; on a terminal the import then offers to run `anidex enrich`.',
   positionals: [
     {
       name: 'path',
-      arg: '<trakt-export.zip | folder | animelist.xml[.gz]>',
-      description: 'a Trakt export (the .zip or its unpacked folder) or a MyAnimeList animelist (.xml or .xml.gz)',
+      arg: '<trakt-export.zip | folder | animelist.xml[.gz] | anilist:user>',
+      description: 'a Trakt export (the .zip or its unpacked folder), a MyAnimeList animelist (.xml or .xml.gz), or anilist:<user> for a public AniList list',
       complete: 'file',
       missing: 'import needs exactly one path: the Trakt export .zip or its folder, or a MyAnimeList animelist .xml (.xml.gz).',
     },
@@ -29,6 +29,7 @@ export const importSpec = defineCommand({
     'anidex import ~/Downloads/trakt-export.zip',
     'anidex import animelist_1734298612_-_16433979.xml.gz --offline',
     'anidex import data/sample/trakt-2026-05-01 --as-of 2026-05-01T12:00:00Z',
+    'anidex import anilist:Mika',
   ],
   load: () => import('../import.ts'),
 });

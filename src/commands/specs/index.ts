@@ -5,6 +5,8 @@
  */
 import type { CommandSpec } from '../spec.ts';
 import { completionSpec } from './completion.ts';
+import { connectSpec, disconnectSpec } from './connect.ts';
+import { syncSpec } from './sync.ts';
 import { doctorSpec } from './doctor.ts';
 import { enrichSpec } from './enrich.ts';
 import { exportSpec } from './export.ts';
@@ -22,6 +24,9 @@ import { statsSpec } from './stats.ts';
 
 export const COMMANDS: readonly CommandSpec[] = [
   importSpec,
+  syncSpec,
+  connectSpec,
+  disconnectSpec,
   librarySpec,
   historySpec,
   statsSpec,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkEvent } from '../../app/view-models.ts';
+import type { AccountStatus, WorkEvent } from '../../app/view-models.ts';
 import { footerText } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import type { FrameLine, ScreenBase } from '../components/screen.tsx';
@@ -122,6 +122,8 @@ export function progressLines(s: ProgressState, now: number, width: number): Fra
 export interface ImportProgressProps extends ScreenBase {
   /** The export's path, or null for the bundled sample. */
   path: string | null;
+  /** `sync`: pull the connected accounts instead of reading an export (the same stages). */
+  work?: 'import' | 'sync';
   /** Leave the screen: `imported` says whether the warehouse changed. */
   onClose: (imported: boolean) => void;
   /** Milliseconds now (tests pin it so golden frames do not depend on speed). */
@@ -132,7 +134,8 @@ export interface ImportProgressProps extends ScreenBase {
  * Runs an import and its enrichment while showing each stage live. Back cancels: before the save the warehouse
  * is left exactly as it was; during enrichment the import stays and finished lookups are kept.
  */
-export function ImportProgressScreen({ path, width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
+export function ImportProgressScreen({ path, work = 'import', width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
+  const [accounts, setAccounts] = useState<readonly AccountStatus[]>([]);
   const bindings = useBindings();
   const services = useServices();
   const [progress, setProgress] = useState(INITIAL_PROGRESS);
@@ -151,7 +154,9 @@ export function ImportProgressScreen({ path, width, height, theme, onClose, acti
         return n;
       });
     };
-    services.importExport(path, { signal: c.signal, onEvent }).then(
+    if (work === 'sync') services.accounts().then(setAccounts, () => {});
+    const run = work === 'sync' ? services.syncAccounts({ signal: c.signal, onEvent }) : services.importExport(path, { signal: c.signal, onEvent });
+    run.then(
       (lines) => {
         setProgress((s) => endProgress(s, true, clock()));
         setOutcome({ ok: true, lines: c.signal.aborted ? ['Cancelled during enrichment: the import is saved, finished lookups are kept.', ...lines] : lines, imported: true });
@@ -159,7 +164,7 @@ export function ImportProgressScreen({ path, width, height, theme, onClose, acti
       (e: unknown) => {
         setProgress((s) => endProgress(s, false, clock()));
         const saved = stageRef.current === 'enrich' || stageRef.current === 'labels';
-        const message = c.signal.aborted ? (saved ? 'Cancelled during enrichment: the import is saved.' : 'Cancelled: nothing was imported; the warehouse is as it was.') : `Import failed: ${(e as Error).message}${(e as { hint?: string }).hint ? ` ${(e as { hint?: string }).hint}` : ''}`;
+        const message = c.signal.aborted ? (saved ? 'Cancelled during enrichment: the import is saved.' : 'Cancelled: nothing was imported; the warehouse is as it was.') : `${work === 'sync' ? 'Sync' : 'Import'} failed: ${(e as Error).message}${(e as { hint?: string }).hint ? ` ${(e as { hint?: string }).hint}` : ''}`;
         setOutcome({ ok: false, lines: [message], imported: saved });
       },
     );
@@ -169,10 +174,14 @@ export function ImportProgressScreen({ path, width, height, theme, onClose, acti
       clearInterval(timer);
       c.abort();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one import per visit of the screen, whatever re-renders it
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one import or sync per visit of the screen, whatever re-renders it
   }, []);
 
   const lines = progressLines(progress, now, width);
+  if (work === 'sync' && accounts.length) {
+    // When each account last synced, as it was when this sync started.
+    lines.unshift(...accounts.map((a) => ({ text: `  ${a.name} (${a.account}): last synced ${a.lastSync ? a.lastSync.slice(0, 16).replace('T', ' ') : 'never'}`, tone: 'muted' as const })), { text: '' });
+  }
   if (outcome) {
     lines.push({ text: '' });
     for (const l of outcome.lines) lines.push(...wrapText(l, width, '  ', outcome.ok ? undefined : 'error'));
@@ -190,5 +199,5 @@ export function ImportProgressScreen({ path, width, height, theme, onClose, acti
   const footer = outcome
     ? footerText([['open', outcome.imported ? 'open the library' : 'back'], ...(scroll.state.count > 1 ? ([[['down', 'up'], 'scroll']] as const) : [])], bindings)
     : footerText([['back', 'cancel']], bindings);
-  return <Pager title={`anidex · Import${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} lines={lines} scroll={scroll} footer={footer} width={width} height={height} theme={theme} />;
+  return <Pager title={`anidex · ${work === 'sync' ? 'Sync' : 'Import'}${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} lines={lines} scroll={scroll} footer={footer} width={width} height={height} theme={theme} />;
 }

@@ -12,7 +12,7 @@ import { Pager, usePager } from '../components/pager.tsx';
 import type { FrameLine, ScreenBase } from '../components/screen.tsx';
 import { DEFAULT_TITLE_LANGUAGE, shownTitle, type TitleLanguage } from '../../domain/title-language.ts';
 
-const SOURCE_NAME = { trakt: 'Trakt', mal: 'MyAnimeList' } as const;
+const SOURCE_NAME = { trakt: 'Trakt', mal: 'MyAnimeList', anilist: 'AniList' } as const;
 
 /** The plays chart as a table of the CLI's column spec: month, plays, bar. */
 type SeasonRow = TitleView['seasons'][number];

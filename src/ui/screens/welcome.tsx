@@ -1,11 +1,11 @@
-import { footerText } from '../keys/bindings.ts';
+import { footerText, primaryKey } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { Picker, type PickerItem } from '../components/picker.tsx';
 import { Screen, type ScreenBase } from '../components/screen.tsx';
 import { useListState } from '../components/use-list-state.ts';
 import { wrapText } from '../components/wrap.ts';
 
-export type WelcomeChoice = 'sample' | 'export' | 'quit';
+export type WelcomeChoice = 'sample' | 'export' | 'sync' | 'quit';
 
 const CHOICES: ReadonlyArray<PickerItem<WelcomeChoice>> = [
   { label: 'Try the demo: the bundled sample, in a warehouse of its own', value: 'sample' },
@@ -21,12 +21,13 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
     (cmd) => {
       if (cmd === 'open') onChoose(CHOICES[list.get().cursor]!.value);
       else if (cmd === 'quit') onChoose('quit');
+      else if (cmd === 'syncNow') onChoose('sync');
     },
     { active, nav: () => list },
   );
   // Wrapped, not cut: a long data folder path or a narrow terminal keeps every word.
   const about = `\nanidex keeps your anime history in a local warehouse that remembers\nevery change, adds genres, studios and lengths, and suggests what to\nwatch next.\n\nYour warehouse is empty (${dataDir}).\nStart with:`;
-  const where = '\nTrakt: trakt.tv → Settings → Data → Export; import the .zip (or its folder).\nMyAnimeList: myanimelist.net/panel.php?go=export; import the .xml.gz.';
+  const where = `\nTrakt: trakt.tv → Settings → Data → Export; import the .zip (or its folder).\nMyAnimeList: myanimelist.net/panel.php?go=export; import the .xml.gz.\nAccounts connected with \`anidex connect\`: ${primaryKey('syncNow', bindings)} syncs them now.`;
   return (
     <Screen
       title="anidex · Welcome"

@@ -1,0 +1,15 @@
+import type { SqlDb } from './db.ts';
+import type { AniListEntry } from '../domain/anilist-list.ts';
+
+/** Silver for AniList: the latest pull of the list, cleaned, replacing the previous one. */
+export function replaceAniListSilver(db: SqlDb, entries: readonly AniListEntry[]): void {
+  db.run('DELETE FROM silver_anilist_entries');
+  const put = db.prepare(
+    `INSERT OR REPLACE INTO silver_anilist_entries (anilist_id, mal_id, title, format, episodes, status, score, progress, repeat,
+       started_at, completed_at, updated_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const e of entries) {
+    put.run([e.anilistId, e.malId, e.title, e.format, e.episodes, e.status, e.score, e.progress, e.repeat, e.startedAt, e.completedAt, e.updatedAt, e.notes || null]);
+  }
+  put.free();
+}
