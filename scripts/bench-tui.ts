@@ -26,7 +26,7 @@
  */
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ import { ensureWarehouse, type BenchWarehouse } from './bench/tui-data.ts';
 import { runInPty, type PtyRunResult } from './bench/tui-pty.ts';
 import { FRAME_MARKER, HEADER_RE, keyLatencies, keyScript, median, probeUrl, quantile, type ProbeData } from './bench/tui-probe.ts';
 import type { KeysResult } from './bench/tui-keys.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '.bench');
@@ -57,14 +58,21 @@ function log(msg: string): void {
 const fmtMs = (ms: number, d = 0): string => (Number.isFinite(ms) ? `${ms.toFixed(d)} ms` : 'n/a');
 const fmtMB = (kb: number | null | undefined): string => (kb !== null && kb !== undefined && Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : 'n/a');
 const max = (xs: readonly number[]): number => (xs.some(Number.isFinite) ? Math.max(...xs.filter(Number.isFinite)) : NaN);
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** A terminal's environment: no CI flags (Ink draws nothing in CI), no NODE_ENV, colours on, 100×30. */
+/**
+ * Every launch gets an empty config folder: the TUI remembers the sort and filters the scripted keys choose, which
+ * must neither reach the person's settings.json nor change the next launch's first frame.
+ */
+const CONFIG_ROOT = mkdtempSync(join(os.tmpdir(), 'anidex-bench-config-'));
+process.on('exit', () => rmSync(CONFIG_ROOT, { recursive: true, force: true }));
+let configDirs = 0;
+
+/** A terminal's environment: no CI flags (Ink draws nothing in CI), no NODE_ENV, colours on, 100×30, no settings. */
 function terminalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete env[k];
   for (const k of ['NODE_ENV', 'NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS', 'ANIDEX_BENCH_PROBE']) delete env[k];
-  return { ...env, TERM: 'xterm-256color', COLUMNS: String(COLS), LINES: String(ROWS), ...extra };
+  return { ...env, XDG_CONFIG_HOME: join(CONFIG_ROOT, String(++configDirs)), TERM: 'xterm-256color', COLUMNS: String(COLS), LINES: String(ROWS), ...extra };
 }
 
 function machine(): { cpu: string; cores: number; memGB: number; node: string; platform: string; date: string; load: number[] } {

@@ -41,6 +41,8 @@ const result = await build({
   format: 'esm',
   target: 'node20',
   plugins: [devtoolsStub],
+  // jsonc-parser's main file is UMD, whose require() calls esbuild cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   define: {
     // React and others pick their production build from this; dead development code is dropped.
     'process.env.NODE_ENV': '"production"',

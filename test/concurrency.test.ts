@@ -16,6 +16,7 @@ import type { Recommendation } from '../src/recommend/local.ts';
 import { scd2Violations } from '../scripts/crash/inspect.ts';
 import { isolatedEnv, runAnidex, startAnidex, startNode, type Exit, type Running } from '../scripts/crash/proc.ts';
 import { startFakeAniList } from './fakes/anilist-server.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const SAMPLE_1 = resolve('data/sample/trakt-2026-05-01');
 const SAMPLE_2 = resolve('data/sample/trakt-2026-08-15.zip');
@@ -41,7 +42,7 @@ async function until(what: string, ok: () => boolean, ms: number): Promise<void>
   const end = Date.now() + ms;
   while (!ok()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await sleep(20);
   }
 }
 

@@ -7,12 +7,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, getNamedType, GraphQLObjectType, parse } from 'graphql';
 import {
-  ANILIST_429_BODY, ANILIST_DISABLED_MESSAGE, ANILIST_SDL, queryComplexity, sleep, startFakeAniList, type FakeAniList,
+  ANILIST_429_BODY, ANILIST_DISABLED_MESSAGE, ANILIST_SDL, queryComplexity, startFakeAniList, type FakeAniList,
 } from './fakes/anilist-server.ts';
 import { JIKAN_429_BODY, startFakeJikan, type FakeJikan } from './fakes/jikan-server.ts';
 import { animeDb, SYNTHETIC_ANILIST_ID_BASE } from './fakes/anime-db.ts';

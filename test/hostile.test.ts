@@ -29,6 +29,7 @@ import { App } from '../src/ui/app.tsx';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { TuiSession } from '../src/app/tui-session.ts';
 import { ROOT } from './helpers/proc.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Nothing here reaches the internet: imports run with --offline and the provider points at a closed port.
 const ENV: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' };
@@ -457,7 +458,6 @@ test('the TUI renders titles full of escape sequences harmlessly (library, searc
     const r = await anidex(dataDir, ['import', p, '--offline']);
     assert.equal(r.code, 0, r.err);
   }
-  const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
   const waitFor = async (app: ReturnType<typeof render>, pattern: RegExp): Promise<string> => {
     for (const end = Date.now() + 8000; ; await sleep(20)) {
       const f = app.lastFrame() ?? '';

@@ -18,6 +18,7 @@ import { checkGenres, filterFromFlags } from '../src/commands/filters.ts';
 import { UsageError } from '../src/lib/errors.ts';
 import { ROOT } from './helpers/proc.ts';
 import { demoDataDir } from './helpers/demo-warehouse.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const SAMPLE_V1 = join(ROOT, 'data/sample/trakt-2026-05-01');
 const SAMPLE_V2 = join(ROOT, 'data/sample/trakt-2026-08-15.zip');
@@ -144,7 +145,6 @@ test('the TUI refuses an empty export the same way, on the import screen', async
   const empty = traktWithHistory('tui-empty', []);
   const s = await TuiSession.open(d);
   const app = render(createElement(App, { services: s, rows: await s.library(), empty: false, dataDir: d, width: 100, height: 30, theme: themeFromEnv({ NO_COLOR: '1' }), clock: () => 0 }));
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const waitFor = async (p: RegExp): Promise<string> => {
     for (let i = 0; i < 400; i++) {
       if (p.test(app.lastFrame() ?? '')) return app.lastFrame()!;

@@ -31,6 +31,7 @@ import { ROOT } from './helpers/proc.ts';
 import { startFakeAniList } from './fakes/anilist-server.ts';
 import { animeDb } from './fakes/anime-db.ts';
 import { demoDataDir, markAsDemo } from './helpers/demo-warehouse.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const REAL = join(ROOT, 'test/fixtures/mal/animelist_1734298612_-_16433979.xml');
 const tmp = mkdtempSync(join(tmpdir(), 'anidex-malonly-'));
@@ -217,7 +218,6 @@ test('Trakt and MAL together: each title counted once, with MAL\'s status where 
   wh.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(app: ReturnType<typeof render>, pattern: RegExp, ms = 8000): Promise<string> {
   const end = Date.now() + ms;
   for (;;) {

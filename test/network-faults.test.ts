@@ -30,6 +30,7 @@ import { startFakeJikan, type FakeJikan } from './fakes/jikan-server.ts';
 import { startFakeGemini, type FakeGemini, type GeminiFaultInput, type GeminiRequestBody } from './fakes/gemini-server.ts';
 import { ROOT } from './helpers/proc.ts';
 import { markAsDemo } from './helpers/demo-warehouse.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const UA = 'anidex-test/0';
 /**
@@ -695,12 +696,12 @@ describe('the TUI import screen shows why enrichment stopped', { concurrency: 1 
           const f = app!.lastFrame() ?? '';
           if (re.test(f)) return f;
           if (Date.now() > end) assert.fail(`no frame matched ${re}; last frame:\n${f}`);
-          await new Promise((r) => setTimeout(r, 25));
+          await sleep(25);
         }
       };
       // A key is only typed once the screen shows the previous one took effect (a key sent before a screen listens
       // is lost, and Enter on the welcome screen would import the bundled sample instead).
-      const pause = (): Promise<void> => new Promise((r) => setTimeout(r, 100));
+      const pause = (): Promise<unknown> => sleep(100);
       await until(/Welcome/);
       for (let i = 0; !/> Import my export/.test(app.lastFrame() ?? ''); i++) {
         assert.ok(i < 50, 'the welcome menu moves down');

@@ -19,6 +19,7 @@ import { ROOT } from './helpers/proc.ts';
 import { markAsDemo } from './helpers/demo-warehouse.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { resolveDirs } from '../src/lib/config.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Shaped like a real key ("AIza" + 35 characters). */
 const KEY = `AIza${'SECRETS-TEST-'.padEnd(35, 'k')}`;
@@ -170,13 +171,13 @@ test('the TUI: every frame of a session that imports (labelling refused), fails 
       const end = Date.now() + ms;
       while (!re.test(frame())) {
         if (Date.now() > end) assert.fail(`no frame matched ${re}; last frame:\n${frame()}`);
-        await new Promise((r) => setTimeout(r, 25));
+        await sleep(25);
       }
       return frame();
     };
     const key = async (k: string): Promise<void> => {
       app!.stdin.write(k);
-      await new Promise((r) => setTimeout(r, 80));
+      await sleep(80);
     };
     await until(/Library · \d+/);
     // Import the later export again: enrichment, then labels, which Gemini refuses.

@@ -16,6 +16,7 @@ import { clampLines, wrapLines } from '../src/lib/text/wrap.ts';
 import { outputWidth, renderTable, wrapForStream, type Column } from '../src/commands/output.ts';
 import { wrapText } from '../src/ui/components/wrap.ts';
 import { ROOT } from './helpers/proc.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const FAMILY = '👨‍👩‍👧‍👦';
 const POKEMON = 'Poke\u0301mon'; // "e" and a combining acute accent
@@ -136,7 +137,7 @@ test('Ink draws a row fitted to the width on one line, whatever the title holds'
   for (const width of [20, 33, 80]) {
     const rows = TITLES.map((t) => `>${fit(t, width - 1)}`);
     const app = render(createElement(Box, { flexDirection: 'column', width }, ...rows.map((r, i) => createElement(Text, { key: i }, r))));
-    await new Promise((r) => setTimeout(r, 20));
+    await sleep(20);
     const frame = app.lastFrame()!.split('\n');
     app.unmount();
     assert.equal(frame.length, TITLES.length, `at ${width} a row wrapped:\n${frame.join('\n')}`);

@@ -2,6 +2,7 @@
 // stages as a file import and when each account last synced; a second sync right after writes nothing.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,6 @@ import { Warehouse } from '../src/warehouse/store.ts';
 import { startFakeAniList } from './fakes/anilist-server.ts';
 import { animeDb } from './fakes/anime-db.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Rendered = ReturnType<typeof render>;
 
 async function waitFor(app: Rendered, pattern: RegExp, ms = 15000): Promise<string> {

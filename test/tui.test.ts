@@ -26,6 +26,7 @@ import { AnidexError } from '../src/lib/errors.ts';
 import type { EnrichedRow } from '../src/warehouse/queries.ts';
 import { ROOT } from './helpers/proc.ts';
 import { startFakeGemini } from './fakes/gemini-server.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Nothing here may reach the internet: the recommender's provider points at a closed port, and no Gemini key.
 process.env.ANIDEX_ANILIST_URL = 'http://127.0.0.1:9/';
@@ -59,7 +60,6 @@ function copyOfSample(name: string): string {
 }
 
 const esc = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Rendered = ReturnType<typeof render>;
 

@@ -10,6 +10,7 @@ import { acquireLock } from '../src/lib/lock.ts';
 import { BusyError } from '../src/lib/errors.ts';
 import { listSnapshots, SNAPSHOTS_KEPT } from '../src/warehouse/snapshots.ts';
 import { spawnTs, waitForExit, waitForLine } from './helpers/proc.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'anidex-store-'));
@@ -116,7 +117,7 @@ test('a save killed at random moments always leaves the old file or the new one,
   for (let round = 0; round < 12; round++) {
     const child = spawnTs('test/helpers/atomic-writer.ts', [file]);
     await waitForLine(child, 'ready');
-    await new Promise((r) => setTimeout(r, 20 + Math.random() * 150));
+    await sleep(20 + Math.random() * 150);
     child.kill('SIGKILL');
     await waitForExit(child);
     if (!existsSync(file)) continue; // killed before the first rename finished: no file yet is also "old"

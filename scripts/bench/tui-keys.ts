@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
 import type { CommandContext } from '../../src/commands/context.ts';
 import { PROMPT_RE, QUERIES, keyLatencies, keyScript, probeUrl, type KeyStep, type ProbeData } from './tui-probe.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface KeysResult {
   titles: number;
@@ -110,8 +111,6 @@ class FakeTtyIn extends EventEmitter {
     return this;
   }
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

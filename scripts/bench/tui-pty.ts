@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { KeyStep } from './tui-probe.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface PtyRunOptions {
   /** The program and its arguments, run inside the pty. */
@@ -88,8 +89,6 @@ function findProgram(scriptPid: number, argv0: string): number | null {
   }
   return null;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function runInPty(opts: PtyRunOptions): Promise<PtyRunResult> {
   const timeoutMs = opts.timeoutMs ?? 20_000;

@@ -4,7 +4,7 @@ import { fetchAniListList } from '../sources/anilist/list.ts';
 import { fetchMalList } from '../sources/mal/api-list.ts';
 import { TraktClient, type TraktTokens } from '../sources/trakt/api.ts';
 import { accountHttpFromEnv, checkAniListUser } from '../app/sync.ts';
-import { sleep } from '../lib/rate-limiter.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AnidexError, UsageError } from '../lib/errors.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';

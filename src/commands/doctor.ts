@@ -7,7 +7,7 @@ import { geminiConfigFromEnv } from '../ai/gemini.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
 import { loadMapping, mappingSettings, summarizeMapping } from '../enrich/mapping-store.ts';
 import { version } from '../lib/config.ts';
-import { settingsPath } from '../settings/settings-file.ts';
+import { loadSettings, settingsPath } from '../settings/settings-file.ts';
 import { demoReady } from '../app/demo.ts';
 import { sampleNotice } from '../app/sample-in-warehouse.ts';
 import { AnidexError } from '../lib/errors.ts';
@@ -24,6 +24,18 @@ interface Check {
   detail: string;
 }
 
+/**
+ * The settings file: BAD when it cannot be read or does not parse (anidex then runs on the defaults and saves nothing
+ * into it); a bad entry inside a good file is said but not BAD (the rest of the file applies).
+ */
+async function settingsCheck(configDir: string): Promise<Check> {
+  const path = settingsPath(configDir);
+  if (!existsSync(path)) return { name: 'settings', ok: true, detail: `none (${path} would be read)` };
+  const s = await loadSettings(configDir);
+  if (s.error) return { name: 'settings', ok: false, detail: `${s.error.message} ${s.error.hint}` };
+  return { name: 'settings', ok: true, detail: s.problems.length ? `${path}; ${s.problems.join(' ')}` : path };
+}
+
 /** Check the data dir, the warehouse, the lock and the configuration; never prints the Gemini key. */
 export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number> {
   const checks: Check[] = [];
@@ -31,7 +43,7 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
   checks.push({ name: 'node', ok: major > 20 || (major === 20 && minor >= 12), detail: `Node ${process.versions.node} (anidex ${version()} needs 20.12 or newer)` });
   const where = (dir: string): string => dir + (existsSync(dir) ? '' : ' (not created yet)');
   checks.push({ name: 'data dir', ok: true, detail: where(ctx.dataDir) + (ctx.demo ? ' (the demo warehouse)' : '') });
-  checks.push({ name: 'settings', ok: true, detail: existsSync(settingsPath(ctx.dirs.config)) ? settingsPath(ctx.dirs.config) : `none (${settingsPath(ctx.dirs.config)} would be read)` });
+  checks.push(await settingsCheck(ctx.dirs.config));
   checks.push({ name: 'cache', ok: true, detail: where(ctx.dirs.cache) + (demoReady(ctx.dirs) ? ', with the demo warehouse' : '') });
   checks.push({ name: 'state', ok: true, detail: where(ctx.dirs.state) });
   let syncedAt: Record<string, string> = {};

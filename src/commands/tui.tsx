@@ -2,10 +2,10 @@ import { render, type Instance } from 'ink';
 import { App } from '../ui/app.tsx';
 import { themeFromEnv } from '../ui/theme/theme.ts';
 import { TuiSession } from '../app/tui-session.ts';
-import { loadSettings } from '../settings/settings-file.ts';
-import { titleLanguageFromEnv } from '../settings/title-language-setting.ts';
+import { loadTuiSettings } from '../settings/tui-settings.ts';
 import type { CommandContext } from './context.ts';
 import { reportError } from './report-error.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { enterAltScreen } from '../ui/terminal/alt-screen.ts';
 import { guardTerminal } from '../ui/terminal/exit-guard.ts';
 
@@ -21,7 +21,7 @@ import { guardTerminal } from '../ui/terminal/exit-guard.ts';
  */
 export async function runTui(ctx: CommandContext, notices: readonly string[] = []): Promise<number> {
   const session = TuiSession.lazy(ctx.ownDataDir, { dirs: ctx.dirs, demo: ctx.demo });
-  const [settings, cached] = await Promise.all([loadSettings(ctx.dirs.config), TuiSession.cachedLibrary(session.dataDir, ctx.dirs)]);
+  const [settings, cached] = await Promise.all([loadTuiSettings(ctx.dirs.config, ctx.titleLanguage), TuiSession.cachedLibrary(session.dataDir, ctx.dirs)]);
   let app: Instance | undefined;
   let screen: ReturnType<typeof enterAltScreen> | undefined;
   const restore = (): void => {
@@ -33,7 +33,6 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
     screen?.leave();
   };
   const unguard = guardTerminal(process, restore, (err) => reportError(err, ctx.debug));
-  const env = titleLanguageFromEnv();
   try {
     const first = cached ?? (await session.librarySnapshot());
     screen = enterAltScreen(process.stdout, process.stdin);
@@ -49,8 +48,11 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
         theme={themeFromEnv()}
         followResize
         bindings={settings.bindings}
-        problems={[...notices, ...settings.problems, ...env.problems]}
-        titleLanguage={ctx.titleLanguage ?? env.titleLanguage ?? settings.titleLanguage}
+        problems={[...notices, ...settings.problems]}
+        titleLanguage={settings.titleLanguage}
+        titleLanguageOverride={settings.titleLanguageOverride}
+        remembered={settings.remembered}
+        preferences={settings.saver}
         settingsPath={settings.path}
       />,
       { exitOnCtrlC: true },
@@ -63,6 +65,9 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
     await app.waitUntilExit();
     restore();
     safely(() => session.saveLibraryCache());
+    // The last changes may wait for their write; the screen is gone, so a failure is said on stderr.
+    const unsaved = await settings.saver.flush();
+    if (unsaved) process.stderr.write(`anidex: ${sanitizeText(unsaved)}\n`);
     return 0;
   } finally {
     restore();

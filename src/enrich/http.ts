@@ -1,6 +1,6 @@
 import got from 'got';
 import { AnidexError } from '../lib/errors.ts';
-import { RateLimiter, sleep, type RateHeaders } from '../lib/rate-limiter.ts';
+import { RateLimiter, type RateHeaders } from '../lib/rate-limiter.ts';
 
 /** A provider could not be reached or kept failing; the run stops and can be resumed. */
 export class ProviderUnavailableError extends AnidexError {
@@ -100,74 +100,126 @@ function backoffMs(attempt: number, baseMs = 500): number {
   return Math.min(8_000, baseMs * 2 ** attempt) * (0.5 + Math.random() / 2);
 }
 
+/** A 200 (or 4xx) whose body anidex cannot use: retried like a 5xx, never cached as an answer. */
+class UnusableAnswer extends Error {}
+
+/** The error a got error stands for: ours (thrown in a hook or in calculateDelay, wrapped by got), or got's own. */
+function ownCause(err: unknown): unknown {
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause instanceof AnidexError || cause instanceof UnusableAnswer ? cause : err;
+}
+
 /**
- * One logical request through the limiter, with the retry policy every provider shares: 429 waits as the
- * server says; resets, timeouts, 5xx and unparsable bodies are retried a bounded number of times with
- * jittered backoff; other 4xx are returned to the caller untouched.
+ * One logical request with the retry policy every provider shares, made by got's own retry: every attempt takes a
+ * slot of the provider's limiter (a beforeRequest hook) and gives it back when its answer has arrived; a 429 waits
+ * as the server says (got's Retry-After, else X-RateLimit-Reset, else 1 s, 2 s, 4 s …) by pausing the limiter, so
+ * every request to that provider waits, not only this one; resets, timeouts, 5xx and unusable bodies are retried a
+ * bounded number of times with jittered backoff; other 4xx are returned to the caller untouched. got's timeout
+ * applies to each attempt.
  */
 export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: RequestOptions): Promise<JsonAnswer> {
   let failures = 0;
   let limited = 0;
-  for (;;) {
-    opts.signal?.throwIfAborted();
-    // A pause set by an earlier answer (an exhausted X-RateLimit-Remaining with a reset far away) stops the run
-    // rather than hold it silently for hours.
-    const pending = limiter.delayNow();
-    if (pending > MAX_WAIT_MS) throw tooLong(opts.provider, pending);
-    let problem: string;
-    try {
-      const res = await limiter.schedule(() => {
-        stats.calls++;
-        return got(opts.url, {
-          method: opts.method,
-          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-          headers: opts.headers,
-          throwHttpErrors: false,
-          retry: { limit: 0 },
-          timeout: { request: opts.timeoutMs },
-          signal: opts.signal,
-          decompress: true,
-        });
-      }, opts.signal);
-      if (res.statusCode === 429) {
-        stats.http429++;
-        limiter.limited();
-        if (++limited > opts.max429) {
-          throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
-        }
-        const wait = retryAfterMs(res.headers) ?? unsaid429Ms(limited);
-        if (wait > MAX_WAIT_MS) throw tooLong(opts.provider, wait);
-        limiter.pauseUntil(Date.now() + wait);
-        continue;
-      }
-      limited = 0;
-      limiter.observe(rateHeaders(res.headers));
-      // An exhausted quota with a reset time: wait for it rather than earn a 429. Without one, the limiter's own
-      // pacing and any 429's Retry-After are enough.
-      const remaining = header(res.headers, 'x-ratelimit-remaining');
-      const resetIn = remaining !== undefined && Number(remaining) <= 0 ? retryAfterMs(res.headers) : null;
-      if (resetIn !== null) limiter.pauseUntil(Date.now() + resetIn);
-      let json: unknown;
-      try {
-        json = JSON.parse(res.body);
-      } catch {
-        json = undefined;
-      }
-      if (res.statusCode >= 500) problem = `HTTP ${res.statusCode}`;
-      else if (opts.rawClientErrors && res.statusCode >= 400) return { status: res.statusCode, json, text: res.body };
-      else if (json === undefined) problem = `an unreadable answer (HTTP ${res.statusCode}, not JSON)`;
-      else if (res.statusCode === 200 && opts.accept && !opts.accept(json)) problem = 'an answer of the wrong shape (HTTP 200)';
-      else return { status: res.statusCode, json, text: res.body };
-    } catch (err) {
-      if (err instanceof AnidexError) throw err;
-      if (opts.signal?.aborted) throw opts.signal.reason;
-      const e = err as { code?: string; name?: string; message?: string };
-      problem = e.code ?? e.name ?? e.message ?? 'a network error';
-    }
-    if (++failures > opts.maxRetries) {
-      throw new ProviderUnavailableError(`${opts.provider} failed ${failures} times in a row (last: ${problem}) at ${opts.url}.`);
-    }
-    stats.retries++;
-    await sleep(backoffMs(failures - 1, opts.retryBaseMs), opts.signal);
+  let json: unknown;
+  // The slot of the attempt under way, given back once (its answer arrived, it failed, or the caller gave up).
+  let release: (() => void) | null = null;
+  const ended = (): void => {
+    release?.();
+    release = null;
+  };
+  opts.signal?.throwIfAborted();
+  try {
+    const res = await got(opts.url, {
+      method: opts.method,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      headers: opts.headers,
+      // A 4xx other than 429 is an answer for the caller (AniList's 404 "Not Found." is "no such anime").
+      throwHttpErrors: false,
+      timeout: { request: opts.timeoutMs },
+      signal: opts.signal,
+      decompress: true,
+      retry: {
+        limit: opts.maxRetries + opts.max429,
+        methods: ['GET', 'POST'],
+        calculateDelay: ({ error, retryAfter }) => {
+          ended();
+          if (opts.signal?.aborted) return 0;
+          const cause = ownCause(error);
+          if (cause instanceof AnidexError) throw cause;
+          // An answer's status, when the answer came whole (a reset or a timeout while it arrives is a network fault).
+          const status = error.name === 'HTTPError' ? error.response?.statusCode : undefined;
+          if (status === 429) {
+            if (++limited > opts.max429) {
+              throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
+            }
+            const wait = retryAfter ?? retryAfterMs(error.response!.headers) ?? unsaid429Ms(limited);
+            if (wait > MAX_WAIT_MS) throw tooLong(opts.provider, wait);
+            // The limiter holds this retry, and every other request to the provider, until then (abortably).
+            limiter.pauseUntil(Date.now() + wait);
+            return 1;
+          }
+          // Another 4xx: not retried, got resolves with it.
+          if (status !== undefined && status < 500 && !(cause instanceof UnusableAnswer)) return 0;
+          const problem = status !== undefined && status >= 500 ? `HTTP ${status}` : cause instanceof UnusableAnswer ? cause.message : (error.code ?? error.name ?? 'a network error');
+          if (++failures > opts.maxRetries) {
+            throw new ProviderUnavailableError(`${opts.provider} failed ${failures} times in a row (last: ${problem}) at ${opts.url}.`);
+          }
+          stats.retries++;
+          return backoffMs(failures - 1, opts.retryBaseMs);
+        },
+      },
+      hooks: {
+        beforeRequest: [
+          async () => {
+            // A redirect makes a new request without an answer to the last: that one's slot comes back first.
+            ended();
+            // A pause set by an earlier answer (an exhausted X-RateLimit-Remaining with a reset far away) stops the
+            // run rather than hold it silently for hours.
+            const pending = limiter.delayNow();
+            if (pending > MAX_WAIT_MS) throw tooLong(opts.provider, pending);
+            release = await limiter.acquire(opts.signal);
+            stats.calls++;
+          },
+        ],
+        afterResponse: [
+          (response) => {
+            ended();
+            if (response.statusCode === 429) {
+              stats.http429++;
+              limiter.limited();
+              return response;
+            }
+            limited = 0;
+            limiter.observe(rateHeaders(response.headers));
+            // An exhausted quota with a reset time: wait for it rather than earn a 429. Without one, the limiter's
+            // own pacing and any 429's Retry-After are enough.
+            const remaining = header(response.headers, 'x-ratelimit-remaining');
+            const resetIn = remaining !== undefined && Number(remaining) <= 0 ? retryAfterMs(response.headers) : null;
+            if (resetIn !== null) limiter.pauseUntil(Date.now() + resetIn);
+            json = undefined;
+            if (response.statusCode >= 500) return response;
+            try {
+              json = JSON.parse(response.body as string);
+            } catch {
+              // Trakt answers most 4xx with an empty body: the caller reads the status.
+              if (opts.rawClientErrors && response.statusCode >= 400) return response;
+              throw new UnusableAnswer(`an unreadable answer (HTTP ${response.statusCode}, not JSON)`);
+            }
+            if (response.statusCode === 200 && opts.accept && !opts.accept(json)) throw new UnusableAnswer('an answer of the wrong shape (HTTP 200)');
+            return response;
+          },
+        ],
+      },
+    });
+    return { status: res.statusCode, json, text: res.body };
+  } catch (err) {
+    if (opts.signal?.aborted) throw opts.signal.reason;
+    const cause = ownCause(err);
+    if (cause instanceof AnidexError) throw cause;
+    // Not expected (every failure is counted above); said as the provider being unavailable, with what got said.
+    const e = err as { code?: string; message?: string };
+    throw new ProviderUnavailableError(`${opts.provider} could not be asked (${e.code ?? e.message ?? String(err)}) at ${opts.url}.`);
+  } finally {
+    ended();
   }
 }

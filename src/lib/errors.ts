@@ -35,3 +35,15 @@ export class BusyError extends AnidexError {
 
 /** The warehouse refused a load (e.g. a duplicate key or an --as-of in the past); nothing was written. */
 export class LoadRefusedError extends AnidexError {}
+
+/**
+ * settings.json cannot be read, does not parse, or holds no object. Never thrown at the person: anidex runs on the
+ * default settings and shows it (the TUI's banner, stderr for the CLI), and saves nothing into the file until fixed.
+ */
+export class SettingsError extends AnidexError {
+  readonly file: string;
+  constructor(message: string, file: string, hint = 'Fix it or delete it to use the default settings; nothing is saved into it until then.') {
+    super(message, hint);
+    this.file = file;
+  }
+}

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { BusyError } from './errors.ts';
 import { processAlive } from './process-alive.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 interface LockInfo {
   pid: number;
@@ -150,7 +151,7 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
         remote ? `If no anidex runs on ${holder.host} any more, delete ${path} and try again.` : undefined,
       );
     }
-    await new Promise((r) => setTimeout(r, pollMs));
+    await sleep(pollMs);
   }
   let released = false;
   const release = (): void => {

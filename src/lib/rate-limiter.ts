@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 
 export interface RateWindow {
@@ -80,7 +81,7 @@ export class RateLimiter {
       try {
         signal?.throwIfAborted();
         const pause = this.pausedUntil - this.now();
-        if (pause > 0) await sleep(pause, signal);
+        if (pause > 0) await sleep(pause, undefined, { signal });
       } catch (err) {
         this.giveBack(this.now()); // never sent: the slot is free again
         throw err;
@@ -105,6 +106,17 @@ export class RateLimiter {
       const onAbort = (): void => reject(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
       settled.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  /**
+   * Wait for a slot as `schedule` does, and hold it until the returned function is called (when the request's
+   * answer has arrived, or it failed): for a request whose attempts are made by someone else (got's retries each
+   * take a slot of their own in a beforeRequest hook).
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    return new Promise((granted, refused) => {
+      this.schedule(() => new Promise<void>((done) => granted(() => done())), signal).catch(refused);
     });
   }
 
@@ -198,20 +210,4 @@ interface PendingReturn {
   at: number;
   phantom: boolean;
   timer: NodeJS.Timeout;
-}
-
-/** setTimeout as a promise that an AbortSignal can cut short. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(t);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

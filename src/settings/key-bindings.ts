@@ -7,7 +7,7 @@
 
 export const UI_COMMANDS = [
   'up', 'down', 'pageUp', 'pageDown', 'top', 'bottom',
-  'open', 'back', 'search', 'filter', 'toggle', 'sort', 'clear',
+  'open', 'back', 'search', 'filter', 'toggle', 'sort', 'clear', 'titleLanguage',
   'library', 'recommend', 'plan', 'stats', 'nextScreen', 'prevScreen',
   'add', 'remove', 'moveUp', 'moveDown', 'showSent', 'importExport', 'syncNow',
   'help', 'quit',
@@ -36,6 +36,7 @@ export const DEFAULT_BINDINGS: Bindings = {
   toggle: { keys: ['space'], description: 'include → exclude → off; next value' },
   sort: { keys: ['s'], description: 'next sort order' },
   clear: { keys: ['c'], description: 'clear filters' },
+  titleLanguage: { keys: ['t'], description: 'titles by the exported, English or romaji name' },
   library: { keys: ['1'], description: 'library' },
   recommend: { keys: ['r', '2'], description: 'recommendations (with the library filters); run them' },
   plan: { keys: ['p', '3'], description: 'plan to watch' },

@@ -21,7 +21,9 @@ import { ImportPathScreen } from './screens/import-path.tsx';
 import { ImportProgressScreen } from './screens/import-progress.tsx';
 import { RecommendScreen } from './screens/recommend.tsx';
 import { PlanScreen } from './screens/plan.tsx';
-import { DEFAULT_TITLE_LANGUAGE, withShownTitles, type TitleLanguage } from '../domain/title-language.ts';
+import { DEFAULT_TITLE_LANGUAGE, TITLE_LANGUAGES, withShownTitles, type TitleLanguage } from '../domain/title-language.ts';
+import { NO_TUI_PREFERENCES, withGenresIn, type TuiPreferences } from '../settings/tui-preferences.ts';
+import type { PreferencesSink, RememberedPreferences } from '../settings/preferences-saver.ts';
 
 export interface AppProps {
   services: TuiServices;
@@ -43,6 +45,12 @@ export interface AppProps {
   settingsPath?: string;
   /** Which name titles are shown by (searches look at every name whatever it is). */
   titleLanguage?: TitleLanguage;
+  /** What chose the title language over the setting at start (`--title-language english`), said when the key changes it. */
+  titleLanguageOverride?: string | null;
+  /** The sort and filters the last session left (settings.json `tui`). */
+  remembered?: TuiPreferences;
+  /** Where changed preferences go (the settings file); without it nothing is remembered (tests). */
+  preferences?: PreferencesSink;
   /** Milliseconds now, for elapsed times (tests pin it). */
   clock?: () => number;
 }
@@ -64,9 +72,17 @@ export function bannerRows(messages: readonly string[], width: number): string[]
   return clampLines(messages.flatMap((m) => wrapLines(m, width, { indent: '! ', hang: '  ' })), BANNER_ROWS, width);
 }
 
+const LANGUAGE_TEXT: Record<TitleLanguage, string> = { exported: 'as your export has them', english: 'by their English names', romaji: 'by their romaji names' };
+
+/** The status note after the title language key: what it chose, where it is kept, and what still wins at start. */
+function titleLanguageNote(lang: TitleLanguage, override: string | null | undefined): string {
+  const saved = `Titles ${LANGUAGE_TEXT[lang]}; saved in settings.json`;
+  return override ? `${saved}, but ${override} still chooses when anidex starts.` : `${saved}.`;
+}
+
 /** The TUI: welcome and import, library, a title's history, recommendations, the plan, stats and help. */
 export function App(props: AppProps) {
-  const { services, dataDir, theme, followResize = false, bindings = DEFAULT_BINDINGS, titleLanguage = DEFAULT_TITLE_LANGUAGE } = props;
+  const { services, dataDir, theme, followResize = false, bindings = DEFAULT_BINDINGS, preferences } = props;
   const live = useTerminalSize({ width: props.width, height: props.height });
   const width = followResize ? live.width : props.width;
   const height = followResize ? live.height : props.height;
@@ -76,22 +92,39 @@ export function App(props: AppProps) {
   const [rows, setRows] = useState<readonly LibraryItem[]>(props.rows);
   const [empty, setEmpty] = useState(props.empty);
   const [demo, setDemo] = useState(props.demo ?? false);
-  const [libState, setLibState] = useState<LibraryState>(INITIAL_LIBRARY);
+  const remembered = props.remembered ?? NO_TUI_PREFERENCES;
+  const [libState, setLibState] = useState<LibraryState>({ ...INITIAL_LIBRARY, sort: remembered.sort ?? INITIAL_LIBRARY.sort, filter: remembered.filter ?? INITIAL_LIBRARY.filter });
+  const [titleLanguage, setTitleLanguage] = useState<TitleLanguage>(props.titleLanguage ?? DEFAULT_TITLE_LANGUAGE);
+  // A note in the status row (what a key did), until the next key.
+  const [note, setNote] = useState<{ text: string } | null>(null);
   const [view, setView] = useState<TitleView | null>(null);
   const [stats, setStats] = useState<StatsView | null>(null);
   const [importPath, setImportPath] = useState<string | null>(null);
   const [banner, setBanner] = useState<readonly string[]>(props.problems ?? []);
   const genres = useMemo(() => [...new Set(rows.flatMap((r) => r.genres))].sort(), [rows]);
+  // A genre remembered from another export (or before a new import) would empty the list: it is left out.
+  const libInitial = useMemo(() => ({ ...libState, filter: withGenresIn(libState.filter, genres) }), [libState, genres]);
   // Titles by the chosen name, sorted and searched by it too; the exported title stays one of the searched names.
   const shownRows = useMemo(() => withShownTitles(rows, titleLanguage), [rows, titleLanguage]);
 
   const showError = (e: unknown): void => setBanner([bannerText(e)]);
+  const remember = (p: RememberedPreferences): void => {
+    preferences?.remember(p).then((problem) => problem && setBanner((b) => [...b, problem]), () => {});
+  };
   // Read after the first frame (it needs the warehouse open, which the first frame does not wait for).
   useEffect(() => {
     services.sampleNotice().then((n) => n && setBanner((b) => [...b, n]), () => {});
   }, [services]);
   // Any key dismisses the banner; the key still does its work on the screen.
   useInput(() => setBanner([]), { isActive: banner.length > 0 });
+  // The note goes with the next key, unless that key set a new one (this listener may run before or after it).
+  useInput(
+    () => {
+      const seen = note;
+      setNote((n) => (n === seen ? null : n));
+    },
+    { isActive: note !== null },
+  );
 
   // A screen that opens on a view model is shown once the model is read; if it cannot be read, the person stays
   // where they are and the banner says why.
@@ -113,7 +146,12 @@ export function App(props: AppProps) {
       setScreen('help');
     } else if (cmd === 'importExport') setScreen('importPath');
     else if (cmd === 'syncNow') setScreen('syncing');
-    else if (cmd === 'quit') exit();
+    else if (cmd === 'titleLanguage') {
+      const next = TITLE_LANGUAGES[(TITLE_LANGUAGES.indexOf(titleLanguage) + 1) % TITLE_LANGUAGES.length]!;
+      setTitleLanguage(next);
+      setNote({ text: titleLanguageNote(next, props.titleLanguageOverride) });
+      remember({ titleLanguage: next });
+    } else if (cmd === 'quit') exit();
   };
   const open = (key: string, state: LibraryState): void => {
     setLibState(state);
@@ -131,7 +169,8 @@ export function App(props: AppProps) {
       setRows(r);
       setEmpty(false);
       setDemo(services.isDemo());
-      setLibState(INITIAL_LIBRARY);
+      // The search and the place in the list were the old library's; the sort and filters are the person's.
+      setLibState((s) => ({ ...INITIAL_LIBRARY, sort: s.sort, filter: s.filter }));
       setScreen('library');
     }, showError);
   };
@@ -182,7 +221,7 @@ export function App(props: AppProps) {
   } else if (screen === 'stats' && stats) {
     body = <StatsScreen {...common} stats={stats} onBack={() => setScreen('library')} onNext={() => nav('nextScreen')} onQuit={() => setScreen('library')} onNav={nav} />;
   } else if (screen === 'recommend') {
-    body = <RecommendScreen {...common} {...working} initialFilter={withoutStatuses(libState.filter)} genres={genres} />;
+    body = <RecommendScreen {...common} {...working} initialFilter={withoutStatuses(libInitial.filter)} genres={genres} />;
   } else if (screen === 'plan') {
     body = <PlanScreen {...common} {...working} />;
   } else {
@@ -190,8 +229,9 @@ export function App(props: AppProps) {
       <LibraryScreen
         {...common}
         rows={shownRows}
-        initial={libState}
+        initial={libInitial}
         onOpen={open}
+        onPreferences={(p) => remember(p)}
         onNav={(cmd, state) => {
           setLibState(state);
           nav(cmd);
@@ -202,7 +242,7 @@ export function App(props: AppProps) {
   return (
     <BindingsContext.Provider value={bindings}>
       <ServicesContext.Provider value={services}>
-        <ChromeContext.Provider value={{ demoLine, banner: bannerLines }}>
+        <ChromeContext.Provider value={{ demoLine, banner: bannerLines, note: note?.text ?? null }}>
           <KeyRouter>{body}</KeyRouter>
         </ChromeContext.Provider>
       </ServicesContext.Provider>

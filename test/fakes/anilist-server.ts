@@ -20,6 +20,7 @@ import {
   type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import { animeDb, mediaSearchTitles, searchScore, type AniListMedia, type AnimeDb, type MediaTag } from './anime-db.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // ---------------------------------------------------------------------------------------------------------------
 // shared plumbing (also used by jikan-server.ts)
@@ -73,7 +74,6 @@ const DEFAULT_FAULT: Record<FaultKind, Fault> = {
   trickle: { kind: 'trickle', intervalMs: 100 }, headers: { kind: 'headers', headers: {} },
 };
 const toFault = (f: FaultInput): Fault => (typeof f === 'string' ? DEFAULT_FAULT[f] : f);
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** JSON the way PHP's json_encode writes it ("\/" and \uXXXX), as both real servers do; any parser reads it. */
 export function encodeJson(value: unknown, php: boolean): string {
@@ -335,8 +335,6 @@ export const ANILIST_SDL = `# AniList GraphQL schema SUBSET, generated from AniL
 scalar CountryCode  # ISO 3166-1 alpha-2, serialized as a String ("JP")
 
 scalar FuzzyDateInt # 8-digit YYYYMMDD Int, e.g. 20200000
-
-
 
 type Query {
   Page(page: Int, perPage: Int): Page

@@ -14,6 +14,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** gemini__error_400_api_key_invalid.json (continuedev/continue#8516). */
 export const GEMINI_400_API_KEY_INVALID = {
@@ -260,7 +261,7 @@ class FakeGeminiServer implements FakeGemini {
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === 'hang') return; // no answer; the client's abort or close() ends the socket
     if (fault?.kind === 'reset') { res.socket?.destroy(); return; }
-    if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'latency') await sleep(fault.ms);
 
     const model = entry.model;
     if (req.method !== 'POST' || model === null) {

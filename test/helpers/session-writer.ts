@@ -6,6 +6,7 @@
 import { TuiSession } from '../../src/app/tui-session.ts';
 import { BusyError } from '../../src/lib/errors.ts';
 import type { Recommendation } from '../../src/recommend/local.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const [dataDir, countText, pauseText, firstText] = process.argv.slice(2);
 const count = Number(countText);
@@ -24,7 +25,7 @@ try {
       genres: [], moods: [], confidence: 0.5, reason: 'written by the concurrency test', streaming: null, priority: i + 1,
     };
     if (await session.addToPlan(rec, 'local')) added++;
-    await new Promise((r) => setTimeout(r, pauseMs));
+    await sleep(pauseMs);
   }
 } catch (err) {
   if (err instanceof BusyError) {

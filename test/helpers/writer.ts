@@ -1,6 +1,7 @@
 // A separate process that writes to a warehouse: used by the lock and lost-update tests.
 // Usage: node --import tsx test/helpers/writer.ts <dataDir> <tag> <count> [holdMs]
 import { Warehouse } from '../../src/warehouse/store.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const [dataDir, tag, countText, holdText] = process.argv.slice(2);
 const count = Number(countText);
@@ -12,7 +13,7 @@ for (let i = 0; i < count; i++) {
       db.run('INSERT INTO meta (key, value) VALUES (?, ?)', [`${tag}-${i}`, String(process.pid)]);
       if (holdMs) {
         process.stdout.write('holding\n');
-        await new Promise((r) => setTimeout(r, holdMs));
+        await sleep(holdMs);
       }
     },
     { what: `test writer ${tag}`, lockWaitMs: 20_000 },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { commandFor, DEFAULT_BINDINGS, helpLines, UI_COMMANDS, type Bindings } from '../../src/ui/keys/bindings.ts';
 import { applyKeyOverrides } from '../../src/settings/key-overrides.ts';
 import { loadSettings, settingsPath } from '../../src/settings/settings-file.ts';
+import { SettingsError } from '../../src/lib/errors.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'anidex-keys-'));
 
@@ -197,7 +198,15 @@ test('settings file: overrides are read with lowdb and the file is left byte for
 
 test('settings file: missing (or no data dir yet) means the defaults, no problems, and nothing is created', async () => {
   const dir = tempDir();
-  assert.deepEqual(await loadSettings(dir), { bindings: DEFAULT_BINDINGS, titleLanguage: 'exported', problems: [], titleLanguageProblems: [], path: settingsPath(dir) });
+  assert.deepEqual(await loadSettings(dir), {
+    bindings: DEFAULT_BINDINGS,
+    titleLanguage: 'exported',
+    tui: { sort: null, filter: null },
+    problems: [],
+    titleLanguageProblems: [],
+    error: null,
+    path: settingsPath(dir),
+  });
   assert.equal(existsSync(settingsPath(dir)), false);
   const absent = join(dir, 'not-yet');
   assert.deepEqual((await loadSettings(absent)).problems, []);
@@ -206,24 +215,57 @@ test('settings file: missing (or no data dir yet) means the defaults, no problem
 
 test('settings file: broken JSON is one problem naming the file and the line and column, and the file is kept', async () => {
   const dir = tempDir();
-  const text = '{\n  "keys": {\n    "down": ["j", "n",],\n  }\n}\n';
+  const text = '{\n  "keys": {\n    "down": ["j", "n"]\n    "up": "k"\n  }\n}\n';
   writeFileSync(settingsPath(dir), text);
   const s = await loadSettings(dir);
   assert.equal(s.bindings, DEFAULT_BINDINGS);
+  // A typed error for whoever needs more than the text: which file, and what to do.
+  assert.ok(s.error instanceof SettingsError);
+  assert.equal(s.error.file, settingsPath(dir));
+  assert.match(s.error.message, /is not valid JSON \(line 4, column 5/);
+  assert.equal(s.error.hint, 'Fix it or delete it to use the default settings; nothing is saved into it until then.');
   problemsMatch(s.problems, [
-    new RegExp(`^${settingsPath(dir).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid JSON \\(line 3, column 23: unexpected "\\]", JSON allows no comma before \\]\\); fix it or delete it to use the default settings\\.$`),
+    new RegExp(
+      `^${settingsPath(dir).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid JSON \\(line 4, column 5: unexpected '"', a comma is missing before it\\)\\. Fix it or delete it to use the default settings; nothing is saved into it until then\\.$`,
+    ),
   ]);
   assert.equal(readFileSync(settingsPath(dir), 'utf8'), text);
 
   for (const [broken, where] of [
     ['{"keys": {"down": "n"}', /line 1, column 23: the file ends before the JSON does/],
-    ['{\n  // my keys\n}', /line 2, column 3: unexpected "\/"/],
-    ['{"keys": {"quit": \'Q\'}}', /line 1, column 19: unexpected "'"/],
+    ['{\n  /* my keys\n}', /line 2, column 3: a \/\* comment is never closed with \*\//],
+    ['{"keys": {"quit": \'Q\'}}', /line 1, column 19: unexpected "'", JSON takes names and strings in double quotes/],
     ['{"keys": {}} x', /line 1, column 14: unexpected "x"/],
+    ['{\n\t"keys": {"quit": "Q}\n}', /line 2, column 19: a string is never closed with "/],
+    ['{"keys" {}}', /line 1, column 9: unexpected "\{", a colon was expected after the name/],
+    ['{keys: {}}', /line 1, column 2: unexpected "k"/],
+    ['{"keys": {"quit": "\u0007"}}', /line 1, column 19: .*control character/],
   ] as const) {
     writeFileSync(settingsPath(dir), broken);
     problemsMatch((await loadSettings(dir)).problems, [where]);
   }
+});
+
+test('settings file: JSON with comments and trailing commas is read (// and /* */, anywhere a space may be)', async () => {
+  const dir = tempDir();
+  const text = [
+    '// my anidex settings',
+    '{',
+    '  /* vim-ish, with n as well */',
+    '  "keys": { "down": ["j", "n",], "quit": "Q", }, // trailing commas are fine',
+    '  "titleLanguage": /* inline */ "romaji",',
+    '}',
+    '',
+  ].join('\n');
+  writeFileSync(settingsPath(dir), text);
+  const s = await loadSettings(dir);
+  assert.deepEqual(s.problems, []);
+  assert.deepEqual(s.bindings.down.keys, ['j', 'n']);
+  assert.deepEqual(s.bindings.quit.keys, ['Q']);
+  assert.equal(s.titleLanguage, 'romaji');
+  assert.equal(readFileSync(settingsPath(dir), 'utf8'), text, 'reading never rewrites the file');
+  writeFileSync(settingsPath(dir), '// nothing set yet\n/* still nothing */\n');
+  assert.deepEqual((await loadSettings(dir)).problems, [], 'a file of comments only is no settings');
 });
 
 test('settings file: a top level that is not an object, or keys that is not an object, is a problem', async () => {
@@ -232,7 +274,7 @@ test('settings file: a top level that is not an object, or keys that is not an o
     writeFileSync(settingsPath(dir), text);
     const s = await loadSettings(dir);
     assert.equal(s.bindings, DEFAULT_BINDINGS);
-    problemsMatch(s.problems, [new RegExp(`settings\\.json must hold a JSON object, like \\{"keys": \\{"down": \\["j", "n"\\]\\}\\}, not ${kind}; fix it or delete it`)]);
+    problemsMatch(s.problems, [new RegExp(`settings\\.json must hold a JSON object, like \\{"keys": \\{"down": \\["j", "n"\\]\\}\\}, not ${kind}\\. Fix it or delete it`)]);
   }
   writeFileSync(settingsPath(dir), '{"keys": ["j"]}');
   problemsMatch((await loadSettings(dir)).problems, [/`keys` must be an object from command to keys/]);
@@ -251,5 +293,5 @@ test('settings file: empty, byte-order mark, unreadable', async () => {
   mkdirSync(settingsPath(dirAsFile));
   const s = await loadSettings(dirAsFile);
   assert.equal(s.bindings, DEFAULT_BINDINGS);
-  problemsMatch(s.problems, [/^Could not read .*settings\.json \(EISDIR[^)]*\); fix its permissions or delete it to use the default settings\.$/]);
+  problemsMatch(s.problems, [/^Could not read .*settings\.json \(EISDIR[^)]*\)\. Fix its permissions or delete it to use the default settings; nothing is saved into it until then\.$/]);
 });

@@ -22,6 +22,7 @@ import { loadSettings, settingsPath } from '../../src/settings/settings-file.ts'
 import { CloseMatches } from '../../src/ui/components/close-matches.ts';
 import Fuse from 'fuse.js';
 import { titleLanguageFromEnv, titleLanguageFromSettings } from '../../src/settings/title-language-setting.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'anidex-names-'));
 
@@ -202,7 +203,7 @@ test('titleLanguage setting and ANIDEX_TITLE_LANGUAGE: validated, a bad value is
   assert.equal(bad.titleLanguage, 'exported');
   assert.equal(bad.problems.length, 2, 'the key problem and the title language problem, both shown by the TUI');
   assert.equal(bad.titleLanguageProblems.length, 1, 'only the title language problem concerns the CLI');
-  writeFileSync(settingsPath(dir), '{"titleLanguage": "romaji",}');
+  writeFileSync(settingsPath(dir), '{"titleLanguage": "romaji" "keys": {}}');
   const broken = await loadSettings(dir);
   assert.equal(broken.titleLanguage, 'exported');
   assert.match(broken.titleLanguageProblems[0]!, /is not valid JSON/, 'a broken file is reported where the title language is used');
@@ -233,7 +234,7 @@ test('close matches in slices: exactly the list one fuse.js search gives; a newe
   sliced.search('hunter', () => calls.push('cancelled'));
   sliced.cancel();
   assert.equal(sliced.busy, false);
-  await new Promise((r) => setTimeout(r, 50));
+  await sleep(50);
   assert.deepEqual(calls, [], 'a replaced or cancelled search never reports');
 });
 

@@ -122,3 +122,44 @@ test('AniList: headers that overstate the limit (90 said, 6 enforced) cost one 4
     await liar.close();
   }
 });
+
+test('requestJson on got: a redirect and each retry take a slot of their own and give it back; a 429 waits for its Retry-After', { timeout: 20_000 }, async () => {
+  const { createServer } = await import('node:http');
+  const { requestJson } = await import('../../src/enrich/http.ts');
+  let n = 0;
+  const seen: Array<{ path: string; at: number }> = [];
+  const server = createServer((req, res) => {
+    seen.push({ path: req.url ?? '', at: Date.now() });
+    n++;
+    if (req.url === '/moved') return void res.writeHead(302, { location: '/answer' }).end();
+    if (req.url === '/busy' && n % 2 === 1) return void res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{}');
+    if (req.url === '/flaky' && n % 2 === 1) return void res.writeHead(503).end('down');
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const limiter = new RateLimiter([{ limit: 10, ms: 60_000 }]);
+  const stats = { calls: 0, http429: 0, retries: 0 };
+  const ask = (path: string) =>
+    requestJson(limiter, stats, { url: url + path, method: 'GET', headers: {}, timeoutMs: 5000, maxRetries: 2, max429: 2, retryBaseMs: 10, provider: 'Test' });
+  try {
+    // Without its slot given back, the redirect's request would wait for a slot forever (one at a time).
+    assert.deepEqual((await ask('/moved')).json, { ok: true });
+    assert.equal(stats.calls, 2);
+    n = 0;
+    assert.deepEqual((await ask('/flaky')).json, { ok: true });
+    assert.deepEqual([stats.calls, stats.retries], [4, 1]);
+    n = 0;
+    seen.length = 0;
+    // A limiter of its own: a 429 after four requests of a window of 10 would rightly shrink this one's window to
+    // four (the server took no more) and hold the retry for the rest of the minute.
+    const roomy = new RateLimiter([{ limit: 100, ms: 60_000 }]);
+    assert.deepEqual((await requestJson(roomy, stats, { url: `${url}/busy`, method: 'GET', headers: {}, timeoutMs: 5000, maxRetries: 2, max429: 2, provider: 'Test' })).json, { ok: true });
+    assert.deepEqual([stats.calls, stats.http429], [6, 1]);
+    assert.ok(seen[1]!.at - seen[0]!.at >= 950, `the retry came ${seen[1]!.at - seen[0]!.at} ms after the 429 (Retry-After: 1)`);
+    // Every request that reached the server held a slot and gave it back (a span is kept when it is given back).
+    assert.equal(limiter.spans.length + roomy.spans.length, 6);
+  } finally {
+    server.close();
+  }
+});

@@ -26,6 +26,7 @@ import { footerText } from '../../src/ui/keys/bindings.ts';
 import { themeFromEnv } from '../../src/ui/theme/theme.ts';
 import { ROOT } from '../helpers/proc.ts';
 import { markAsDemo } from '../helpers/demo-warehouse.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const EVIL_STUDIO = '\u001b[31mEvil\u001b[0m Studio';
 
@@ -332,7 +333,7 @@ test('the sample report at 80 columns: every line fits, months and binge bars in
   assert.ok(!lines.some((l) => /needs a Trakt history/.test(l)), 'a Trakt library has every figure');
 });
 
-const tick = () => new Promise((r) => setTimeout(r, 60));
+const tick = () => sleep(60);
 
 test('the stats screen at 80×24 scrolls with j/k, ctrl-d/ctrl-u, g/G and keeps its frame', async () => {
   const calls: string[] = [];

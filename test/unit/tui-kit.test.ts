@@ -16,9 +16,9 @@ import { renderTable, type Column } from '../../src/commands/output.ts';
 import { widest } from '../../src/lib/text/table.ts';
 import { displayWidth } from '../../src/lib/text/cells.ts';
 import type { TuiServices } from '../../src/app/tui-session.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const NO_COLOUR = themeFromEnv({ NO_COLOR: '1' });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Rendered = ReturnType<typeof render>;
 
 async function waitFor(app: Rendered, pattern: RegExp, ms = 4000): Promise<string> {

@@ -21,11 +21,15 @@ interface BodyElement {
 
 export type BodyPart = FrameLine | BodyElement;
 
-/** What the app shows around every screen: the DEMO line on top, the banner (errors, notices) at the bottom. */
+/**
+ * What the app shows around every screen: the DEMO line on top, the banner (errors, notices) at the bottom, and a
+ * note in the status row that says what an app-wide key did (it stands for the screen's status until the next key).
+ */
 interface Chrome {
   demoLine: string | null;
   /** Already wrapped to the width. */
   banner: readonly string[];
+  note?: string | null;
 }
 
 export const ChromeContext = createContext<Chrome>({ demoLine: null, banner: [] });
@@ -77,8 +81,9 @@ interface ScreenProps {
  * banner come on top of it (the app leaves room for them). Every text is sanitised and cut to the width (a second
  * line of defence: screens already sanitise untrusted text); colour comes from the theme tokens.
  */
-export function Screen({ title, position, body, status, footer, width, height, theme }: ScreenProps) {
+export function Screen({ title, position, body, status: own, footer, width, height, theme }: ScreenProps) {
   const chrome = useContext(ChromeContext);
+  const status = chrome.note || own;
   const statusLines = statusRows(sanitizeText(status ?? ''), width);
   const rows = bodyRows(height, width, status);
   const parts: BodyPart[] = [];

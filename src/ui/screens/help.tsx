@@ -10,7 +10,7 @@ export function HelpScreen({ width, height, theme, onBack, active, settingsPath 
   const lines: FrameLine[] = [
     ...helpLines(bindings).map((l) => ({ text: `  ${l}` })),
     { text: '' },
-    ...wrapText(`Keys can be changed in ${settingsPath ?? 'settings.json in the data folder'} (see the README).`, width, '  ', 'muted'),
+    ...wrapText(`Keys can be changed in ${settingsPath ?? 'settings.json in the config folder'}, where the TUI also keeps the sort, the filters and the title language you chose (see docs/settings.md).`, width, '  ', 'muted'),
   ];
   const scroll = usePager(lines, width, height);
   useCommand(

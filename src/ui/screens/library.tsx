@@ -32,6 +32,8 @@ export interface LibraryScreenProps extends ScreenBase {
   /** Commands this screen does not handle (screen changes, help, quit), with the state to keep. */
   onNav: (cmd: UiCommand, state: LibraryState) => void;
   initial?: LibraryState;
+  /** The sort or the filters changed (by a key; not when the screen opens): to remember them. */
+  onPreferences?: (p: { sort: SortKey; filter: LibraryFilter }) => void;
 }
 
 const MARK = { include: '[+]', exclude: '[-]', off: '[ ]' } as const;
@@ -71,13 +73,20 @@ const PANEL_COLUMNS: ReadonlyArray<Column<PanelRow>> = [
 ];
 
 /** Every current title: virtualized, fuzzy search as you type, genre/mood/length filters with include and exclude, sort keys. */
-export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, active, initial = INITIAL_LIBRARY }: LibraryScreenProps) {
+export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPreferences, active, initial = INITIAL_LIBRARY }: LibraryScreenProps) {
   const bindings = useBindings();
   // Handlers read state through the getters: several keys can arrive before the next render.
   const [query, setQuery, getQuery] = useSyncState(initial.query);
   const [filter, setFilter, getFilter] = useSyncState<LibraryFilter>(initial.filter);
   const [sort, setSort, getSort] = useSyncState<SortKey>(initial.sort);
   const [mode, setMode, getMode] = useSyncState<'list' | 'search' | 'filters'>('list');
+  const reported = useRef({ sort, filter });
+  // Reported once per change (the parent's callback is new at every render; the ref keeps it from repeating).
+  useEffect(() => {
+    if (reported.current.sort === sort && reported.current.filter === filter) return;
+    reported.current = { sort, filter };
+    onPreferences?.({ sort, filter });
+  }, [sort, filter, onPreferences]);
   const lengths = useMemo(() => rows.map((r) => titleLength(r)), [rows]);
   const options = useMemo(() => facetOptions(rows, (i) => lengths[i] ?? null), [rows, lengths]);
   const libraryCount = useMemo(() => rows.filter((r) => r.status !== 'plan_to_watch').length, [rows]);
@@ -195,7 +204,7 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, activ
     body = tableLines(table, shown.slice(offset, offset + listHeight), { offset, cursor, key: (r) => r.titleKey });
     if (rows.length > 0 && shown.length === 0) body.push({ text: `  Nothing matches. ${footerText([['clear', 'clears filters and search']], bindings)}.`, tone: 'muted' });
     footer = footerText(
-      [['open', 'open'], ['search', 'search'], ['filter', 'filter'], ['recommend', 'recommend'], ['plan', 'plan'], ['sort', 'sort'], [['down', 'up'], 'move'], ['nextScreen', 'screens'], ['quit', 'quit'], ['help', 'help']],
+      [['open', 'open'], ['search', 'search'], ['filter', 'filter'], ['recommend', 'recommend'], ['plan', 'plan'], ['sort', 'sort'], [['down', 'up'], 'move'], ['titleLanguage', 'names'], ['nextScreen', 'screens'], ['quit', 'quit'], ['help', 'help']],
       bindings,
       width,
     );

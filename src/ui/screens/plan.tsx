@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.ts';
 import type { PlanEntry } from '../../app/view-models.ts';
 import { sanitizeText } from '../../lib/sanitize.ts';
@@ -42,16 +42,18 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
   // The body: the header, the list and the detail rows.
   const listHeight = Math.max(1, bodyRows(height, width) - 1 - DETAIL_ROWS);
   const list = useListState(items?.length ?? 0, listHeight, { liveCount: () => getItems()?.length ?? 0 });
-  const shown = (xs: PlanEntry[]): PlanEntry[] => xs.map((p) => ({ ...p, title: shownTitle(p.title, p, titleLanguage) }));
+  const named = (p: PlanEntry): string => shownTitle(p.title, p, titleLanguage);
+  // By the chosen name, which the title language key can change while the plan is shown.
+  const shown = useMemo(() => items?.map((p) => ({ ...p, title: shownTitle(p.title, p, titleLanguage) })) ?? null, [items, titleLanguage]);
   const reload = (then?: () => void): void => {
     services.plan().then((xs) => {
-      setItems(shown(xs));
+      setItems(xs);
       then?.();
     }, onError);
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps -- load once on arrival; every change reloads by itself
   useEffect(() => reload(), []);
-  const layout = useTableLayout(items ?? [], COLUMNS, width);
+  const layout = useTableLayout(shown ?? [], COLUMNS, width);
 
   useCommand(
     (cmd) => {
@@ -67,12 +69,12 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
       } else if (cmd === 'remove' && it) {
         if (getConfirm() !== it.id) {
           setConfirm(it.id);
-          setStatus(`Remove ${sanitizeText(it.title)} from the plan? ${footerText([['remove', 'again to remove']], bindings)}, any other key keeps it.`);
+          setStatus(`Remove ${sanitizeText(named(it))} from the plan? ${footerText([['remove', 'again to remove']], bindings)}, any other key keeps it.`);
           return;
         }
         setConfirm(null);
         services.removeFromPlan(it.id).then(() => {
-          setStatus(`Removed ${sanitizeText(it.title)}.${it.source === 'trakt-watchlist' ? ' Re-imports will not bring it back.' : ''}`);
+          setStatus(`Removed ${sanitizeText(named(it))}.${it.source === 'trakt-watchlist' ? ' Re-imports will not bring it back.' : ''}`);
           reload();
         }, onError);
       } else if (cmd === 'back' || cmd === 'quit') onNav('library');
@@ -94,12 +96,12 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
   );
 
   const { cursor, offset } = list.state;
-  const count = items?.length ?? 0;
-  const body: FrameLine[] = tableLines(layout, items?.slice(offset, offset + listHeight) ?? [], { offset, cursor, key: (p) => `p${p.id}` });
-  if (items === null) body.push({ text: '  Loading…', tone: 'muted' });
-  else if (items.length === 0) body.push({ text: `  Your plan is empty. On the recommend screen (${footerText([['recommend', '']], bindings).trim()}), ${footerText([['add', 'adds a result']], bindings)}.`, tone: 'muted' });
+  const count = shown?.length ?? 0;
+  const body: FrameLine[] = tableLines(layout, shown?.slice(offset, offset + listHeight) ?? [], { offset, cursor, key: (p) => `p${p.id}` });
+  if (shown === null) body.push({ text: '  Loading…', tone: 'muted' });
+  else if (shown.length === 0) body.push({ text: `  Your plan is empty. On the recommend screen (${footerText([['recommend', '']], bindings).trim()}), ${footerText([['add', 'adds a result']], bindings)}.`, tone: 'muted' });
   while (body.length < 1 + listHeight) body.push({ text: '' });
-  const sel = items?.[cursor];
+  const sel = shown?.[cursor];
   // The selected item's notes (a recommendation's reason) and its id take the last two rows; long notes wrap onto
   // both.
   const notes = sel?.notes ? wrapText(sel.notes, width, '  ', 'accent', DETAIL_ROWS) : [];

@@ -99,7 +99,7 @@ export function TitleScreen({ view, width, height, theme, onBack, onNav, active,
       title={`anidex · ${sanitizeText(viewTitle(view, titleLanguage))} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})`}
       lines={lines}
       scroll={scroll}
-      footer={footerText([[['down', 'up'], 'scroll'], ['back', 'back']], bindings)}
+      footer={footerText([[['down', 'up'], 'scroll'], ['titleLanguage', 'names'], ['back', 'back']], bindings)}
       width={width}
       height={height}
       theme={theme}
