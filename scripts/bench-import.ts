@@ -626,7 +626,7 @@ interface MalPart {
 const MAL_STAGE_ORDER = ['open', 'parse', 'prepare', 'bronze', 'silver', 'gold', 'plan', 'commit', 'snapshot', 'export', 'write'];
 const MAL_STAGE_NOTE: Record<string, string> = {
   open: 'Warehouse.open: read + deserialize the image',
-  parse: 'readMalExport (read, gunzip, decode, validate, XML parse, entries); then lock, reload check, title count',
+  parse: 'readMalExport (streamed: read, gunzip, decode, saxes, entries); then lock, reload check, title count',
   prepare: 'BEGIN, load-time check, run row',
   bronze: 'sha1 + INSERT of every entry, batch digest',
   silver: 'replace silver_mal_entries',
