@@ -96,10 +96,13 @@ export function listRuns(db: SqlDb, limit = 50): RunRow[] {
   return db.all<RunDbRow>('SELECT * FROM pipeline_runs ORDER BY run_id DESC LIMIT ?', [limit]).map(toRun);
 }
 
-/** The batch digest of the newest finished import, or null. */
-export function lastImportDigest(db: SqlDb, kind: 'import' | 'import-mal' = 'import'): string | null {
+/** The batch digest of the newest finished load of any of `kinds` (the loads that feed one source's silver), or null. */
+export function lastImportDigest(db: SqlDb, kinds: readonly string[] = ['import']): string | null {
+  if (kinds.length === 0) return null;
   return (
-    db.get<{ d: string | null }>('SELECT batch_digest AS d FROM pipeline_runs WHERE kind = ? AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1', [kind])
-      ?.d ?? null
+    db.get<{ d: string | null }>(
+      `SELECT batch_digest AS d FROM pipeline_runs WHERE kind IN (${kinds.map(() => '?').join(', ')}) AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1`,
+      [...kinds],
+    )?.d ?? null
   );
 }
