@@ -1,8 +1,8 @@
 // The command line → a command, read by the specs (src/commands/specs/). Only light modules are imported here:
 // each handler, the data-dir preparation and the TUI are dynamic imports, which the build puts in chunks of their
 // own, so `--help`, `--version` and completion start without Ink, React or sql.js.
-import { UsageError } from './domain/errors.ts';
-import { resolveDataDir, resolveDirs, version } from './config.ts';
+import { UsageError } from './lib/errors.ts';
+import { resolveDataDir, resolveDirs, version } from './lib/config.ts';
 import type { CommandContext } from './commands/context.ts';
 import { parseCommand, parseGlobals } from './commands/parse.ts';
 import { findCommand } from './commands/specs/index.ts';
@@ -46,14 +46,12 @@ export async function main(argv: string[]): Promise<number> {
     // Usage errors come before anything is read or written.
     const parsed = parseCommand(spec, args, { json: ctxBase.json });
     if (flags.demo && spec.noDemo) throw new UsageError(spec.noDemo.message, spec.noDemo.hint);
-    const handler = spec.load();
     if (spec.usesData === false) {
-      const dirs = resolveDirs();
       const dataDir = resolveDataDir(flags['data-dir']);
-      return await (await handler).run(parsed, { ...ctxBase, dataDir, ownDataDir: dataDir, dirs, demo: false });
+      return await (await spec.load()).run(parsed, { ...ctxBase, dataDir, ownDataDir: dataDir, dirs: resolveDirs(), demo: false });
     }
     const { ctx } = await dataContext(flags['data-dir'], Boolean(flags.demo), ctxBase, spec.name);
-    return await (await handler).run(parsed, ctx);
+    return await (await spec.load()).run(parsed, ctx);
   } catch (err) {
     // Loaded only now: it measures text for the terminal (string-width, wrap-ansi), which --help does without.
     const { reportError } = await import('./commands/report-error.ts');
@@ -66,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
  * (said on stderr, or shown by the TUI), and with --demo the demo warehouse is built when missing.
  */
 async function dataContext(dataDirFlag: string | undefined, demo: boolean, base: Pick<CommandContext, 'json' | 'debug' | 'titleLanguage'>, who: string): Promise<{ ctx: CommandContext; moved: string[] }> {
-  const { moveLegacyFiles } = await import('./pipeline/legacy-locations.ts');
+  const { moveLegacyFiles } = await import('./app/legacy-locations.ts');
   const dataDir = resolveDataDir(dataDirFlag);
   const dirs = resolveDirs();
   let ctx: CommandContext = { ...base, dataDir, ownDataDir: dataDir, dirs, demo: false };

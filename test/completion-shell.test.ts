@@ -8,11 +8,11 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/proc.ts';
+import { demoDataDir } from './helpers/demo-warehouse.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'anidex-completion-'));
 const BIN = join(TMP, 'bin');
-const DATA = join(TMP, 'data');
-const ENV = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, NO_COLOR: '1', ANIDEX_DATA_DIR: DATA, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' };
+const ENV: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' };
 
 function anidex(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/anidex.js', ...args], { cwd: ROOT, encoding: 'utf8', env: ENV });
@@ -23,14 +23,16 @@ function has(shell: string): boolean {
   return spawnSync(shell, ['-c', 'exit 0'], { stdio: 'ignore' }).status === 0;
 }
 
-before(() => {
+before(async () => {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   // `anidex` on the PATH, as the scripts expect it.
   mkdirSync(BIN);
   writeFileSync(join(BIN, 'anidex'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/anidex.js')}" "$@"\n`);
   chmodSync(join(BIN, 'anidex'), 0o755);
-  // A warehouse with genres (the sample's bundled answers enrich it offline).
+  // A warehouse with genres: the sample's bundled answers enrich it offline, and they serve only the demo, so
+  // the warehouse is marked as one.
+  ENV.ANIDEX_DATA_DIR = await demoDataDir('anidex-completion-data-');
   const imp = anidex('import', join(ROOT, 'data/sample/trakt-2026-05-01'), '--offline', '--as-of', '2026-05-01T12:00:00Z');
   assert.equal(imp.code, 0, imp.err);
 });
@@ -127,6 +129,11 @@ test('`anidex <command> --help` and `anidex help <command>` print the same, with
   const unknown = anidex('help', 'frobnicate');
   assert.equal(unknown.code, 2);
   assert.match(unknown.err, /Unknown command "frobnicate"/);
+  assert.equal(anidex('help', 'plan', 'add').out, anidex('help', 'plan').out);
+  const badSub = anidex('help', 'plan', 'frob');
+  assert.equal(badSub.code, 2);
+  assert.match(badSub.err, /"frob" is not a subcommand of plan\.\n.*Its subcommands: list, add, remove, move\./);
+  assert.equal(anidex('help', 'library', 'x').code, 2, 'library has no subcommands');
 });
 
 test('--json is one flag, passed to the command wherever it stands', () => {

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../src/ui/app.tsx';
-import { TuiSession } from '../src/pipeline/tui-session.ts';
+import { TuiSession } from '../src/app/tui-session.ts';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { emptyExportError } from '../src/domain/empty-export.ts';
-import { previewList } from '../src/domain/list-preview.ts';
+import { previewList } from '../src/lib/list-preview.ts';
 import { checkGenres, filterFromFlags } from '../src/commands/filters.ts';
-import { UsageError } from '../src/domain/errors.ts';
+import { UsageError } from '../src/lib/errors.ts';
 import { ROOT } from './helpers/proc.ts';
 import { demoDataDir } from './helpers/demo-warehouse.ts';
 

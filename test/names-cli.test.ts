@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/proc.ts';
 import { demoDataDir } from './helpers/demo-warehouse.ts';
-import { resolveDirs } from '../src/config.ts';
+import { resolveDirs } from '../src/lib/config.ts';
 import { settingsPath } from '../src/settings/settings-file.ts';
 
 /** This test file's own settings file (test/helpers/isolated-dirs.ts), which the CLI children read. */

@@ -29,7 +29,7 @@ export const ENGINE_CHOICES = defineChoices({
   meaning: { local: 'ranks on this machine, no key', gemini: 'Gemini ranks the same candidates; needs GEMINI_API_KEY' },
 });
 
-/** The same list as src/pipeline/export.ts's EXPORT_FORMATS (a test holds them equal); that module is not light. */
+/** The same list as src/app/export.ts's EXPORT_FORMATS (a test holds them equal); that module is not light. */
 export const FORMAT_CHOICES = defineChoices({
   values: ['mal-xml', 'csv', 'json'] as const,
   one: 'a format',

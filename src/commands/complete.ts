@@ -32,7 +32,7 @@ export interface Completion {
 }
 
 /** Where genres are read: the warehouse the line names (`--data-dir`, `--demo`), else the person's own. */
-export interface DataChoice {
+interface DataChoice {
   dataDir?: string;
   demo?: boolean;
 }

@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveDataDir, resolveDirs } from '../config.ts';
-import { demoDir } from '../pipeline/demo.ts';
-import { libraryView } from '../pipeline/library-view.ts';
+import { resolveDataDir, resolveDirs } from '../lib/config.ts';
+import { demoDir } from '../app/demo.ts';
+import { libraryView } from '../app/library-view.ts';
 import { metadataGenres } from '../warehouse/queries.ts';
 import { Warehouse, WAREHOUSE_FILE } from '../warehouse/store.ts';
 import type { GenreLookup } from './complete.ts';

@@ -1,4 +1,4 @@
-import type { AnidexDirs } from '../config.ts';
+import type { AnidexDirs } from '../lib/config.ts';
 import type { TitleLanguage } from '../domain/title-language.ts';
 
 /** What every command runs with: the global flags, parsed once (src/commands/parse.ts), and the folders. */

@@ -1,12 +1,12 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { ENRICH_FLAGS } from './specs/enrich.ts';
 import { print, printJson } from './output.ts';
-import { UsageError } from '../domain/errors.ts';
+import { UsageError } from '../lib/errors.ts';
 import { runEnrichment } from './enrich-run.ts';
-import { describeEnrichment } from '../pipeline/run-summary.ts';
+import { describeEnrichment } from '../app/run-summary.ts';
 
 export async function run({ values }: Parsed<typeof ENRICH_FLAGS>, ctx: CommandContext): Promise<number> {
   const json = ctx.json;

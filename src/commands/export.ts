@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { Warehouse } from '../warehouse/store.ts';
-import { writeFileAtomic } from '../warehouse/atomic-file.ts';
-import { buildExport, type BuiltExport, type ExportFormat } from '../pipeline/export.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
+import { buildExport, type BuiltExport, type ExportFormat } from '../app/export.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
 import type { CommandContext } from './context.ts';
 import { print, printJson, wrapForStream } from './output.ts';
-import { previewList } from '../domain/list-preview.ts';
+import { previewList } from '../lib/list-preview.ts';
 import type { Parsed } from './spec.ts';
 import type { EXPORT_FLAGS } from './specs/export.ts';
 

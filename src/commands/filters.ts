@@ -1,14 +1,14 @@
 import type { LengthBucket } from '../domain/length.ts';
 import type { Mood } from '../domain/moods.ts';
 import type { TitleStatus } from '../domain/status.ts';
-import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
 
 const quoted = (v: string): string => JSON.stringify(sanitizeText(v));
 
 /** The filter flags as parsed (moods, lengths and statuses already checked against their choices: specs/filter-flags.ts). */
-export interface FilterFlags {
+interface FilterFlags {
   genre?: string[];
   'not-genre'?: string[];
   mood?: Mood[];

@@ -1,11 +1,11 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { titleIndex, versionsOf } from '../warehouse/queries.ts';
-import { titleView } from '../pipeline/title-view.ts';
+import { titleView } from '../app/title-view.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { findTitles } from '../domain/find-title.ts';
-import { AnidexError } from '../domain/errors.ts';
-import { describeChange, versionSummary } from '../domain/version-text.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { AnidexError } from '../lib/errors.ts';
+import { describeChange, versionSummary } from '../app/version-text.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import { print, printJson, shortDate, shortTime } from './output.ts';

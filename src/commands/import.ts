@@ -1,15 +1,15 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
-import { importAnyExport } from '../pipeline/import-any.ts';
+import { importAnyExport } from '../app/import-any.ts';
 import { parseIsoTime } from '../domain/time.ts';
-import { UsageError } from '../domain/errors.ts';
+import { UsageError } from '../lib/errors.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { IMPORT_FLAGS } from './specs/import.ts';
 import { print, printJson, Progress } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
 import { confirm } from './confirm.ts';
-import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
+import { describeEnrichment, describeImport } from '../app/run-summary.ts';
 
 const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating plays…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
 

@@ -1,19 +1,19 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
+import { libraryView, type LibraryEntry } from '../app/library-view.ts';
 import { deletedRows, type DeletedRow } from '../warehouse/queries.ts';
 import { searchByWords } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
 import { isPending } from '../domain/pending.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { checkGenres, filterFromFlags } from './filters.ts';
-import { UsageError } from '../domain/errors.ts';
+import { UsageError } from '../lib/errors.ts';
 import { withShownTitles } from '../domain/title-language.ts';
 import { titleLanguageFor } from './title-language.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { LIBRARY_FLAGS } from './specs/library.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 
 // On a narrow terminal Kind (Length says "movie"), From and then Last watched go, so titles keep room.
 const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [

@@ -1,16 +1,16 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
 import { titleIndex } from '../warehouse/queries.ts';
 import { saveMatches } from '../warehouse/enrichment.ts';
 import { findTitles } from '../domain/find-title.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { MATCH_FLAGS } from './specs/match.ts';
 import { print, printJson } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
-import { describeEnrichment } from '../pipeline/run-summary.ts';
+import { describeEnrichment } from '../app/run-summary.ts';
 import { shownTitle } from '../domain/title-language.ts';
 import { titleLanguageFor } from './title-language.ts';
 

@@ -3,8 +3,8 @@
  * mistake is a UsageError (exit 2) in the project's style: one sentence naming the command and the flag, and a
  * hint listing what would have been right.
  */
-import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { GLOBAL_FLAGS } from './globals.ts';
 import {
   allFlagsOf,
@@ -117,7 +117,7 @@ function scan(args: readonly string[], flags: Flags, prefix: string, usage: () =
   return out;
 }
 
-export interface Globals {
+interface Globals {
   values: FlagValues<typeof GLOBAL_FLAGS>;
   /** The command and everything after it, global flags taken out. */
   rest: string[];

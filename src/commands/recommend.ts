@@ -1,12 +1,12 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { addPlanItems } from '../warehouse/plan.ts';
-import { geminiDryRun, recommendGemini, recommendLocal, type GeminiRecommendResult } from '../pipeline/recommend.ts';
+import { geminiDryRun, recommendGemini, recommendLocal, type GeminiRecommendResult } from '../app/recommend.ts';
 import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
-import { geminiUsageFile, version } from '../config.ts';
-import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { geminiUsageFile, version } from '../lib/config.ts';
+import { UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
 import { checkGenres, filterFromFlags } from './filters.ts';
 import type { Parsed } from './spec.ts';

@@ -1,6 +1,6 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { removeSample } from '../pipeline/sample-in-warehouse.ts';
-import { UsageError } from '../domain/errors.ts';
+import { removeSample } from '../app/sample-in-warehouse.ts';
+import { UsageError } from '../lib/errors.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import { print, printJson } from './output.ts';

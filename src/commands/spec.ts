@@ -35,11 +35,11 @@ interface FlagBase {
   readonly hidden?: boolean;
 }
 
-export interface BooleanFlag extends FlagBase {
+interface BooleanFlag extends FlagBase {
   readonly type: 'boolean';
 }
 
-export interface StringFlag extends FlagBase {
+interface StringFlag extends FlagBase {
   readonly type: 'string';
   /** The value's name in usage lines: `--search <text>`. */
   readonly arg: string;
@@ -51,7 +51,7 @@ export interface StringFlag extends FlagBase {
   readonly required?: boolean;
 }
 
-export interface IntegerFlag extends FlagBase {
+interface IntegerFlag extends FlagBase {
   readonly type: 'integer';
   readonly arg: string;
   readonly min: number;
@@ -88,7 +88,7 @@ export interface SubcommandSpec {
 }
 
 /** A flag a command deliberately lacks, with the reason given when someone tries it. */
-export interface AbsentFlag {
+interface AbsentFlag {
   readonly message: string;
   readonly hint: string;
 }
@@ -149,7 +149,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 type SubcommandFlags<S> = S extends { subcommands: readonly (infer X)[] } ? (X extends { flags: infer F } ? F : Record<never, never>) : Record<never, never>;
 
 /** Every flag a command's handler may see: the command's own and those of each of its subcommands. */
-export type SpecFlags<S extends CommandSpec> = (S['flags'] extends Flags ? S['flags'] : Record<never, never>) & UnionToIntersection<SubcommandFlags<S>>;
+type SpecFlags<S extends CommandSpec> = (S['flags'] extends Flags ? S['flags'] : Record<never, never>) & UnionToIntersection<SubcommandFlags<S>>;
 
 /** What the parser hands the handler of `S`. */
 export type ParsedFor<S extends CommandSpec> = Parsed<SpecFlags<S>>;
@@ -158,7 +158,7 @@ export type ParsedFor<S extends CommandSpec> = Parsed<SpecFlags<S>>;
  * A command's handler module. `run` is a method so that each handler may take the `Parsed` of its own spec's flags
  * (method parameters are compared both ways), while the registry holds them all as one type.
  */
-export interface CommandModule {
+interface CommandModule {
   run(parsed: Parsed, ctx: CommandContext): Promise<number>;
 }
 

@@ -1,6 +1,6 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { listRuns } from '../warehouse/runs.ts';
-import { sampleNotice } from '../pipeline/sample-in-warehouse.ts';
+import { sampleNotice } from '../app/sample-in-warehouse.ts';
 import { print } from './output.ts';
 import { run as runLibrary } from './library.ts';
 import { run as runStats } from './stats.ts';

@@ -1,6 +1,6 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { statsView } from '../pipeline/stats-view.ts';
-import { statsLines } from '../domain/stats-text.ts';
+import { statsView } from '../app/stats-view.ts';
+import { statsLines } from '../app/stats-text.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { STATS_FLAGS } from './specs/stats.ts';

@@ -24,11 +24,6 @@ export function usageParts(spec: CommandSpec, sub?: SubcommandSpec): string[] {
   return parts;
 }
 
-/** One usage line per subcommand, or the command's own. */
-export function usageLines(spec: CommandSpec): string[] {
-  return spec.subcommands?.length ? spec.subcommands.map((s) => usageLine(spec, s)) : [usageLine(spec)];
-}
-
 /** `list or restore <id>`: the subcommands as a sentence names them. */
 export function subcommandList(spec: CommandSpec): string {
   const names = (spec.subcommands ?? []).map((s) => [s.name, ...(s.positionals ?? []).map(positionalText)].join(' '));

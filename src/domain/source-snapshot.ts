@@ -1,7 +1,7 @@
 /**
  * What every source adapter produces: the whole current state of one source (a Trakt export on disk, a MyAnimeList
  * XML file, an account pulled over an API) as pages of raw records, each with its parsed value. One loader
- * (src/pipeline/load-snapshot.ts) versions any of them the same way.
+ * (src/app/load-snapshot.ts) versions any of them the same way.
  */
 
 import type { RawRecord, SkippedRecord } from './types.ts';

@@ -3,7 +3,7 @@ import { defineCommand, defineFlags } from '../spec.ts';
 /** Apart from the spec, so that the handler can type its values by them. */
 export const IMPORT_FLAGS = defineFlags({
   'as-of': { type: 'string', arg: 'ISO-8601', description: 'when the export was true (default: now); a time before data already loaded is refused' },
-  offline: { type: 'boolean', description: 'fetch nothing: cached and bundled answers still apply, other titles stay pending' },
+  offline: { type: 'boolean', description: "fetch nothing: cached answers still apply (the sample's bundled answers serve only the demo), other titles stay pending" },
   strict: { type: 'boolean', description: 'a malformed record is fatal instead of skipped' },
   'allow-empty': { type: 'boolean', description: 'accept an export without a single usable play (Trakt) or entry (MyAnimeList)' },
 });

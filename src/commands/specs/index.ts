@@ -1,4 +1,8 @@
-/** Every command, in the order `anidex --help` and the README list them. */
+/**
+ * Every command, in the order `anidex --help` and the README list them. Adding a command is a spec file here, a
+ * handler in src/commands/ that its `load` imports, and one line in this list; then `npm run docs:cli` rewrites
+ * the README's table (docs/cli.md, "Adding a command").
+ */
 import type { CommandSpec } from '../spec.ts';
 import { completionSpec } from './completion.ts';
 import { doctorSpec } from './doctor.ts';

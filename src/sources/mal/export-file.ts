@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip, constants as zlibConstants } from 'node:zlib';
-import { AnidexError, InputError } from '../../domain/errors.ts';
+import { AnidexError, InputError } from '../../lib/errors.ts';
 import { formatBytes } from '../trakt/export-source.ts';
 import { scanProlog } from './xml.ts';
 
