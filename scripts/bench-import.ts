@@ -39,6 +39,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_SYNTHETIC, GENERATOR_VERSION, generateSyntheticExport, type GenerateResult } from './gen-synthetic-export.ts';
 import { buildSyntheticMal, DEFAULT_SYNTHETIC_MAL, generateSyntheticMal, MAL_GENERATOR_VERSION, type SyntheticMalSummary } from './gen-synthetic-mal.ts';
 import { hash32 } from './lib/rng.ts';
+import { runReference, type ReferenceRun } from './bench/trakt-reference.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, '.bench');
@@ -63,6 +64,8 @@ const AS_OF: Record<Scenario, string> = {
 const ENGINE_LABEL: Record<Engine, string> = { sqljs: 'sql.js', native: 'native' };
 
 const TARGETS = { coldMs: 5_000, warmMs: 3_000, rssMB: 500, ratio: 2.5 };
+/** Issue #16: against the sqlite3 shell's reference load of the same export (scripts/bench/trakt-reference.ts). */
+const REF_TARGETS = { cold: 2.5, warm: 1.5, rssMB: 300 };
 const CHILD_TIMEOUT_MS = 180_000;
 
 interface StageRow {
@@ -234,6 +237,8 @@ function report(
   runs: number,
   exp: { dir: string; summary: GenerateResult },
   totalMs: number,
+  references: readonly ReferenceRun[],
+  referenceSkipped: boolean,
 ): { markdown: string; targets: Array<{ name: string; value: string; met: boolean }> } {
   const m = machine();
   const cell = (engine: Engine, scenario: Scenario): RunRecord[] => results.filter((r) => r.engine === engine && r.scenario === scenario);
@@ -301,6 +306,34 @@ function report(
   for (const t of targets) lines.push(`| ${t.name} | ${t.value} | ${t.met ? 'met' : '**not met**'} |`);
   lines.push('');
 
+  // Issue #16: against the sqlite3 shell loading the same export (load + play de-dup + per-title aggregate).
+  if (referenceSkipped) {
+    lines.push('Reference (sqlite3 shell): **skipped**, no `sqlite3` on this machine; the ratios below cannot be measured here.', '');
+  } else if (references.length && engines.includes('sqljs')) {
+    const ref = median(references.map((r) => r.ms));
+    const wall = (sc: Scenario): number => med('sqljs', sc, (r) => r.wallMs);
+    const rows: Array<[string, number, number, number]> = [
+      ['cold import', cold, wall('cold'), REF_TARGETS.cold],
+      ['warm (identical) re-import', warm, wall('warm'), REF_TARGETS.warm],
+    ];
+    lines.push(
+      `Reference: the sqlite3 shell (${references[0]!.files} files → ${references[0]!.records.toLocaleString('en-US')} records loaded verbatim with json_each, ` +
+        `${references[0]!.plays.toLocaleString('en-US')} plays after de-duplication, ${references[0]!.titles.toLocaleString('en-US')} titles aggregated; ` +
+        `scripts/bench/trakt-reference.ts), ${references.length} runs interleaved with the imports: median ${fmtS(ref)} ` +
+        `(${references.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s), peak RSS ${Math.max(...references.map((r) => r.maxRssMB ?? NaN))} MB.`,
+      '',
+    );
+    lines.push('| sql.js against the reference | import (open → return) | ÷ reference | whole process | ÷ reference | target |', '|---|---:|---:|---:|---:|---|');
+    for (const [name, ms, w, target] of rows) {
+      const ratio = ms / ref;
+      lines.push(`| ${name} | ${fmtS(ms)} | ${ratio.toFixed(2)} | ${fmtS(w)} | ${(w / ref).toFixed(2)} | ≤ ${target} × (import): ${ratio <= target ? 'met' : '**not met**'} |`);
+      targets.push({ name: `${name} ≤ ${target} × the sqlite3 reference`, value: ratio.toFixed(2), met: ratio <= target });
+    }
+    const rssAll = Math.max(...results.filter((r) => r.engine === 'sqljs' && (r.scenario === 'cold' || r.scenario === 'warm')).map((r) => r.maxRssMB));
+    lines.push(`| peak RSS, cold and warm | ${fmt1(rssAll)} MB | | | | ≤ ${REF_TARGETS.rssMB} MB: ${rssAll <= REF_TARGETS.rssMB ? 'met' : '**not met**'} |`, '');
+    targets.push({ name: `peak RSS ≤ ${REF_TARGETS.rssMB} MB at 100 000 plays`, value: `${fmt1(rssAll)} MB`, met: rssAll <= REF_TARGETS.rssMB });
+  }
+
   // Stage breakdown: medians per stage, with the running peak RSS at the stage's end (sql.js).
   const stageNames = STAGE_ORDER.filter((st) => results.some((r) => r.stages[st]));
   const cols = SCENARIOS.flatMap((sc) => engines.map((e) => [sc, e] as const));
@@ -358,8 +391,19 @@ async function runTrakt(
 
   const baseDb: Partial<Record<Engine, string>> = {};
   const results: RunRecord[] = [];
+  const references: ReferenceRun[] = [];
+  let referenceSkipped = false;
   for (const scenario of SCENARIOS) {
     for (let run = 1; run <= runs; run++) {
+      // The reference runs beside the cold and warm runs, so that the machine's load falls on both alike.
+      if ((scenario === 'cold' || scenario === 'warm') && !referenceSkipped) {
+        const ref = runReference(exp.base, join(runsDir, 'reference.sqlite'));
+        if (ref === null) referenceSkipped = true;
+        else {
+          references.push(ref);
+          log(`reference (sqlite3 shell) run ${references.length} ${fmtMs(ref.ms).padStart(7)} ms  rss ${ref.maxRssMB ?? '?'} MB  ${ref.plays} plays, ${ref.titles} titles`);
+        }
+      }
       for (const engine of engines) {
         const dataDir = join(runsDir, `${engine}-${scenario}-${run}`);
         mkdirSync(dataDir, { recursive: true });
@@ -407,7 +451,7 @@ async function runTrakt(
   }
 
   if (!keep) rmSync(runsDir, { recursive: true, force: true });
-  const { markdown, targets } = report(results, engines, runs, exp, performance.now() - tStart);
+  const { markdown, targets } = report(results, engines, runs, exp, performance.now() - tStart, references, referenceSkipped);
   return { markdown, targets, export: exp.summary, results };
 }
 
@@ -416,6 +460,10 @@ async function runTrakt(
 
 type MalScenario = 'cold' | 'warm' | 'later';
 const MAL_SCENARIOS: readonly MalScenario[] = ['cold', 'warm', 'later'];
+/** Issue #16's targets for the MAL import, and the reader-only steps they compare (scripts/bench/import-mal-once.ts). */
+const MAL_TARGETS = { rssMB: 200, readerRatio: 2 };
+const SCAN_STEP = 'bare streaming scan (stream + saxes, no handlers)';
+const READER_STEP = 'readMalExport (stream + saxes + entries)';
 const MAL_SCENARIO_LABEL: Record<MalScenario, string> = {
   cold: 'cold (empty warehouse)',
   warm: 'warm: the same export again',
@@ -626,7 +674,7 @@ interface MalPart {
 const MAL_STAGE_ORDER = ['open', 'parse', 'prepare', 'bronze', 'silver', 'gold', 'plan', 'commit', 'snapshot', 'export', 'write'];
 const MAL_STAGE_NOTE: Record<string, string> = {
   open: 'Warehouse.open: read + deserialize the image',
-  parse: 'readMalExport (read, gunzip, decode, validate, XML parse, entries); then lock, reload check, title count',
+  parse: 'readMalExport (streamed: read, gunzip, decode, saxes, entries); then lock, reload check, title count',
   prepare: 'BEGIN, load-time check, run row',
   bronze: 'sha1 + INSERT of every entry, batch digest',
   silver: 'replace silver_mal_entries',
@@ -714,7 +762,20 @@ function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: numbe
   const flags = [
     { name: 'cold import ≤ 5 s (the Trakt target, for reference)', value: fmtS(cold), met: cold <= TARGETS.coldMs },
     { name: 'peak RSS ≤ 500 MB (all MAL runs)', value: `${fmt1(rss)} MB`, met: rss <= TARGETS.rssMB },
+    { name: `peak RSS ≤ ${MAL_TARGETS.rssMB} MB (issue #16; all MAL runs)`, value: `${fmt1(rss)} MB`, met: rss <= MAL_TARGETS.rssMB },
   ];
+  if (reader.length) {
+    // Issue #16: the reader against a bare streaming scan of the same file, each run in one process (same load).
+    const ratios = reader.map((r) => (r.steps[READER_STEP]?.ms ?? NaN) / (r.steps[SCAN_STEP]?.ms ?? NaN));
+    const ratio = median(ratios);
+    flags.push({
+      name: `readMalExport ≤ ${MAL_TARGETS.readerRatio} × a bare streaming scan (median of ${ratios.map((x) => x.toFixed(2)).join(', ')})`,
+      value: `${fmtMs(median(reader.map((r) => r.steps[READER_STEP]?.ms ?? NaN)))} ms ÷ ${fmtMs(median(reader.map((r) => r.steps[SCAN_STEP]?.ms ?? NaN)))} ms = ${ratio.toFixed(2)}`,
+      met: ratio <= MAL_TARGETS.readerRatio,
+    });
+    const wholeRatio = cold / median(reader.map((r) => r.steps[SCAN_STEP]?.ms ?? NaN));
+    flags.push({ name: 'the whole cold import ÷ that scan (for scale: the warehouse stages are most of it)', value: wholeRatio.toFixed(2), met: wholeRatio <= MAL_TARGETS.readerRatio });
+  }
   lines.push('| reference | measured | |', '|---|---:|---|');
   for (const t of flags) lines.push(`| ${t.name} | ${t.value} | ${t.met ? 'met' : '**not met**'} |`);
   lines.push('');

@@ -45,12 +45,18 @@ export function passesFilter(t: Filterable, f: LibraryFilter): boolean {
   if (status === 'plan_to_watch' && !f.statuses?.includes('plan_to_watch')) return false;
   if (f.statuses?.length && (status === null || !f.statuses.includes(status))) return false;
   if (status !== null && f.excludeStatuses?.includes(status)) return false;
-  const g = new Set(lower(t.genres));
-  const m = new Set(lower(t.moods));
-  if (f.genres && !lower(f.genres).every((x) => g.has(x))) return false;
-  if (f.excludeGenres && lower(f.excludeGenres).some((x) => g.has(x))) return false;
-  if (f.moods && !lower(f.moods).every((x) => m.has(x))) return false;
-  if (f.excludeMoods && lower(f.excludeMoods).some((x) => m.has(x))) return false;
+  // The sets are built only when the filter names genres or moods: the library runs this for every title on every
+  // key typed in search, mostly with no such filter.
+  if (f.genres?.length || f.excludeGenres?.length) {
+    const g = new Set(lower(t.genres));
+    if (f.genres && !lower(f.genres).every((x) => g.has(x))) return false;
+    if (f.excludeGenres && lower(f.excludeGenres).some((x) => g.has(x))) return false;
+  }
+  if (f.moods?.length || f.excludeMoods?.length) {
+    const m = new Set(lower(t.moods));
+    if (f.moods && !lower(f.moods).every((x) => m.has(x))) return false;
+    if (f.excludeMoods && lower(f.excludeMoods).some((x) => m.has(x))) return false;
+  }
   if ((f.lengths && f.lengths.length) || (f.excludeLengths && f.excludeLengths.length)) {
     const b = titleLength(t);
     if (f.lengths?.length && (b === null || !f.lengths.includes(b))) return false;

@@ -236,6 +236,20 @@ test('close matches in slices: exactly the list one fuse.js search gives; a newe
   assert.equal(sliced.busy, false);
   await sleep(50);
   assert.deepEqual(calls, [], 'a replaced or cancelled search never reports');
+
+  // With a delay (the library waits for a pause in the typing), nothing is searched before it has passed; a newer
+  // search or a cancel during the wait replaces the waiting one, and timers around it still fire.
+  const delayed = new CloseMatches(rows, options, 100, 40);
+  const started = performance.now();
+  const waited = await new Promise<number>((done) => delayed.search('witch', () => done(performance.now() - started)));
+  assert.ok(waited >= 35, `reported after ${waited.toFixed(1)} ms`);
+  delayed.search('dragon', () => (calls as string[]).push('waiting, then cancelled'));
+  assert.equal(delayed.busy, true);
+  delayed.cancel();
+  assert.equal(delayed.busy, false);
+  const fired = await new Promise<boolean>((r) => setTimeout(() => r(true), 80));
+  assert.ok(fired);
+  assert.deepEqual(calls, []);
 });
 
 test('a title in both sources is found by its MyAnimeList title as well as its Trakt one', async () => {

@@ -3,10 +3,11 @@
  * MAL exports apart from other files by looking at their first bytes only.
  */
 
-import { open, readFile, stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { createGunzip, gunzip, constants as zlibConstants } from 'node:zlib';
-import { InputError } from '../../lib/errors.ts';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { createGunzip, constants as zlibConstants } from 'node:zlib';
+import { AnidexError, InputError } from '../../lib/errors.ts';
 import { formatBytes } from '../trakt/export-source.ts';
 import { scanProlog } from './xml.ts';
 
@@ -17,11 +18,13 @@ export const DEFAULT_MAL_MAX_BYTES = 256 * 1024 * 1024;
 export const HINT_MAL_EXPORT =
   'Export your anime list again at https://myanimelist.net/panel.php?go=export and import the .xml.gz it sends (or the .xml inside it).';
 
-const gunzipAsync = promisify(gunzip);
 const SNIFF_BYTES = 64 * 1024;
 
-/** The export's text (gunzipped if it was gzip, UTF-8 decoded, BOM removed). */
-export async function readExportText(shown: string, absolute: string, maxBytes: number): Promise<string> {
+/**
+ * Stream the export's text to `onText` piece by piece (gunzipped if it was gzip, UTF-8 decoded, BOM removed), so
+ * that neither the file nor its text is ever held whole. A throw from `onText` stops the reading.
+ */
+export async function streamExportText(shown: string, absolute: string, maxBytes: number, onText: (text: string) => void): Promise<void> {
   let st;
   try {
     st = await stat(absolute);
@@ -37,14 +40,77 @@ export async function readExportText(shown: string, absolute: string, maxBytes: 
   if (!st.isFile()) throw new InputError(`${shown} is not a regular file.`, { file: shown, hint: HINT_PATH });
   if (st.size === 0) throw emptyFile(shown);
   if (st.size > maxBytes) throw tooLarge(shown, `is ${formatBytes(st.size)}`, maxBytes);
-  let bytes: Buffer;
+
+  let gzipped: boolean;
   try {
-    bytes = await readFile(absolute);
+    gzipped = isGzip(await readFirstBytes(absolute, 2));
   } catch (err) {
     throw new InputError(`${shown} cannot be read (${errText(err)}).`, { file: shown, hint: HINT_PATH });
   }
-  if (isGzip(bytes)) bytes = await gunzipCapped(bytes, shown, maxBytes);
-  return decodeUtf8(bytes, shown);
+  const file = createReadStream(absolute, { highWaterMark: CHUNK_BYTES });
+  // pipeline() passes a failure of either stream on to the last one, whose iteration then throws it.
+  const bytes = gzipped ? pipeline(file, createGunzip({ chunkSize: CHUNK_BYTES }), () => {}) : file;
+  // fatal: bad bytes are refused rather than silently turned into U+FFFD in titles; the BOM is dropped.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let size = 0;
+  let first = true;
+  let refused: { err: unknown } | undefined;
+  try {
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      if (first) {
+        first = false;
+        try {
+          refuseUtf16(chunk, shown);
+        } catch (err) {
+          if (!gzipped) throw err;
+          refused = { err };
+        }
+      }
+      size += chunk.length;
+      // A gzip bomb costs at most maxBytes of inflating: the stream is dropped as soon as it passes the cap.
+      if (size > maxBytes) throw tooLarge(shown, gzipped ? 'inflates to more than that' : `is over ${formatBytes(maxBytes)}`, maxBytes);
+      // Once the text was refused, a gzip is still inflated to its end (and not decoded), only to count: a file
+      // over the cap is refused for its size first, as when it was inflated whole before being looked at.
+      if (refused !== undefined) continue;
+      try {
+        const text = decodeUtf8(decoder, chunk, shown);
+        if (text !== '') onText(text);
+      } catch (err) {
+        if (!gzipped) throw err;
+        refused = { err };
+      }
+    }
+    if (refused !== undefined) throw refused.err;
+    const rest = decodeUtf8(decoder, undefined, shown);
+    if (rest !== '') onText(rest);
+  } catch (err) {
+    if (err instanceof AnidexError || !isStreamError(err)) throw err;
+    if (gzipped && errCode(err)?.startsWith('Z_')) {
+      throw new InputError(`${shown} is a damaged or truncated gzip file (${errText(err)}).`, { file: shown, hint: HINT_MAL_EXPORT });
+    }
+    throw new InputError(`${shown} cannot be read (${errText(err)}).`, { file: shown, hint: HINT_PATH });
+  } finally {
+    file.destroy();
+  }
+}
+
+const CHUNK_BYTES = 256 * 1024;
+
+async function readFirstBytes(absolute: string, n: number): Promise<Buffer> {
+  const fh = await open(absolute, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+// Errors of the file or zlib streams carry a code (ENOENT, EIO, Z_BUF_ERROR…); anything else is a bug or onText's.
+function isStreamError(err: unknown): boolean {
+  const code = errCode(err);
+  return code !== undefined && (code.startsWith('Z_') || code.startsWith('E'));
 }
 
 /** True when `path` looks like a MAL export (.xml or .xml.gz by name, or gzip/XML content whose root is <myanimelist>), without reading it all. */
@@ -68,19 +134,6 @@ export async function looksLikeMalExport(filePath: string): Promise<boolean> {
 
 function isGzip(b: Uint8Array): boolean {
   return b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
-}
-
-async function gunzipCapped(gz: Buffer, shown: string, maxBytes: number): Promise<Buffer> {
-  try {
-    // maxOutputLength stops inflating at the cap, so a gzip bomb costs at most maxBytes of memory.
-    return await gunzipAsync(gz, { maxOutputLength: maxBytes });
-  } catch (err) {
-    if (errCode(err) === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(shown, 'inflates to more than that', maxBytes);
-    throw new InputError(`${shown} is a damaged or truncated gzip file (${errText(err)}).`, {
-      file: shown,
-      hint: HINT_MAL_EXPORT,
-    });
-  }
 }
 
 // The first `limit` bytes of the content, inflating gzip as a stream and stopping there.
@@ -121,16 +174,19 @@ function inflatePrefix(gz: Buffer, limit: number): Promise<Buffer> {
   });
 }
 
-function decodeUtf8(bytes: Uint8Array, shown: string): string {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+function refuseUtf16(head: Uint8Array, shown: string): void {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
     throw new InputError(`${shown} is UTF-16 text, where MyAnimeList writes UTF-8.`, {
       file: shown,
       hint: 'If you re-saved the file in an editor, save it as UTF-8 again, or import the file MyAnimeList sent.',
     });
   }
+}
+
+// One piece of a streamed decode (a character cut between pieces is held for the next); no piece: the end.
+function decodeUtf8(decoder: TextDecoder, bytes: Uint8Array | undefined, shown: string): string {
   try {
-    // fatal: bad bytes are refused rather than silently turned into U+FFFD in titles; the BOM is dropped.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
   } catch {
     throw new InputError(`${shown} is not valid UTF-8 text.`, {
       file: shown,

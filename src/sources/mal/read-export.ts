@@ -4,9 +4,9 @@ import path from 'node:path';
 import { InputError } from '../../lib/errors.ts';
 import type { MalDeclaredTotals, MalEntry, MalStatus } from '../../domain/mal.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
-import { DEFAULT_MAL_MAX_BYTES, emptyFile, HINT_MAL_EXPORT, readExportText } from './export-file.ts';
+import { DEFAULT_MAL_MAX_BYTES, emptyFile, HINT_MAL_EXPORT, streamExportText } from './export-file.ts';
 import { exportType, parseDeclaredTotals, parseMalEntry, SCHEMA_110_FIELDS } from './parse-entry.ts';
-import { declaredVersion, parseXmlDocument, scanProlog, wellFormedError } from './xml.ts';
+import { declaredVersion, scanProlog, XmlChildStream, XmlMalformedError, XmlUnreadableError, type PrologScan, type XmlValue } from './xml.ts';
 
 /** A MyAnimeList export, read: the entries anidex can use (with their bronze rows) and the ones it skipped. */
 export interface MalExport {
@@ -35,23 +35,27 @@ export interface MalReadOptions {
 export async function readMalExport(inputPath: string, opts: MalReadOptions = {}): Promise<MalExport> {
   const absolute = path.resolve(inputPath);
   const file = path.basename(absolute);
-  // No variable keeps the text: it is the largest allocation, and entries are parsed after it is dropped.
-  const { root, version } = parseExportXml(await readExportText(inputPath, absolute, opts.maxBytes ?? DEFAULT_MAL_MAX_BYTES), inputPath);
 
-  const myinfo = root['myinfo'];
-  if (exportType(myinfo) === '2' || root['manga'] !== undefined) {
-    throw new InputError(
-      `${inputPath} is a MyAnimeList manga list; anidex reads anime lists: export your anime list and import that file.`,
-      { file: inputPath, hint: 'At https://myanimelist.net/panel.php?go=export choose "Anime List", then import the .xml.gz it sends.' },
-    );
-  }
-  const elements = Array.isArray(root['anime']) ? (root['anime'] as unknown[]) : [];
-
+  // Entries are parsed as the file streams by: neither the text nor a document tree is ever held whole.
   const kept: Array<{ raw: RawRecord; value: MalEntry } | undefined> = [];
   const positionById = new Map<number, number>();
   const skipped: SkippedRecord[] = [];
-  elements.forEach((element, index) => {
-    const result = parseMalEntry(element, { file, index });
+  let myinfo: XmlValue | undefined;
+  let myinfoCount = 0;
+  let manga = false;
+  let index = 0;
+  let has110Field = false;
+  const onChild = (name: string, element: XmlValue): void => {
+    if (name === 'myinfo') {
+      // Two <myinfo> would be a list, whose totals mean nothing: compared with nothing, as when absent.
+      myinfo = ++myinfoCount === 1 ? element : undefined;
+      return;
+    }
+    if (name === 'manga') manga = true;
+    if (name !== 'anime') return;
+    const at = index++;
+    if (!has110Field && typeof element === 'object' && SCHEMA_110_FIELDS.some((f) => element[f] !== undefined)) has110Field = true;
+    const result = parseMalEntry(element, { file, index: at });
     if (!result.ok) {
       skipped.push(result.skipped);
       return;
@@ -64,79 +68,138 @@ export async function readMalExport(inputPath: string, opts: MalReadOptions = {}
         file,
         index: kept[earlier]!.raw.index,
         field: 'series_animedb_id',
-        reason: `repeats MAL id ${malId}, which entry ${index} lists again; the later entry is kept`,
+        reason: `repeats MAL id ${malId}, which entry ${at} lists again; the later entry is kept`,
       });
       kept[earlier] = undefined;
     }
     positionById.set(malId, kept.length);
     kept.push({ raw: result.raw, value: result.value });
-  });
+  };
+
+  const reader = new ExportXmlReader(inputPath, onChild);
+  await streamExportText(inputPath, absolute, opts.maxBytes ?? DEFAULT_MAL_MAX_BYTES, (text) => reader.write(text));
+  const { version } = reader.end();
+
+  if (exportType(myinfo) === '2' || manga) {
+    throw new InputError(
+      `${inputPath} is a MyAnimeList manga list; anidex reads anime lists: export your anime list and import that file.`,
+      { file: inputPath, hint: 'At https://myanimelist.net/panel.php?go=export choose "Anime List", then import the .xml.gz it sends.' },
+    );
+  }
   skipped.sort((a, b) => a.index - b.index);
   if (opts.strict && skipped.length > 0) throw strictError(inputPath, skipped);
 
   const entries = kept.filter((e) => e !== undefined);
   const declared = parseDeclaredTotals(myinfo);
-  const schema = version === '1.1.0' || elements.some(hasSchema110Field) ? '1.1.0' : 'legacy';
+  const schema = version === '1.1.0' || has110Field ? '1.1.0' : 'legacy';
   return { path: absolute, schema, declared, entries, skipped, totalsDiffer: compareTotals(declared, entries, skipped.length) };
 }
 
-function parseExportXml(text: string, shown: string): { root: Record<string, unknown>; version: string | null } {
-  if (text.trim() === '') throw emptyFile(shown);
-  const scan = scanProlog(text);
-  switch (scan.kind) {
-    case 'not-xml': {
-      const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-      const what = first === '{' || first === '[' ? 'JSON' : 'text';
-      throw new InputError(
-        `${shown} is ${what}, not XML (line ${scan.line} column ${scan.column}); a MyAnimeList export is an XML file.`,
-        { file: shown, hint: HINT_WRONG_FILE },
-      );
+/**
+ * The export's text as it streams in: the prolog is looked at first (is this XML, a MyAnimeList export, without a
+ * DOCTYPE?), then everything goes to the streaming XML reader. Every refusal is an InputError naming the file.
+ */
+class ExportXmlReader {
+  /** The text before the root element is known, and how long it was when last scanned. */
+  private head = '';
+  private scannedAt = 0;
+  private comments: string[] | null = null;
+  private readonly xml: XmlChildStream;
+
+  constructor(
+    private readonly shown: string,
+    onChild: (name: string, value: XmlValue) => void,
+  ) {
+    this.xml = new XmlChildStream(onChild);
+  }
+
+  write(text: string): void {
+    if (this.comments !== null) return this.feed(text);
+    this.head += text;
+    // Scanned again only when it has doubled, so a prolog that never ends costs linear time, not quadratic.
+    if (this.head.length < 2 * this.scannedAt) return;
+    this.scannedAt = this.head.length;
+    const scan = scanProlog(this.head);
+    if (scan.kind === 'incomplete') return;
+    this.checkRoot(scan);
+    const head = this.head;
+    this.head = '';
+    this.feed(head);
+  }
+
+  end(): { version: string | null } {
+    if (this.comments === null) {
+      if (this.head.trim() === '') throw emptyFile(this.shown);
+      const scan = scanProlog(this.head);
+      this.checkRoot(scan);
+      this.feed(this.head);
+      this.head = '';
     }
-    case 'doctype':
-      throw new InputError(
-        `${shown} declares a DOCTYPE (line ${scan.line}), which MyAnimeList exports never have; ` +
-          'anidex refuses DTDs so that entities defined in one cannot expand.',
-        { file: shown, hint: HINT_WRONG_FILE },
-      );
-    case 'incomplete':
-      throw new InputError(`${shown} ends before its first XML element; it may be truncated.`, {
-        file: shown,
+    try {
+      this.xml.close();
+    } catch (err) {
+      throw this.xmlError(err);
+    }
+    return { version: declaredVersion(this.comments ?? []) };
+  }
+
+  private feed(text: string): void {
+    try {
+      this.xml.write(text);
+    } catch (err) {
+      throw this.xmlError(err);
+    }
+  }
+
+  private xmlError(err: unknown): unknown {
+    if (err instanceof XmlMalformedError) {
+      return new InputError(`${this.shown} is not well-formed XML (${err.message}); it may be truncated.`, {
+        file: this.shown,
         hint: HINT_MAL_EXPORT,
       });
-    case 'root':
-      if (scan.name !== 'myanimelist') {
+    }
+    if (err instanceof XmlUnreadableError) {
+      return new InputError(`${this.shown} cannot be read as XML (${err.message}).`, { file: this.shown, hint: HINT_MAL_EXPORT });
+    }
+    return err;
+  }
+
+  private checkRoot(scan: PrologScan): void {
+    const shown = this.shown;
+    switch (scan.kind) {
+      case 'not-xml': {
+        const first = this.head.replace(/^\uFEFF/, '').trimStart()[0];
+        const what = first === '{' || first === '[' ? 'JSON' : 'text';
         throw new InputError(
-          `${shown} is XML whose root element is <${scan.name}>, not a MyAnimeList export (whose root is <myanimelist>).`,
+          `${shown} is ${what}, not XML (line ${scan.line} column ${scan.column}); a MyAnimeList export is an XML file.`,
           { file: shown, hint: HINT_WRONG_FILE },
         );
       }
+      case 'doctype':
+        throw new InputError(
+          `${shown} declares a DOCTYPE (line ${scan.line}), which MyAnimeList exports never have; ` +
+            'anidex refuses DTDs so that entities defined in one cannot expand.',
+          { file: shown, hint: HINT_WRONG_FILE },
+        );
+      case 'incomplete':
+        throw new InputError(`${shown} ends before its first XML element; it may be truncated.`, {
+          file: shown,
+          hint: HINT_MAL_EXPORT,
+        });
+      case 'root':
+        if (scan.name !== 'myanimelist') {
+          throw new InputError(
+            `${shown} is XML whose root element is <${scan.name}>, not a MyAnimeList export (whose root is <myanimelist>).`,
+            { file: shown, hint: HINT_WRONG_FILE },
+          );
+        }
+        this.comments = scan.comments;
+    }
   }
-  const malformed = wellFormedError(text);
-  if (malformed !== null) {
-    throw new InputError(`${shown} is not well-formed XML (${malformed}); it may be truncated.`, {
-      file: shown,
-      hint: HINT_MAL_EXPORT,
-    });
-  }
-  let doc: unknown;
-  try {
-    doc = parseXmlDocument(text);
-  } catch (err) {
-    throw new InputError(`${shown} cannot be read as XML (${err instanceof Error ? err.message : String(err)}).`, {
-      file: shown,
-      hint: HINT_MAL_EXPORT,
-    });
-  }
-  const top = isObject(doc) ? doc['myanimelist'] : undefined;
-  return { root: isObject(top) ? top : {}, version: declaredVersion(scan.comments) };
 }
 
 const HINT_WRONG_FILE =
   'Check that this is the animelist_…_-_….xml.gz (or .xml) file MyAnimeList sent you: export it at https://myanimelist.net/panel.php?go=export.';
-
-function hasSchema110Field(element: unknown): boolean {
-  return isObject(element) && SCHEMA_110_FIELDS.some((f) => element[f] !== undefined);
-}
 
 const STATUS_TOTALS: ReadonlyArray<[MalStatus, Exclude<keyof MalDeclaredTotals, 'userId' | 'userName' | 'total'>]> = [
   ['Watching', 'watching'],
@@ -182,8 +245,4 @@ function strictError(shown: string, skipped: readonly SkippedRecord[]): InputErr
     file: shown,
     hint: 'Fix or remove that entry, or import without --strict to skip it and list it in the run summary.',
   });
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

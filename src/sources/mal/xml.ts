@@ -1,9 +1,10 @@
 /**
  * XML handling for MyAnimeList exports: a cheap look at the prolog (declaration, comments, root name) and a
- * fast-xml-parser set up so that an export's text comes out exactly as written, as strings, with no entity tricks.
+ * streaming reader that hands over the root's children one by one, their text exactly as written, as strings,
+ * with no entity tricks.
  */
 
-import { XMLParser, XMLValidator, type EntityDecoderOptions } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 
 /** What precedes the root element: enough to tell a MAL export from other files without parsing it all. */
 export type PrologScan =
@@ -54,79 +55,162 @@ export function declaredVersion(comments: readonly string[]): string | null {
   return null;
 }
 
-/** Null when the text is well-formed XML; otherwise the parser's complaint with a line and column. */
-export function wellFormedError(text: string): string | null {
-  const result = XMLValidator.validate(text);
-  if (result === true) return null;
-  const { code, msg, line, col } = result.err;
-  // The validator reports elements left open at the end as a JSON list at line 1; say where the text stops instead.
-  const open = code === 'InvalidXml' ? /^Invalid '(\[[\s\S]*\])' found/.exec(msg) : null;
-  if (open) {
+/**
+ * A document's structure broke (a tag left open at the end, a mismatched close, text outside the root…): the
+ * sentence says where, by line and column.
+ */
+export class XmlMalformedError extends Error {}
+
+/** The document is well-formed so far but not something anidex reads (nested far deeper than any export). */
+export class XmlUnreadableError extends Error {}
+
+/** An element's content as the export reader sees it: its text, or its children by name (repeats as a list). */
+export type XmlValue = string | XmlFields;
+export interface XmlFields {
+  [name: string]: XmlValue | XmlValue[];
+}
+
+/** MAL nests three deep; a far deeper file is not an export and should not cost a deep stack of frames. */
+export const MAX_XML_DEPTH = 32;
+
+// saxes reports these and goes on, keeping the text as written: an entity it does not know (`&nbsp;`, or one a
+// DOCTYPE declared, so nothing declared in a DTD ever expands), a reference to a character XML forbids (`&#0;`
+// stays those four characters), a bare `&`, and raw control characters (a NUL or an escape sequence in a title,
+// stripped or made harmless later). They concern one value, not the document's structure, and real exports
+// edited by hand have them; every other complaint is about structure and refuses the file.
+const VALUE_LEVEL_ERRORS = /^(?:disallowed character\.|undefined entity|malformed character entity|empty entity name|disallowed character in entity name)/;
+
+interface Frame {
+  name: string;
+  /** Children by name; null while the element has only text. */
+  fields: XmlFields | null;
+  text: string;
+}
+
+/**
+ * Reads an XML document pushed to it piece by piece (saxes, a streaming parser: nothing holds the whole
+ * document) and hands over each child of the root element, once it closes, as plain values: an element holding
+ * only text is its text (trimmed, CDATA kept verbatim, the five predefined entities and character references
+ * expanded), one holding elements is an object of them (a repeated name becomes a list, text beside elements is
+ * `#text`), attributes are ignored. Nothing is kept once handed over.
+ */
+export class XmlChildStream {
+  private readonly parser = new SaxesParser({ position: true });
+  private readonly stack: Frame[] = [];
+  private failure: Error | null = null;
+  // Where the text read so far ends, leaving trailing whitespace out (what a truncated file is reported by).
+  private line = 1;
+  private lineStart = 0;
+  private offset = 0;
+  private end = { line: 1, column: 1 };
+  private tail = '';
+
+  constructor(private readonly onChild: (name: string, value: XmlValue) => void) {
+    const p = this.parser;
+    p.on('error', (err) => this.onError(err));
+    p.on('opentag', (tag) => {
+      if (this.stack.length >= MAX_XML_DEPTH) this.stop(new XmlUnreadableError('Maximum nested tags exceeded'));
+      this.stack.push({ name: tag.name, fields: null, text: '' });
+    });
+    p.on('text', (text) => {
+      // Text of the root itself (whitespace between entries) is no value of anything.
+      if (this.stack.length >= 2) this.stack[this.stack.length - 1]!.text += text.trim();
+    });
+    p.on('cdata', (text) => {
+      if (this.stack.length >= 2) this.stack[this.stack.length - 1]!.text += text;
+    });
+    p.on('closetag', () => this.close1());
+  }
+
+  /** Parse the next piece of the document; throws XmlMalformedError/XmlUnreadableError at the first fault. */
+  write(text: string): void {
+    this.track(text);
+    this.parser.write(text);
+    if (this.failure) throw this.failure;
+  }
+
+  /** The document ended: throws when it ended inside an element (truncated) or had another fault. */
+  close(): void {
+    const open = this.stack.map((f) => `<${f.name}>`);
+    // A text cut inside a start tag: that element was being opened too.
+    const cut = /<([A-Za-z_:][\w.:-]*)(?:\s[^<>]*)?$/.exec(this.tail);
+    if (cut) open.push(`<${cut[1]}>`);
     try {
-      const names = JSON.parse(open[1]!) as unknown;
-      if (Array.isArray(names) && names.length > 0) {
-        const end = position(text, text.trimEnd().length);
-        const list = names.map((n) => `<${String(n)}>`).join(' › ');
-        return `it stops at line ${end.line} column ${end.column} with ${list} still open`;
-      }
-    } catch {
-      // Fall through to the validator's own words.
+      this.parser.close();
+    } catch (err) {
+      if (!this.failure) throw err;
+    }
+    if (open.length > 0) {
+      throw new XmlMalformedError(`it stops at line ${this.end.line} column ${this.end.column} with ${open.join(' › ')} still open`);
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  private close1(): void {
+    const frame = this.stack.pop();
+    if (!frame || this.failure) return;
+    let value: XmlValue;
+    if (frame.fields === null) value = frame.text;
+    else {
+      if (frame.text !== '') frame.fields['#text'] = frame.text;
+      value = frame.fields;
+    }
+    const depth = this.stack.length;
+    if (depth === 1) this.onChild(frame.name, value);
+    else if (depth > 1) {
+      const parent = this.stack[depth - 1]!;
+      const fields = (parent.fields ??= {});
+      const earlier = Object.hasOwn(fields, frame.name) ? fields[frame.name] : undefined;
+      if (earlier === undefined) setField(fields, frame.name, value);
+      else if (Array.isArray(earlier)) earlier.push(value);
+      else setField(fields, frame.name, [earlier, value]);
     }
   }
-  return `${msg.replace(/\.$/, '')}, line ${line} column ${col}`;
-}
 
-/** Parse well-formed XML into plain objects whose leaves are the element texts, as strings. */
-export function parseXmlDocument(text: string): unknown {
-  return PARSER.parse(text);
-}
-
-// Only the five predefined entities and character references are expanded. DOCTYPE-declared entities are never
-// added (addInputEntities ignores them), so even if a DOCTYPE slipped past the prolog check, `&lol9;` stays text
-// and a billion-laughs file cannot expand.
-const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-const XML_ONLY_DECODER: EntityDecoderOptions = {
-  setExternalEntities: () => {},
-  addInputEntities: () => {},
-  reset: () => {},
-  setXmlVersion: () => {},
-  decode: (text) => (text.includes('&') ? text.replace(/&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z][\w.-]*);/g, expand) : text),
-};
-
-function expand(whole: string, body: string): string {
-  if (body.startsWith('#')) {
-    const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    // A reference to a character XML forbids (NUL above all) stays as written rather than entering a title.
-    return isXmlChar(code) ? String.fromCodePoint(code) : whole;
+  private onError(err: Error): void {
+    // saxes words its errors `line:column: sentence`.
+    const m = /^(\d+):(\d+): ([\s\S]*)$/.exec(err.message);
+    const sentence = m ? m[3]! : err.message;
+    if (VALUE_LEVEL_ERRORS.test(sentence)) return;
+    // An element still open at the end is said by close(), with the list of what is open.
+    if (sentence.startsWith('unclosed tag')) return;
+    const where = m ? `, line ${m[1]} column ${m[2]}` : '';
+    this.stop(new XmlMalformedError(`${sentence.replace(/\.$/, '')}${where}`));
   }
-  return XML_ENTITIES[body] ?? whole;
+
+  private stop(err: Error): void {
+    this.failure ??= err;
+    // saxes calls handlers from inside write(): throwing here stops it reading any further.
+    throw err;
+  }
+
+  private track(text: string): void {
+    const trimmed = text.trimEnd().length;
+    let nl = text.indexOf('\n');
+    while (nl >= 0 && nl < trimmed) {
+      this.line++;
+      this.lineStart = this.offset + nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    if (trimmed > 0) {
+      this.end = { line: this.line, column: this.offset + trimmed - this.lineStart + 1 };
+      this.tail = (this.tail + text.slice(Math.max(0, trimmed - 256), trimmed)).slice(-256);
+    }
+    while (nl >= 0) {
+      this.line++;
+      this.lineStart = this.offset + nl + 1;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    this.offset += text.length;
+  }
 }
 
-function isXmlChar(c: number): boolean {
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+// An element named __proto__ is a field like any other, never the object's prototype. (Plain objects, not
+// prototype-less ones: V8 keeps those as slow dictionaries, which cost a fifth of the reading.)
+function setField(fields: XmlFields, name: string, value: XmlValue | XmlValue[]): void {
+  if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+  else fields[name] = value;
 }
-
-const PARSER = new XMLParser({
-  ignoreAttributes: true,
-  // Strings only: `my_score` 07 or a title like "86" must not turn into numbers; each field is coerced on its own.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  // CDATA is merged into the element's text verbatim (no entity decoding, no trimming inside it).
-  cdataPropName: false,
-  commentPropName: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  htmlEntities: false,
-  processEntities: true,
-  entityDecoder: XML_ONLY_DECODER,
-  // MAL nests three deep; a far deeper file is not an export and should not cost a deep recursion.
-  maxNestedTags: 32,
-  // A matcher instead of jPath strings: building a path string per element costs a fifth of the parse.
-  jPath: false,
-  isArray: (name, at) => (name === 'anime' || name === 'manga') && typeof at !== 'string' && at.getDepth() === 2,
-});
 
 function isXmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x9 || c === 0xa || c === 0xd;

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 
 /** Rows fuse.js searches in one turn of the event loop: a few milliseconds with their names, so a key waits at most that. */
-const SLICE = 500;
+export const SLICE = 500;
 
 /**
  * fuse.js's close matches over many rows, found a slice at a time, each slice in its own turn of the event loop:
@@ -13,11 +13,19 @@ const SLICE = 500;
 export class CloseMatches<T> {
   private readonly slices: Array<Fuse<T> | null>;
   private job: NodeJS.Immediate | null = null;
+  private wait: NodeJS.Timeout | null = null;
 
+  /**
+   * `delayMs`: how long a search waits before its first slice. A query still being typed is replaced by the next
+   * key before its close matches could be shown, so searching it only takes the CPU (and, on a busy machine, the
+   * garbage collector's pauses) from the keys that follow; waiting for a pause in the typing costs the person
+   * that much delay once, at the end.
+   */
   constructor(
     private readonly rows: readonly T[],
     private readonly options: IFuseOptions<T>,
     private readonly sliceSize = SLICE,
+    private readonly delayMs = 0,
   ) {
     this.slices = new Array<Fuse<T> | null>(Math.ceil(rows.length / sliceSize)).fill(null);
   }
@@ -40,15 +48,23 @@ export class CloseMatches<T> {
       found.sort((a, b) => a.score - b.score || a.at - b.at);
       done(found.map((f) => f.item));
     };
-    this.job = setImmediate(step);
+    if (this.delayMs > 0) {
+      this.wait = setTimeout(() => {
+        this.wait = null;
+        step();
+      }, this.delayMs);
+    } else this.job = setImmediate(step);
   }
 
   get busy(): boolean {
-    return this.job !== null;
+    return this.job !== null || this.wait !== null;
   }
 
   cancel(): void {
+    // Each handle goes to its own clear function: clearImmediate given a timer corrupts Node's timer lists.
     if (this.job) clearImmediate(this.job);
+    if (this.wait) clearTimeout(this.wait);
     this.job = null;
+    this.wait = null;
   }
 }
