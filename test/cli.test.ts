@@ -2,6 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +13,13 @@ const SAMPLE_V1 = join(ROOT, 'data/sample/trakt-2026-05-01');
 const SAMPLE_V2 = join(ROOT, 'data/sample/trakt-2026-08-15.zip');
 
 before(() => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 });
 
 function anidex(dataDir: string, ...args: string[]) {
   if (args[0] === 'import') args = [...args, '--offline'];
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     // No test reaches the internet: a provider URL nobody listens on, and imports run with --offline.
@@ -239,7 +240,7 @@ test('offline import of the sample into the demo is enriched from the bundled an
 test('doctor reports the warehouse healthy and never shows the Gemini key; a corrupt warehouse is reported', () => {
   const d = tmp();
   assert.equal(anidex(d, 'import', SAMPLE_V1).code, 0);
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', d, 'doctor'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, GEMINI_API_KEY: 'AIzaDOCTOR-SECRET' } });
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', d, 'doctor'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8', env: { ...process.env, GEMINI_API_KEY: 'AIzaDOCTOR-SECRET' } });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /warehouse .*integrity ok/);
   assert.ok(!(r.stdout + r.stderr).includes('AIzaDOCTOR-SECRET'));

@@ -4,6 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ const BIN = join(TMP, 'bin');
 const ENV: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' };
 
 function anidex(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/anidex.js', ...args], { cwd: ROOT, encoding: 'utf8', env: ENV });
+  const r = spawnSync(process.execPath, ['bin/anidex.js', ...args], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8', env: ENV });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -24,7 +25,7 @@ function has(shell: string): boolean {
 }
 
 before(async () => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   // `anidex` on the PATH, as the scripts expect it.
   mkdirSync(BIN);

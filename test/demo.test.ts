@@ -3,6 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 function anidex(home: string, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/' };
   for (const v of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_DATA_HOME', 'ANIDEX_DATA_DIR', 'GEMINI_API_KEY']) delete env[v];
-  return spawnSync(process.execPath, [join(ROOT, 'bin/anidex.js'), ...args], { cwd: home, encoding: 'utf8', env });
+  return spawnSync(process.execPath, [join(ROOT, 'bin/anidex.js'), ...args], { timeout: CHILD_LIMIT_MS, cwd: home, encoding: 'utf8', env });
 }
 
 const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : []);

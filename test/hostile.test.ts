@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import {
   cpSync,
   existsSync,
@@ -86,7 +87,7 @@ function buildIfStale(): void {
   const newest = (dir: string): number =>
     Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
   if (newest(join(ROOT, 'src')) < builtAt) return;
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 }
 

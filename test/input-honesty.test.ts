@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ const fresh = (): string => join(tmp, `d${++n}`);
 
 function anidex(dataDir: string, ...args: string[]) {
   if (args[0] === 'import') args = [...args, '--offline'];
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' },
@@ -60,7 +61,7 @@ const malBlocks = (): string[] => [...readFileSync(MAL, 'utf8').matchAll(/<anime
 
 let sampleDir: string;
 before(async () => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   // It plays the demo, so the sample's bundled answers enrich it offline (genres to check --genre against).
   sampleDir = await demoDataDir('anidex-honest-sample-');

@@ -3,6 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ function count(wh: Warehouse, sql: string): number {
 }
 
 before(() => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 });
 
@@ -167,7 +168,7 @@ test('a MAL Plan to Watch item removed from the plan stays removed on the next i
 });
 
 function anidex(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/' },

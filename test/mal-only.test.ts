@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ const entries = [...xml.matchAll(/<anime>([\s\S]*?)<\/anime>/g)].map((m) => ({
 const idsWith = (status: string): number[] => entries.filter((e) => e.status === status).map((e) => e.id).sort((a, b) => a - b);
 
 function anidex(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist', ...env },
@@ -61,7 +62,7 @@ function anidex(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 let malOnlyDir: string;
 
 before(async () => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   // It plays the demo, so the sample's bundled answers give a share of the list its metadata offline.
   malOnlyDir = await demoDataDir('anidex-malonly-real-');

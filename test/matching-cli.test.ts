@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ let anilist: FakeAniList;
 let mapping: FakeMapping;
 
 before(async () => {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(b.status, 0, b.stderr);
   anilist = await startFakeAniList({ db: customAnimeDb(MATCHING_CATALOGUE), limitPerMinute: 1000 });
   mapping = await startFakeMapping(FIXTURE);

@@ -3,6 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/proc.ts';
@@ -21,7 +22,7 @@ let sample: string;
 let mal: string;
 
 function anidex(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     // No test reaches the internet: a provider URL nobody listens on; imports and recommendations run offline.
@@ -40,7 +41,7 @@ function ok(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): strin
 const titleColumn = (out: string): string[] => out.split('\n').slice(1).filter((l) => /\S {2,}/.test(l)).map((l) => l.split(/ {2,}/)[0]!.trim());
 
 before(async () => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   // These play the demo, so the sample's bundled answers (names included) enrich them offline.
   sample = await demoDataDir('anidex-names-sample-');

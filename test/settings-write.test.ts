@@ -12,6 +12,7 @@ import { parseSettingsText } from '../src/settings/settings-text.ts';
 import { PreferencesSaver } from '../src/settings/preferences-saver.ts';
 import { tuiPreferencesFromSettings, withGenresIn } from '../src/settings/tui-preferences.ts';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { ROOT, spawnTs, waitForExit } from './helpers/proc.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -211,7 +212,7 @@ test('the CLI on a broken settings.json: doctor marks it BAD (exit 1) with the f
   mkdirSync(dir, { recursive: true });
   const broken = '// mine\n{\n  "keys": {"quit": "Q"}\n  "titleLanguage": "english"\n}\n';
   writeFileSync(settingsPath(dir), broken);
-  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/anidex.js', ...args], { cwd: ROOT, encoding: 'utf8', env });
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/anidex.js', ...args], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8', env });
   const said = /is not valid JSON \(line 4, column 3: unexpected '"', a comma is missing before it\)\. Fix it or delete it to use the default settings; nothing is saved into it until then\./;
   const doctor = run('doctor');
   assert.equal(doctor.status, 1, doctor.stdout + doctor.stderr);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ const base = (): FakeListEntry[] => [
 let fake: FakeAniList;
 before(async () => {
   fake = await startFakeAniList({ lists: { Mika: list(base()) } });
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 });
 after(() => fake.close());

@@ -3,6 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { CHILD_LIMIT_MS } from './helpers/child-limit.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,12 +190,12 @@ const ENV = { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0
 let dataDir: string;
 
 function anidex(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { cwd: ROOT, encoding: 'utf8', env: ENV });
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8', env: ENV });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 before(() => {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
   assert.equal(b.status, 0, b.stderr);
   dataDir = mkdtempSync(join(tmpdir(), 'anidex-text-'));
   const r = anidex('import', FIXTURE, '--offline', '--as-of', '2026-04-01T00:00:00Z');
