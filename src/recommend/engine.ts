@@ -5,11 +5,14 @@
  * catalogue, so what is measured is what ships.
  *
  * The score of a candidate t is a weighted sum of
- *   link      Σ over the person's titles a of like(a) · ln(1 + votes(a,t)) / mass(a)^β, ÷ popularity(t)^α
+ *   link      Σ over the person's titles a of like(a) · ln(1 + votes(a,t)) / mass(a)^β, ÷ members(t)^α, in a log,
+ *             times t's popularity (a link to a title few people list is less often followed)
  *   dislike   the same sum over disliked titles (low ratings for this person, drops), subtracted
- *   relation  the strongest like(a) over titles a of the same franchise (a sequel of a favourite), and its dislike twin
+ *   relation  ln(1 + Σ like(a)) over the person's titles a related to t (a sequel of a favourite; the more of a
+ *             franchise they watched and liked, the stronger), and its dislike twin
  *   content   cosine of t's TF-IDF genres/tags/studios with the person's liked profile, minus the disliked profile
- *   prior     ln(members) and the community score: what carries a cold start
+ *   prior     ln(members), members on a linear scale (the handful of titles millions list) and the community score:
+ *             what carries a cold start
  * where like(a) and dislike(a) come from the person's rating relative to their own mean (a 7 from someone who gives
  * 9s is lukewarm), completions without a rating, rewatches, binges, drops and the plan. The top of the list is then
  * made diverse: at most MAX_PER_FRANCHISE titles of one franchise.
@@ -59,6 +62,8 @@ export interface EngineParams {
   wContent: number;
   wDislikeContent: number;
   wPopularity: number;
+  /** Members on a linear scale (÷ MAINSTREAM_MEMBERS, at most 1): the few titles millions of people list. */
+  wMainstream: number;
   wScore: number;
 }
 
@@ -79,13 +84,14 @@ export const FITTED: EngineParams = {
   alpha: 0.3,
   wLink: 1,
   wDislikeLink: 0.3,
-  wRelation: 0.3,
+  wRelation: 0.56,
   wDislikeRelation: 0,
-  wFranchise: 0.931,
-  wContent: 2.145,
+  wFranchise: 1.29,
+  wContent: 1.88,
   wDislikeContent: 0.3,
-  wPopularity: 8.217,
-  wScore: 1.126,
+  wPopularity: 3.3,
+  wMainstream: 1.29,
+  wScore: 1.08,
 };
 
 /**
@@ -138,7 +144,7 @@ export interface EngineIndex {
   franchise: Int32Array;
   /** ln(1 + members) ÷ POPULARITY_SCALE, about 0–1. */
   pop: Float64Array;
-  /** Raw members, for tie-breaks and target normalisation. */
+  /** Members on MyAnimeList's scale (membersOf), for tie-breaks, target normalisation and the mainstream term. */
   members: Float64Array;
   /** Community score 0–1 (a middling 0.65 when unknown). */
   score: Float64Array;
@@ -150,6 +156,21 @@ const UNKNOWN_SCORE = 0.65;
  * not depend on which other titles happen to be ranked with it (a pool of 80 or a catalogue of 25 000).
  */
 const POPULARITY_SCALE = Math.log1p(4_000_000);
+/** Members at which the mainstream component reaches 1 (about the most-listed anime on MyAnimeList). */
+const MAINSTREAM_MEMBERS = 4_000_000;
+/**
+ * AniList's popularity counts the people with a title on their AniList list; MyAnimeList's members count those on
+ * theirs, about four times as many for the same title (Fate/Zero 297 838 against 1.3 M, Attack on Titan season 2
+ * 607 580 against 2.4 M in recorded answers). The weights were fitted on MyAnimeList's counts, so AniList's are read
+ * on that scale.
+ */
+const ANILIST_TO_MAL_MEMBERS = 4;
+
+/** A title's audience on MyAnimeList's scale. */
+function membersOf(r: AnimeRecord): number {
+  const n = Math.max(0, r.popularity ?? 0);
+  return r.scoreSource === 'anilist' ? n * ANILIST_TO_MAL_MEMBERS : n;
+}
 
 /** A title's content features: key (kind and lower-cased name), weight, the name as the provider spells it. */
 function features(r: AnimeRecord): Array<[string, number, string]> {
@@ -256,7 +277,7 @@ export function buildIndex(records: Iterable<AnimeRecord>): EngineIndex {
   }
   const franchise = Int32Array.from({ length: n }, (_, i) => find(i));
 
-  const members = Float64Array.from(recs.map((r) => Math.max(0, r.popularity ?? 0)));
+  const members = Float64Array.from(recs.map(membersOf));
   const pop = Float64Array.from(members, (m) => Math.log1p(m) / POPULARITY_SCALE);
   const score = Float64Array.from(recs.map((r) => (r.communityScore === null ? UNKNOWN_SCORE : r.communityScore / 100)));
   return { ids, pos, records: recs, featStart, featId, featW, featureNames, linkStart, linkTo, linkLog, linkMass, relStart, relTo, franchise, pop, members, score };
@@ -318,6 +339,7 @@ export function tasteOf(index: EngineIndex, person: Person, p: EngineParams = FI
 interface Spread {
   link: Float64Array;
   dislikeLink: Float64Array;
+  /** Σ like(a) (and Σ dislike(a)) over the person's titles a related to each title. */
   relation: Float64Array;
   dislikeRelation: Float64Array;
   /** 1 when a title is related to one the person watched and did not dislike. */
@@ -347,8 +369,8 @@ function spread(index: EngineIndex, taste: Taste, p: EngineParams): Spread {
     for (let k = index.relStart[a]!; k < index.relStart[a + 1]!; k++) {
       const t = index.relTo[k]!;
       if (o.dislike === 0) s.franchise[t] = 1;
-      if (o.like > s.relation[t]!) s.relation[t] = o.like;
-      if (o.dislike > s.dislikeRelation[t]!) s.dislikeRelation[t] = o.dislike;
+      s.relation[t]! += o.like;
+      s.dislikeRelation[t]! += o.dislike;
     }
     if (o.like === 0 && o.dislike === 0) continue;
     const norm = p.beta === 0 ? 1 : Math.pow(Math.max(1, index.linkMass[a]!), p.beta);
@@ -379,6 +401,7 @@ export const COMPONENTS = [
   ['content', 'wContent', 1],
   ['dislikeContent', 'wDislikeContent', -1],
   ['popularity', 'wPopularity', 1],
+  ['mainstream', 'wMainstream', 1],
   ['score', 'wScore', 1],
 ] as const satisfies ReadonlyArray<readonly [string, keyof EngineParams, 1 | -1]>;
 
@@ -400,15 +423,17 @@ function writeComponents(index: EngineIndex, s: Spread, t: number, p: EnginePara
     dislikeContent += s.dislikeProfile[index.featId[k]!]! * index.featW[k]!;
   }
   const targetNorm = p.alpha === 0 ? 1 : Math.pow(Math.max(1, index.members[t]!), p.alpha);
-  out[at] = Math.log1p((s.link[t]! * 100) / targetNorm);
-  out[at + 1] = Math.log1p((s.dislikeLink[t]! * 100) / targetNorm);
-  out[at + 2] = s.relation[t]!;
-  out[at + 3] = s.dislikeRelation[t]!;
+  const pop = index.pop[t]!;
+  out[at] = Math.log1p((s.link[t]! * 100) / targetNorm) * pop;
+  out[at + 1] = Math.log1p((s.dislikeLink[t]! * 100) / targetNorm) * pop;
+  out[at + 2] = Math.log1p(s.relation[t]!);
+  out[at + 3] = Math.log1p(s.dislikeRelation[t]!);
   out[at + 4] = s.franchise[t]!;
   out[at + 5] = content / s.profileNorm;
   out[at + 6] = dislikeContent / s.dislikeNorm;
-  out[at + 7] = index.pop[t]!;
-  out[at + 8] = index.score[t]!;
+  out[at + 7] = pop;
+  out[at + 8] = Math.min(1, index.members[t]! / MAINSTREAM_MEMBERS);
+  out[at + 9] = index.score[t]!;
 }
 
 function componentsOf(v: Float64Array, at = 0): Components {
