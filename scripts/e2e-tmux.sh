@@ -155,7 +155,7 @@ fi
 # The pane runs anidex, records its exit status, then leaves a plain shell so the pane shows the program is gone.
 cat >"$TMP/run.sh" <<'RUNNER'
 cd "$1" || exit 99
-env -u GEMINI_API_KEY NO_COLOR=1 ANIDEX_ANILIST_URL=http://127.0.0.1:9/ XDG_CONFIG_HOME="$4/config" XDG_CACHE_HOME="$4/cache" XDG_STATE_HOME="$4/state" node bin/anidex.js --data-dir "$2"
+env -u GEMINI_API_KEY NO_COLOR=1 ANIDEX_ANILIST_URL=http://127.0.0.1:9/ ANIDEX_MAPPING_URL=http://127.0.0.1:9/anime-list-full.json XDG_CONFIG_HOME="$4/config" XDG_CACHE_HOME="$4/cache" XDG_STATE_HOME="$4/state" node bin/anidex.js --data-dir "$2"
 status=$?
 echo "$status" >"$3"
 printf '[anidex exited with status %s]\n' "$status"
@@ -240,7 +240,7 @@ results=$(line_matching '^anidex · Recommend' | sed -E 's/.* · ([0-9]+) result
 (( results > 0 )) || fail 'the local engine returned no results'
 row=$(line_matching '^> +1 ')
 [[ -n $row ]] || fail 'the first result is not selected'
-pick=$(column "$row" "$(line_matching '^ +# Title( \([^)]*\))? +Length')" Title Length)
+pick=$(column "$row" "$(line_matching '^ +# +Title +Length')" Title Length)
 [[ -n $pick ]] || fail 'no title in the first result'
 log "  $results results; first: $pick"
 key a 'add the first result to the plan'
@@ -250,7 +250,7 @@ wait_for 'added to the plan' "^Added $(re_escape "$pick").* to your plan to watc
 key p 'go to the plan'
 wait_for 'plan screen' '^anidex · Plan to watch · [0-9]+ titles?'
 prefix=${pick:0:20}
-wait_for "plan lists $prefix (from the local engine)" "^[> ] +[0-9]+ $(re_escape "$prefix").* local "
+wait_for "plan lists $prefix (from the local engine)" "^[> ] +[0-9]+ +$(re_escape "$prefix").* local "
 
 # ---- quit -------------------------------------------------------------------------------------------------------
 key q 'back to the library'

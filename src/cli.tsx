@@ -5,6 +5,8 @@ import { DEMO_MARK, demoContext } from './commands/demo.ts';
 import { removeSampleCommand } from './commands/remove-sample.ts';
 import type { Command, CommandContext } from './commands/context.ts';
 import { reportError } from './commands/report-error.ts';
+import { TITLE_LANGUAGE_CHOICES, titleLanguageFlag } from './settings/title-language-setting.ts';
+import type { TitleLanguage } from './domain/title-language.ts';
 import { importCommand } from './commands/import.ts';
 import { historyCommand } from './commands/history.ts';
 import { libraryCommand } from './commands/library.ts';
@@ -34,6 +36,7 @@ function helpText(): string {
     '  --data-dir <dir>  where the warehouse lives (else $ANIDEX_DATA_DIR, $XDG_DATA_HOME/anidex, ~/.local/share/anidex)',
     '  --demo            use the demo warehouse (the bundled sample) instead of your own',
     '  --json            machine-readable output from read commands',
+    '  --title-language <english|romaji|exported>  which name titles are shown by (default: as exported)',
     '  --debug           show stack traces for errors',
     '  --help, -h        this help; `anidex <command> --help` for one command',
     '  --version, -v     print the version',
@@ -45,6 +48,7 @@ function helpText(): string {
 interface Global {
   dataDir?: string;
   demo: boolean;
+  titleLanguage?: TitleLanguage;
   json: boolean;
   debug: boolean;
   help: boolean;
@@ -68,6 +72,12 @@ function splitGlobal(argv: string[]): Global {
     } else if (a.startsWith('--data-dir=')) {
       g.dataDir = a.slice('--data-dir='.length);
       if (g.dataDir === '') throw new UsageError('--data-dir needs a folder.');
+    }
+    else if (a === '--title-language' || a.startsWith('--title-language=')) {
+      const v = a === '--title-language' ? argv[++i] : a.slice('--title-language='.length);
+      const lang = v === undefined ? null : titleLanguageFlag(v);
+      if (!lang) throw new UsageError(`--title-language must be ${TITLE_LANGUAGE_CHOICES}${v === undefined ? '' : `, not "${v}"`}.`);
+      g.titleLanguage = lang;
     }
     else if (a === '--json') g.json = true;
     else if (a === '--demo') g.demo = true;
@@ -106,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     if (g.demo && name === 'import') throw new UsageError('The demo warehouse holds only the bundled sample: import your export into your own.', 'Run the same command without --demo.');
     const dataDir = resolveDataDir(g.dataDir);
     const dirs = resolveDirs();
-    let ctx: CommandContext = { dataDir, ownDataDir: dataDir, dirs, demo: false, json: g.json, debug: g.debug };
+    let ctx: CommandContext = { dataDir, ownDataDir: dataDir, dirs, demo: false, json: g.json, debug: g.debug, titleLanguage: g.titleLanguage };
     const moved = moveLegacyFiles(dataDir, dirs);
     if (!tui) for (const l of moved) process.stderr.write(`anidex: ${l}\n`);
     if (g.demo) {

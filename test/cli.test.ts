@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/proc.ts';
+import { demoDataDir } from './helpers/demo-warehouse.ts';
 
 const SAMPLE_V1 = join(ROOT, 'data/sample/trakt-2026-05-01');
 const SAMPLE_V2 = join(ROOT, 'data/sample/trakt-2026-08-15.zip');
@@ -190,8 +191,17 @@ test('history: unknown and ambiguous titles get a helpful message', () => {
   assert.match(amb.err, /anidex history trakt:show:\d+/);
 });
 
-test('offline import of the sample is enriched from the bundled answers; match and enrich commands', () => {
+test('offline import of the sample is pending in a person\'s warehouse: the bundled answers serve only the demo', () => {
   const d = tmp();
+  const imp = anidex(d, 'import', SAMPLE_V1, '--as-of', '2026-05-01T12:00:00Z');
+  assert.equal(imp.code, 0, imp.err);
+  assert.match(imp.out, /Enrichment: 0 matched, 0 matched by hand, 0 not anime or not found, \d+ pending/);
+  const lib = JSON.parse(anidex(d, 'library', '--json').out) as Array<{ matchStatus: string }>;
+  assert.ok(lib.length > 0 && lib.every((r) => r.matchStatus === 'pending'));
+});
+
+test('offline import of the sample into the demo is enriched from the bundled answers; match and enrich commands', async () => {
+  const d = await demoDataDir('anidex-cli-');
   const imp = anidex(d, 'import', SAMPLE_V1, '--as-of', '2026-05-01T12:00:00Z');
   assert.equal(imp.code, 0, imp.err);
   assert.match(imp.out, /Enrichment: \d+ matched, 0 matched by hand, \d+ not anime or not found, 0 pending/);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { XMLValidator } from 'fast-xml-parser';
 import { ROOT, waitForExit } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
 import { importSample } from '../src/pipeline/sample.ts';
 import { enrichTitles } from '../src/pipeline/enrich.ts';
@@ -50,6 +51,7 @@ before(async () => {
 
   sampleDir = join(tmp, 'sample');
   const wh = await Warehouse.open(sampleDir);
+  await markAsDemo(wh); // enriched offline from the sample's bundled answers
   await importSample(wh);
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
   wh.close();

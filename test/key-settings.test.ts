@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandFor, DEFAULT_BINDINGS, helpLines, UI_COMMANDS, type Bindings } from '../src/ui/keys/bindings.ts';
-import { applyKeyOverrides } from '../src/ui/keys/overrides.ts';
+import { applyKeyOverrides } from '../src/settings/key-overrides.ts';
 import { loadSettings, settingsPath } from '../src/settings/settings-file.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'anidex-keys-'));
@@ -197,7 +197,7 @@ test('settings file: overrides are read with lowdb and the file is left byte for
 
 test('settings file: missing (or no data dir yet) means the defaults, no problems, and nothing is created', async () => {
   const dir = tempDir();
-  assert.deepEqual(await loadSettings(dir), { bindings: DEFAULT_BINDINGS, problems: [], path: settingsPath(dir) });
+  assert.deepEqual(await loadSettings(dir), { bindings: DEFAULT_BINDINGS, titleLanguage: 'exported', problems: [], titleLanguageProblems: [], path: settingsPath(dir) });
   assert.equal(existsSync(settingsPath(dir)), false);
   const absent = join(dir, 'not-yet');
   assert.deepEqual((await loadSettings(absent)).problems, []);

@@ -18,6 +18,7 @@ import { droppedMalIds, historyMalIds, watchedAnime } from '../src/warehouse/enr
 import { planItems, removePlanItem } from '../src/warehouse/plan.ts';
 import { statsView } from '../src/pipeline/stats-view.ts';
 import { ROOT } from './helpers/proc.ts';
+import { demoDataDir, markAsDemo } from './helpers/demo-warehouse.ts';
 
 const REAL = join(ROOT, 'test/fixtures/mal/animelist_1734298612_-_16433979.xml');
 const LEGACY = join(ROOT, 'test/fixtures/mal/legacy-schema.xml');
@@ -98,6 +99,7 @@ test('the legacy schema imports too, and a gzip file', async () => {
 
 test('one library with Trakt: a matched Trakt title and its MAL entry are one title; each source keeps its values; Trakt titles are never deleted by a MAL import', async () => {
   const wh = await Warehouse.open(tmp());
+  await markAsDemo(wh); // enriched offline from the sample's bundled answers
   await importSample(wh);
   await enrichTitles(wh, { provider: offline(), offline: true });
   const traktBefore = count(wh, "SELECT count(*) AS n FROM user_watch_history WHERE title_key LIKE 'trakt:%'");
@@ -131,6 +133,7 @@ test('one library with Trakt: a matched Trakt title and its MAL entry are one ti
 
 test('the recommender: Dropped entries are exclusions, Plan to Watch is not watched, one source entry per anime with MAL\'s score', async () => {
   const wh = await Warehouse.open(tmp());
+  await markAsDemo(wh);
   await importSample(wh);
   await enrichTitles(wh, { provider: offline(), offline: true });
   await importMalExport(wh, REAL);
@@ -190,8 +193,8 @@ test('CLI: anidex import takes a MAL file, reports totals that disagree, refuses
   assert.ok(rows.every((r) => r.sources.includes('mal')));
 });
 
-test('CLI: history shows both sources of one anime; match only ever names the Trakt title', () => {
-  const d = tmp();
+test('CLI: history shows both sources of one anime; match only ever names the Trakt title', async () => {
+  const d = await demoDataDir('anidex-mal-');
   assert.equal(anidex(d, 'import', join(ROOT, 'data/sample/trakt-2026-05-01'), '--offline').code, 0);
   assert.equal(anidex(d, 'import', REAL, '--offline').code, 0);
   const h = anidex(d, 'history', 'Frieren');

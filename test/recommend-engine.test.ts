@@ -16,6 +16,7 @@ import { enrichTitles } from '../src/pipeline/enrich.ts';
 import { geminiDryRun, recommendLocal } from '../src/pipeline/recommend.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { ROOT } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
 
 function anime(malId: number, o: Partial<AnimeRecord> & { recs?: Array<[number, number]>; rel?: Array<[number, string]> } = {}): AnimeRecord {
   return {
@@ -152,6 +153,7 @@ test('the fitted weights are positive where the engine promises an effect', () =
 const provider = () => new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 'anidex-test' });
 async function sample(): Promise<Warehouse> {
   const wh = await Warehouse.open(mkdtempSync(join(tmpdir(), 'anidex-rec-engine-')));
+  await markAsDemo(wh); // the sample's bundled answers serve the demo alone
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: provider(), offline: true });

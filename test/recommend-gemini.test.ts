@@ -16,6 +16,7 @@ import { UsageCounter } from '../src/ai/usage.ts';
 import { historyMalIds } from '../src/warehouse/enrichment.ts';
 import { startFakeGemini, type FakeGemini } from './fakes/gemini-server.ts';
 import { ROOT, waitForExit } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
 
 const KEY = 'AIzaTEST-SECRET-4242';
 const provider = () => new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 'anidex-test' });
@@ -32,6 +33,7 @@ before(async () => {
   gemini = await startFakeGemini({ apiKey: KEY });
   dataDir = mkdtempSync(join(tmpdir(), 'anidex-gem-'));
   const wh = await Warehouse.open(dataDir);
+  await markAsDemo(wh); // enriched offline from the sample's bundled answers
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: provider(), offline: true });
@@ -146,6 +148,7 @@ test('mood labels: many titles per request, vocabulary enforced, bad answers ret
 
 test('with the fake Gemini, cozy short recommendations are ten real, unseen, filter-respecting titles', async () => {
   const wh = await Warehouse.open(mkdtempSync(join(tmpdir(), 'anidex-gem2-')));
+  await markAsDemo(wh);
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: provider(), offline: true });

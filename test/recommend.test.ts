@@ -13,12 +13,14 @@ import { historyMalIds } from '../src/warehouse/enrichment.ts';
 import { planItems } from '../src/warehouse/plan.ts';
 import { moodsFromMetadata } from '../src/domain/moods.ts';
 import { ROOT } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
 
 // Offline throughout: a provider URL nobody listens on proves nothing is fetched.
 const provider = () => new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 'anidex-test' });
 
 async function sample(): Promise<Warehouse> {
   const wh = await Warehouse.open(mkdtempSync(join(tmpdir(), 'anidex-rec-')));
+  await markAsDemo(wh); // enriched offline from the sample's bundled answers
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: provider(), offline: true });

@@ -16,6 +16,8 @@ import { join, relative } from 'node:path';
 import { LABEL_SYSTEM } from '../src/ai/labels.ts';
 import { startFakeGemini, type FakeGemini, type GeminiRequestBody } from './fakes/gemini-server.ts';
 import { ROOT } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
+import { Warehouse } from '../src/warehouse/store.ts';
 import { resolveDirs } from '../src/config.ts';
 
 /** Shaped like a real key ("AIza" + 35 characters). */
@@ -48,6 +50,10 @@ const echo429 = { kind: 'rate-limited' as const, quotaId: PER_DAY, message: `Quo
 before(async () => {
   gemini = await startFakeGemini({ apiKey: KEY, respond });
   mkdirSync(dataDir, { recursive: true });
+  // Enriched offline from the sample's bundled answers, which serve the demo warehouse alone.
+  const wh = await Warehouse.open(dataDir);
+  await markAsDemo(wh);
+  wh.close();
   // anidex reads settings.json and never writes it; it is grepped with the rest.
   mkdirSync(dirs.config, { recursive: true });
   writeFileSync(join(dirs.config, 'settings.json'), JSON.stringify({ keys: { search: ['/', 'ctrl+f'] } }, null, 2));
@@ -64,7 +70,7 @@ async function anidex(args: string[], extra: Record<string, string> = {}): Promi
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ANIDEX_') && k !== 'GEMINI_API_KEY'));
   const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
-    env: { ...base, GEMINI_API_KEY: KEY, ANIDEX_GEMINI_URL: gemini.url, ANIDEX_GEMINI_RPM: '1000', ANIDEX_GEMINI_DAILY_BUDGET: '1000', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ...extra },
+    env: { ...base, GEMINI_API_KEY: KEY, ANIDEX_GEMINI_URL: gemini.url, ANIDEX_GEMINI_RPM: '1000', ANIDEX_GEMINI_DAILY_BUDGET: '1000', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_MAPPING_URL: 'http://127.0.0.1:9/anime-list-full.json', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -24,6 +24,7 @@ import { STATS_FOOTER, StatsScreen } from '../src/ui/screens/stats.tsx';
 import { footerText } from '../src/ui/keys/bindings.ts';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { ROOT } from './helpers/proc.ts';
+import { markAsDemo } from './helpers/demo-warehouse.ts';
 
 const EVIL_STUDIO = '\u001b[31mEvil\u001b[0m Studio';
 
@@ -236,6 +237,7 @@ let sampleDir: string;
 before(async () => {
   sampleDir = mkdtempSync(join(tmpdir(), 'anidex-stats-'));
   const wh = await Warehouse.open(sampleDir);
+  await markAsDemo(wh); // enriched offline from the sample's bundled answers
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-05-01'), { asOf: '2026-05-01T12:00:00.000Z' });
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
@@ -346,7 +348,7 @@ test('the stats screen at 80×24 scrolls with j/k, ctrl-d/ctrl-u, g/G and keeps 
   await tick();
   const first = frame();
   check(first);
-  assert.match(first[0]!, /^anidex · Stats +lines 1–21 of \d+$/);
+  assert.match(first[0]!, /^anidex · Stats +lines 1–20 of \d+$/);
   assert.match(first[1]!, /^Titles/);
   app.stdin.write('j');
   await tick();
@@ -356,7 +358,7 @@ test('the stats screen at 80×24 scrolls with j/k, ctrl-d/ctrl-u, g/G and keeps 
   assert.deepEqual(frame(), first);
   app.stdin.write('\u0004'); // ctrl-d
   await tick();
-  assert.equal(frame()[1], first[11], 'ctrl-d moves half of the 21 body rows');
+  assert.equal(frame()[1], first[11], 'ctrl-d moves half of the 20 body rows');
   app.stdin.write('\u0015'); // ctrl-u
   await tick();
   assert.deepEqual(frame(), first);
@@ -364,7 +366,8 @@ test('the stats screen at 80×24 scrolls with j/k, ctrl-d/ctrl-u, g/G and keeps 
   await tick();
   const last = frame();
   check(last);
-  assert.match(last.at(-2)!, /On the \d+ titles with both/);
+  assert.match(last.at(-3)!, /On the \d+ titles with both/);
+  assert.equal(last.at(-2), '', 'a blank status row above the footer, as on every screen');
   app.stdin.write('j');
   await tick();
   assert.deepEqual(frame(), last, 'no scrolling past the end');

@@ -9,7 +9,8 @@ import { passesFilter, type Filterable } from '../src/domain/filters.ts';
 import { endProgress, foldProgress, INITIAL_PROGRESS, progressLines } from '../src/ui/screens/import-progress.tsx';
 import { checkExportPath, completeExportPath, typedPath } from '../src/pipeline/export-path.ts';
 import { wrapText } from '../src/ui/components/wrap.ts';
-import { scrollOffset } from '../src/ui/components/scroll.ts';
+import { initialList, listReducer, moveFor } from '../src/ui/components/use-list-state.ts';
+import type { UiCommand } from '../src/ui/keys/bindings.ts';
 import { displayWidth } from '../src/lib/text/cells.ts';
 import { searchTitles, MIN_EXACT_HITS } from '../src/domain/title-search.ts';
 import { ROOT } from './helpers/proc.ts';
@@ -124,13 +125,18 @@ test('wrapping keeps words, widths and indents; scrolling stays inside the text'
   for (const l of lines) assert.ok(displayWidth(l.text) <= 30, l.text);
   assert.ok(lines.every((l) => !l.text.includes('\u001b')));
   assert.equal(lines.at(-1)!.text, '    second paragraph');
-  assert.equal(scrollOffset('down', 0, 10, 4), 1);
-  assert.equal(scrollOffset('bottom', 0, 10, 4), 6);
-  assert.equal(scrollOffset('pageDown', 5, 10, 4), 6);
-  assert.equal(scrollOffset('top', 5, 10, 4), 0);
-  assert.equal(scrollOffset('up', 0, 10, 4), 0);
-  assert.equal(scrollOffset('down', 0, 3, 4), 0, 'a short text does not scroll');
-  assert.equal(scrollOffset('open', 0, 10, 4), null);
+  // A pager is a list whose cursor is the first line shown: one position per line that can be on top.
+  const scroll = (cmd: UiCommand, offset: number, total: number, rows: number): number | null => {
+    const move = moveFor(cmd, rows);
+    return move && listReducer(initialList(Math.max(1, total - rows + 1), 1, offset), move).cursor;
+  };
+  assert.equal(scroll('down', 0, 10, 4), 1);
+  assert.equal(scroll('bottom', 0, 10, 4), 6);
+  assert.equal(scroll('pageDown', 5, 10, 4), 6);
+  assert.equal(scroll('top', 5, 10, 4), 0);
+  assert.equal(scroll('up', 0, 10, 4), 0);
+  assert.equal(scroll('down', 0, 3, 4), 0, 'a short text does not scroll');
+  assert.equal(scroll('open', 0, 10, 4), null);
 });
 
 test('search: exact hits first (start, word start, inside), close matches only when exact ones are few', () => {

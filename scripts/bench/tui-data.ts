@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GENERATOR_VERSION, generateSyntheticExport } from '../gen-synthetic-export.ts';
 import { Rng, hash32 } from '../lib/rng.ts';
+import { animeNames } from '../../src/domain/anime-names.ts';
 
 export interface WarehouseSpec {
   titles: number;
@@ -48,7 +49,7 @@ export interface BenchWarehouse {
 }
 
 /** Bump when the warehouse recipe changes, so cached ones are rebuilt. */
-const RECIPE_VERSION = 1;
+const RECIPE_VERSION = 2;
 
 const GENRES = [
   'Action', 'Adventure', 'Comedy', 'Drama', 'Fantasy', 'Horror', 'Mahou Shoujo', 'Mecha', 'Music', 'Mystery',
@@ -56,6 +57,24 @@ const GENRES = [
 ];
 const STUDIOS = ['Madhouse', 'Kyoto Animation', 'Bones', 'Production I.G', 'MAPPA', 'Wit Studio', 'Sunrise', 'Shaft', 'P.A. Works', 'Trigger'];
 const MOODS = ['cozy', 'dark', 'emotional', 'epic', 'funny', 'hype', 'mind-bending', 'romantic', 'tense', 'wholesome'];
+// Provider names as AniList gives them: an English title (often the exported one), a romaji and a native title,
+// and a few synonyms, so searches run over as many names as a real library carries.
+const ROMAJI_A = ['Kage', 'Hoshi', 'Yoru', 'Sora', 'Tsuki', 'Kaze', 'Hana', 'Yume', 'Kuro', 'Shiro', 'Aoi', 'Akai', 'Tetsu', 'Mori', 'Umi'];
+const ROMAJI_B = ['no Tsurugi', 'no Niwa', 'no Tabi', 'Gakuen', 'no Kariudo', 'no Oukoku', 'no Majo', 'Monogatari', 'Senki', 'no Uta', 'Densetsu', 'Kishi'];
+const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン';
+const SUFFIX = ['', '', '', ' 2nd Season', ' Shin', ' Zoku', ' Kanketsu-hen'];
+
+function syntheticNames(r: Rng, exported: string): { english: string | null; romaji: string; native: string; synonyms: string[] } {
+  const romaji = `${r.pick(ROMAJI_A)} ${r.pick(ROMAJI_B)}${r.pick(SUFFIX)}`;
+  let native = '';
+  for (let i = r.int(3, 9); i > 0; i--) native += KANA[r.int(0, KANA.length - 1)];
+  const english = r.chance(0.9) ? (r.chance(0.8) ? exported : `${exported} (TV)`) : null;
+  const synonyms: string[] = [];
+  for (let i = r.int(0, 3); i > 0; i--) {
+    synonyms.push(r.chance(0.5) ? romaji.split(' ').map((w) => w[0]).join('').toUpperCase() + String(r.int(1, 99)) : `${r.pick(ROMAJI_A)} ${r.pick(ROMAJI_B)}`);
+  }
+  return { english, romaji, native, synonyms };
+}
 
 function pickSome(r: Rng, xs: readonly string[], lo: number, hi: number): string[] {
   const n = r.int(lo, hi);
@@ -70,12 +89,12 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
   try {
     const titles = db
       .prepare(
-        `SELECT h.title_key AS key, h.media_type AS kind, h.total_episodes AS total, h.year AS year
+        `SELECT h.title_key AS key, h.title AS title, h.media_type AS kind, h.total_episodes AS total, h.year AS year
            FROM user_watch_history h LEFT JOIN title_match m ON m.title_key = h.title_key
           WHERE h.is_current = 1 AND h.is_deleted = 0 AND m.title_key IS NULL
           ORDER BY h.title_key`,
       )
-      .all() as Array<{ key: string; kind: string; total: number | null; year: number | null }>;
+      .all() as Array<{ key: string; title: string; kind: string; total: number | null; year: number | null }>;
     const all = (db.prepare('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0').get() as { n: number }).n;
     const r = new Rng(hash32(`tui-bench:${spec.seed}`));
     const now = '2026-07-01T00:00:00.000Z';
@@ -83,11 +102,14 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
       `INSERT INTO title_match (title_key, status, mal_id, confidence, provider, method, reason, matched_at) VALUES (?, ?, ?, ?, 'bench', 'bench', ?, ?)`,
     );
     const insAnime = db.prepare(
-      `INSERT INTO dim_anime (mal_id, title_romaji, format, episodes, minutes_per_episode, year, status, studios, genres, tags, moods,
-                              community_score, score_source, popularity, streaming, updated_at, provider)
-       VALUES (?, ?, ?, ?, ?, ?, 'FINISHED', ?, ?, '[]', ?, ?, 'anilist', ?, '[]', ?, 'bench')`,
+      `INSERT INTO dim_anime (mal_id, title_romaji, title_english, title_native, synonyms, format, episodes, minutes_per_episode, year,
+                              status, studios, genres, tags, moods, community_score, score_source, popularity, streaming, updated_at, provider)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FINISHED', ?, ?, '[]', ?, ?, 'anilist', ?, '[]', ?, 'bench')`,
     );
     const setMal = db.prepare('UPDATE user_watch_history SET mal_id = ? WHERE title_key = ?');
+    // The searchable names, as enrichment stores them (warehouses from before the names table have none to fill).
+    const hasNames = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anime_names'").get() !== undefined;
+    const insName = hasNames ? db.prepare('INSERT OR IGNORE INTO anime_names (mal_id, kind, name, norm_name) VALUES (?, ?, ?, ?)') : null;
     let matched = 0;
     let unmatched = 0;
     let nextMal = 900_000;
@@ -99,9 +121,14 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
           const movie = t.kind === 'movie';
           const format = movie ? 'MOVIE' : r.pick(['TV', 'TV', 'TV', 'TV', 'ONA', 'OVA', 'TV_SHORT']);
           const episodes = movie ? 1 : (t.total ?? r.pick([12, 12, 13, 24, 25, 26, 50]));
+          const names = syntheticNames(r, t.title);
+          for (const n of animeNames(names)) insName?.run(mal, n.kind, n.name, n.norm);
           insAnime.run(
             mal,
-            `Bench ${mal}`,
+            names.romaji,
+            names.english,
+            names.native,
+            JSON.stringify(names.synonyms),
             format,
             episodes,
             movie ? r.int(85, 150) : format === 'TV_SHORT' ? 4 : 24,

@@ -14,6 +14,7 @@ import { Rng, hash32 } from '../lib/rng.ts';
 import { generateSyntheticExport } from '../gen-synthetic-export.ts';
 import { Warehouse } from '../../src/warehouse/store.ts';
 import { listSnapshots } from '../../src/warehouse/snapshots.ts';
+import { markDemo } from '../../src/warehouse/demo-mark.ts';
 import { inspectWarehouse, leftovers, type Inspection } from './inspect.ts';
 import { freezeApp, lastLine, RECORDER, ROOT, runAnidex, startAnidex, isolatedEnv } from './proc.ts';
 
@@ -203,6 +204,13 @@ async function setup(work: string, o: CrashOptions, log: (l: string) => void): P
 
   if (wanted.has('import-sample-zip') || needS2) {
     const s1 = copyDir(empty, join(bases, 's1'));
+    // Enriched offline from the sample's bundled answers, which serve the demo warehouse alone: this one plays it.
+    const demo = await Warehouse.open(s1);
+    try {
+      await demo.write((db) => markDemo(db, 'crash-test'));
+    } finally {
+      demo.close();
+    }
     await mustRun(s1, imp1);
     add('import-sample-zip', s1, imp2, 'import the later sample (.zip) over the first');
     if (needS2) {

@@ -30,7 +30,7 @@ export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   for (const k of Object.keys(env)) if (k.startsWith('ANIDEX_') || k.startsWith('GEMINI_') || k === 'GOOGLE_API_KEY') delete env[k];
   // Node's test runner marks its children; a CLI started from a test must not think it is one.
   delete env.NODE_TEST_CONTEXT;
-  return { ...env, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_JIKAN_URL: 'http://127.0.0.1:9/', NO_COLOR: '1', ...extra };
+  return { ...env, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_JIKAN_URL: 'http://127.0.0.1:9/', ANIDEX_MAPPING_URL: 'http://127.0.0.1:9/anime-list-full.json', NO_COLOR: '1', ...extra };
 }
 
 export interface Exit {

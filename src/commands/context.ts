@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../domain/errors.ts';
 import type { AnidexDirs } from '../config.ts';
+import type { TitleLanguage } from '../domain/title-language.ts';
 
 export interface CommandContext {
   /** The warehouse's folder: the person's own, or the demo's with --demo. */
@@ -13,6 +14,8 @@ export interface CommandContext {
   ownDataDir: string;
   json: boolean;
   debug: boolean;
+  /** `--title-language`, when given: it wins over the environment and the settings file. */
+  titleLanguage?: TitleLanguage;
 }
 
 export interface Command {

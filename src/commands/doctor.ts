@@ -5,6 +5,7 @@ import { warehouseHealth } from '../warehouse/health.ts';
 import { listSnapshots } from '../warehouse/snapshots.ts';
 import { geminiConfigFromEnv } from '../ai/gemini.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
+import { loadMapping, mappingSettings, summarizeMapping } from '../enrich/mapping-store.ts';
 import { version } from '../config.ts';
 import { settingsPath } from '../settings/settings-file.ts';
 import { demoReady } from '../pipeline/demo.ts';
@@ -55,6 +56,9 @@ export async function runDoctor(args: string[], ctx: CommandContext): Promise<nu
   } catch (err) {
     checks.push({ name: 'provider', ok: false, detail: (err as Error).message });
   }
+  // Offline: doctor reports the kept copy, it never downloads one.
+  const m = summarizeMapping(await loadMapping({ cacheDir: ctx.dirs.cache, url: mappingSettings().url, offline: true, userAgent: `anidex/${version()}` }));
+  checks.push({ name: 'id mapping', ok: true, detail: `${m.state === 'cached' ? `the copy of ${m.datedAt?.slice(0, 10)} (${m.malEntries} MyAnimeList entries)` : 'not downloaded yet (the first enrich with TVDB, TMDb or IMDb ids fetches it)'} from ${m.url}` });
   try {
     const g = geminiConfigFromEnv();
     checks.push({ name: 'gemini', ok: true, detail: g ? `key set (not shown), model ${g.model}` : 'no GEMINI_API_KEY: the local engine and genre-mapped moods are used' });

@@ -1,7 +1,6 @@
 import type { Warehouse } from '../warehouse/store.ts';
-import type { EnrichOptions, EnrichResult } from '../pipeline/enrich.ts';
-import { enrichAndLabel } from '../pipeline/enrich-and-label.ts';
-import type { LabelResult } from '../pipeline/labels.ts';
+import type { EnrichOptions } from '../pipeline/enrich.ts';
+import { enrichAndLabel, type EnrichAndLabelResult } from '../pipeline/enrich-and-label.ts';
 import { Progress } from './output.ts';
 
 const PHASE_TEXT = { search: 'matching titles', details: 'fetching anime details', save: 'saving' } as const;
@@ -12,8 +11,8 @@ const PHASE_TEXT = { search: 'matching titles', details: 'fetching anime details
  */
 export async function runEnrichment(
   wh: Warehouse,
-  opts: Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> & { quiet: boolean; usageFile: string | null },
-): Promise<EnrichResult & { labels: LabelResult | null }> {
+  opts: Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> & { quiet: boolean; usageFile: string | null; cacheDir: string | null; refreshMapping?: boolean },
+): Promise<EnrichAndLabelResult> {
   const progress = new Progress(process.stderr, opts.quiet);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort(new Error('interrupted'));
@@ -24,6 +23,9 @@ export async function runEnrichment(
       rematch: opts.rematch,
       only: opts.only,
       usageFile: opts.usageFile,
+      cacheDir: opts.cacheDir,
+      refreshMapping: opts.refreshMapping,
+      onMappingFetch: (first) => progress.status(first ? 'downloading the id mapping (once; tens of MB)…' : 'checking for a newer id mapping…'),
       signal: controller.signal,
       onEvent: (e) => {
         if (e.phase === 'save' || e.total === 0) return;

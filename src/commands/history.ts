@@ -7,7 +7,9 @@ import { AnidexError, UsageError } from '../domain/errors.ts';
 import { describeChange, versionSummary } from '../domain/version-text.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
-import { print, printJson, shortTime } from './output.ts';
+import { print, printJson, shortDate, shortTime } from './output.ts';
+import { shownTitle } from '../domain/title-language.ts';
+import { titleLanguageFor } from './title-language.ts';
 
 const USAGE = 'anidex history <title | trakt id> [--json]';
 
@@ -19,26 +21,38 @@ export async function runHistory(args: string[], ctx: CommandContext): Promise<n
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     const found = findTitles(titleIndex(wh.db), query);
+    const lang = json ? 'exported' : await titleLanguageFor(ctx);
+    const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
     if (found.length === 0) {
       throw new AnidexError(`No title in the warehouse matches "${sanitizeText(query)}".`, 'Run `anidex library --search <words>` to find the exact title.');
     }
     // A Trakt title and its MyAnimeList entry are one title: show both histories.
     const pair = found.length === 2 && sourceOf(found[0]!.titleKey) !== sourceOf(found[1]!.titleKey) && versionsOf(wh.db, found[0]!.titleKey)[0]?.malId === versionsOf(wh.db, found[1]!.titleKey)[0]?.malId;
     if (found.length > 1 && !pair) {
-      const list = found.slice(0, 8).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, ${t.mediaType}) = ${t.titleKey}`);
+      const list = found.slice(0, 8).map((t) => `${name(t)} (${t.year ?? '?'}, ${t.mediaType}) = ${t.titleKey}`);
       throw new AnidexError(
         `"${sanitizeText(query)}" matches ${found.length} titles: ${list.join('; ')}${found.length > 8 ? '; …' : ''}.`,
         `Give the exact title, or the title key shown after "=" (e.g. anidex history ${found[0]!.titleKey}).`,
       );
     }
     const t = found.find((x) => sourceOf(x.titleKey) === 'trakt') ?? found[0]!;
-    const { sources } = titleView(wh.db, t.titleKey);
+    const { sources, match, seasons } = titleView(wh.db, t.titleKey);
     const withChanges = (vs: typeof sources[number]['versions']) => vs.map((v, i) => ({ ...v, changed: describeChange(vs[i + 1], v) }));
     if (json) {
-      printJson({ ...t, versions: withChanges(sources[0]!.versions), sources: sources.map((x) => ({ source: x.source, titleKey: x.titleKey, versions: withChanges(x.versions) })) });
+      printJson({ ...t, match, seasons, versions: withChanges(sources[0]!.versions), sources: sources.map((x) => ({ source: x.source, titleKey: x.titleKey, versions: withChanges(x.versions) })) });
       return 0;
     }
-    print(`${sanitizeText(t.title)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${sources.map((x) => x.titleKey).join(' + ')}`);
+    print(`${name(t)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${sources.map((x) => x.titleKey).join(' + ')}`);
+    if (match) print(`Why: ${sanitizeText(match.reason)}`);
+    if (seasons.length) {
+      // A Trakt show spans what MyAnimeList splits into several entries: what was watched of each.
+      print('MyAnimeList entries of this show (from the id mapping), episodes watched:');
+      const w = Math.max(...seasons.map((x) => x.label.length));
+      for (const x of seasons) {
+        const when = x.firstWatchedAt ? `  ${shortDate(x.firstWatchedAt)} → ${shortDate(x.lastWatchedAt)}` : '';
+        print(`  ${x.label.padEnd(w)} ${`${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7)}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(no metadata)')}${when}`);
+      }
+    }
     for (const { source, versions } of sources) {
       const from = sources.length > 1 ? `${source === 'mal' ? 'MyAnimeList' : 'Trakt'}: ` : '';
       print(`${from}${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`);

@@ -45,12 +45,12 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
     progress.clear();
     if (!json) for (const l of describeImport(result)) print(l);
     // Enrichment is the import's tail; its failure never undoes the import, which is already saved.
-    const enrichment = await runEnrichment(wh, { offline: Boolean(values.offline), quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
+    const enrichment = await runEnrichment(wh, { offline: Boolean(values.offline), quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
     if (json) printJson({ ...result, enrichment });
     else for (const l of describeEnrichment(enrichment)) print(l);
     // Titles without metadata have no genres, runtimes or scores: a person at a terminal may fetch them now.
     if (!json && enrichment.pending > 0 && !enrichment.interrupted && (await confirm('Fetch their metadata now (`anidex enrich`, needs the network)?'))) {
-      const again = await runEnrichment(wh, { offline: false, quiet: false, usageFile: geminiUsageFile(ctx.dirs) });
+      const again = await runEnrichment(wh, { offline: false, quiet: false, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
       for (const l of describeEnrichment(again)) print(l);
     }
     return 0;

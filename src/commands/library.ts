@@ -1,14 +1,17 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
 import { deletedRows, type DeletedRow } from '../warehouse/queries.ts';
-import { findTitles } from '../domain/find-title.ts';
+import { searchByWords } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
 import { isPending } from '../domain/pending.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { FILTER_OPTIONS, FILTER_USAGE, STATUS_OPTIONS, STATUS_USAGE, checkGenres, filterFromFlags } from './filters.ts';
 import { UsageError } from '../domain/errors.ts';
+import { withShownTitles } from '../domain/title-language.ts';
+import { titleLanguageFor } from './title-language.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
 
 const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} ${STATUS_USAGE} [--unmatched | --deleted] [--json]`;
 
@@ -28,14 +31,6 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : isPending(r) ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt), drop: 3 },
   { header: 'From', value: (r) => r.sources.join('+'), drop: 2 },
-];
-
-const UNMATCHED_COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
-  { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
-  { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
-  { header: 'Kind', value: (r) => r.mediaType },
-  { header: 'Trakt id', value: (r) => (r.traktId === null ? '' : String(r.traktId)), align: 'right' },
-  { header: 'Why', value: (r) => r.matchReason ?? '', flex: true, min: 20 },
 ];
 
 const DELETED_COLUMNS: ReadonlyArray<Column<DeletedRow>> = [
@@ -79,7 +74,7 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
     const filter = checkGenres(flagged, [...new Set(rows.flatMap((r) => r.genres))], 'library');
     if (values.unmatched) rows = rows.filter((r) => r.matchStatus === 'unmatched');
     rows = rows.filter((r) => passesFilter(r, filter));
-    if (values.search !== undefined) rows = findTitles(rows, values.search);
+    if (values.search !== undefined) rows = searchByWords(rows, values.search);
     if (json) {
       printJson(rows.map((r) => ({ ...r, length: titleLength(r) })));
       return 0;
@@ -89,7 +84,13 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
       print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
       return 0;
     }
-    print(renderTable(rows, values.unmatched ? UNMATCHED_COLUMNS : COLUMNS, outputWidth()));
+    if (values.unmatched) {
+      // The reason is a sentence (what came closest, and by how much it fell short): whole, under its title.
+      for (const r of withShownTitles(rows, await titleLanguageFor(ctx))) {
+        print(`${sanitizeText(r.title)} (${r.year ?? '?'}, ${r.mediaType})${r.traktId === null ? '' : ` · Trakt ${r.traktId}`}`);
+        print(`  ${sanitizeText(r.matchReason ?? 'no reason recorded')}`);
+      }
+    } else print(renderTable(withShownTitles(rows, await titleLanguageFor(ctx)), COLUMNS, outputWidth()));
     const pending = rows.filter(isPending).length;
     print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} without anime metadata yet: run \`anidex enrich\`)` : ''}`);
     if (filter.statuses?.includes('plan_to_watch')) print('plan_to_watch lists your MyAnimeList Plan to Watch entries; `anidex plan` is your whole plan-to-watch list.');

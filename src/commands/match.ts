@@ -9,6 +9,8 @@ import { parseCommandArgs, type Command, type CommandContext } from './context.t
 import { print, printJson } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
 import { describeEnrichment } from '../pipeline/run-summary.ts';
+import { shownTitle } from '../domain/title-language.ts';
+import { titleLanguageFor } from './title-language.ts';
 
 const USAGE = 'anidex match <title | trakt id> <mal id | none> [--offline] [--json]';
 
@@ -26,9 +28,11 @@ export async function runMatch(args: string[], ctx: CommandContext): Promise<num
   try {
     // MyAnimeList entries name their own MAL id: only Trakt titles are matched by hand.
     const found = findTitles(titleIndex(wh.db), query).filter((t) => !t.isDeleted && t.titleKey.startsWith('trakt:'));
+    const lang = json ? 'exported' : await titleLanguageFor(ctx);
+    const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
     if (found.length !== 1) {
       throw new AnidexError(
-        found.length === 0 ? `No current title matches "${sanitizeText(query)}".` : `"${sanitizeText(query)}" matches ${found.length} titles: ${found.slice(0, 6).map((t) => `${sanitizeText(t.title)} (${t.year ?? '?'}, trakt ${t.traktId ?? t.titleKey})`).join('; ')}.`,
+        found.length === 0 ? `No current title matches "${sanitizeText(query)}".` : `"${sanitizeText(query)}" matches ${found.length} titles: ${found.slice(0, 6).map((t) => `${name(t)} (${t.year ?? '?'}, trakt ${t.traktId ?? t.titleKey})`).join('; ')}.`,
         'Give the exact title or its Trakt id (see `anidex library --search <words>`).',
       );
     }
@@ -43,9 +47,10 @@ export async function runMatch(args: string[], ctx: CommandContext): Promise<num
         ]),
       { what: 'saving a manual match' },
     );
-    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs) });
+    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
     if (json) printJson({ titleKey: t.titleKey, title: t.title, malId, enrichment: r });
     else {
+      // The exported title: the names of the anime it was matched to before may be the very mistake being corrected.
       print(malId === null ? `${sanitizeText(t.title)} is now marked as not anime.` : `${sanitizeText(t.title)} is now MyAnimeList ${malId}; re-imports keep this.`);
       if (r) for (const l of describeEnrichment(r).slice(0, 1)) print(l);
     }

@@ -1,61 +1,22 @@
 import { sanitizeText } from '../domain/sanitize.ts';
-import { displayWidth, fit, truncate } from '../lib/text/cells.ts';
+import { displayWidth, fit } from '../lib/text/cells.ts';
+import { headerRow, layoutTable, naturalWidths, tableRow, type Column } from '../lib/text/table.ts';
 import { wrapLines } from '../lib/text/wrap.ts';
 
-export interface Column<T> {
-  header: string;
-  value: (row: T) => string;
-  align?: 'left' | 'right';
-  /**
-   * On a terminal, flexible columns share what the others leave (a weight: `true` is 1), each at least `min`
-   * cells and at most its widest value; values cut with "…". Other columns keep their widest value.
-   */
-  flex?: boolean | number;
-  min?: number;
-  /** On a terminal too narrow for every column, columns with a `drop` are left out, lowest first. */
-  drop?: number;
-}
-
-const GAP = 2;
+export type { Column } from '../lib/text/table.ts';
 
 /**
  * Plain-text table, columns two spaces apart; every cell is sanitised (titles come from exports). With a width (a
  * terminal), the table fits it: columns with a `drop` go while the rest do not fit, flexible columns share what
  * is left, and a row that still does not fit is cut rather than folded. With `null` (a pipe), every value is
  * printed whole and columns take their widest value, so `anidex library | grep` finds any title and `less -S`
- * shows aligned columns.
+ * shows aligned columns. The layout is the one the TUI's tables use (lib/text/table.ts).
  */
 export function renderTable<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width: number | null): string {
   const cells = rows.map((r) => columns.map((c) => sanitizeText(c.value(r))));
-  const natural = columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i]!)), displayWidth(c.header)));
-  const shown = columns.map((_, i) => i);
-  const weight = (i: number): number => (columns[i]!.flex === true ? 1 : Number(columns[i]!.flex ?? 0));
-  const least = (i: number): number => (weight(i) > 0 ? Math.min(natural[i]!, columns[i]!.min ?? 8) : natural[i]!);
-  const needed = (): number => shown.reduce((n, i) => n + least(i), 0) + GAP * (shown.length - 1);
-  if (width !== null) {
-    const droppable = shown.filter((i) => columns[i]!.drop !== undefined).sort((a, b) => columns[a]!.drop! - columns[b]!.drop!);
-    while (needed() > width && droppable.length) shown.splice(shown.indexOf(droppable.shift()!), 1);
-  }
-  const widths = new Map(shown.map((i) => [i, width === null ? natural[i]! : least(i)]));
-  if (width !== null) {
-    // Share the room left by weight, a cell at a time, never past a column's widest value.
-    let room = width - needed();
-    const growing = shown.filter((i) => weight(i) > 0);
-    const given = new Map(growing.map((i) => [i, 0]));
-    while (room > 0) {
-      const open = growing.filter((i) => widths.get(i)! < natural[i]!);
-      if (!open.length) break;
-      const next = open.reduce((a, b) => (given.get(a)! / weight(a) <= given.get(b)! / weight(b) ? a : b));
-      widths.set(next, widths.get(next)! + 1);
-      given.set(next, given.get(next)! + 1);
-      room--;
-    }
-  }
-  const line = (vals: string[]): string => {
-    const text = shown.map((i) => fit(vals[i]!, widths.get(i)!, columns[i]!.align)).join(' '.repeat(GAP)).trimEnd();
-    return width === null ? text : truncate(text, width);
-  };
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
+  const layout = layoutTable(columns, naturalWidths(columns, cells), width);
+  const index = new Map(columns.map((c, i) => [c, i]));
+  return [headerRow(layout), ...cells.map((row) => tableRow(layout, (c) => row[index.get(c)!]!))].join('\n');
 }
 
 /**

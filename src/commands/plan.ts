@@ -3,16 +3,53 @@ import { addPlanItems, planItems, removePlanItem, reprioritize } from '../wareho
 import { animeRecords } from '../warehouse/enrichment.ts';
 import { displayTitle } from '../domain/anime.ts';
 import { libraryView } from '../pipeline/library-view.ts';
+import { findTitles } from '../domain/find-title.ts';
+import { normalizeTitle } from '../domain/title-key.ts';
+import { sanitizeText } from '../domain/sanitize.ts';
+import { shownTitle } from '../domain/title-language.ts';
+import { namedAnime } from '../warehouse/anime-names.ts';
+import type { SqlDb } from '../warehouse/db.ts';
+import { titleLanguageFor } from './title-language.ts';
 import { AnidexError, UsageError } from '../domain/errors.ts';
 import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate } from './output.ts';
 
-const USAGE = 'anidex plan [--json] | anidex plan add <mal id> [--notes text] [--force] | anidex plan remove <id> | anidex plan move <id> <priority>';
+const USAGE = 'anidex plan [--json] | anidex plan add <mal id | title> [--notes text] [--force] | anidex plan remove <id> | anidex plan move <id> <priority>';
 
 function positiveInt(text: string | undefined, what: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} "${text ?? ''}" is not a positive whole number.`, `Usage: ${USAGE}`);
   return n;
+}
+
+/**
+ * The MAL id `plan add` means: a number is a MAL id; anything else is a title in any of its names, looked up among
+ * the anime anidex has metadata for (your matched titles, by their provider names and your exports' titles, and
+ * the candidates recommendations fetched). Several matches are listed with their ids.
+ */
+function planTarget(db: SqlDb, query: string): number {
+  if (/^\d+$/.test(query.trim())) return positiveInt(query.trim(), 'MAL id');
+  const refs = namedAnime(db).map((a) => {
+    const title = displayTitle({ english: a.titleEnglish, romaji: a.titleRomaji, native: a.titleNative, synonyms: [] });
+    const normTitle = normalizeTitle(title);
+    return {
+      malId: a.malId, titleKey: `mal:${a.malId}`, traktId: null, title, normTitle, normNames: a.norms.filter((n) => n !== normTitle),
+      year: a.year, mediaType: a.format === 'MOVIE' ? ('movie' as const) : ('show' as const), format: a.format,
+    };
+  });
+  const found = findTitles(refs, query);
+  if (found.length === 1) return found[0]!.malId;
+  if (found.length === 0) {
+    throw new AnidexError(
+      `No anime anidex has metadata for is called "${sanitizeText(query)}".`,
+      'Give its MyAnimeList id (the number in myanimelist.net/anime/<id>), or run `anidex recommend` or `anidex enrich` first.',
+    );
+  }
+  const list = found.slice(0, 8).map((a) => `${sanitizeText(a.title)} (${a.year ?? '?'}, ${a.format ?? '?'}) = ${a.malId}`);
+  throw new AnidexError(
+    `"${sanitizeText(query)}" matches ${found.length} anime: ${list.join('; ')}${found.length > 8 ? '; …' : ''}.`,
+    `Give the exact title or the MyAnimeList id shown after "=" (e.g. anidex plan add ${found[0]!.malId}).`,
+  );
 }
 
 export async function runPlan(args: string[], ctx: CommandContext): Promise<number> {
@@ -24,11 +61,12 @@ export async function runPlan(args: string[], ctx: CommandContext): Promise<numb
     if (sub === undefined || sub === 'list') {
       const items = planItems(wh.db);
       if (json) printJson(items);
-      else if (items.length === 0) print('Your plan-to-watch list is empty. Add with `anidex plan add <mal id>` or `anidex recommend … --add 1`.');
+      else if (items.length === 0) print('Your plan-to-watch list is empty. Add with `anidex plan add <mal id | title>` or `anidex recommend … --add 1`.');
       else {
+        const lang = await titleLanguageFor(ctx);
         print(
           renderTable(
-            items,
+            items.map((p) => ({ ...p, title: shownTitle(p.title, p, lang) })),
             [
               { header: 'Id', value: (p) => String(p.id), align: 'right' },
               { header: 'Prio', value: (p) => (p.priority === null ? '' : String(p.priority)), align: 'right' },
@@ -44,8 +82,8 @@ export async function runPlan(args: string[], ctx: CommandContext): Promise<numb
       }
       return 0;
     }
-    if (sub === 'add' && a !== undefined && b === undefined) {
-      const malId = positiveInt(a, 'MAL id');
+    if (sub === 'add' && a !== undefined) {
+      const malId = planTarget(wh.db, positionals.slice(1).join(' '));
       const rec = animeRecords(wh.db, [malId]).get(malId);
       if (!rec) {
         throw new AnidexError(`anidex has no metadata for MyAnimeList id ${malId} yet, so it cannot name it.`, 'Add titles that `anidex recommend` shows, or run `anidex enrich` first.');
@@ -62,7 +100,8 @@ export async function runPlan(args: string[], ctx: CommandContext): Promise<numb
         (db) => addPlanItems(db, [{ title: displayTitle(rec.titles), malId, streamingService: rec.streaming[0]?.site ?? null, notes: values.notes ?? null, source: 'user', sourceKey: `mal:${malId}` }], new Date().toISOString()),
         { what: 'adding to the plan' },
       );
-      print(added ? `Added ${displayTitle(rec.titles)} to your plan.` : `${displayTitle(rec.titles)} is already on your plan.`);
+      const name = sanitizeText(shownTitle(displayTitle(rec.titles), { titleEnglish: rec.titles.english, titleRomaji: rec.titles.romaji }, await titleLanguageFor(ctx)));
+      print(added ? `Added ${name} to your plan.` : `${name} is already on your plan.`);
       return 0;
     }
     if (sub === 'remove' && a !== undefined && b === undefined) {

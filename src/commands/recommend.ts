@@ -11,6 +11,7 @@ import { parseCommandArgs, type Command, type CommandContext } from './context.t
 import { FILTER_OPTIONS, FILTER_USAGE, checkGenres, filterFromFlags } from './filters.ts';
 import { metadataGenres } from '../warehouse/queries.ts';
 import { outputWidth, print, printJson, renderTable } from './output.ts';
+import { titleLanguageFor } from './title-language.ts';
 
 const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local|gemini] [--count n] [--popularity-floor n] [--dry-run] [--add 1,3] [--offline] [--json]`;
 
@@ -56,7 +57,7 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     // Genres are known only once the warehouse is open: those of its anime metadata.
-    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter: checkGenres(filter, metadataGenres(wh.db), 'metadata'), count, popularityFloor };
+    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter: checkGenres(filter, metadataGenres(wh.db), 'metadata'), count, popularityFloor, titleLanguage: await titleLanguageFor(ctx) };
     if (values['dry-run']) {
       const req = await geminiDryRun(wh, recOpts);
       if (json) printJson(req);
@@ -121,7 +122,7 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
     print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} of your titles; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.droppedFranchise} sequels of dropped shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
     if (r.stoppedBecause) print(`Some candidate metadata could not be fetched: ${sanitizeText(r.stoppedBecause)}`);
     if (added) print(`Added ${added} to your plan-to-watch list (anidex plan).`);
-    else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id>');
+    else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id | title>');
     return 0;
   } finally {
     wh.close();

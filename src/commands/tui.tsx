@@ -3,6 +3,7 @@ import { App } from '../ui/app.tsx';
 import { themeFromEnv } from '../ui/theme/theme.ts';
 import { TuiSession } from '../pipeline/tui-session.ts';
 import { loadSettings } from '../settings/settings-file.ts';
+import { titleLanguageFromEnv } from '../settings/title-language-setting.ts';
 import type { CommandContext } from './context.ts';
 import { reportError } from './report-error.ts';
 import { enterAltScreen } from '../ui/terminal/alt-screen.ts';
@@ -32,6 +33,7 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
     screen?.leave();
   };
   const unguard = guardTerminal(process, restore, (err) => reportError(err, ctx.debug));
+  const env = titleLanguageFromEnv();
   try {
     const first = cached ?? (await session.librarySnapshot());
     screen = enterAltScreen(process.stdout, process.stdin);
@@ -47,7 +49,8 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
         theme={themeFromEnv()}
         followResize
         bindings={settings.bindings}
-        problems={[...notices, ...settings.problems]}
+        problems={[...notices, ...settings.problems, ...env.problems]}
+        titleLanguage={ctx.titleLanguage ?? env.titleLanguage ?? settings.titleLanguage}
         settingsPath={settings.path}
       />,
       { exitOnCtrlC: true },

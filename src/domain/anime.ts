@@ -7,6 +7,8 @@ export interface AnimeTitles {
   english: string | null;
   native: string | null;
   synonyms: string[];
+  /** Titles in further languages (Jikan's `titles[]`: German, Spanish, French…), as the provider labels them. */
+  others?: Array<{ language: string; title: string }>;
 }
 
 export interface AnimeLink {
@@ -40,6 +42,13 @@ export interface AnimeRecord {
   relations: AnimeLink[];
   recommendations: AnimeLink[];
   streaming: Array<{ site: string; url: string }>;
+}
+
+/** Every name an anime goes by (English, romaji, native, then synonyms), each once: what title matching compares. */
+export function animeNames(t: AnimeTitles): string[] {
+  const out: string[] = [];
+  for (const n of [t.english, t.romaji, t.native, ...t.synonyms]) if (n && n.trim() && !out.includes(n)) out.push(n);
+  return out;
 }
 
 /** The first non-empty title, for display. */

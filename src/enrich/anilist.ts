@@ -1,7 +1,7 @@
 import type { AnimeFormat, AnimeLink, AnimeRecord } from '../domain/anime.ts';
 import { AnidexError } from '../domain/errors.ts';
 import { arrayOf, isRecord, requestJson, type HttpStats } from './http.ts';
-import { RateLimiter, type RateWindow } from './rate-limiter.ts';
+import { RateLimiter } from './rate-limiter.ts';
 import type { Provider, RawAnswer, SearchQuery } from './provider.ts';
 
 export const ANILIST_URL = 'https://graphql.anilist.co/';
@@ -9,7 +9,10 @@ export const ANILIST_URL = 'https://graphql.anilist.co/';
 export interface AniListOptions {
   url?: string;
   userAgent: string;
-  /** Requests per rolling minute (AniList allows 30 today). */
+  /**
+   * At most this many requests a minute, whatever AniList's X-RateLimit-Limit says (it says 90, or 30 while the API
+   * is degraded); unset, anidex follows the header.
+   */
   perMinute?: number;
   /** Per HTTP request (default 20 000). */
   timeoutMs?: number;
@@ -33,8 +36,8 @@ const SEARCH_BATCH = 20;
 /** `Page(perPage:)` is capped at 50. */
 const DETAILS_BATCH = 50;
 const CANDIDATES_PER_SEARCH = 8;
-/** Added to every rate window (see the constructor). */
-export const WINDOW_GUARD_MS = 2_000;
+/** AniList's limit while degraded, assumed until its first answer says the real one. */
+export const ANILIST_FIRST_GUESS_PER_MINUTE = 30;
 
 interface AniListMedia {
   id: number;
@@ -170,11 +173,9 @@ export class AniListProvider implements Provider {
 
   constructor(private readonly opts: AniListOptions) {
     this.url = opts.url ?? ANILIST_URL;
-    // The documented count, over a window 2 s longer than the server's: the guard absorbs latency jitter (a request
-    // that left after a slot freed can still arrive first), so anidex stays just below the limit without
-    // losing a whole extra minute on every 30 calls.
-    const windows: RateWindow[] = [{ limit: opts.perMinute ?? 30, ms: 60_000 + WINDOW_GUARD_MS }];
-    this.limiter = new RateLimiter(windows);
+    // The degraded limit until the first answer's X-RateLimit-Limit says what AniList allows now (the requests go one
+    // at a time, so the first answer is in before the second request leaves).
+    this.limiter = new RateLimiter([{ limit: ANILIST_FIRST_GUESS_PER_MINUTE, ms: 60_000 }], { maxLimit: opts.perMinute });
   }
 
   async search(queries: readonly SearchQuery[], signal?: AbortSignal): Promise<Map<string, RawAnswer>> {

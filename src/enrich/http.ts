@@ -1,6 +1,6 @@
 import got from 'got';
 import { AnidexError } from '../domain/errors.ts';
-import { RateLimiter, sleep } from './rate-limiter.ts';
+import { RateLimiter, sleep, type RateHeaders } from './rate-limiter.ts';
 
 /** A provider could not be reached or kept failing; the run stops and can be resumed. */
 export class ProviderUnavailableError extends AnidexError {
@@ -73,6 +73,15 @@ export function retryAfterMs(headers: Record<string, string | string[] | undefin
   return null;
 }
 
+/** X-RateLimit-Limit and X-RateLimit-Remaining of an answer, when they are numbers (names in any case). */
+export function rateHeaders(headers: Record<string, string | string[] | undefined>): RateHeaders {
+  const num = (name: string): number | null => {
+    const v = header(headers, name);
+    return v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : null;
+  };
+  return { limit: num('x-ratelimit-limit'), remaining: num('x-ratelimit-remaining') };
+}
+
 /** A server asking for a longer pause than this stops the run (resumable) instead of hanging silently. */
 const MAX_WAIT_MS = 5 * 60_000;
 
@@ -120,6 +129,7 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
       }, opts.signal);
       if (res.statusCode === 429) {
         stats.http429++;
+        limiter.limited();
         if (++limited > opts.max429) {
           throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
         }
@@ -129,6 +139,7 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
         continue;
       }
       limited = 0;
+      limiter.observe(rateHeaders(res.headers));
       // An exhausted quota with a reset time: wait for it rather than earn a 429. Without one, the limiter's own
       // pacing and any 429's Retry-After are enough.
       const remaining = header(res.headers, 'x-ratelimit-remaining');

@@ -60,6 +60,16 @@ function names(xs: Named[] | null | undefined): string[] {
   return arrayOf(xs).map((x) => x?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
 }
 
+/** `titles[]` types that the fixed fields already carry (title, title_synonyms, title_japanese, title_english). */
+const FIELD_TITLE_TYPES = new Set(['Default', 'Synonym', 'Japanese', 'English']);
+
+/** Titles in further languages from `titles[]` (German, Spanish, French, …), labelled with their type. */
+function otherTitles(titles: JikanAnime['titles']): Array<{ language: string; title: string }> {
+  return arrayOf(titles)
+    .filter((t) => isRecord(t) && typeof t.type === 'string' && typeof t.title === 'string' && t.title.trim() !== '' && !FIELD_TITLE_TYPES.has(t.type))
+    .map((t) => ({ language: t!.type!, title: t!.title! }));
+}
+
 const SEASONS: Record<string, string> = { winter: 'WINTER', spring: 'SPRING', summer: 'SUMMER', fall: 'FALL' };
 
 /** Jikan's Anime (or AnimeFull) → anidex's record. MAL scores (0–10) become 0–100. */
@@ -73,6 +83,7 @@ export function fromJikan(a: JikanAnime): AnimeRecord {
       english: a.title_english ?? null,
       native: a.title_japanese ?? null,
       synonyms: arrayOf(a.title_synonyms).filter((s): s is string => typeof s === 'string' && s.length > 0),
+      others: otherTitles(a.titles),
     },
     format: a.type ? (TYPES[a.type] ?? null) : null,
     episodes: a.episodes ?? null,
@@ -114,10 +125,11 @@ export class JikanProvider implements Provider {
 
   constructor(private readonly opts: JikanOptions) {
     this.base = opts.url.replace(/\/+$/, '').replace(/\/v4$/, '');
-    // Jikan allows 3 a second and 60 a minute; the windows are a little longer than the server's, as for AniList.
+    // Jikan allows 3 a second and 60 a minute (and sends no X-RateLimit headers): the minute is the limiter's
+    // window, the second its spacing between requests.
     this.limiter = new RateLimiter([
-      { limit: opts.perSecond ?? 3, ms: 1_100 },
-      { limit: opts.perMinute ?? 60, ms: 62_000 },
+      { limit: opts.perSecond ?? 3, ms: 1_000 },
+      { limit: opts.perMinute ?? 60, ms: 60_000 },
     ]);
   }
 

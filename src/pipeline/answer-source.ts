@@ -2,6 +2,7 @@ import type { Warehouse } from '../warehouse/store.ts';
 import { getCached, putCached, type CacheEntry } from '../warehouse/api-cache.ts';
 import { cacheKey, type Provider, type RawAnswer } from '../enrich/provider.ts';
 import { bundledAnswers } from '../enrich/bundled-cache.ts';
+import { isDemoWarehouse } from '../warehouse/demo-mark.ts';
 import { AnidexError } from '../domain/errors.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 
@@ -22,8 +23,8 @@ export interface FetchProgress {
 }
 
 /**
- * Provider answers through three layers: the warehouse's `api_cache`, the answers bundled with the sample,
- * then the network (unless offline). Fetched answers are checkpointed into the warehouse as the run goes;
+ * Provider answers through three layers: the warehouse's `api_cache`, the answers bundled with the sample (in the
+ * demo warehouse only), then the network (unless offline). Fetched answers are checkpointed into the warehouse as the run goes;
  * the first failure stops further fetching and is kept in `stoppedBecause`, so callers finish with what they have.
  */
 export class AnswerSource {
@@ -40,7 +41,11 @@ export class AnswerSource {
     readonly provider: Provider,
     private readonly opts: { offline?: boolean; signal?: AbortSignal; useBundled?: boolean; now: () => Date },
   ) {
-    this.bundled = provider.name === 'anilist' && opts.useBundled !== false ? bundledAnswers() : new Map();
+    // The bundled answers were recorded for the sample's titles: they serve the demo alone. In a person's own
+    // warehouse they would answer the person's lookups with the sample's choices (its "berserk" holds only the
+    // 1997 series), so there a title is asked of the provider, or stays pending offline.
+    const demo = isDemoWarehouse(wh.db);
+    this.bundled = provider.name === 'anilist' && demo && opts.useBundled !== false ? bundledAnswers() : new Map();
   }
 
   /** Answers for `keys`; `fetchBatch` asks the network for up to `batchSize` missing keys at a time. */

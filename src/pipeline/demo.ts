@@ -57,13 +57,14 @@ export async function ensureDemo(
   try {
     const wh = await Warehouse.open(building);
     try {
+      // Marked first: enrichment serves the bundled answers to the demo warehouse alone.
+      await wh.write((db) => markDemo(db, version()), { what: 'marking the demo warehouse' });
       for (const r of await importSample(wh, { onEvent: opts.onImport, signal: opts.signal })) {
         // The sample's paths are named from the install folder, which says nothing to the person.
         lines.push(...describeImport({ ...r, sourcePath: relative(packageRoot(), r.sourcePath) }));
       }
       // The sample ships with its provider answers: enriched from those, never from the network.
       lines.push(...describeEnrichment(await enrichAndLabel(wh, { offline: true, usageFile: null, signal: opts.signal, onEvent: opts.onEnrich })));
-      await wh.write((db) => markDemo(db, version()), { what: 'marking the demo warehouse' });
     } finally {
       wh.close();
     }

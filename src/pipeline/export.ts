@@ -1,7 +1,8 @@
 import type { SqlDb } from '../warehouse/db.ts';
 import { malSilverEntries } from '../warehouse/silver-mal.ts';
 import { planItems, type PlanItem } from '../warehouse/plan.ts';
-import { allMatches, animeRecords, droppedMalIds, enrichTargets } from '../warehouse/enrichment.ts';
+import { allMatches, animeRecords, droppedMalIds, enrichTargets, showSeasons } from '../warehouse/enrichment.ts';
+import type { PartCoverage } from '../domain/season-parts.ts';
 import { newestPlayAt } from '../warehouse/export-queries.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
 import { malSeriesType, toMalXml, traktStatus } from '../domain/mal-xml.ts';
@@ -76,7 +77,9 @@ export interface MalList {
  * 1. every entry of the MAL export as last imported, exactly (Plan to Watch included), so that importing the
  *    written file again changes nothing, and MAL's word wins for every title MAL knows;
  * 2. Trakt titles matched to a MAL id that MAL does not list, with a status derived from their history
- *    (traktStatus); when several Trakt titles share one MAL id, the most played one speaks for it, as in the library;
+ *    (traktStatus); when several Trakt titles share one MAL id, the most played one speaks for it, as in the library.
+ *    A Trakt show the id mapping knows is written as MyAnimeList holds it: one entry per MAL entry it spans (a season,
+ *    a part of one, a special) that was watched, with that entry's episodes, status and dates;
  * 3. plan-to-watch items with a MAL id not listed yet, as Plan to Watch (their notes as the comment).
  * Titles without a MAL id cannot be written (MAL's importers key entries by id) and are reported instead.
  */
@@ -85,16 +88,28 @@ export function malList(db: SqlDb): MalList {
   const listed = new Set(mal.map((e) => e.malId));
   const library = libraryView(db);
 
+  const seasons = showSeasons(db);
   const traktOnly = new Map<number, LibraryEntry>();
+  const parts = new Map<number, { show: LibraryEntry; part: PartCoverage; last: boolean }>();
   for (const r of [...library].sort(byPlaysThenTitle)) {
-    if (r.malId === null || r.sources.includes('mal') || listed.has(r.malId) || traktOnly.has(r.malId)) continue;
+    const watched = (seasons.get(r.titleKey) ?? []).filter((p) => p.episodesWatched > 0);
+    // (A show whose plays lie in no season the mapping knows stays one title, as before.)
+    if (watched.length && !r.sources.includes('mal')) {
+      const last = watched.reduce<PartCoverage | null>((a, p) => (a === null || (p.lastWatchedAt ?? '') > (a.lastWatchedAt ?? '') ? p : a), null);
+      for (const p of watched) {
+        if (listed.has(p.malId) || traktOnly.has(p.malId) || parts.has(p.malId)) continue;
+        parts.set(p.malId, { show: r, part: p, last: p === last });
+      }
+      continue;
+    }
+    if (r.malId === null || r.sources.includes('mal') || listed.has(r.malId) || traktOnly.has(r.malId) || parts.has(r.malId)) continue;
     traktOnly.set(r.malId, r);
   }
   const plan = new Map<number, PlanItem>();
   for (const p of planItems(db)) {
-    if (p.malId !== null && !listed.has(p.malId) && !traktOnly.has(p.malId) && !plan.has(p.malId)) plan.set(p.malId, p);
+    if (p.malId !== null && !listed.has(p.malId) && !traktOnly.has(p.malId) && !parts.has(p.malId) && !plan.has(p.malId)) plan.set(p.malId, p);
   }
-  const records = animeRecords(db, [...traktOnly.keys(), ...plan.keys()]);
+  const records = animeRecords(db, [...traktOnly.keys(), ...parts.keys(), ...plan.keys()]);
   const dropped = droppedMalIds(db);
   const newest = newestPlayAt(db);
 
@@ -110,11 +125,31 @@ export function malList(db: SqlDb): MalList {
     tags: '',
     comments: '',
   }));
+  // One entry per season (or part) of a mapped show: that entry's own episodes, plays and dates; the show's rating;
+  // the dropped rule, which speaks of the show, applies to the entry watched last.
+  const fromSeasons = [...parts].map(([malId, { show, part, last }]): MalEntry => {
+    const rec = records.get(malId);
+    const episodes = rec?.episodes ?? null;
+    return {
+      malId,
+      title: rec?.titles.romaji ?? `${show.title} (${part.season === null ? 'all seasons' : part.season === 0 ? 'specials' : `season ${part.season}`})`,
+      seriesType: malSeriesType(rec?.format ?? null),
+      seriesEpisodes: episodes,
+      ...traktStatus(
+        { mediaType: 'show', episodesWatched: part.episodesWatched, totalEpisodes: null, totalPlays: part.plays, firstWatchedAt: part.firstWatchedAt, lastWatchedAt: part.lastWatchedAt, userRating: show.userRating, animeEpisodes: episodes },
+        { newestPlayAt: newest, dropped: last && dropped.has(show.malId ?? -1) },
+      ),
+      rewatching: false,
+      priority: null,
+      tags: '',
+      comments: '',
+    };
+  });
   const fromPlan = [...plan].map(([malId, p]): MalEntry => planEntry(malId, p, records.get(malId)));
 
   return {
-    entries: [...mal, ...fromTrakt, ...fromPlan].sort(byEntryTitle),
-    origins: { mal: mal.length, trakt: fromTrakt.length, plan: fromPlan.length },
+    entries: [...mal, ...fromTrakt, ...fromSeasons, ...fromPlan].sort(byEntryTitle),
+    origins: { mal: mal.length, trakt: fromTrakt.length + fromSeasons.length, plan: fromPlan.length },
     notExported: notExported(db, library),
   };
 }

@@ -5,6 +5,7 @@ import { droppedMalIds } from '../warehouse/enrichment.ts';
 import { newestPlayAt } from '../warehouse/export-queries.ts';
 import { mergeSources, plannedRows, type Merged } from '../domain/library-merge.ts';
 import { titleStatus, type TitleStatus } from '../domain/status.ts';
+import { otherNorms } from '../domain/anime-names.ts';
 
 /** A library title: Trakt and MyAnimeList rows of one anime merged (see mergeSources), with its list status. */
 export type LibraryEntry = Merged<EnrichedRow> & { status: TitleStatus };
@@ -18,11 +19,18 @@ export interface LibraryViewOptions {
   planned?: boolean;
 }
 
-/** The one library of both sources, as the CLI, the TUI and exports show it. */
+/**
+ * The one library of both sources, as the CLI, the TUI and exports show it. A title known to both sources is
+ * shown by its Trakt title and found by its MyAnimeList title too.
+ */
 export function libraryView(db: SqlDb, opts: LibraryViewOptions = {}): LibraryEntry[] {
   const rows = enrichedLibrary(db);
   const ctx = { newestPlayAt: newestPlayAt(db), droppedMalIds: droppedMalIds(db) };
-  const library = mergeSources(rows).map((r): LibraryEntry => ({ ...r, status: titleStatus(r, ctx) }));
+  const norms = new Map(rows.map((r) => [r.titleKey, r.normTitle]));
+  const library = mergeSources(rows).map((r): LibraryEntry => {
+    const named = r.keys.length < 2 ? r : { ...r, normNames: otherNorms(r.normTitle, [...r.normNames, ...r.keys.map((k) => norms.get(k) ?? '')]) };
+    return { ...named, status: titleStatus(r, ctx) };
+  });
   if (!opts.planned) return library;
   return [...library, ...plannedRows(rows).map((r): LibraryEntry => ({ ...r, status: 'plan_to_watch' }))];
 }

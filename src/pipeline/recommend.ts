@@ -12,6 +12,8 @@ import { buildGeminiRequest, MAX_CANDIDATES, profileFor, validateGeminiAnswer, t
 import type { GeminiClient } from '../ai/gemini.ts';
 import { AnidexError } from '../domain/errors.ts';
 import { AnswerSource } from './answer-source.ts';
+import { shownTitle, type ProviderTitles, type TitleLanguage } from '../domain/title-language.ts';
+import type { AnimeTitles } from '../domain/anime.ts';
 
 export interface RecommendOptions {
   provider: Provider;
@@ -25,6 +27,20 @@ export interface RecommendOptions {
   now?: () => Date;
   /** MAL ids to treat as never watched. */
   hide?: ReadonlySet<number>;
+  /** Which name titles are shown by, in the results and in the reasons that name your titles (default: as exported). */
+  titleLanguage?: TitleLanguage;
+}
+
+const providerTitles = (t: AnimeTitles): ProviderTitles => ({ titleEnglish: t.english, titleRomaji: t.romaji });
+
+/** Recommended anime come from no export: they keep the provider's usual name unless another language is chosen. */
+function inLanguage(items: Recommendation[], pool: readonly PoolCandidate[], lang: TitleLanguage | undefined): Recommendation[] {
+  if (!lang || lang === 'exported') return items;
+  const byId = new Map(pool.map((c) => [c.record.malId, c.record.titles]));
+  return items.map((it) => {
+    const t = byId.get(it.malId);
+    return t ? { ...it, title: shownTitle(it.title, providerTitles(t), lang) } : it;
+  });
 }
 
 export interface RecommendResult {
@@ -54,10 +70,16 @@ const MAX_SECOND_HOP = 250;
 export async function preparePool(wh: Warehouse, opts: RecommendOptions) {
   const now = opts.now ?? (() => new Date());
   await wh.refresh();
-  const history = historyTitles(wh.db).filter((h) => !opts.hide?.has(h.malId));
+  const listed = historyTitles(wh.db).filter((h) => !opts.hide?.has(h.malId));
   const plan = new Set(planItems(wh.db).map((p) => p.malId).filter((x): x is number => x !== null));
+  const known = animeRecords(wh.db, [...listed.map((h) => h.malId), ...plan]);
+  // Reasons name these titles ("fans of … recommend it"): by the name the person chose to see.
+  const lang = opts.titleLanguage ?? 'exported';
+  const history = listed.map((h) => {
+    const titles = known.get(h.malId)?.titles;
+    return titles ? { ...h, title: shownTitle(h.title, providerTitles(titles), lang) } : h;
+  });
   const person: Person = { history, plan: [...plan] };
-  const known = animeRecords(wh.db, [...history.map((h) => h.malId), ...plan]);
   const source = new AnswerSource(wh, opts.provider, { offline: opts.offline, signal: opts.signal, useBundled: opts.useBundled, now });
   let stoppedBecause: string | null = null;
   const fetchInto = async (ids: number[], what: string): Promise<void> => {
@@ -145,7 +167,7 @@ function resultBase(p: Awaited<ReturnType<typeof preparePool>>) {
 /** Recommendations from the local engine: no key, no network needed once metadata is cached. */
 export async function recommendLocal(wh: Warehouse, opts: RecommendOptions): Promise<RecommendResult> {
   const p = await preparePool(wh, opts);
-  return { engine: 'local', items: rankLocally(p.index, p.person, p.candidates, opts.count), ...resultBase(p) };
+  return { engine: 'local', items: inLanguage(rankLocally(p.index, p.person, p.candidates, opts.count), p.candidates, opts.titleLanguage), ...resultBase(p) };
 }
 
 export interface GeminiRecommendResult extends RecommendResult {
@@ -191,7 +213,7 @@ export async function recommendGemini(wh: Warehouse, client: GeminiClient, opts:
     const res = await client.generateJson({ system: req.system, prompt: req.prompt, schema: req.schema, signal: opts.signal, maxOutputTokens: 4096 });
     if (res.ok) {
       const v = validateGeminiAnswer(res.json, req.sent, p.seen, p.unfiltered, opts.count, new Set(p.candidates.map((c) => c.record.malId)));
-      return { ...base, items: v.items, dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday(), sent: { system: req.system, prompt: req.prompt } };
+      return { ...base, items: inLanguage(v.items, p.candidates, opts.titleLanguage), dropped: v.dropped, requestsToday: client.dailyBudget - client.remainingToday(), remainingToday: client.remainingToday(), sent: { system: req.system, prompt: req.prompt } };
     }
     lastProblem = res.message;
     max = Math.max(1, Math.floor(req.sent.size / 2));

@@ -1,5 +1,6 @@
 import type { ImportResult } from './events.ts';
 import type { EnrichResult } from './enrich.ts';
+import { describeMapping, type MappingSummary } from '../enrich/mapping-store.ts';
 import type { LabelResult } from './labels.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { PREVIEW_COUNT, previewList } from '../domain/list-preview.ts';
@@ -31,12 +32,14 @@ export function describeImport(r: ImportResult): string[] {
 }
 
 /** A few lines on what an enrichment run did. */
-export function describeEnrichment(r: EnrichResult & { labels?: LabelResult | null }): string[] {
+export function describeEnrichment(r: EnrichResult & { labels?: LabelResult | null; mapping?: MappingSummary | null }): string[] {
   const c = r.counts;
+  const byIds = r.matchedByIds > 0 ? ` (${r.matchedByIds} by their TVDB, TMDb or IMDb ids)` : '';
   const lines = [
-    `Enrichment: ${r.matched} matched, ${r.manual} matched by hand, ${r.unmatched} not anime or not found, ${r.pending} pending (of ${r.titles} titles).`,
+    `Enrichment: ${r.matched} matched${byIds}, ${r.manual} matched by hand, ${r.unmatched} not anime or not found, ${r.pending} pending (of ${r.titles} titles).`,
     `  ${c.apiCalls} API calls, ${c.cacheHits} answers from the cache, ${c.http429} rate-limited, ${c.waitSeconds} s waiting on the rate limit.`,
   ];
+  if (r.mapping) lines.push(`  ${describeMapping(r.mapping)}`);
   if (r.interrupted) lines.push('  Interrupted: finished lookups are saved; run `anidex enrich` to continue.');
   else if (r.stoppedBecause) lines.push(`  Stopped early: ${r.stoppedBecause} Run \`anidex enrich\` later to finish; nothing is fetched twice.`);
   else if (r.pending) lines.push(`  ${r.pending === 1 ? '1 title has' : `${r.pending} titles have`} no anime metadata yet (genres, studios, runtimes, scores): \`anidex enrich\` fetches it.`);

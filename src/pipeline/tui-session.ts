@@ -10,41 +10,25 @@ import { ensureDemo, demoDir } from './demo.ts';
 import { sampleNotice } from './sample-in-warehouse.ts';
 import { enrichAndLabel } from './enrich-and-label.ts';
 import { describeEnrichment, describeImport } from './run-summary.ts';
-import { recommendGemini, recommendLocal, type GeminiRecommendResult, type RecommendResult } from './recommend.ts';
-import { titleView, type TitleView } from './title-view.ts';
+import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './recommend.ts';
+import { titleView } from './title-view.ts';
+import type { Engine, LibraryItem, PlanEntry, RecommendedTitle, RecommendOutcome, RecommendRequest, StatsView, TitleView, WorkEvent } from './view-models.ts';
 import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
-import type { ImportEvent } from './events.ts';
-import type { EnrichEvent } from './enrich.ts';
 import type { StatsNumbers } from '../domain/stats-text.ts';
-import type { LibraryFilter } from '../domain/filters.ts';
-import type { Recommendation } from '../recommend/local.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
 import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
 import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../config.ts';
 import { AnidexError } from '../domain/errors.ts';
 
-/** What long work reports to the screen that shows it. */
-export type WorkEvent = { kind: 'import'; event: ImportEvent; label: string } | { kind: 'enrich'; event: EnrichEvent } | { kind: 'labels' };
-
-export type Engine = 'local' | 'gemini';
-
-export interface RecommendRequest {
-  filter: LibraryFilter;
-  engine: Engine;
-  count: number;
-}
-
-export type RecommendOutcome = RecommendResult & { sent: { system: string; prompt: string } | null; note: string };
-
 /** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
 export interface TuiServices {
   isEmpty(): Promise<boolean>;
-  library(): Promise<LibraryEntry[]>;
+  library(): Promise<LibraryItem[]>;
   title(titleKey: string): Promise<TitleView>;
-  stats(): Promise<StatsNumbers>;
-  plan(): Promise<PlanItem[]>;
-  addToPlan(r: Recommendation, engine: Engine): Promise<boolean>;
+  stats(): Promise<StatsView>;
+  plan(): Promise<PlanEntry[]>;
+  addToPlan(r: RecommendedTitle, engine: Engine): Promise<boolean>;
   removeFromPlan(id: number): Promise<boolean>;
   movePlanItem(id: number, priority: number): Promise<boolean>;
   /** The screens show the demo warehouse (the bundled sample), not the person's own. */
@@ -189,7 +173,7 @@ export class TuiSession implements TuiServices {
     return this.read((wh) => planItems(wh.db));
   }
 
-  async addToPlan(r: Recommendation, engine: Engine): Promise<boolean> {
+  async addToPlan(r: RecommendedTitle, engine: Engine): Promise<boolean> {
     const wh = await this.warehouse();
     const now = new Date().toISOString();
     const item = {
@@ -227,6 +211,7 @@ export class TuiSession implements TuiServices {
     const enrichment = await enrichAndLabel(wh, {
       signal: opts.signal,
       usageFile: geminiUsageFile(this.dirs),
+      cacheDir: this.dirs.cache,
       onEvent: (event) => opts.onEvent({ kind: 'enrich', event }),
       onLabels: () => opts.onEvent({ kind: 'labels' }),
     });
@@ -236,7 +221,7 @@ export class TuiSession implements TuiServices {
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
     const wh = await this.warehouse();
-    const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal };
+    const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
     if (req.engine === 'gemini') {
       const config = geminiConfigFromEnv();
       if (!config) throw new AnidexError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.');

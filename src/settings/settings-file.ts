@@ -6,8 +6,10 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { applyKeyOverrides } from '../ui/keys/overrides.ts';
-import { DEFAULT_BINDINGS, type Bindings } from '../ui/keys/bindings.ts';
+import { applyKeyOverrides } from './key-overrides.ts';
+import { DEFAULT_BINDINGS, type Bindings } from './key-bindings.ts';
+import { titleLanguageFromSettings } from './title-language-setting.ts';
+import { DEFAULT_TITLE_LANGUAGE, type TitleLanguage } from '../domain/title-language.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -18,7 +20,11 @@ export function settingsPath(configDir: string): string {
 
 export interface LoadedSettings {
   bindings: Bindings;
+  /** Which name titles are shown by (`titleLanguage`). */
+  titleLanguage: TitleLanguage;
   problems: string[];
+  /** The problems that bear on the title language (a broken file, a bad value): what the CLI reports. */
+  titleLanguageProblems: string[];
   path: string;
 }
 
@@ -29,7 +35,13 @@ type Read = { found: false } | { found: true; value: unknown } | { found: true; 
 /** The settings in `configDir` (defaults when there is no settings file), with every problem found in it. */
 export async function loadSettings(configDir: string): Promise<LoadedSettings> {
   const path = settingsPath(configDir);
-  const defaults = (problem?: string): LoadedSettings => ({ bindings: DEFAULT_BINDINGS, problems: problem ? [problem] : [], path });
+  const defaults = (problem?: string): LoadedSettings => ({
+    bindings: DEFAULT_BINDINGS,
+    titleLanguage: DEFAULT_TITLE_LANGUAGE,
+    problems: problem ? [problem] : [],
+    titleLanguageProblems: problem ? [problem] : [],
+    path,
+  });
   const db = new Low<Read>(
     new DataFile<Read>(path, {
       parse: (text) => {
@@ -62,7 +74,9 @@ export async function loadSettings(configDir: string): Promise<LoadedSettings> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return defaults(`${path} must hold a JSON object, like {"keys": {"down": ["j", "n"]}}, not ${kindOf(value)}; fix it or delete it to use the default settings.`);
   }
-  return { ...applyKeyOverrides((value as Record<string, unknown>).keys), path };
+  const keys = applyKeyOverrides((value as Record<string, unknown>).keys);
+  const title = titleLanguageFromSettings((value as Record<string, unknown>).titleLanguage);
+  return { bindings: keys.bindings, titleLanguage: title.titleLanguage, problems: [...keys.problems, ...title.problems], titleLanguageProblems: title.problems, path };
 }
 
 function kindOf(value: unknown): string {

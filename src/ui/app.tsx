@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
-import type { EnrichedRow } from '../warehouse/queries.ts';
+import { useApp, useInput } from 'ink';
 import type { TuiServices } from '../pipeline/tui-session.ts';
-import type { TitleView } from '../pipeline/title-view.ts';
-import type { StatsNumbers } from '../domain/stats-text.ts';
+import type { LibraryItem, StatsView, TitleView } from '../pipeline/view-models.ts';
 import { AnidexError } from '../domain/errors.ts';
 import { sanitizeText } from '../domain/sanitize.ts';
 import { withoutStatuses } from '../domain/filters.ts';
-import { fit } from '../lib/text/cells.ts';
 import { clampLines, wrapLines } from '../lib/text/wrap.ts';
 import { DEFAULT_BINDINGS, primaryKey, type Bindings, type UiCommand } from './keys/bindings.ts';
 import { BindingsContext, KeyRouter } from './keys/use-command.ts';
 import type { Theme } from './theme/theme.ts';
+import { ChromeContext } from './components/screen.tsx';
+import { ServicesContext } from './services.ts';
 import { useTerminalSize } from './hooks/use-terminal-size.ts';
 import { INITIAL_LIBRARY, LibraryScreen, type LibraryState } from './screens/library.tsx';
 import { HelpScreen } from './screens/help.tsx';
@@ -22,11 +21,12 @@ import { ImportPathScreen } from './screens/import-path.tsx';
 import { ImportProgressScreen } from './screens/import-progress.tsx';
 import { RecommendScreen } from './screens/recommend.tsx';
 import { PlanScreen } from './screens/plan.tsx';
+import { DEFAULT_TITLE_LANGUAGE, withShownTitles, type TitleLanguage } from '../domain/title-language.ts';
 
 export interface AppProps {
   services: TuiServices;
   /** The library as loaded before the first frame (so the first frame is the library, not a spinner). */
-  rows: readonly EnrichedRow[];
+  rows: readonly LibraryItem[];
   /** No import has ever run: open on the welcome screen. */
   empty: boolean;
   /** The rows are the demo warehouse's (the bundled sample): said on every screen. */
@@ -41,6 +41,8 @@ export interface AppProps {
   /** Problems found at start-up (e.g. in the settings file), shown in the banner. */
   problems?: readonly string[];
   settingsPath?: string;
+  /** Which name titles are shown by (searches look at every name whatever it is). */
+  titleLanguage?: TitleLanguage;
   /** Milliseconds now, for elapsed times (tests pin it). */
   clock?: () => number;
 }
@@ -64,22 +66,24 @@ export function bannerRows(messages: readonly string[], width: number): string[]
 
 /** The TUI: welcome and import, library, a title's history, recommendations, the plan, stats and help. */
 export function App(props: AppProps) {
-  const { services, dataDir, theme, followResize = false, bindings = DEFAULT_BINDINGS } = props;
+  const { services, dataDir, theme, followResize = false, bindings = DEFAULT_BINDINGS, titleLanguage = DEFAULT_TITLE_LANGUAGE } = props;
   const live = useTerminalSize({ width: props.width, height: props.height });
   const width = followResize ? live.width : props.width;
   const height = followResize ? live.height : props.height;
   const { exit } = useApp();
   const [screen, setScreen] = useState<Screen>(props.empty ? 'welcome' : 'library');
   const [helpFrom, setHelpFrom] = useState<Screen>('library');
-  const [rows, setRows] = useState<readonly EnrichedRow[]>(props.rows);
+  const [rows, setRows] = useState<readonly LibraryItem[]>(props.rows);
   const [empty, setEmpty] = useState(props.empty);
   const [demo, setDemo] = useState(props.demo ?? false);
   const [libState, setLibState] = useState<LibraryState>(INITIAL_LIBRARY);
   const [view, setView] = useState<TitleView | null>(null);
-  const [stats, setStats] = useState<StatsNumbers | null>(null);
+  const [stats, setStats] = useState<StatsView | null>(null);
   const [importPath, setImportPath] = useState<string | null>(null);
   const [banner, setBanner] = useState<readonly string[]>(props.problems ?? []);
   const genres = useMemo(() => [...new Set(rows.flatMap((r) => r.genres))].sort(), [rows]);
+  // Titles by the chosen name, sorted and searched by it too; the exported title stays one of the searched names.
+  const shownRows = useMemo(() => withShownTitles(rows, titleLanguage), [rows, titleLanguage]);
 
   const showError = (e: unknown): void => setBanner([bannerText(e)]);
   // Read after the first frame (it needs the warehouse open, which the first frame does not wait for).
@@ -89,6 +93,8 @@ export function App(props: AppProps) {
   // Any key dismisses the banner; the key still does its work on the screen.
   useInput(() => setBanner([]), { isActive: banner.length > 0 });
 
+  // A screen that opens on a view model is shown once the model is read; if it cannot be read, the person stays
+  // where they are and the banner says why.
   const go = (s: Screen): void => {
     if (s === 'stats') {
       services.stats().then((x) => {
@@ -135,6 +141,8 @@ export function App(props: AppProps) {
   // frame, which flickers.
   const h = Math.max(6, height - 1 - bannerLines.length - (demoLine ? 1 : 0));
   const common = { width, height: h, theme, active: true };
+  // What the screens that do work through the services need besides: names in the chosen language, where errors go.
+  const working = { titleLanguage, onError: showError, onNav: nav };
   let body;
   if (screen === 'welcome') {
     body = (
@@ -154,8 +162,6 @@ export function App(props: AppProps) {
     body = (
       <ImportPathScreen
         {...common}
-        check={(p) => services.checkExportPath(p)}
-        complete={(p) => services.completeExportPath(p)}
         onImport={(p) => {
           setImportPath(p);
           setScreen('importing');
@@ -164,42 +170,22 @@ export function App(props: AppProps) {
       />
     );
   } else if (screen === 'importing') {
-    body = <ImportProgressScreen {...common} clock={props.clock} path={importPath} run={(p, o) => services.importExport(p, o)} onClose={afterImport} />;
+    body = <ImportProgressScreen {...common} clock={props.clock} path={importPath} onClose={afterImport} />;
   } else if (screen === 'help') {
     body = <HelpScreen {...common} settingsPath={props.settingsPath} onBack={() => setScreen(helpFrom)} />;
   } else if (screen === 'title' && view) {
-    body = <TitleScreen {...common} view={view} onBack={() => setScreen('library')} onNav={nav} />;
+    body = <TitleScreen {...common} view={view} titleLanguage={titleLanguage} onBack={() => setScreen('library')} onNav={nav} />;
   } else if (screen === 'stats' && stats) {
     body = <StatsScreen {...common} stats={stats} onBack={() => setScreen('library')} onNext={() => nav('nextScreen')} onQuit={() => setScreen('library')} onNav={nav} />;
   } else if (screen === 'recommend') {
-    body = (
-      <RecommendScreen
-        {...common}
-        initialFilter={withoutStatuses(libState.filter)}
-        genres={genres}
-        engines={services.engines()}
-        recommend={(req, signal) => services.recommend(req, signal)}
-        addToPlan={(r, e) => services.addToPlan(r, e)}
-        onError={showError}
-        onNav={nav}
-      />
-    );
+    body = <RecommendScreen {...common} {...working} initialFilter={withoutStatuses(libState.filter)} genres={genres} />;
   } else if (screen === 'plan') {
-    body = (
-      <PlanScreen
-        {...common}
-        load={() => services.plan()}
-        remove={(id) => services.removeFromPlan(id)}
-        move={(id, p) => services.movePlanItem(id, p)}
-        onError={showError}
-        onNav={nav}
-      />
-    );
+    body = <PlanScreen {...common} {...working} />;
   } else {
     body = (
       <LibraryScreen
         {...common}
-        rows={rows}
+        rows={shownRows}
         initial={libState}
         onOpen={open}
         onNav={(cmd, state) => {
@@ -211,21 +197,11 @@ export function App(props: AppProps) {
   }
   return (
     <BindingsContext.Provider value={bindings}>
-      <KeyRouter>
-      <Box flexDirection="column" width={width}>
-        {demoLine && (
-          <Text color={theme.accent} inverse={!theme.colour} bold>
-            {fit(demoLine, width)}
-          </Text>
-        )}
-        {body}
-        {bannerLines.map((l, i) => (
-          <Text key={`banner${i}`} color={theme.error} bold inverse={!theme.colour}>
-            {fit(l, width)}
-          </Text>
-        ))}
-      </Box>
-      </KeyRouter>
+      <ServicesContext.Provider value={services}>
+        <ChromeContext.Provider value={{ demoLine, banner: bannerLines }}>
+          <KeyRouter>{body}</KeyRouter>
+        </ChromeContext.Provider>
+      </ServicesContext.Provider>
     </BindingsContext.Provider>
   );
 }

@@ -34,3 +34,21 @@ export function putCached(db: SqlDb, provider: string, entries: readonly CacheEn
   for (const e of entries) stmt.run([provider, e.key, e.status, e.payload, fetchedAt, new Date(t + ttlMs(e.status)).toISOString()]);
   stmt.free();
 }
+
+/**
+ * Keys of cached rows that hold exactly one of `answers` (same request, status and payload): copies of the sample's
+ * bundled answers that an older anidex put into a person's own warehouse.
+ */
+export function cachedCopiesOf(db: SqlDb, provider: string, answers: ReadonlyMap<string, { status: number; payload: string | null }>): string[] {
+  const out: string[] = [];
+  const stmt = 'SELECT status, payload FROM api_cache WHERE provider = ? AND request_key = ?';
+  for (const [k, a] of answers) {
+    const r = db.get<{ status: number; payload: string | null }>(stmt, [provider, k]);
+    if (r && r.status === a.status && r.payload === a.payload) out.push(k);
+  }
+  return out;
+}
+
+export function deleteCached(db: SqlDb, provider: string, keys: readonly string[]): void {
+  for (const k of keys) db.run('DELETE FROM api_cache WHERE provider = ? AND request_key = ?', [provider, k]);
+}

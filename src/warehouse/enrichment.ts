@@ -2,7 +2,10 @@ import type { SqlDb } from './db.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import { isMood, moodsFromMetadata, type Mood } from '../domain/moods.ts';
 import { LINK_PLAN_SQL } from './plan.ts';
+import { replaceAnimeNames } from './anime-names.ts';
 import type { MediaType } from '../domain/types.ts';
+import { parseEvidence, type MatchEvidence } from '../domain/match-evidence.ts';
+import { coverage, type PartCoverage, type SeasonPart } from '../domain/season-parts.ts';
 
 /** A current title as enrichment sees it, with the external ids the export carried. */
 export interface EnrichTarget {
@@ -14,6 +17,8 @@ export interface EnrichTarget {
   tvdbId: number | null;
   tmdbId: number | null;
   imdbId: string | null;
+  /** Trakt's aired episodes of the whole show. */
+  airedEpisodes: number | null;
 }
 
 export interface TitleMatch {
@@ -22,11 +27,18 @@ export interface TitleMatch {
   malId: number | null;
   confidence: number | null;
   provider: string | null;
-  /** `mal-export`: the title came from a MyAnimeList export, which names its MAL id. */
-  method: 'search' | 'id-map' | 'override' | 'mal-export';
+  /**
+   * `mal-export`: the title came from a MyAnimeList export, which names its MAL id; `mapping`: the community id
+   * mapping knew the title's TVDB, TMDb or IMDb id; `id-map`: the person's own id-map.json did.
+   */
+  method: 'search' | 'id-map' | 'mapping' | 'override' | 'mal-export';
   otherMalIds: number[];
   reason: string | null;
   matchedAt: string;
+  /** Why (null for decisions of an anidex that kept none). */
+  evidence?: MatchEvidence | null;
+  /** A Trakt show's MyAnimeList entry per season (from the id mapping); saving replaces the title's parts. */
+  parts?: SeasonPart[];
 }
 
 /**
@@ -36,11 +48,11 @@ export interface TitleMatch {
 export function enrichTargets(db: SqlDb): EnrichTarget[] {
   return db.all<EnrichTarget>(
     `SELECT h.title_key AS titleKey, h.title, h.year, h.media_type AS mediaType, h.trakt_id AS traktId,
-            s.tvdb_id AS tvdbId, s.tmdb_id AS tmdbId, s.imdb_id AS imdbId
+            s.tvdb_id AS tvdbId, s.tmdb_id AS tmdbId, s.imdb_id AS imdbId, h.total_episodes AS airedEpisodes
        FROM user_watch_history h LEFT JOIN silver_titles s ON s.title_key = h.title_key
       WHERE h.is_current = 1
      UNION
-     SELECT w.title_key, w.title, w.year, w.media_type, w.trakt_id, NULL, NULL, NULL
+     SELECT w.title_key, w.title, w.year, w.media_type, w.trakt_id, NULL, NULL, NULL, NULL
        FROM silver_watchlist w JOIN plan_to_watch p ON p.source_key = w.title_key AND p.source = 'trakt-watchlist'
       WHERE w.kind IN ('show', 'movie')
         AND w.title_key NOT IN (SELECT title_key FROM user_watch_history WHERE is_current = 1)
@@ -58,6 +70,7 @@ interface MatchRow {
   other_mal_ids: string | null;
   reason: string | null;
   matched_at: string;
+  evidence: string | null;
 }
 
 export function allMatches(db: SqlDb): Map<string, TitleMatch> {
@@ -74,31 +87,79 @@ export function allMatches(db: SqlDb): Map<string, TitleMatch> {
         otherMalIds: r.other_mal_ids ? (JSON.parse(r.other_mal_ids) as number[]) : [],
         reason: r.reason,
         matchedAt: r.matched_at,
+        evidence: parseEvidence(r.evidence),
       },
     ]),
   );
 }
 
+/** Every Trakt show's MyAnimeList entries per season, by title key (shows the id mapping knows). */
+export function allSeasonParts(db: SqlDb): Map<string, SeasonPart[]> {
+  const out = new Map<string, SeasonPart[]>();
+  for (const r of db.all<{ k: string; season: number | null; offset: number; malId: number }>(
+    'SELECT title_key AS k, season, episode_offset AS offset, mal_id AS malId FROM title_match_season ORDER BY title_key, ifnull(season, -1), episode_offset',
+  )) {
+    const list = out.get(r.k) ?? [];
+    list.push({ season: r.season, offset: r.offset, malId: r.malId });
+    out.set(r.k, list);
+  }
+  return out;
+}
+
+/**
+ * What a person watched of each MyAnimeList entry of their Trakt shows the id mapping knows (all of them, or the
+ * given title), from the latest export's plays; an entry's episode count comes from dim_anime when it is there.
+ */
+export function showSeasons(db: SqlDb, titleKey?: string): Map<string, PartCoverage[]> {
+  const parts = allSeasonParts(db);
+  if (titleKey !== undefined) for (const k of [...parts.keys()]) if (k !== titleKey) parts.delete(k);
+  const out = new Map<string, PartCoverage[]>();
+  if (parts.size === 0) return out;
+  const plays = new Map<string, Array<{ season: number; episode: number; watchedAt: string | null }>>();
+  const rows = db.all<{ k: string; season: number; episode: number; at: string | null }>(
+    `SELECT title_key AS k, season, episode, watched_at AS at FROM silver_plays
+      WHERE season IS NOT NULL AND episode IS NOT NULL ${titleKey === undefined ? 'AND title_key IN (SELECT title_key FROM title_match_season)' : 'AND title_key = ?'}`,
+    titleKey === undefined ? [] : [titleKey],
+  );
+  for (const r of rows) {
+    const list = plays.get(r.k) ?? [];
+    list.push({ season: r.season, episode: r.episode, watchedAt: r.at });
+    plays.set(r.k, list);
+  }
+  const episodes = new Map(db.all<{ m: number; e: number | null }>('SELECT mal_id AS m, episodes AS e FROM dim_anime WHERE mal_id IN (SELECT mal_id FROM title_match_season)').map((r) => [r.m, r.e]));
+  for (const [k, ps] of parts) out.set(k, coverage(ps, plays.get(k) ?? [], (id) => episodes.get(id) ?? null));
+  return out;
+}
+
 /** Record matches and give every version of each matched title its MAL id (identity, not history: no new version). */
 export function saveMatches(db: SqlDb, matches: readonly TitleMatch[]): void {
   const put = db.prepare(
-    `INSERT INTO title_match (title_key, status, mal_id, confidence, provider, method, other_mal_ids, reason, matched_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO title_match (title_key, status, mal_id, confidence, provider, method, other_mal_ids, reason, matched_at, evidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (title_key) DO UPDATE SET status = excluded.status, mal_id = excluded.mal_id, confidence = excluded.confidence,
        provider = excluded.provider, method = excluded.method, other_mal_ids = excluded.other_mal_ids, reason = excluded.reason,
-       matched_at = excluded.matched_at`,
+       matched_at = excluded.matched_at, evidence = excluded.evidence`,
   );
+  const dropParts = db.prepare('DELETE FROM title_match_season WHERE title_key = ?');
+  const putPart = db.prepare('INSERT OR IGNORE INTO title_match_season (title_key, season, episode_offset, mal_id) VALUES (?, ?, ?, ?)');
   const gold = db.prepare('UPDATE user_watch_history SET mal_id = ? WHERE title_key = ?');
   // Prepared once: a MAL import saves a match per entry, tens of thousands of them.
   const link = db.prepare(LINK_PLAN_SQL);
   for (const m of matches) {
-    put.run([m.titleKey, m.status, m.malId, m.confidence, m.provider, m.method, m.otherMalIds.length ? JSON.stringify(m.otherMalIds) : null, m.reason, m.matchedAt]);
+    put.run([m.titleKey, m.status, m.malId, m.confidence, m.provider, m.method, m.otherMalIds.length ? JSON.stringify(m.otherMalIds) : null, m.reason, m.matchedAt, m.evidence ? JSON.stringify(m.evidence) : null]);
     gold.run([m.malId, m.titleKey]);
     link.run([m.malId, m.titleKey]);
+    // Only Trakt titles have seasons (a MyAnimeList entry is one MAL id): MAL imports save tens of thousands of these.
+    if (m.titleKey.startsWith('trakt:')) {
+      dropParts.run([m.titleKey]);
+      for (const p of m.parts ?? []) putPart.run([m.titleKey, p.season, p.offset, p.malId]);
+    }
   }
   put.free();
   gold.free();
   link.free();
+  dropParts.free();
+  putPart.free();
 }
 
 /** MAL ids whose dim_anime row is missing or older than `staleBefore`. */
@@ -144,6 +205,8 @@ export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider
     ]);
   }
   stmt.free();
+  // The names are refreshed with the rest of the metadata: a provider that renamed or dropped a name is followed.
+  replaceAnimeNames(db, records);
 }
 
 interface DimRow {
@@ -221,12 +284,29 @@ export function watchedAnime(db: SqlDb): Array<{ title: string; malId: number; u
     byId.set(r.malId, { title: r.title, malId: r.malId, userRating: r.userRating, binged: r.binge === 1 || (prev?.binged ?? false), otherMalIds: parseJson(r.others, []) });
   }
   for (const [id, score] of malScore) if (score !== null) byId.get(id)!.userRating = score;
+  // A show the id mapping knows also speaks through the furthest season watched, so that the season after it (its
+  // SEQUEL) reaches the recommender as a candidate.
+  const seasons = showSeasons(db);
+  for (const r of rows) {
+    const furthest = [...(seasons.get(r.key) ?? [])].reverse().find((p) => p.episodesWatched > 0 && p.season !== 0);
+    if (!furthest || furthest.malId === r.malId || byId.has(furthest.malId)) continue;
+    const show = byId.get(r.malId);
+    byId.set(furthest.malId, { title: r.title, malId: furthest.malId, userRating: show?.userRating ?? r.userRating, binged: show?.binged ?? r.binge === 1, otherMalIds: [] });
+  }
   return [...byId.values()];
 }
 
+/** MAL entries of Trakt shows the id mapping knows that the person watched any episode of (specials included). */
+export function seenSeasonMalIds(db: SqlDb): Set<number> {
+  const seen = new Set<number>();
+  for (const parts of showSeasons(db).values()) for (const p of parts) if (p.episodesWatched > 0) seen.add(p.malId);
+  return seen;
+}
+
 /**
- * Every MAL id the person has seen: each title in their history (deleted ones included), and the later
- * seasons a Trakt show spans when they watched all of its episodes.
+ * Every MAL id the person has seen: each title in their history (deleted ones included), every season of a Trakt show
+ * the id mapping knows that they watched any of, and for the shows it does not know, the later seasons a Trakt show
+ * spans when they watched all of its episodes.
  */
 export function historyMalIds(db: SqlDb): Set<number> {
   const seen = new Set(
@@ -236,9 +316,11 @@ export function historyMalIds(db: SqlDb): Set<number> {
   );
   // Later seasons count as seen as far as the episodes watched reach, following the provider's SEQUEL links
   // from the first season: 46 episodes of Mushishi cover its 26-, 10- and 10-episode MyAnimeList entries.
+  for (const id of seenSeasonMalIds(db)) seen.add(id);
   const shows = db.all<{ first: number; watched: number | null }>(
     `SELECT mal_id AS first, episodes_watched AS watched FROM user_watch_history
-      WHERE is_current = 1 AND mal_id IS NOT NULL AND media_type = 'show'`,
+      WHERE is_current = 1 AND mal_id IS NOT NULL AND media_type = 'show'
+        AND title_key NOT IN (SELECT title_key FROM title_match_season)`,
   );
   const entry = (id: number) => db.get<{ e: number | null; rel: string | null }>('SELECT episodes AS e, relations AS rel FROM dim_anime WHERE mal_id = ?', [id]);
   for (const s of shows) {
@@ -290,4 +372,17 @@ export function droppedMalIds(db: SqlDb): Set<number> {
       )
       .map((r) => r.m),
   );
+}
+
+/** Whether any Trakt title carries a TVDB, TMDb or IMDb id (what the id mapping is asked about). */
+export function hasExternalIds(db: SqlDb): boolean {
+  return db.get('SELECT 1 AS x FROM silver_titles WHERE tvdb_id IS NOT NULL OR tmdb_id IS NOT NULL OR imdb_id IS NOT NULL LIMIT 1') !== undefined;
+}
+
+/** The stored decision for one title (its status, how it was made and why), or null when it was never looked up. */
+export function matchOf(db: SqlDb, titleKey: string): { status: TitleMatch['status']; method: TitleMatch['method']; malId: number | null; reason: string | null } | null {
+  return db.get<{ status: TitleMatch['status']; method: TitleMatch['method']; malId: number | null; reason: string | null }>(
+    'SELECT status, method, mal_id AS malId, reason FROM title_match WHERE title_key = ?',
+    [titleKey],
+  ) ?? null;
 }

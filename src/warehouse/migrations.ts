@@ -1,11 +1,15 @@
 import type { SqlDb } from './db.ts';
 import { AnidexError } from '../domain/errors.ts';
+import { ANIME_NAMES_DDL, backfillAnimeNames } from './anime-names.ts';
+
+/** A schema step: SQL, or a function for steps that need code (normalizing names the way anidex searches them). */
+type Migration = string | ((db: SqlDb) => void);
 
 /**
  * Versioned schema steps; `PRAGMA user_version` records how many have run. Append only: a released step is
  * never edited, a change is a new step.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   // 1: bronze, silver, gold, audit.
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -250,6 +254,25 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE user_watch_history ADD COLUMN mal_status TEXT;
   ALTER TABLE user_watch_history ADD COLUMN times_watched INTEGER;
   `,
+  // 5: every name of an anime, searchable; filled from what dim_anime already holds, so nothing is fetched again.
+  (db) => {
+    db.exec(ANIME_NAMES_DDL);
+    backfillAnimeNames(db);
+  },
+  // 6: matches keep their evidence (JSON, see src/domain/match-evidence.ts), and a Trakt show the id mapping knows
+  // keeps the MyAnimeList entry of each season, or part of a season.
+  `
+  ALTER TABLE title_match ADD COLUMN evidence TEXT;
+  CREATE TABLE title_match_season (
+    title_key TEXT NOT NULL,
+    -- Trakt's (TVDB's) season number, 0 = specials; NULL = every regular season no other row names.
+    season INTEGER,
+    -- The entry starts after this many episodes of the season.
+    episode_offset INTEGER NOT NULL,
+    mal_id INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX title_match_season_key ON title_match_season (title_key, ifnull(season, -1), episode_offset);
+  `,
 ];
 
 /** Bring a database up to the current schema; returns how many steps ran. */
@@ -267,7 +290,9 @@ export function migrate(db: SqlDb): number {
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.exec('BEGIN');
     try {
-      db.exec(MIGRATIONS[v]!);
+      const step = MIGRATIONS[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.exec(`PRAGMA user_version = ${v + 1}`);
       db.exec('COMMIT');
     } catch (err) {

@@ -14,6 +14,9 @@ export interface PlanItem {
   source: PlanSource;
   sourceKey: string | null;
   addedAt: string;
+  /** The provider's English and romaji names of the item's anime, when anidex has its metadata. */
+  titleEnglish: string | null;
+  titleRomaji: string | null;
 }
 
 export interface NewPlanItem {
@@ -35,9 +38,11 @@ const IMPORTED: ReadonlySet<PlanSource> = new Set(['trakt-watchlist', 'mal']);
 /** The list, highest priority (1) first, then oldest first. */
 export function planItems(db: SqlDb): PlanItem[] {
   return db.all<PlanItem>(
-    `SELECT id, title, mal_id AS malId, streaming_service AS streamingService, recommended_by_ai_at AS recommendedByAiAt,
-            priority, confidence_score AS confidenceScore, notes, source, source_key AS sourceKey, added_at AS addedAt
-       FROM plan_to_watch ORDER BY priority IS NULL, priority, added_at, id`,
+    `SELECT p.id, p.title, p.mal_id AS malId, p.streaming_service AS streamingService, p.recommended_by_ai_at AS recommendedByAiAt,
+            p.priority, p.confidence_score AS confidenceScore, p.notes, p.source, p.source_key AS sourceKey, p.added_at AS addedAt,
+            d.title_english AS titleEnglish, d.title_romaji AS titleRomaji
+       FROM plan_to_watch p LEFT JOIN dim_anime d ON d.mal_id = p.mal_id
+      ORDER BY p.priority IS NULL, p.priority, p.added_at, p.id`,
   );
 }
 

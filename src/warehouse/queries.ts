@@ -2,6 +2,7 @@ import type { SqlDb, SqlParam } from './db.ts';
 import type { MediaType } from '../domain/types.ts';
 import type { PlayHistoryNumbers } from '../domain/stats-text.ts';
 import { BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from '../domain/aggregate.ts';
+import { otherNorms } from '../domain/anime-names.ts';
 
 /** A current title as the library shows it. */
 export interface LibraryRow {
@@ -74,6 +75,11 @@ export interface EnrichedRow extends LibraryRow {
   communityScore: number | null;
   /** dim_anime has a row for the title's MAL id (a matched title without one is still pending: `anidex enrich`). */
   hasMetadata: boolean;
+  /** The provider's English and romaji names of the anime (null when it gave none, or nothing is matched). */
+  titleEnglish: string | null;
+  titleRomaji: string | null;
+  /** Every other name of the anime (English, romaji, native, synonyms, other languages), normalized, for search. */
+  normNames: string[];
 }
 
 interface EnrichedDbRow extends LibraryRow {
@@ -88,6 +94,17 @@ interface EnrichedDbRow extends LibraryRow {
   moods: string | null;
   communityScore: number | null;
   hasMetadata: number;
+  titleEnglish: string | null;
+  titleRomaji: string | null;
+  normNames: string | null;
+}
+
+/** The normalized names of a row's anime, one per line (the separator normalizeTitle never leaves in a name). */
+const NAMES_OF_MAL_ID = (malIdColumn: string): string =>
+  `(SELECT group_concat(n.norm_name, char(10)) FROM anime_names n WHERE n.mal_id = ${malIdColumn})`;
+
+function splitNames(normTitle: string, text: string | null): string[] {
+  return text ? otherNorms(normTitle, text.split('\n')) : [];
 }
 
 function jsonList(text: string | null): string[] {
@@ -107,14 +124,15 @@ export function enrichedLibrary(db: SqlDb): EnrichedRow[] {
       `SELECT ${libraryColumns('h')},
               coalesce(m.status, 'pending') AS matchStatus, m.confidence AS matchConfidence, m.reason AS matchReason,
               d.format, d.episodes AS animeEpisodes, d.minutes_per_episode AS minutesPerEpisode, d.genres, d.studios, d.moods,
-              d.community_score AS communityScore, d.mal_id IS NOT NULL AS hasMetadata
+              d.community_score AS communityScore, d.mal_id IS NOT NULL AS hasMetadata, d.title_english AS titleEnglish, d.title_romaji AS titleRomaji,
+              ${NAMES_OF_MAL_ID('h.mal_id')} AS normNames
          FROM user_watch_history h
          LEFT JOIN title_match m ON m.title_key = h.title_key
          LEFT JOIN dim_anime d ON d.mal_id = h.mal_id
         WHERE h.is_current = 1 AND h.is_deleted = 0
         ORDER BY h.last_watched_at IS NULL, h.last_watched_at DESC, h.title`,
     )
-    .map((r) => ({ ...r, genres: jsonList(r.genres), studios: jsonList(r.studios), moods: jsonList(r.moods), hasMetadata: r.hasMetadata === 1 }));
+    .map((r) => ({ ...r, genres: jsonList(r.genres), studios: jsonList(r.studios), moods: jsonList(r.moods), hasMetadata: r.hasMetadata === 1, normNames: splitNames(r.normTitle, r.normNames) }));
 }
 
 /** A title whose current version is a deletion marker: gone from its source's latest export, kept in history. */
@@ -175,15 +193,32 @@ export function sameAnimeKeys(db: SqlDb, malId: number): string[] {
     .map((r) => r.k);
 }
 
+/** A title as look-ups by name or id see it: its current version's title, and every name of its anime. */
+export interface IndexedTitle {
+  titleKey: string;
+  traktId: number | null;
+  malId: number | null;
+  title: string;
+  normTitle: string;
+  year: number | null;
+  mediaType: MediaType;
+  isDeleted: boolean;
+  titleEnglish: string | null;
+  titleRomaji: string | null;
+  normNames: string[];
+}
+
 /** The title (as of its current version) of every key, deleted ones included, for look-ups by name or id. */
-export function titleIndex(db: SqlDb): Array<{ titleKey: string; traktId: number | null; title: string; normTitle: string; year: number | null; mediaType: MediaType; isDeleted: boolean }> {
+export function titleIndex(db: SqlDb): IndexedTitle[] {
   return db
-    .all<{ titleKey: string; traktId: number | null; title: string; normTitle: string; year: number | null; mediaType: MediaType; isDeleted: number }>(
-      `SELECT title_key AS titleKey, trakt_id AS traktId, title, norm_title AS normTitle, year, media_type AS mediaType,
-              is_deleted AS isDeleted
-         FROM user_watch_history WHERE is_current = 1 ORDER BY title`,
+    .all<Omit<IndexedTitle, 'isDeleted' | 'normNames'> & { isDeleted: number; normNames: string | null }>(
+      `SELECT h.title_key AS titleKey, h.trakt_id AS traktId, h.mal_id AS malId, h.title, h.norm_title AS normTitle, h.year,
+              h.media_type AS mediaType, h.is_deleted AS isDeleted, d.title_english AS titleEnglish, d.title_romaji AS titleRomaji,
+              ${NAMES_OF_MAL_ID('h.mal_id')} AS normNames
+         FROM user_watch_history h LEFT JOIN dim_anime d ON d.mal_id = h.mal_id
+        WHERE h.is_current = 1 ORDER BY h.title`,
     )
-    .map((r) => ({ ...r, isDeleted: r.isDeleted === 1 }));
+    .map((r) => ({ ...r, isDeleted: r.isDeleted === 1, normNames: splitNames(r.normTitle, r.normNames) }));
 }
 
 /** Rows valid at time `t` (time travel): exactly one per title known then. */

@@ -1,5 +1,5 @@
 import type { SqlDb } from './db.ts';
-import { droppedMalIds } from './enrichment.ts';
+import { droppedMalIds, showSeasons } from './enrichment.ts';
 
 /** One matched title of the person's history as the recommender reads it. */
 export interface HistoryTitle {
@@ -61,5 +61,40 @@ export function historyTitles(db: SqlDb): HistoryTitle[] {
     prev.rewatches = Math.max(prev.rewatches, rewatches);
     prev.binged ||= r.binge === 1;
   }
+  addWatchedSeasons(db, byId);
   return [...byId.values()].sort((a, b) => a.malId - b.malId);
+}
+
+/**
+ * A Trakt show the id mapping knows spans several MyAnimeList entries: each one watched is a title of the person's
+ * own (rated like the show), so its SEQUEL — the next unseen season — is linked from what they watched last. An
+ * entry their MyAnimeList list already holds keeps the list's score and status.
+ */
+function addWatchedSeasons(db: SqlDb, byId: Map<number, HistoryTitle>): void {
+  const seasons = showSeasons(db);
+  if (seasons.size === 0) return;
+  const shows = new Map(
+    db
+      .all<{ key: string; title: string; rating: number | null; binge: number | null }>(
+        'SELECT title_key AS key, title, user_rating AS rating, binge_indicator AS binge FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0',
+      )
+      .map((r) => [r.key, r]),
+  );
+  const episodes = new Map(db.all<{ m: number; e: number | null }>('SELECT mal_id AS m, episodes AS e FROM dim_anime').map((r) => [r.m, r.e]));
+  for (const [key, parts] of seasons) {
+    const show = shows.get(key);
+    if (!show) continue;
+    for (const p of parts) {
+      if (p.episodesWatched === 0 || byId.has(p.malId)) continue;
+      const total = episodes.get(p.malId) ?? null;
+      byId.set(p.malId, {
+        malId: p.malId,
+        title: show.title,
+        rating: show.rating,
+        status: total !== null && p.episodesWatched >= total ? 'completed' : 'watching',
+        rewatches: 0,
+        binged: show.binge === 1,
+      });
+    }
+  }
 }

@@ -58,6 +58,7 @@ export function removeSampleRuns(db: SqlDb, runs: readonly SampleRun[], bundled:
     if (kept.length === 0) {
       titles++;
       db.run('DELETE FROM title_match WHERE title_key = ?', [key]);
+      db.run('DELETE FROM title_match_season WHERE title_key = ?', [key]);
       continue;
     }
     // Keep the versions contiguous and exactly one current; the unique index allows one current row at a time.

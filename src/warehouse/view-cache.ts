@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { writeFileAtomic } from './atomic-file.ts';
 import { WAREHOUSE_FILE } from './store.ts';
 
-/** Bump when what a cached view holds changes shape. */
-const CACHE_FORMAT = 2;
+/** Bump when what a cached view holds changes shape (2: library rows carry a status; 3: and their anime's names). */
+const CACHE_FORMAT = 3;
 
 /**
  * Which warehouse file a cached view was computed from: every save writes a new file (temp + rename), so its

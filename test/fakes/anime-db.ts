@@ -131,8 +131,20 @@ const SEASON_MONTH: Record<Season, number> = { WINTER: 1, SPRING: 4, SUMMER: 7, 
 
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'no', 'to', 'wa', 'wo', 'ga', 'x', 'and', 'on', 'in', 'season', 'part', 'movie', 's']);
 
+const normalized = new Map<string, string>();
+
 /** Case-, accent- and punctuation-insensitive form: "Frieren: Beyond Journey’s End" → "frieren beyond journeys end". */
 export function normalizeForSearch(s: string): string {
+  // Remembered: a search compares the query with every name of every Media (tens of thousands in the benchmark's).
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = normalizeUncached(s);
+    if (normalized.size < 500_000) normalized.set(s, n);
+  }
+  return n;
+}
+
+function normalizeUncached(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
     .replace(/['’`]/g, '').replace(/×/g, ' x ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -639,4 +651,32 @@ let cached: AnimeDb | undefined;
 export function animeDb(): AnimeDb {
   cached ??= buildAnimeDb();
   return cached;
+}
+
+/**
+ * A database of the given anime only (for a test's own fixture, or a benchmark's catalogue): entries of one group
+ * are one franchise, each the SEQUEL of the one before; recommendations are derived as for the shared database.
+ * AniList only (the Jikan maps are empty).
+ */
+export function customAnimeDb(groups: ReadonlyArray<readonly MalEntry[]>, opts: { recommendations?: boolean } = {}): AnimeDb {
+  const anime: AniListMedia[] = [];
+  groups.forEach((g) => {
+    let prev: AniListMedia | null = null;
+    for (const e of g) {
+      const m = animeMediaOf(e);
+      anime.push(m);
+      if (prev) {
+        prev.relations.edges.push({ id: 1000 + (hash(`${prev.id}~${m.id}`) % 900000), relationType: 'SEQUEL', node: m });
+        m.relations.edges.push({ id: 1000 + (hash(`${m.id}~${prev.id}`) % 900000), relationType: 'PREQUEL', node: prev });
+      }
+      prev = m;
+    }
+  });
+  if (opts.recommendations !== false) buildRecommendations(anime);
+  const byId = new Map(anime.map((m) => [m.id, m]));
+  if (byId.size !== anime.length) throw new Error('anime-db: duplicate AniList id');
+  return {
+    media: anime, byId, animeByMalId: new Map(anime.map((m) => [m.idMal as number, m])),
+    jikanFull: new Map(), jikanRecommendations: new Map(), jikanRelations: new Map(), decoyMalIds: [], oddRecommendationMalIds: [],
+  };
 }

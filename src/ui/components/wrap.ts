@@ -1,6 +1,6 @@
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { clampLines, wrapLines } from '../../lib/text/wrap.ts';
-import type { FrameLine } from './frame.tsx';
+import type { FrameLine } from './screen.tsx';
 
 /**
  * Untrusted text as frame rows of at most `width` cells, sanitised, keeping its line breaks; `indent` starts each

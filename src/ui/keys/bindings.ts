@@ -1,57 +1,12 @@
 /**
- * Key bindings as data: each command lists the keys that trigger it; help and every screen's footer are generated
- * from the live table, so a person's overrides show up wherever keys are named. One key means one command
- * everywhere; a command's effect depends on the screen (Enter opens a title, runs a form field, …).
+ * Key presses as the commands of the live bindings (settings/key-bindings.ts), and the help and footers generated
+ * from them, so a person's overrides show up wherever keys are named.
  */
-
 import { displayWidth } from '../../lib/text/cells.ts';
+import { layoutTable, naturalWidths, tableRow, type Column } from '../../lib/text/table.ts';
+import { DEFAULT_BINDINGS, UI_COMMANDS, showKey, type Bindings, type UiCommand } from '../../settings/key-bindings.ts';
 
-export const UI_COMMANDS = [
-  'up', 'down', 'pageUp', 'pageDown', 'top', 'bottom',
-  'open', 'back', 'search', 'filter', 'toggle', 'sort', 'clear',
-  'library', 'recommend', 'plan', 'stats', 'nextScreen', 'prevScreen',
-  'add', 'remove', 'moveUp', 'moveDown', 'showSent', 'importExport',
-  'help', 'quit',
-] as const;
-export type UiCommand = (typeof UI_COMMANDS)[number];
-
-export interface KeyBinding {
-  /** Printable character, or a named key: up, down, left, right, pageUp, pageDown, return, escape, tab, shift+tab, space, ctrl+<c>. */
-  keys: readonly string[];
-  description: string;
-}
-
-export type Bindings = Readonly<Record<UiCommand, KeyBinding>>;
-
-export const DEFAULT_BINDINGS: Bindings = {
-  up: { keys: ['up', 'k'], description: 'move up' },
-  down: { keys: ['down', 'j'], description: 'move down' },
-  pageUp: { keys: ['pageUp', 'ctrl+u'], description: 'half a page up' },
-  pageDown: { keys: ['pageDown', 'ctrl+d'], description: 'half a page down' },
-  top: { keys: ['g'], description: 'first row' },
-  bottom: { keys: ['G'], description: 'last row' },
-  open: { keys: ['return', 'l', 'right'], description: 'open / choose / run' },
-  back: { keys: ['escape', 'h', 'left'], description: 'back / clear search / cancel running work' },
-  search: { keys: ['/'], description: 'search as you type' },
-  filter: { keys: ['f'], description: 'filters: genre, mood, length' },
-  toggle: { keys: ['space'], description: 'include → exclude → off; next value' },
-  sort: { keys: ['s'], description: 'next sort order' },
-  clear: { keys: ['c'], description: 'clear filters' },
-  library: { keys: ['1'], description: 'library' },
-  recommend: { keys: ['r', '2'], description: 'recommendations (with the library filters); run them' },
-  plan: { keys: ['p', '3'], description: 'plan to watch' },
-  stats: { keys: ['4'], description: 'stats' },
-  nextScreen: { keys: ['tab'], description: 'next screen' },
-  prevScreen: { keys: ['shift+tab'], description: 'previous screen' },
-  add: { keys: ['a'], description: 'add to plan to watch' },
-  remove: { keys: ['x'], description: 'remove from the plan' },
-  moveUp: { keys: ['K'], description: 'raise priority' },
-  moveDown: { keys: ['J'], description: 'lower priority' },
-  showSent: { keys: ['v'], description: 'what was sent to the AI' },
-  importExport: { keys: ['i'], description: 'import an export' },
-  help: { keys: ['?'], description: 'help' },
-  quit: { keys: ['q'], description: 'quit (back on inner screens)' },
-};
+export { DEFAULT_BINDINGS, UI_COMMANDS, type Bindings, type UiCommand };
 
 /** What Ink reports for one key press. */
 export interface InkKey {
@@ -93,15 +48,6 @@ export function commandFor(name: string, bindings: Bindings = DEFAULT_BINDINGS):
   return null;
 }
 
-const SHOWN: Record<string, string> = { return: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', space: 'Space', up: '↑', down: '↓', left: '←', right: '→', pageUp: 'PgUp', pageDown: 'PgDn' };
-
-/** A key as a person reads it: Enter, Esc, ^d, ↑. */
-export function showKey(k: string): string {
-  if (SHOWN[k]) return SHOWN[k];
-  if (k.startsWith('ctrl+')) return `^${k.slice(5)}`;
-  return k;
-}
-
 const MOVEMENT_KEYS = new Set(['up', 'down', 'left', 'right', 'pageUp', 'pageDown']);
 
 /** The key to name in a footer: the first one bound that is not an arrow or page key (vi keys, Enter, Esc read best). */
@@ -132,9 +78,13 @@ export function footerText(entries: readonly FooterEntry[], bindings: Bindings =
 
 /** Help lines, generated from the live bindings. */
 export function helpLines(bindings: Bindings = DEFAULT_BINDINGS): string[] {
-  return UI_COMMANDS.map((cmd) => {
-    const keys = bindings[cmd].keys.map(showKey).join(', ');
-    // Padded by cells: a bound key may be a wide character.
-    return `${keys}${' '.repeat(Math.max(0, 18 - displayWidth(keys)))} ${bindings[cmd].description}`;
-  });
+  const rows = UI_COMMANDS.map((cmd) => [bindings[cmd].keys.map(showKey).join(', '), bindings[cmd].description] as const);
+  // A table of the CLI's column spec: the keys column as wide as its widest entry, by cells (a key may be wide).
+  const layout = layoutTable(HELP_COLUMNS, naturalWidths(HELP_COLUMNS, rows), null);
+  return rows.map((r) => tableRow(layout, (c) => c.value(r)));
 }
+
+const HELP_COLUMNS: ReadonlyArray<Column<readonly [string, string]>> = [
+  { header: 'Keys', value: ([keys]) => keys },
+  { header: 'Command', value: ([, description]) => description },
+];

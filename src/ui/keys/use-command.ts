@@ -77,23 +77,36 @@ export function KeyRouter({ children }: { children: ReactNode }) {
   return createElement(RouterContext.Provider, { value: slot }, children);
 }
 
+/** What takes movement commands (a list, a pager): true when it took the command. */
+interface Navigable {
+  command(cmd: UiCommand): boolean;
+}
+
+interface CommandOptions {
+  active: boolean;
+  /** Sees every key first (a text field being typed into); true when it took the key. */
+  raw?: (input: string, key: InkKey) => boolean;
+  /** The list or pager that moves now (asked at each key: a screen may switch lists between two keys). */
+  nav?: () => Navigable | null;
+}
+
 /**
- * Key presses as commands. `raw` sees every key first (a text field being typed into) and returns true when it
- * took the key.
+ * Key presses as commands, for the active screen only. Movement commands go to `nav` first; what it does not take,
+ * and every other command, goes to `onCommand`.
  */
-export function useCommand(onCommand: (cmd: UiCommand) => void, opts: { active: boolean; raw?: (input: string, key: InkKey) => boolean }): void {
+export function useCommand(onCommand: (cmd: UiCommand) => void, opts: CommandOptions): void {
   const bindings = useBindings();
   const slot = useContext(RouterContext);
   // Read through a ref: a key must reach this render's handler, not the one of the render it was subscribed in.
-  const latest = useRef({ onCommand, raw: opts.raw, bindings });
-  latest.current = { onCommand, raw: opts.raw, bindings };
+  const latest = useRef({ onCommand, raw: opts.raw, nav: opts.nav, bindings });
+  latest.current = { onCommand, raw: opts.raw, nav: opts.nav, bindings };
   const target = useRef<KeyTarget>({
     raw: (input, key) => latest.current.raw?.(input, key) ?? false,
     handle(input, key) {
       const h = latest.current;
       if (h.raw?.(input, key)) return;
       const cmd = commandFor(keyName(input, key), h.bindings);
-      if (cmd) h.onCommand(cmd);
+      if (cmd && !h.nav?.()?.command(cmd)) h.onCommand(cmd);
     },
   }).current;
   // A layout effect runs as the screen is committed, before the next key event can be handled.

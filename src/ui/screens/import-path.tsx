@@ -1,26 +1,21 @@
 import { useRef, useState } from 'react';
-import type { PathCompletion } from '../../pipeline/export-path.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
 import { truncate } from '../../lib/text/cells.ts';
-import { Frame, type FrameLine } from '../components/frame.tsx';
+import { Screen, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { wrapText } from '../components/wrap.ts';
 import type { InkKey } from '../keys/bindings.ts';
 import { useCommand } from '../keys/use-command.ts';
-import type { Theme } from '../theme/theme.ts';
+import { useServices } from '../services.ts';
 
-export interface ImportPathProps {
-  width: number;
-  height: number;
-  theme: Theme;
-  check: (path: string) => Promise<string | null>;
-  complete: (typed: string) => Promise<PathCompletion>;
+export interface ImportPathProps extends ScreenBase {
   onImport: (path: string) => void;
   onBack: () => void;
   active: boolean;
 }
 
 /** The path of the person's export: typed with Tab completion (folders and .zip files), checked before importing. */
-export function ImportPathScreen({ width, height, theme, check, complete, onImport, onBack, active }: ImportPathProps) {
+export function ImportPathScreen({ width, height, theme, onImport, onBack, active }: ImportPathProps) {
+  const services = useServices();
   const [typed, setTyped] = useState('');
   const [options, setOptions] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,7 +31,7 @@ export function ImportPathScreen({ width, height, theme, check, complete, onImpo
     if (key.escape) onBack();
     else if (key.tab) {
       const asked = typedRef.current;
-      void complete(asked).then((c) => {
+      void services.completeExportPath(asked).then((c) => {
         if (typedRef.current !== asked) return;
         set(c.completed);
         setOptions(c.options.length > 1 ? c.options : []);
@@ -45,7 +40,7 @@ export function ImportPathScreen({ width, height, theme, check, complete, onImpo
     } else if (key.return) {
       const path = typedRef.current;
       setChecking(true);
-      void check(path).then((p) => {
+      void services.checkExportPath(path).then((p) => {
         setChecking(false);
         if (p === null) onImport(path);
         else setProblem(p);
@@ -72,5 +67,5 @@ export function ImportPathScreen({ width, height, theme, check, complete, onImpo
     for (const o of options.slice(0, Math.max(1, height - 14))) body.push({ text: `    ${o}`, tone: 'muted' });
     if (options.length > height - 14) body.push({ text: `    … ${options.length - (height - 14)} more`, tone: 'muted' });
   }
-  return <Frame title="anidex · Import my export" body={body} footer="Tab complete · Enter import · Backspace delete · Esc back" width={width} height={height} theme={theme} />;
+  return <Screen title="anidex · Import my export" body={body} footer="Tab complete · Enter import · Backspace delete · Esc back" width={width} height={height} theme={theme} />;
 }

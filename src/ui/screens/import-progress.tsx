@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkEvent } from '../../pipeline/tui-session.ts';
+import type { WorkEvent } from '../../pipeline/view-models.ts';
 import { footerText } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
-import { Frame, type FrameLine } from '../components/frame.tsx';
+import type { FrameLine, ScreenBase } from '../components/screen.tsx';
+import { Pager, usePager } from '../components/pager.tsx';
+import { useServices } from '../services.ts';
 import { hbar } from '../../domain/charts.ts';
-import { scrollOffset } from '../components/scroll.ts';
 import { wrapText } from '../components/wrap.ts';
-import type { Theme } from '../theme/theme.ts';
+import { displayWidth } from '../../lib/text/cells.ts';
+import { layoutTable, naturalWidths, tableRow, type Column } from '../../lib/text/table.ts';
 
 const STAGES = ['read', 'silver', 'gold', 'save', 'enrich', 'labels'] as const;
 type Stage = (typeof STAGES)[number];
@@ -66,13 +68,29 @@ export function endProgress(s: ProgressState, ok: boolean, now: number): Progres
   return ok ? { ...s, ended: true, finished: { ...s.finished, [s.stage]: now } } : { ...s, ended: true, failed: true };
 }
 
+/** A stage's row: its mark (done, running, failed, skipped, to come), time and counts. */
+interface StageRow {
+  mark: string;
+  stage: Stage;
+  time: string;
+  detail: string;
+  tone: FrameLine['tone'];
+}
+
+/** The stages as a table of the CLI's column spec. */
+const STAGE_COLUMNS: ReadonlyArray<Column<StageRow>> = [
+  { header: '', value: (r) => `${r.mark} ${STAGE_TEXT[r.stage]}` },
+  { header: '', value: (r) => r.time, align: 'right' },
+  { header: '', value: (r) => r.detail },
+];
+
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** The lines of the progress screen: one row per stage with its counts and times. */
 export function progressLines(s: ProgressState, now: number, width: number): FrameLine[] {
   const lines: FrameLine[] = [{ text: `  ${s.label || 'starting…'}`, tone: 'muted' }, { text: '' }];
   const current = s.stage ? STAGES.indexOf(s.stage) : -1;
-  STAGES.forEach((stage, i) => {
+  const rows = STAGES.map((stage, i): StageRow => {
     const started = s.started[stage];
     const done = s.finished[stage] !== undefined || (i < current && started !== undefined);
     const mark = done ? '✓' : stage === s.stage ? (s.failed ? '✗' : '▸') : started === undefined && (i < current || (s.ended && !s.failed)) ? '–' : '·';
@@ -85,12 +103,15 @@ export function progressLines(s: ProgressState, now: number, width: number): Fra
     }
     if (stage === 'labels' && started === undefined && s.ended && !s.failed) detail = 'no Gemini key: moods from genres and tags';
     const time = started === undefined ? '' : secs(Math.max(0, (s.finished[stage] ?? (s.failed && stage === s.stage ? started : now)) - started));
-    const tone = stage === s.stage ? 'accent' : done ? undefined : 'muted';
-    const head = `  ${mark} ${STAGE_TEXT[stage].padEnd(24)} ${time.padStart(7)}  `;
-    // Details that do not fit beside the stage go on the rows under it.
-    if (head.length + detail.length <= width) lines.push({ text: head + detail, tone });
-    else lines.push({ text: head.trimEnd(), tone }, ...wrapText(detail, width, ' '.repeat(6), tone));
+    return { mark, stage, time, detail, tone: stage === s.stage ? 'accent' : done ? undefined : 'muted' };
   });
+  const layout = layoutTable(STAGE_COLUMNS, naturalWidths(STAGE_COLUMNS, rows.map((r) => STAGE_COLUMNS.map((c) => c.value(r)))), null);
+  for (const r of rows) {
+    const row = `  ${tableRow(layout, (c) => c.value(r))}`;
+    // Details that do not fit beside the stage go on the rows under it.
+    if (displayWidth(row) <= width) lines.push({ text: row, tone: r.tone });
+    else lines.push({ text: `  ${tableRow(layout, (c) => (c === STAGE_COLUMNS[2] ? '' : c.value(r)))}`, tone: r.tone }, ...wrapText(r.detail, width, ' '.repeat(6), r.tone));
+  }
   const bar = Math.max(10, Math.min(50, width - 20));
   if (s.ended) return lines;
   if (s.stage === 'read' && s.files.bytesTotal) lines.push({ text: '' }, { text: `  ${hbar(s.files.bytesDone, s.files.bytesTotal, bar)} ${Math.round((100 * s.files.bytesDone) / s.files.bytesTotal)}%` });
@@ -98,16 +119,11 @@ export function progressLines(s: ProgressState, now: number, width: number): Fra
   return lines;
 }
 
-export interface ImportProgressProps {
+export interface ImportProgressProps extends ScreenBase {
   /** The export's path, or null for the bundled sample. */
   path: string | null;
-  run: (path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }) => Promise<string[]>;
-  width: number;
-  height: number;
-  theme: Theme;
   /** Leave the screen: `imported` says whether the warehouse changed. */
   onClose: (imported: boolean) => void;
-  active: boolean;
   /** Milliseconds now (tests pin it so golden frames do not depend on speed). */
   clock?: () => number;
 }
@@ -116,14 +132,14 @@ export interface ImportProgressProps {
  * Runs an import and its enrichment while showing each stage live. Back cancels: before the save the warehouse
  * is left exactly as it was; during enrichment the import stays and finished lookups are kept.
  */
-export function ImportProgressScreen({ path, run, width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
+export function ImportProgressScreen({ path, width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
   const bindings = useBindings();
+  const services = useServices();
   const [progress, setProgress] = useState(INITIAL_PROGRESS);
   const [outcome, setOutcome] = useState<{ ok: boolean; lines: string[]; imported: boolean } | null>(null);
   const [now, setNow] = useState(clock());
   const controller = useRef(new AbortController());
   const stageRef = useRef<Stage | null>(null);
-  const linesRef = useRef(0);
 
   useEffect(() => {
     const c = controller.current;
@@ -135,7 +151,7 @@ export function ImportProgressScreen({ path, run, width, height, theme, onClose,
         return n;
       });
     };
-    run(path, { signal: c.signal, onEvent }).then(
+    services.importExport(path, { signal: c.signal, onEvent }).then(
       (lines) => {
         setProgress((s) => endProgress(s, true, clock()));
         setOutcome({ ok: true, lines: c.signal.aborted ? ['Cancelled during enrichment: the import is saved, finished lookups are kept.', ...lines] : lines, imported: true });
@@ -155,27 +171,23 @@ export function ImportProgressScreen({ path, run, width, height, theme, onClose,
     };
   }, []);
 
-  const [offset, setOffset] = useState(0);
-  useCommand(
-    (cmd) => {
-      if (outcome) {
-        const o = scrollOffset(cmd, offset, linesRef.current, Math.max(1, height - 3));
-        if (o !== null) setOffset(o);
-        else if (cmd === 'open' || cmd === 'back' || cmd === 'quit') onClose(outcome.imported);
-      } else if (cmd === 'back' || cmd === 'quit') controller.current.abort(new Error('cancelled'));
-    },
-    { active },
-  );
-
   const lines = progressLines(progress, now, width);
   if (outcome) {
     lines.push({ text: '' });
     for (const l of outcome.lines) lines.push(...wrapText(l, width, '  ', outcome.ok ? undefined : 'error'));
   }
-  const rows = Math.max(1, height - 3);
-  linesRef.current = lines.length;
+  const scroll = usePager(lines, width, height);
+  useCommand(
+    (cmd) => {
+      if (outcome) {
+        if (cmd === 'open' || cmd === 'back' || cmd === 'quit') onClose(outcome.imported);
+      } else if (cmd === 'back' || cmd === 'quit') controller.current.abort(new Error('cancelled'));
+    },
+    // While the work runs, the lines change under the reader: scrolling waits for the outcome.
+    { active, nav: () => (outcome ? scroll : null) },
+  );
   const footer = outcome
-    ? footerText([['open', outcome.imported ? 'open the library' : 'back'], ...(lines.length > rows ? ([[['down', 'up'], 'scroll']] as const) : [])], bindings)
+    ? footerText([['open', outcome.imported ? 'open the library' : 'back'], ...(scroll.state.count > 1 ? ([[['down', 'up'], 'scroll']] as const) : [])], bindings)
     : footerText([['back', 'cancel']], bindings);
-  return <Frame title={`anidex · Import${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} body={lines.slice(offset, offset + rows)} footer={footer} width={width} height={height} theme={theme} />;
+  return <Pager title={`anidex · Import${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} lines={lines} scroll={scroll} footer={footer} width={width} height={height} theme={theme} />;
 }

@@ -1,64 +1,68 @@
 import { useEffect, useState } from 'react';
-import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.ts';
-import type { PlanItem } from '../../warehouse/plan.ts';
+import { useSyncState } from '../hooks/use-sync-state.ts';
+import type { PlanEntry } from '../../pipeline/view-models.ts';
 import { sanitizeText } from '../../domain/sanitize.ts';
-import { fit } from '../../lib/text/cells.ts';
+import { shownTitle, type TitleLanguage } from '../../domain/title-language.ts';
+import type { Column } from '../../lib/text/table.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
-import { listReducer } from '../components/list-state.ts';
-import { Frame, type FrameLine } from '../components/frame.tsx';
+import { useListState } from '../components/use-list-state.ts';
+import { tableLines, useTableLayout } from '../components/table.ts';
+import { bodyRows, Screen, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { wrapText } from '../components/wrap.ts';
-import type { Theme } from '../theme/theme.ts';
+import { useServices } from '../services.ts';
 
-export interface PlanScreenProps {
-  load: () => Promise<PlanItem[]>;
-  remove: (id: number) => Promise<boolean>;
-  move: (id: number, priority: number) => Promise<boolean>;
+export interface PlanScreenProps extends ScreenBase {
+  titleLanguage: TitleLanguage;
   onError: (e: unknown) => void;
   onNav: (cmd: UiCommand) => void;
-  width: number;
-  height: number;
-  theme: Theme;
   active: boolean;
 }
 
+/** The plan's columns: the spec the CLI's tables use (lib/text/table.ts). */
+const COLUMNS: ReadonlyArray<Column<PlanEntry>> = [
+  { header: 'Prio', value: (p) => (p.priority === null ? '' : String(p.priority)), align: 'right' },
+  { header: 'Title', value: (p) => p.title, flex: 2, min: 16 },
+  { header: 'From', value: (p) => p.source, drop: 1 },
+  { header: 'Conf', value: (p) => (p.confidenceScore === null ? '' : p.confidenceScore.toFixed(2)), align: 'right', drop: 2 },
+  { header: 'Stream', value: (p) => p.streamingService ?? '', flex: true, min: 6 },
+  { header: 'Added', value: (p) => p.addedAt.slice(0, 10) },
+];
+
+/** The rows under the list: the selected item's notes (a recommendation's reason) or its MyAnimeList id. */
+const DETAIL_ROWS = 2;
+
 /** The plan-to-watch list: highest priority first; raise and lower with K/J, remove with x (asked twice). */
-export function PlanScreen({ load, remove, move, onError, onNav, width, height, theme, active }: PlanScreenProps) {
+export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme, active }: PlanScreenProps) {
   const bindings = useBindings();
-  const [items, setItems, getItems] = useSyncState<PlanItem[] | null>(null);
+  const services = useServices();
+  const [items, setItems, getItems] = useSyncState<PlanEntry[] | null>(null);
   const [status, setStatus] = useState('');
   const [, setConfirm, getConfirm] = useSyncState<number | null>(null);
-  const listHeight = Math.max(1, height - 3 - 3);
-  const [list, dispatch, getList] = useSyncReducer(listReducer, { cursor: 0, offset: 0, count: 0, height: listHeight });
-  const count = items?.length ?? 0;
-  if (list.count !== count || list.height !== listHeight) dispatch({ type: 'resize', count, height: listHeight });
-
-  const reload = (then?: (xs: PlanItem[]) => void): void => {
-    load().then((xs) => {
-      setItems(xs);
-      then?.(xs);
+  // The body: the header, the list and the detail rows.
+  const listHeight = Math.max(1, bodyRows(height, width) - 1 - DETAIL_ROWS);
+  const list = useListState(items?.length ?? 0, listHeight, { liveCount: () => getItems()?.length ?? 0 });
+  const shown = (xs: PlanEntry[]): PlanEntry[] => xs.map((p) => ({ ...p, title: shownTitle(p.title, p, titleLanguage) }));
+  const reload = (then?: () => void): void => {
+    services.plan().then((xs) => {
+      setItems(shown(xs));
+      then?.();
     }, onError);
   };
   useEffect(() => reload(), []);
+  const layout = useTableLayout(items ?? [], COLUMNS, width);
 
   useCommand(
     (cmd) => {
-      const cursor = getList().cursor;
+      const cursor = list.get().cursor;
       const it = getItems()?.[cursor];
       const count = getItems()?.length ?? 0;
       if (cmd !== 'remove') setConfirm(null);
-      const half = Math.max(1, Math.floor(listHeight / 2));
-      if (cmd === 'down') dispatch({ type: 'move', by: 1 });
-      else if (cmd === 'up') dispatch({ type: 'move', by: -1 });
-      else if (cmd === 'pageDown') dispatch({ type: 'move', by: half });
-      else if (cmd === 'pageUp') dispatch({ type: 'move', by: -half });
-      else if (cmd === 'top') dispatch({ type: 'top' });
-      else if (cmd === 'bottom') dispatch({ type: 'bottom' });
-      else if ((cmd === 'moveUp' || cmd === 'moveDown') && it) {
+      if ((cmd === 'moveUp' || cmd === 'moveDown') && it) {
         const to = cursor + (cmd === 'moveUp' ? -1 : 1);
         if (to < 0 || to >= count) return;
         // Priorities are positions: moving to row `to` makes it priority to + 1, and the cursor follows it.
-        move(it.id, to + 1).then(() => reload(() => dispatch({ type: 'move', by: to - cursor })), onError);
+        services.movePlanItem(it.id, to + 1).then(() => reload(() => list.dispatch({ type: 'select', index: to })), onError);
       } else if (cmd === 'remove' && it) {
         if (getConfirm() !== it.id) {
           setConfirm(it.id);
@@ -66,7 +70,7 @@ export function PlanScreen({ load, remove, move, onError, onNav, width, height, 
           return;
         }
         setConfirm(null);
-        remove(it.id).then(() => {
+        services.removeFromPlan(it.id).then(() => {
           setStatus(`Removed ${sanitizeText(it.title)}.${it.source === 'trakt-watchlist' ? ' Re-imports will not bring it back.' : ''}`);
           reload();
         }, onError);
@@ -74,29 +78,32 @@ export function PlanScreen({ load, remove, move, onError, onNav, width, height, 
       else if (cmd !== 'open' && cmd !== 'plan') onNav(cmd);
       if (cmd !== 'remove') setStatus('');
     },
-    { active },
+    {
+      active,
+      // A move keeps nothing: it answers a removal question with "no".
+      nav: () => ({
+        command: (cmd) => {
+          if (!list.command(cmd)) return false;
+          setConfirm(null);
+          setStatus('');
+          return true;
+        },
+      }),
+    },
   );
 
-  const titleW = Math.max(12, width - 1 - 5 - 16 - 5 - 14 - 10 - 6 * 1);
-  const header = ` ${fit('Prio', 4, 'right')} ${fit('Title', titleW)} ${fit('From', 15)} ${fit('Conf', 5, 'right')} ${fit('Stream', 13)} ${fit('Added', 10)}`;
-  const body: FrameLine[] = [{ text: header, tone: 'muted' }];
+  const { cursor, offset } = list.state;
+  const count = items?.length ?? 0;
+  const body: FrameLine[] = tableLines(layout, items?.slice(offset, offset + listHeight) ?? [], { offset, cursor, key: (p) => `p${p.id}` });
   if (items === null) body.push({ text: '  Loading…', tone: 'muted' });
   else if (items.length === 0) body.push({ text: `  Your plan is empty. On the recommend screen (${footerText([['recommend', '']], bindings).trim()}), ${footerText([['add', 'adds a result']], bindings)}.`, tone: 'muted' });
-  items?.slice(list.offset, list.offset + listHeight).forEach((p, k) => {
-    const selected = list.offset + k === list.cursor;
-    body.push({
-      text: `${selected ? '>' : ' '}${fit(p.priority === null ? '' : String(p.priority), 4, 'right')} ${fit(sanitizeText(p.title), titleW)} ${fit(p.source, 15)} ${fit(p.confidenceScore === null ? '' : p.confidenceScore.toFixed(2), 5, 'right')} ${fit(sanitizeText(p.streamingService ?? ''), 13)} ${fit(p.addedAt.slice(0, 10), 10)}`,
-      tone: selected ? 'selected' : undefined,
-      key: `p${p.id}`,
-    });
-  });
-  while (body.length < height - 3 - 2) body.push({ text: '' });
-  const sel = items?.[list.cursor];
+  while (body.length < 1 + listHeight) body.push({ text: '' });
+  const sel = items?.[cursor];
   // The selected item's notes (a recommendation's reason) and its id take the last two rows; long notes wrap onto
   // both.
-  const notes = sel?.notes ? wrapText(sel.notes, width, '  ', 'accent', 2) : [];
+  const notes = sel?.notes ? wrapText(sel.notes, width, '  ', 'accent', DETAIL_ROWS) : [];
   const id: FrameLine = { text: sel?.malId ? `  MyAnimeList ${sel.malId}` : '', tone: 'muted' };
   body.push(...(notes.length > 1 ? notes : [notes[0] ?? { text: '' }, id]));
   const footer = footerText([[['down', 'up'], 'move'], [['moveUp', 'moveDown'], 'priority'], ['remove', 'remove'], ['back', 'back'], ['nextScreen', 'screens'], ['help', 'help']], bindings, width);
-  return <Frame title={`anidex · Plan to watch · ${count} title${count === 1 ? '' : 's'}`} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
+  return <Screen title={`anidex · Plan to watch · ${count} title${count === 1 ? '' : 's'}`} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
 }

@@ -1,60 +1,44 @@
-import { Box, Text } from 'ink';
-import { fit } from '../../lib/text/cells.ts';
-import { wrapLines } from '../../lib/text/wrap.ts';
 import { footerText } from '../keys/bindings.ts';
-import { useBindings } from '../keys/use-command.ts';
-import { Menu } from '../components/menu.tsx';
-import type { Theme } from '../theme/theme.ts';
+import { useBindings, useCommand } from '../keys/use-command.ts';
+import { Picker, type PickerItem } from '../components/picker.tsx';
+import { Screen, type ScreenBase } from '../components/screen.tsx';
+import { useListState } from '../components/use-list-state.ts';
+import { wrapText } from '../components/wrap.ts';
 
 export type WelcomeChoice = 'sample' | 'export' | 'quit';
 
+const CHOICES: ReadonlyArray<PickerItem<WelcomeChoice>> = [
+  { label: 'Try the demo: the bundled sample, in a warehouse of its own', value: 'sample' },
+  { label: 'Import my export (Trakt .zip or folder, MyAnimeList .xml.gz)…', value: 'export' },
+  { label: 'Quit', value: 'quit' },
+];
+
 /** First launch (an empty warehouse): import the bundled sample, import the person's export, or quit. */
-export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active }: { dataDir: string; width: number; height: number; theme: Theme; onChoose: (c: WelcomeChoice) => void; active: boolean }) {
+export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active }: ScreenBase & { dataDir: string; onChoose: (c: WelcomeChoice) => void }) {
   const bindings = useBindings();
-  const text = [
-    '',
-    'anidex keeps your anime history in a local warehouse that remembers',
-    'every change, adds genres, studios and lengths, and suggests what to',
-    'watch next.',
-    '',
-    `Your warehouse is empty (${dataDir}).`,
-    'Start with:',
-  ];
-  const after = [
-    '',
-    'Trakt: trakt.tv → Settings → Data → Export; import the .zip (or its folder).',
-    'MyAnimeList: myanimelist.net/panel.php?go=export; import the .xml.gz.',
-  ];
+  const list = useListState(CHOICES.length, CHOICES.length);
+  useCommand(
+    (cmd) => {
+      if (cmd === 'open') onChoose(CHOICES[list.get().cursor]!.value);
+      else if (cmd === 'quit') onChoose('quit');
+    },
+    { active, nav: () => list },
+  );
   // Wrapped, not cut: a long data folder path or a narrow terminal keeps every word.
-  const rows = (lines: readonly string[]): string[] => lines.flatMap((t) => (t ? wrapLines(t, width, { indent: '  ' }) : ['']));
-  const top = rows(text);
-  const bottom = rows(after);
-  const used = 1 + top.length + 3 + bottom.length + 2;
+  const about = `\nanidex keeps your anime history in a local warehouse that remembers\nevery change, adds genres, studios and lengths, and suggests what to\nwatch next.\n\nYour warehouse is empty (${dataDir}).\nStart with:`;
+  const where = '\nTrakt: trakt.tv → Settings → Data → Export; import the .zip (or its folder).\nMyAnimeList: myanimelist.net/panel.php?go=export; import the .xml.gz.';
   return (
-    <Box flexDirection="column" width={width}>
-      <Text bold color={theme.accent}>{fit('anidex · Welcome', width)}</Text>
-      {top.map((t, i) => (
-        <Text key={i}>{fit(t, width) || ' '}</Text>
-      ))}
-      <Menu
-        items={[
-          { label: 'Try the demo: the bundled sample, in a warehouse of its own', value: 'sample' },
-          { label: 'Import my export (Trakt .zip or folder, MyAnimeList .xml.gz)…', value: 'export' },
-          { label: 'Quit', value: 'quit' },
-        ]}
-        theme={theme}
-        onSelect={onChoose}
-        onOther={(cmd) => cmd === 'quit' && onChoose('quit')}
-        active={active}
-      />
-      {bottom.map((t, i) => (
-        <Text key={`a${i}`} color={theme.muted}>{fit(t, width) || ' '}</Text>
-      ))}
-      {Array.from({ length: Math.max(0, height - used) }, (_, i) => (
-        <Text key={`p${i}`}> </Text>
-      ))}
-      <Text> </Text>
-      <Text color={theme.muted}>{fit(footerText([[['down', 'up'], 'choose'], ['open', 'select'], ['quit', 'quit']], bindings, width), width)}</Text>
-    </Box>
+    <Screen
+      title="anidex · Welcome"
+      body={[
+        ...wrapText(about, width, '  '),
+        { element: <Picker items={CHOICES} cursor={list.state.cursor} indent="  " width={width} theme={theme} />, rows: CHOICES.length, key: 'choices' },
+        ...wrapText(where, width, '  ', 'muted'),
+      ]}
+      footer={footerText([[['down', 'up'], 'choose'], ['open', 'select'], ['quit', 'quit']], bindings, width)}
+      width={width}
+      height={height}
+      theme={theme}
+    />
   );
 }

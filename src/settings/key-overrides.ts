@@ -4,7 +4,7 @@
  * cannot be used becomes one sentence in `problems` and the rest still applies, so a typo costs one binding, not
  * the whole keymap.
  */
-import { DEFAULT_BINDINGS, UI_COMMANDS, showKey, type Bindings, type KeyBinding, type UiCommand } from './bindings.ts';
+import { DEFAULT_BINDINGS, UI_COMMANDS, showKey, type Bindings, type KeyBinding, type UiCommand } from './key-bindings.ts';
 
 /** The key names keyName produces besides single characters and ctrl+<letter>. */
 export const NAMED_KEYS = ['up', 'down', 'left', 'right', 'pageUp', 'pageDown', 'return', 'escape', 'tab', 'shift+tab', 'space'] as const;
