@@ -1,7 +1,7 @@
 /**
  * Fits the local engine's weights (FITTED in src/recommend/engine.ts) on DEVELOPMENT users only.
  *
- *   npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha|none]
+ *   npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha,eraWidth|none]
  *                            [--objective mean|worst-ratio] [--split-salt s] [--out <json>]
  *
  * For each users file of <dir>/users, the development people (src/recommend/protocol.ts splitOf: a hash of the id;
@@ -34,6 +34,7 @@ const SHAPES: Array<[keyof EngineParams, number[]]> = [
   ['unrated', [0.4, 0.8, 1.2, 1.6, 2.4]],
   ['beta', [0, 0.25, 0.5, 0.75, 1]],
   ['alpha', [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]],
+  ['eraWidth', [1, 2, 3, 5, 8]],
 ];
 const WEIGHTS = COMPONENTS.map(([, w]) => w).filter((w) => w !== 'wLink'); // wLink = 1 sets the scale
 // dislikeShift is not searched: on these data any dislike threshold costs a little NDCG (searched, it runs off to
@@ -76,6 +77,7 @@ function chooseCandidates(index: EngineIndex, fc: FileCases, p: EngineParams): v
   const iPop = COMPONENTS.findIndex(([n]) => n === 'popularity');
   const iScore = COMPONENTS.findIndex(([n]) => n === 'score');
   const iContent = COMPONENTS.findIndex(([n]) => n === 'content');
+  const iEra = COMPONENTS.findIndex(([n]) => n === 'era');
   const signal = COMPONENTS.map(([n], i) => [n, i] as const).filter(([n]) => ['link', 'dislikeLink', 'relation', 'dislikeRelation', 'franchise'].includes(n)).map(([, i]) => i);
   // Signals of every person's titles, whatever the shape parameters: likes and dislikes on for all.
   const open: EngineParams = { ...p, likeShift: 5, dislikeShift: -5, unrated: 1 };
@@ -89,6 +91,7 @@ function chooseCandidates(index: EngineIndex, fc: FileCases, p: EngineParams): v
     topRows(n, (i) => v(i, iScore), PER_PRIOR, keep);
     topRows(n, (i) => v(i, iPop) + v(i, iScore), PER_PRIOR, keep);
     topRows(n, (i) => v(i, iContent), PER_PRIOR, keep);
+    topRows(n, (i) => v(i, iPop) + v(i, iEra), PER_PRIOR, keep);
     const hidden = person.hidden;
     person.candidates = [hidden, ...[...keep].map((i) => index.ids[m.at[i]!]!).filter((id) => id !== hidden)];
   }
@@ -179,7 +182,7 @@ function prepare(data: RecsData, file: string, perFile: number, salt: string): F
 }
 
 async function main(): Promise<void> {
-  const usage = 'usage: npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha|none] [--objective mean|worst-ratio] [--split-salt s] [--out <json>]';
+  const usage = 'usage: npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha,eraWidth|none] [--objective mean|worst-ratio] [--split-salt s] [--out <json>]';
   let values;
   try {
     ({ values } = parseArgs({ options: { data: { type: 'string' }, 'users-per-file': { type: 'string' }, passes: { type: 'string' }, shapes: { type: 'string' }, objective: { type: 'string' }, 'split-salt': { type: 'string' }, out: { type: 'string' } } }));

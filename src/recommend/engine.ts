@@ -13,6 +13,8 @@
  *   content   cosine of t's TF-IDF genres/tags/studios with the person's liked profile, minus the disliked profile
  *   prior     ln(members), members on a linear scale (the handful of titles millions list) and the community score:
  *             what carries a cold start
+ *   era       how much of the person's history comes from about t's year (a kernel density over the years of what
+ *             they watched): someone who watches the classics gets classics, someone who follows the season gets it
  * where like(a) and dislike(a) come from the person's rating relative to their own mean (a 7 from someone who gives
  * 9s is lukewarm), completions without a rating, rewatches, binges, drops and the plan. The top of the list is then
  * made diverse: at most MAX_PER_FRANCHISE titles of one franchise.
@@ -65,33 +67,39 @@ export interface EngineParams {
   /** Members on a linear scale (÷ MAINSTREAM_MEMBERS, at most 1): the few titles millions of people list. */
   wMainstream: number;
   wScore: number;
+  /** The era kernel's width: the standard deviation, in years, of the Gaussian around each watched title's year. */
+  eraWidth: number;
+  wEra: number;
 }
 
 /**
- * Fitted on development users only (`npm run fit:recommend -- --data <dir> --users-per-file 600 --passes 2`, the
- * stages and the data in docs/recommendations.md): a coordinate search over likeShift, unrated, beta and alpha with
- * the weights searched for each, maximising the mean over the two real data sets of the development users' NDCG@10
- * (0.1564 before the diversity step). Two values are not the fit's: dislikeShift (judged, see above) and
- * wDislikeLink, which the fit set to 0 and which is 0.3 by judgement so that what resembles a disliked title is pushed
- * down; measured on all development users it moved NDCG@10 by +0.0001 (2016 sample) and −0.0014 (2020), within noise.
- * Re-run the fit after changing the scoring.
+ * Fitted on development users only: `npm run fit:recommend -- --data <dir> --users-per-file 600 --passes 2` (600
+ * development people of the 2016 file, all 386 of the 2020 file; docs/recommendations.md has the data and the stages),
+ * started from the previous fitted values with eraWidth 2 and wEra 0: a coordinate search over likeShift, unrated,
+ * beta, alpha and eraWidth with the weights searched for each, maximising the mean over the two data sets of the
+ * development people's NDCG@10 (0.1971 before the diversity step). Two values are not the fit's: dislikeShift (judged,
+ * see above) and wDislikeLink, which the fit set to 0 and which is 0.3 by judgement so that what resembles a disliked
+ * title is pushed down; on all development people it costs 0.0000 (2016 sample) and 0.0008 (2020) of NDCG@10, within
+ * noise. Re-run the fit after changing the scoring.
  */
 export const FITTED: EngineParams = {
-  likeShift: 3,
+  likeShift: 4,
   dislikeShift: 1,
   unrated: 2.4,
-  beta: 0.5,
-  alpha: 0.3,
+  beta: 0.25,
+  alpha: 0.5,
   wLink: 1,
   wDislikeLink: 0.3,
-  wRelation: 0.56,
+  wRelation: 0.763,
   wDislikeRelation: 0,
-  wFranchise: 1.29,
-  wContent: 1.88,
-  wDislikeContent: 0.3,
-  wPopularity: 3.3,
-  wMainstream: 1.29,
-  wScore: 1.08,
+  wFranchise: 0.193,
+  wContent: 0.925,
+  wDislikeContent: 0.268,
+  wPopularity: 4.7,
+  wMainstream: 0.94,
+  wScore: 1.172,
+  eraWidth: 2,
+  wEra: 1.493,
 };
 
 /**
@@ -148,6 +156,11 @@ export interface EngineIndex {
   members: Float64Array;
   /** Community score 0–1 (a middling 0.65 when unknown). */
   score: Float64Array;
+  /** Year the title started, NaN when unknown. */
+  year: Float64Array;
+  /** The smallest and largest known year (the era density's range). */
+  firstYear: number;
+  lastYear: number;
 }
 
 const UNKNOWN_SCORE = 0.65;
@@ -280,7 +293,11 @@ export function buildIndex(records: Iterable<AnimeRecord>): EngineIndex {
   const members = Float64Array.from(recs.map(membersOf));
   const pop = Float64Array.from(members, (m) => Math.log1p(m) / POPULARITY_SCALE);
   const score = Float64Array.from(recs.map((r) => (r.communityScore === null ? UNKNOWN_SCORE : r.communityScore / 100)));
-  return { ids, pos, records: recs, featStart, featId, featW, featureNames, linkStart, linkTo, linkLog, linkMass, relStart, relTo, franchise, pop, members, score };
+  const year = Float64Array.from(recs.map((r) => (r.year !== null && Number.isFinite(r.year) ? Math.round(r.year) : Number.NaN)));
+  let firstYear = Number.POSITIVE_INFINITY, lastYear = Number.NEGATIVE_INFINITY;
+  for (const y of year) if (!Number.isNaN(y)) { firstYear = Math.min(firstYear, y); lastYear = Math.max(lastYear, y); }
+  if (firstYear > lastYear) firstYear = lastYear = 0;
+  return { ids, pos, records: recs, featStart, featId, featW, featureNames, linkStart, linkTo, linkLog, linkMass, relStart, relTo, franchise, pop, members, score, year, firstYear, lastYear };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -292,6 +309,8 @@ export interface Opinion {
   at: number;
   like: number;
   dislike: number;
+  /** On the plan, not watched. */
+  planned: boolean;
 }
 
 export interface Taste {
@@ -323,11 +342,11 @@ export function tasteOf(index: EngineIndex, person: Person, p: EngineParams = FI
       dislike = Math.max(dislike, JUDGED.dropped);
     } else if (e.status === 'on_hold') like *= JUDGED.onHold;
     like *= (1 + JUDGED.rewatch * Math.min(3, Math.max(0, e.rewatches))) * (e.binged ? 1 + JUDGED.binge : 1);
-    return { entry: e, at: index.pos.get(e.malId) ?? -1, like, dislike };
+    return { entry: e, at: index.pos.get(e.malId) ?? -1, like, dislike, planned: false };
   });
   for (const id of person.plan ?? []) {
     const at = index.pos.get(id);
-    if (at !== undefined) opinions.push({ entry: { malId: id, title: '', rating: null, status: null, rewatches: 0, binged: false }, at, like: JUDGED.plan, dislike: 0 });
+    if (at !== undefined) opinions.push({ entry: { malId: id, title: '', rating: null, status: null, rewatches: 0, binged: false }, at, like: JUDGED.plan, dislike: 0, planned: true });
   }
   return { opinions, rated: n, mean };
 }
@@ -348,6 +367,8 @@ interface Spread {
   dislikeProfile: Float64Array;
   profileNorm: number;
   dislikeNorm: number;
+  /** Per year from index.firstYear: the density of the person's history around it, 1 at its peak (all 0 when none). */
+  era: Float64Array;
 }
 
 function norm2(v: Float64Array): number {
@@ -362,10 +383,15 @@ function spread(index: EngineIndex, taste: Taste, p: EngineParams): Spread {
   const s: Spread = {
     link: new Float64Array(n), dislikeLink: new Float64Array(n), relation: new Float64Array(n), dislikeRelation: new Float64Array(n),
     franchise: new Float64Array(n), profile: new Float64Array(nf), dislikeProfile: new Float64Array(nf), profileNorm: 0, dislikeNorm: 0,
+    era: new Float64Array(index.lastYear - index.firstYear + 1),
   };
+  const watchedIn = new Float64Array(s.era.length);
   for (const o of taste.opinions) {
     if (o.at < 0) continue;
     const a = o.at;
+    // Every title watched says when the person watches from, liked or not (the plan does not: nothing was watched).
+    const y = index.year[a]!;
+    if (!o.planned && !Number.isNaN(y)) watchedIn[y - index.firstYear]! += 1;
     for (let k = index.relStart[a]!; k < index.relStart[a + 1]!; k++) {
       const t = index.relTo[k]!;
       if (o.dislike === 0) s.franchise[t] = 1;
@@ -388,7 +414,22 @@ function spread(index: EngineIndex, taste: Taste, p: EngineParams): Spread {
   }
   s.profileNorm = norm2(s.profile) || 1;
   s.dislikeNorm = norm2(s.dislikeProfile) || 1;
+  eraDensity(watchedIn, p.eraWidth, s.era);
   return s;
+}
+
+/** Gaussian kernel density of the counts per year, scaled to 1 at its peak; all 0 when there are no counts. */
+function eraDensity(counts: Float64Array, width: number, out: Float64Array): void {
+  const span = Math.ceil(4 * width);
+  const kernel = Float64Array.from({ length: span + 1 }, (_, d) => Math.exp(-(d * d) / (2 * width * width)));
+  let peak = 0;
+  for (let y = 0; y < out.length; y++) {
+    let v = 0;
+    for (let x = Math.max(0, y - span); x <= Math.min(out.length - 1, y + span); x++) if (counts[x]) v += counts[x]! * kernel[Math.abs(y - x)]!;
+    out[y] = v;
+    peak = Math.max(peak, v);
+  }
+  if (peak > 0) for (let y = 0; y < out.length; y++) out[y]! /= peak;
 }
 
 /** The parts of a score, in this order; each has a weight in EngineParams and a sign. */
@@ -403,6 +444,7 @@ export const COMPONENTS = [
   ['popularity', 'wPopularity', 1],
   ['mainstream', 'wMainstream', 1],
   ['score', 'wScore', 1],
+  ['era', 'wEra', 1],
 ] as const satisfies ReadonlyArray<readonly [string, keyof EngineParams, 1 | -1]>;
 
 export type ComponentName = (typeof COMPONENTS)[number][0];
@@ -434,6 +476,8 @@ function writeComponents(index: EngineIndex, s: Spread, t: number, p: EnginePara
   out[at + 7] = pop;
   out[at + 8] = Math.min(1, index.members[t]! / MAINSTREAM_MEMBERS);
   out[at + 9] = index.score[t]!;
+  const y = index.year[t]!;
+  out[at + 10] = Number.isNaN(y) ? 0 : s.era[y - index.firstYear]!;
 }
 
 function componentsOf(v: Float64Array, at = 0): Components {
