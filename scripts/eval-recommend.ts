@@ -1,7 +1,7 @@
 /**
  * Offline evaluation of the local recommender on real people's lists (not a test).
  *
- *   npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>]
+ *   npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>] [--as-of-list]
  *
  * <dir> holds catalog/, edges/ and users/ (the layout scripts/lib/recs-data.ts reads). Without --users, every
  * users/*.csv of <dir> is evaluated and reported on its own. For each person who counts (≥ 5 history entries and one
@@ -16,7 +16,9 @@
  * on the held-out people of n other splits (salts 1…n; the engine is not refitted, so those include people the fit
  * saw). --split-salt s reports the split drawn with salt s instead of the one the fit uses, and --params <json> ranks
  * with a parameter set written by `fit:recommend --out` instead of FITTED: together, a fit and an evaluation on
- * another split (the cross-validation in docs/recommendations.md).
+ * another split (the cross-validation in docs/recommendations.md). --as-of-list ranks, for every engine, only the titles
+ * that had started by the newest title of the person's history (or have no known year): the lists are from 2016 and
+ * 2020 and the catalogue from 2023, so this is the catalogue as the person could have seen it.
  *
  * stdout: a Markdown report; with --json its last line is one JSON object:
  *   {"users": N, "engines": {"local": {"hr10", "ndcg10", "mrr10", "coverage", "hr10_ci95": [lo, hi], …}, …},
@@ -37,7 +39,7 @@ import { FITTED, type EngineParams } from '../src/recommend/engine.ts';
 import { ndcgOf, ratioCi, type Summary } from '../src/recommend/protocol.ts';
 
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
-const USAGE = 'npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>]';
+const USAGE = 'npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>] [--as-of-list]';
 /** The targets: local NDCG@10 at least this many times the baseline's. */
 const TARGETS = { popularity: 2, graph_sum: 1.25 } as const;
 
@@ -101,7 +103,7 @@ function table(title: string, people: readonly PersonResult[], b: Block): string
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, users: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, splits: { type: 'string' }, 'split-salt': { type: 'string' }, params: { type: 'string' } } }));
+    ({ values } = parseArgs({ options: { data: { type: 'string' }, users: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, splits: { type: 'string' }, 'split-salt': { type: 'string' }, params: { type: 'string' }, 'as-of-list': { type: 'boolean' } } }));
   } catch (err) {
     log(`${(err as Error).message}\nUsage: ${USAGE}`);
     process.exitCode = 2;
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
 
   const out: string[] = ['# anidex recommendation evaluation (offline, real MyAnimeList lists)', ''];
   if (salt || values.params) out.push(`Split salt: ${salt || '(none: the split the fit uses)'}; parameters: ${values.params ? basename(values.params) : 'FITTED'}.`, '');
+  if (values['as-of-list']) out.push('Catalogue as of each list: only titles that had started by the newest title of the person\'s history (or have no year).', '');
   type Spread = Record<'popularity' | 'graph_sum', RatioSpread>;
   const datasets: Record<string, Block & { splits: Record<'development' | 'held_out', Block>; split_spread?: Spread }> = {};
   const all: PersonResult[] = [];
@@ -141,7 +144,7 @@ async function main(): Promise<void> {
     const name = basename(file, '.csv');
     const users = loadUsers(file).slice(0, limit);
     const started = performance.now();
-    const people = evaluatePeople(data, index, users, { params, splitSalt: salt, onProgress: (d, n) => log(`  ${name}: ${d}/${n} users`) });
+    const people = evaluatePeople(data, index, users, { params, splitSalt: salt, asOfList: values['as-of-list'] ?? false, onProgress: (d, n) => log(`  ${name}: ${d}/${n} users`) });
     log(`${name}: ${people.length} of ${users.length} users count; ${((performance.now() - started) / 1000).toFixed(1)} s`);
     all.push(...people);
     const dev = people.filter((p) => p.split === 'development');

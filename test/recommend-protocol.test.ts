@@ -10,6 +10,7 @@ import { bootstrapCi, hashId, holdOut, rankIn, ratioCi, scoresAt, seededRandom, 
 import { graphSumTop, popularityTop, randomTop } from '../src/recommend/baselines.ts';
 import type { PersonEntry } from '../src/recommend/engine.ts';
 import { durationMinutes, loadRecsData, loadUsers } from '../scripts/lib/recs-data.ts';
+import { catalogueIndex, evaluatePeople } from '../scripts/lib/recs-eval.ts';
 import { ROOT } from './helpers/proc.ts';
 
 const entry = (malId: number, rating: number | null): PersonEntry => ({ malId, title: `#${malId}`, rating, status: null, rewatches: 0, binged: false });
@@ -208,6 +209,20 @@ test('eval:recommend --splits, --split-salt and --params: the held-out ratios ov
   const bad = run('--params', params);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /wLinks is not an engine parameter/);
+});
+
+test('--as-of-list: a title that started after the newest title of a person\'s history is not ranked for them', () => {
+  const dir = writeTinyData();
+  const d = loadRecsData(dir);
+  d.records.set(2, { ...d.records.get(2)!, year: 2030 }); // the most popular title, from after every list (2010)
+  d.members.set(30, 2_000_000); // 30 has no known year: it stays rankable, first by popularity
+  const index = catalogueIndex(d);
+  const users = loadUsers(join(dir, 'users/tiny.csv'));
+  const tops = (asOfList: boolean) => evaluatePeople(d, index, users, { engines: ['popularity', 'local'], asOfList });
+  const alice = (asOfList: boolean) => tops(asOfList).find((p) => p.userId === 'alice')!;
+  assert.deepEqual(alice(false).tops.popularity.slice(0, 3), [30, 2, 1]);
+  assert.deepEqual(alice(true).tops.popularity.slice(0, 3), [30, 1, 7]);
+  assert.equal(alice(true).tops.local.includes(2), false, 'the local engine does not rank it either');
 });
 
 test('eval:recommend refuses a missing --data with a usage error', () => {

@@ -27,7 +27,18 @@ export function evaluatePeople(
   data: RecsData,
   index: EngineIndex,
   users: readonly UserRows[],
-  opts: { params?: EngineParams; engines?: readonly EngineName[]; only?: Split; splitSalt?: string; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    params?: EngineParams;
+    engines?: readonly EngineName[];
+    only?: Split;
+    splitSalt?: string;
+    /**
+     * Rank only titles that had started by the year of the newest title in the person's history (and those with no
+     * known year): the catalogue as it stood when the list was made, not the later one the data sets are ranked in.
+     */
+    asOfList?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): PersonResult[] {
   const params = opts.params ?? FITTED;
   const engines = opts.engines ?? ENGINES;
@@ -41,7 +52,12 @@ export function evaluatePeople(
     const h = holdOut(u.userId, u.entries, inCatalogue);
     if (!h) continue;
     const seen = new Set(h.history.map((e) => e.malId));
-    const candidates = data.catalogue.filter((id) => !seen.has(id));
+    let candidates = data.catalogue.filter((id) => !seen.has(id));
+    if (opts.asOfList) {
+      const yearOf = (id: number): number | null => data.records.get(id)?.year ?? null;
+      const newest = Math.max(...h.history.map((e) => yearOf(e.malId) ?? Number.NEGATIVE_INFINITY));
+      if (Number.isFinite(newest)) candidates = candidates.filter((id) => (yearOf(id) ?? newest) <= newest);
+    }
     const tops = {} as Record<EngineName, number[]>;
     for (const e of engines) {
       if (e === 'local') tops.local = rankCandidates(index, { history: h.history, plan: u.plan }, candidates, K, params).map((r) => r.malId);
