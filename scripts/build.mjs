@@ -4,8 +4,16 @@
 // installed anidex is bin/, dist/ and data/sample/, and `npm install -g anidex-*.tgz` works without a registry.
 // sql.js is bundled too; the WebAssembly file it loads is copied beside dist/cli.js (src/warehouse/db.ts looks
 // there first). dist/THIRD-PARTY-NOTICES.txt carries the licence of every package that ends up in the bundle.
+//
+// The bundle is split (esbuild's code splitting): dist/cli.js holds the command-line reading, the specs, help and
+// completion; every dynamic import (a command's handler, the TUI, sql.js) is a chunk of its own beside it, loaded
+// when used. So `anidex --help` and `--version` parse a small file instead of 2 MB: measured on this machine,
+// 115 ms as one lazily evaluated file against 88 ms split, with `node -e 0` at 55 ms. Chunk names carry a hash
+// of their content, so a new build never overwrites a chunk a running anidex may still load; chunks no build
+// has written for an hour are removed, and all stale ones with --prune (npm pack's prepack, so that the tarball
+// holds only this build).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 
@@ -24,7 +32,10 @@ const result = await build({
   write: false,
   metafile: true,
   entryPoints: ['src/cli.tsx'],
-  outfile: 'dist/cli.js',
+  outdir: 'dist',
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -98,4 +109,15 @@ const wasmOut = join('dist', 'sql-wasm.wasm');
 const wasmBytes = readFileSync(wasm);
 if (!existsSync(wasmOut) || !readFileSync(wasmOut).equals(wasmBytes)) writeAtomically(wasmOut, wasmBytes);
 writeAtomically(join('dist', 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(result.metafile));
-for (const f of result.outputFiles) writeAtomically(f.path, f.contents);
+// Chunks first, the entry last: a cli.js on disk only ever imports chunks that are already there.
+const entry = join(process.cwd(), 'dist', 'cli.js');
+const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === entry || a.path === `${entry}.map`) - Number(b.path === entry || b.path === `${entry}.map`));
+for (const f of outputs) writeAtomically(f.path, f.contents);
+
+const written = new Set(outputs.map((f) => basename(f.path)));
+const prune = process.argv.includes('--prune');
+for (const name of readdirSync('dist')) {
+  if (!/\.js(\.map)?$/.test(name) || written.has(name)) continue;
+  const path = join('dist', name);
+  if (prune || Date.now() - statSync(path).mtimeMs > 60 * 60 * 1000) unlinkSync(path);
+}

@@ -217,8 +217,9 @@ async function main(): Promise<void> {
   };
   let p: EngineParams = { ...FITTED };
   rebuild(p);
-  let { p: fitted, value: best } = fitWeights(files, p);
-  p = fitted;
+  const start = fitWeights(files, p);
+  p = start.p;
+  let best = start.value;
   log(`start: NDCG@10 ${best.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   for (let pass = 0; pass < passes && shapes.length; pass++) {
     let improved = false;

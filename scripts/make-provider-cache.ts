@@ -13,15 +13,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/pipeline/import.ts';
-import { enrichTitles } from '../src/pipeline/enrich.ts';
-import { recommendLocal } from '../src/pipeline/recommend.ts';
+import { importTraktExport } from '../src/app/import.ts';
+import { enrichTitles } from '../src/app/enrich.ts';
+import { recommendLocal } from '../src/app/recommend.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { BUNDLED_CACHE, type BundledCacheFile } from '../src/enrich/bundled-cache.ts';
 import { LATER_EXPORT } from './sample/catalog.ts';
 import { startFakeAniList } from '../test/fakes/anilist-server.ts';
 import { animeDb } from '../test/fakes/anime-db.ts';
-import { AnswerSource } from '../src/pipeline/answer-source.ts';
+import { AnswerSource } from '../src/app/answer-source.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

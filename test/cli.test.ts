@@ -215,7 +215,7 @@ test('offline import of the sample into the demo is enriched from the bundled an
   assert.ok(cozy.length > 0 && cozy.every((r) => r.genres.includes('Slice of Life') && r.length === 'short'));
   const bad = anidex(d, 'library', '--length', 'tiny');
   assert.equal(bad.code, 2);
-  assert.match(bad.err, /--length "tiny" is not one of movie, short, medium, long/);
+  assert.match(bad.err, /library: --length "tiny" is not a length anidex knows\.\n.*Lengths: movie \(a film\), short \(under 5 h in all\), medium \(5–12 h\), long \(over 12 h\)\./);
 
   const un = anidex(d, 'library', '--unmatched');
   assert.match(un.out, /Breaking Bad/);

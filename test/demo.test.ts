@@ -7,16 +7,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importSample } from '../src/pipeline/sample.ts';
-import { importTraktExport } from '../src/pipeline/import.ts';
-import { enrichTitles } from '../src/pipeline/enrich.ts';
+import { importSample } from '../src/app/sample.ts';
+import { importTraktExport } from '../src/app/import.ts';
+import { enrichTitles } from '../src/app/enrich.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
-import { demoDir, demoReady, ensureDemo } from '../src/pipeline/demo.ts';
-import { removeSample, sampleNotice } from '../src/pipeline/sample-in-warehouse.ts';
+import { demoDir, demoReady, ensureDemo } from '../src/app/demo.ts';
+import { removeSample, sampleNotice } from '../src/app/sample-in-warehouse.ts';
 import { isDemoWarehouse } from '../src/warehouse/demo-mark.ts';
 import { listSnapshots } from '../src/warehouse/snapshots.ts';
 import { planItems } from '../src/warehouse/plan.ts';
-import { resolveDirs } from '../src/config.ts';
+import { resolveDirs } from '../src/lib/config.ts';
 import { ROOT } from './helpers/proc.ts';
 
 // Nothing here may reach the internet: enrichment of the person's own export asks a closed local port.
@@ -183,7 +183,7 @@ test('XDG folders: the variables when absolute, else the home defaults', () => {
 });
 
 test('the TUI session: the sample switches to the demo, importing an export switches back to the person\'s own warehouse', async () => {
-  const { TuiSession } = await import('../src/pipeline/tui-session.ts');
+  const { TuiSession } = await import('../src/app/tui-session.ts');
   const dirs = { config: join(tmp, 's-config'), cache: join(tmp, 's-cache'), state: join(tmp, 's-state') };
   const own = join(tmp, 's-own');
   const s = await TuiSession.open(own, { dirs });

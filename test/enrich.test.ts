@@ -6,8 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/pipeline/import.ts';
-import { enrichTitles, type EnrichOptions } from '../src/pipeline/enrich.ts';
+import { importTraktExport } from '../src/app/import.ts';
+import { enrichTitles, type EnrichOptions } from '../src/app/enrich.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { JikanProvider } from '../src/enrich/jikan.ts';
 import { enrichedLibrary } from '../src/warehouse/queries.ts';
@@ -136,7 +136,7 @@ test('the server\'s own rate limit is honoured: a tight window ends in waits, no
   const wh = await sampleWarehouse();
   anilist.setRateLimit(3, 1500);
   try {
-    const r = await enrich(wh, { provider: aniProvider({ perMinute: 100 }) });
+    const r = await enrich(wh, { provider: aniProvider({ perMinute: 100, windowMs: 1500 }) });
     assert.equal(r.pending, 0);
     assert.ok(r.counts.http429 >= 1, 'the client ran into the server limit');
     assert.ok(r.counts.waitSeconds > 0);
@@ -196,7 +196,7 @@ test('Jikan: the recommender fetches details (relations, recommendations) for th
   const wh = await sampleWarehouse();
   const provider = new JikanProvider({ url: jikan.url, userAgent: UA, perSecond: 60, perMinute: 3000 });
   await enrich(wh, { provider });
-  const { recommendLocal } = await import('../src/pipeline/recommend.ts');
+  const { recommendLocal } = await import('../src/app/recommend.ts');
   const before = jikan.requests;
   const r = await recommendLocal(wh, { provider, filter: {}, count: 10, useBundled: false });
   assert.ok(jikan.requests > before, 'details were fetched');

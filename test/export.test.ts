@@ -1,5 +1,6 @@
 // `anidex export`: MyAnimeList XML as MAL writes it, CSV and JSON of the library, the round trip through a MAL
 // import, statuses derived from Trakt history, and the command as a person runs it. Nothing reaches the internet.
+import { parse } from 'csv-parse/sync';
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,12 +12,12 @@ import { XMLValidator } from 'fast-xml-parser';
 import { ROOT, waitForExit } from './helpers/proc.ts';
 import { markAsDemo } from './helpers/demo-warehouse.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importSample } from '../src/pipeline/sample.ts';
-import { enrichTitles } from '../src/pipeline/enrich.ts';
-import { importMalExport } from '../src/pipeline/import-mal.ts';
+import { importSample } from '../src/app/sample.ts';
+import { enrichTitles } from '../src/app/enrich.ts';
+import { importMalExport } from '../src/app/import-mal.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
-import { libraryView } from '../src/pipeline/library-view.ts';
-import { buildExport, malList } from '../src/pipeline/export.ts';
+import { libraryView } from '../src/app/library-view.ts';
+import { buildExport, malList } from '../src/app/export.ts';
 import { malSilverEntries } from '../src/warehouse/silver-mal.ts';
 import { planItems } from '../src/warehouse/plan.ts';
 import { readMalExport } from '../src/sources/mal/index.ts';
@@ -322,25 +323,10 @@ describe('CSV and JSON', () => {
     animeEpisodes: 12, minutesPerEpisode: 24, genres: ['Drama', 'Mystery'], moods: ['dark'], ...over,
   });
 
-  /** A small RFC 4180 reader, to check what a spreadsheet would see. */
+  /** What a spreadsheet would see: csv-parse, strict about quotes, and the text must end with CRLF. */
   function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') row.push(cell), (cell = '');
-      else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-      else cell += c;
-    }
-    assert.equal(cell, '', 'the text ends with CRLF');
-    return rows;
+    assert.ok(text.endsWith('\r\n'), 'the text ends with CRLF');
+    return parse(text, { record_delimiter: '\r\n', relax_column_count: true }) as string[][];
   }
 
   test('quoting (RFC 4180) and the formula guard', () => {
@@ -411,7 +397,7 @@ describe('anidex export (the command)', () => {
     const d = join(tmp, 'empty-cli');
     const bad = await anidex(d, 'export', '--format', 'xlsx');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /unknown format "xlsx"; choose one of mal-xml, csv, json/);
+    assert.match(bad.err, /export: --format "xlsx" is not a format anidex knows\.\n.*Formats: mal-xml \(MyAnimeList XML, for MyAnimeList or AniList\), csv \(.*\), json \(.*\)\./);
     const none = await anidex(d, 'export');
     assert.equal(none.code, 2);
     assert.match(none.err, /needs --format: one of mal-xml, csv, json/);

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../src/ui/app.tsx';
-import { TuiSession } from '../src/pipeline/tui-session.ts';
+import { TuiSession } from '../src/app/tui-session.ts';
 import { themeFromEnv } from '../src/ui/theme/theme.ts';
 import { emptyExportError } from '../src/domain/empty-export.ts';
-import { previewList } from '../src/domain/list-preview.ts';
+import { previewList } from '../src/lib/list-preview.ts';
 import { checkGenres, filterFromFlags } from '../src/commands/filters.ts';
-import { UsageError } from '../src/domain/errors.ts';
+import { UsageError } from '../src/lib/errors.ts';
 import { ROOT } from './helpers/proc.ts';
 import { demoDataDir } from './helpers/demo-warehouse.ts';
 
@@ -172,7 +172,7 @@ test('unknown --genre, --not-genre, --status, --not-status, --length, --mood and
     [['library', '--not-genre', 'Dramma'], /--not-genre "Dramma" is not a genre of any title in your library\./, /Drama/],
     [['library', '--status', 'finished'], /--status "finished" is not a status anidex knows\./, /Statuses: watching, completed, on_hold, dropped, plan_to_watch\./],
     [['library', '--not-status', 'x'], /--not-status "x" is not a status/, /Statuses: /],
-    [['library', '--length', 'huge'], /--length "huge" is not one of movie, short, medium, long\./, /short: under 5 h/],
+    [['library', '--length', 'huge'], /--length "huge" is not a length anidex knows\./, /Lengths: movie \(a film\), short \(under 5 h in all\), medium \(5–12 h\), long \(over 12 h\)\./],
     [['library', '--mood', 'sad'], /--mood "sad" is not a mood anidex knows\./, /Moods: cozy, dark, /],
     [['library', '--not-mood', 'sad'], /--not-mood "sad" is not a mood/, /Moods: /],
     [['recommend', '--genre', 'nosuch', '--offline'], /--genre "nosuch" is not a genre anidex knows from the anime metadata in this warehouse\./, /Genres known here .*: Action, /],

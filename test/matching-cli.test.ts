@@ -11,7 +11,7 @@ import { startFakeAniList, type FakeAniList } from './fakes/anilist-server.ts';
 import { customAnimeDb } from './fakes/anime-db.ts';
 import { startFakeMapping, type FakeMapping } from './fakes/mapping-server.ts';
 import { MATCHING_CATALOGUE, writeMatchingExport } from './fixtures/matching.ts';
-import { titleView } from '../src/pipeline/title-view.ts';
+import { titleView } from '../src/app/title-view.ts';
 import { titleLines } from '../src/ui/screens/title.tsx';
 import { displayWidth } from '../src/lib/text/cells.ts';
 import { Warehouse } from '../src/warehouse/store.ts';

@@ -11,17 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/pipeline/import.ts';
-import { enrichTitles, type EnrichResult } from '../src/pipeline/enrich.ts';
-import { labelMoods } from '../src/pipeline/labels.ts';
+import { importTraktExport } from '../src/app/import.ts';
+import { enrichTitles, type EnrichResult } from '../src/app/enrich.ts';
+import { labelMoods } from '../src/app/labels.ts';
 import { LABEL_SYSTEM } from '../src/ai/labels.ts';
-import { recommendGemini } from '../src/pipeline/recommend.ts';
+import { recommendGemini } from '../src/app/recommend.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { JikanProvider } from '../src/enrich/jikan.ts';
 import type { Provider } from '../src/enrich/provider.ts';
 import { GeminiClient, type GeminiConfig } from '../src/ai/gemini.ts';
 import { UsageCounter } from '../src/ai/usage.ts';
-import { AnidexError } from '../src/domain/errors.ts';
+import { AnidexError } from '../src/lib/errors.ts';
 import { normalizeTitle } from '../src/domain/title-key.ts';
 import { bundledAnswers } from '../src/enrich/bundled-cache.ts';
 import { CATALOGUE } from '../scripts/sample/catalog.ts';
@@ -670,7 +670,7 @@ describe('the CLI says why Gemini stopped', { concurrency: 2 }, () => {
 describe('the TUI import screen shows why enrichment stopped', { concurrency: 1 }, () => {
   test('Jikan answers 503 after three titles, Gemini never answers', { timeout: 60_000 }, async () => {
     const [{ createElement }, { render }, { App }, { themeFromEnv }, { TuiSession }] = await Promise.all([
-      import('react'), import('ink-testing-library'), import('../src/ui/app.tsx'), import('../src/ui/theme/theme.ts'), import('../src/pipeline/tui-session.ts'),
+      import('react'), import('ink-testing-library'), import('../src/ui/app.tsx'), import('../src/ui/theme/theme.ts'), import('../src/app/tui-session.ts'),
     ]);
     const fakeJikan = await startFakeJikan({ rateLimits: false });
     const fakeGemini = await startFakeGemini({ apiKey: GEMINI_KEY, respond: labelAnswer });

@@ -14,7 +14,7 @@ import { readTraktExport, type ParsedFile } from '../src/sources/trakt/read-expo
 import type { ExportSource } from '../src/sources/trakt/export-source.ts';
 import { normalizeTraktTimestamp } from '../src/sources/trakt/parse.ts';
 import { TRAKT_PREFIXES } from '../src/sources/trakt/sections.ts';
-import { InputError } from '../src/domain/errors.ts';
+import { InputError } from '../src/lib/errors.ts';
 import type { TraktSection } from '../src/domain/types.ts';
 import type { GoldValues } from '../src/domain/scd2-plan.ts';
 import { openSqlJs, transaction, type SqlDb } from '../src/warehouse/db.ts';
@@ -22,7 +22,7 @@ import { migrate } from '../src/warehouse/migrations.ts';
 import { loadGold } from '../src/warehouse/scd2.ts';
 import { versionsAt } from '../src/warehouse/queries.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/pipeline/import.ts';
+import { importTraktExport } from '../src/app/import.ts';
 import {
   anyInstantArb,
   badValue,
@@ -290,7 +290,7 @@ const KEYS: { readonly [S in Source]: readonly string[] } = {
   mal: ['mal:1', 'mal:2', 'mal:3'],
 };
 
-/** The tracked columns as DESIGN.md names them (plus MAL's own two): a change in any one makes a version. */
+/** The tracked columns as docs/data-model.md names them (plus MAL's own two): a change in any one makes a version. */
 const TRACKED = ['userRating', 'episodesWatched', 'totalPlays', 'firstWatchedAt', 'lastWatchedAt', 'watchDurationDays', 'bingeIndicator', 'malStatus', 'timesWatched'] as const;
 const UNTRACKED = ['title', 'normTitle', 'year', 'totalEpisodes'] as const;
 type Column = (typeof TRACKED)[number] | (typeof UNTRACKED)[number];
@@ -444,7 +444,7 @@ function prefixOf(source: Source): string {
 let scd2Runs = 0;
 const transitions = { nullToNull: 0, nullToValue: 0, valueToNull: 0, valueChange: 0, deleted: 0, restored: 0, untrackedOnly: 0 };
 
-/** The invariants of DESIGN.md "SCD2 semantics", checked against the model after every load. */
+/** The invariants of docs/data-model.md (the history rules), checked against the model after every load. */
 function checkWarehouse(db: SqlDb, model: ReadonlyMap<string, ModelTitle>, step: number): void {
   const rows = allRows(db);
   const byKey = new Map<string, GoldRow[]>();

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { importTraktExport } from '../src/pipeline/import.ts';
-import { enrichTitles } from '../src/pipeline/enrich.ts';
-import { recommendGemini } from '../src/pipeline/recommend.ts';
+import { importTraktExport } from '../src/app/import.ts';
+import { enrichTitles } from '../src/app/enrich.ts';
+import { recommendGemini } from '../src/app/recommend.ts';
 import { AniListProvider } from '../src/enrich/anilist.ts';
 import { GeminiClient } from '../src/ai/gemini.ts';
 import { UsageCounter } from '../src/ai/usage.ts';
@@ -124,7 +124,7 @@ test('CLI: --dry-run prints the request without a key; errors and output never c
 
 test('mood labels: many titles per request, vocabulary enforced, bad answers retried in halves, cached', async () => {
   const wh = await Warehouse.open(dataDir);
-  const { labelMoods } = await import('../src/pipeline/labels.ts');
+  const { labelMoods } = await import('../src/app/labels.ts');
   gemini.setRespond((body) => {
     const text = (body as { contents: Array<{ parts: Array<{ text: string }> }> }).contents[0]!.parts[0]!.text;
     const ids = [...text.matchAll(/^(\d+) \| /gm)].map((m) => Number(m[1]));

@@ -18,7 +18,7 @@ import { startFakeGemini, type FakeGemini, type GeminiRequestBody } from './fake
 import { ROOT } from './helpers/proc.ts';
 import { markAsDemo } from './helpers/demo-warehouse.ts';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { resolveDirs } from '../src/config.ts';
+import { resolveDirs } from '../src/lib/config.ts';
 
 /** Shaped like a real key ("AIza" + 35 characters). */
 const KEY = `AIza${'SECRETS-TEST-'.padEnd(35, 'k')}`;
@@ -157,7 +157,7 @@ test('every command, with the key set, with and without --debug, --json and --dr
 
 test('the TUI: every frame of a session that imports (labelling refused), fails a recommendation with a 429 quoting the key, recommends and shows what was sent', { timeout: 60_000 }, async () => {
   const [{ createElement }, { render }, { App }, { themeFromEnv }, { TuiSession }] = await Promise.all([
-    import('react'), import('ink-testing-library'), import('../src/ui/app.tsx'), import('../src/ui/theme/theme.ts'), import('../src/pipeline/tui-session.ts'),
+    import('react'), import('ink-testing-library'), import('../src/ui/app.tsx'), import('../src/ui/theme/theme.ts'), import('../src/app/tui-session.ts'),
   ]);
   const saved = { ...process.env };
   Object.assign(process.env, { GEMINI_API_KEY: KEY, ANIDEX_GEMINI_URL: gemini.url, ANIDEX_GEMINI_RPM: '1000', ANIDEX_GEMINI_DAILY_BUDGET: '1000', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/' });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import yazl from 'yazl';
-import { InputError } from '../src/domain/errors.ts';
+import { InputError } from '../src/lib/errors.ts';
 import type { TraktPlay } from '../src/domain/types.ts';
 import { unsafeEntryName } from '../src/sources/trakt/export-source.ts';
 import {

@@ -6,8 +6,8 @@ import { tmpdir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Warehouse } from '../src/warehouse/store.ts';
-import { acquireLock } from '../src/warehouse/lock.ts';
-import { BusyError } from '../src/domain/errors.ts';
+import { acquireLock } from '../src/lib/lock.ts';
+import { BusyError } from '../src/lib/errors.ts';
 import { listSnapshots, SNAPSHOTS_KEPT } from '../src/warehouse/snapshots.ts';
 import { spawnTs, waitForExit, waitForLine } from './helpers/proc.ts';
 

@@ -35,7 +35,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SqlDb, SqlParam, SqlStatement } from '../../src/warehouse/db.ts';
-import type { ImportEvent, ImportResult } from '../../src/pipeline/events.ts';
+import type { ImportEvent, ImportResult } from '../../src/app/events.ts';
 
 interface StageRow {
   ms: number;
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
 
   const { openSqlJs } = await import('../../src/warehouse/db.ts');
   const { Warehouse } = await import('../../src/warehouse/store.ts');
-  const { importMalExport } = await import('../../src/pipeline/import-mal.ts');
+  const { importMalExport } = await import('../../src/app/import-mal.ts');
   const tInit = now();
   (await openSqlJs()).close(); // instantiate the WASM module once; Warehouse.open reuses it
   const initMs = now() - tInit;

@@ -28,7 +28,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SqlDb, SqlStatement } from '../../src/warehouse/db.ts';
-import type { ImportEvent, ImportResult } from '../../src/pipeline/events.ts';
+import type { ImportEvent, ImportResult } from '../../src/app/events.ts';
 
 type Engine = 'sqljs' | 'native';
 
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   if (engine === 'sqljs') {
     const { openSqlJs } = await import('../../src/warehouse/db.ts');
     const { Warehouse } = await import('../../src/warehouse/store.ts');
-    const { importTraktExport } = await import('../../src/pipeline/import.ts');
+    const { importTraktExport } = await import('../../src/app/import.ts');
     const tInit = now();
     (await openSqlJs()).close(); // instantiate the WASM module once; Warehouse.open reuses it
     initMs = now() - tInit;
@@ -202,7 +202,7 @@ async function main(): Promise<void> {
     const { transaction } = await import('../../src/warehouse/db.ts');
     const { migrate } = await import('../../src/warehouse/migrations.ts');
     const { openExport } = await import('../../src/sources/trakt/index.ts');
-    const { loadTraktExport } = await import('../../src/pipeline/import.ts');
+    const { loadTraktExport } = await import('../../src/app/import.ts');
     const tInit = now();
     const { openBetterSqlite } = await import('./better-sqlite-db.ts');
     initMs = now() - tInit;

@@ -110,8 +110,6 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
     // The searchable names, as enrichment stores them (warehouses from before the names table have none to fill).
     const hasNames = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anime_names'").get() !== undefined;
     const insName = hasNames ? db.prepare('INSERT OR IGNORE INTO anime_names (mal_id, kind, name, norm_name) VALUES (?, ?, ?, ?)') : null;
-    let matched = 0;
-    let unmatched = 0;
     let nextMal = 900_000;
     db.transaction(() => {
       for (const t of titles) {
@@ -142,10 +140,8 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
           );
           insMatch.run(t.key, 'matched', mal, Math.round((0.72 + r.next() * 0.28) * 100) / 100, null, now);
           setMal.run(mal, t.key);
-          matched++;
         } else if (x < spec.enriched + spec.unmatched) {
           insMatch.run(t.key, 'unmatched', null, Math.round(r.next() * 60) / 100, 'no anime scored 0.72 or more (best: a look-alike title)', now);
-          unmatched++;
         }
       }
     })();

@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   } as typeof origSearch;
 
   const { runTui } = await import('../../src/commands/tui.tsx');
-  const { resolveDirs } = await import('../../src/config.ts');
+  const { resolveDirs } = await import('../../src/lib/config.ts');
   const ctx: CommandContext = { dataDir, ownDataDir: dataDir, dirs: resolveDirs(), demo: false, json: false, debug: false };
   const first = new Promise<number>((r) => (frameSeen = r));
   const t0 = performance.now();

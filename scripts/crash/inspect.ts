@@ -74,7 +74,7 @@ export function digestOf(db: SqlDb): { digest: string; tables: Record<string, st
   return { digest: h.digest('hex'), tables };
 }
 
-/** The SCD2 rules of DESIGN.md that must hold in any saved state; each violation as one line. */
+/** The SCD2 rules of docs/data-model.md that must hold in any saved state; each violation as one line. */
 export function scd2Violations(db: SqlDb): string[] {
   const out: string[] = [];
   for (const r of db.all<{ title_key: string; n: number }>(

@@ -31,7 +31,7 @@ export type Genre =
   | 'Action' | 'Adventure' | 'Comedy' | 'Drama' | 'Ecchi' | 'Fantasy' | 'Horror' | 'Mahou Shoujo' | 'Mecha'
   | 'Music' | 'Mystery' | 'Psychological' | 'Romance' | 'Sci-Fi' | 'Slice of Life' | 'Sports' | 'Supernatural'
   | 'Thriller';
-/** anidex's fixed mood vocabulary (DESIGN.md). */
+/** anidex's fixed mood vocabulary (docs/data-model.md). */
 export type Mood =
   | 'cozy' | 'dark' | 'emotional' | 'epic' | 'funny' | 'hype' | 'mind-bending' | 'romantic' | 'tense' | 'wholesome';
 
@@ -1426,9 +1426,3 @@ export const CATALOGUE: readonly CatalogueEntry[] = [...ANIME, ...WATCHLIST_ANIM
 export const FIRST_EXPORT = { name: 'trakt-2026-05-01', exportedAt: '2026-05-01T06:00:00.000Z' } as const;
 export const LATER_EXPORT = { name: 'trakt-2026-08-15', exportedAt: '2026-08-15T06:00:00.000Z' } as const;
 export const SAMPLE_USERNAME = 'sample-otaku';
-
-export function entryByKey(key: string): CatalogueEntry {
-  const e = CATALOGUE.find((x) => x.key === key);
-  if (!e) throw new Error(`no catalogue entry ${key}`);
-  return e;
-}

@@ -19,8 +19,8 @@ import {
   GoogleGenerativeAI, GoogleGenerativeAIAbortError, GoogleGenerativeAIError, GoogleGenerativeAIFetchError,
   type ErrorDetails, type GenerateContentResponse, type GenerationConfig, type RequestOptions, type ResponseSchema,
 } from '@google/generative-ai';
-import { AnidexError } from '../domain/errors.ts';
-import { RateLimiter } from '../enrich/rate-limiter.ts';
+import { AnidexError } from '../lib/errors.ts';
+import { RateLimiter } from '../lib/rate-limiter.ts';
 import type { UsageCounter } from './usage.ts';
 
 /** The current Flash-Lite: cheap, no thinking by default, "not deprecated … until further notice". gemini-2.0-* answer 404 now. */

@@ -1,7 +1,7 @@
 import type { JsonSchema } from './gemini.ts';
 import { MOODS, isMood, type Mood } from '../domain/moods.ts';
 import { displayTitle, type AnimeRecord } from '../domain/anime.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 
 /** Titles per labelling request: many fit in one, and the free tier allows few requests a day. */
 export const LABEL_BATCH = 25;

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../warehouse/atomic-file.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 
 /** What `<state-dir>/gemini-usage.json` holds: the UTC day and how many Gemini HTTP requests were sent that day. */
 export interface UsageRecord {

@@ -1,4 +1,4 @@
-import { ensureDemo } from '../pipeline/demo.ts';
+import { ensureDemo } from '../app/demo.ts';
 import type { CommandContext } from './context.ts';
 import { Progress } from './output.ts';
 

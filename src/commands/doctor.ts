@@ -6,15 +6,14 @@ import { listSnapshots } from '../warehouse/snapshots.ts';
 import { geminiConfigFromEnv } from '../ai/gemini.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
 import { loadMapping, mappingSettings, summarizeMapping } from '../enrich/mapping-store.ts';
-import { version } from '../config.ts';
+import { version } from '../lib/config.ts';
 import { settingsPath } from '../settings/settings-file.ts';
-import { demoReady } from '../pipeline/demo.ts';
-import { sampleNotice } from '../pipeline/sample-in-warehouse.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { demoReady } from '../app/demo.ts';
+import { sampleNotice } from '../app/sample-in-warehouse.ts';
+import { AnidexError } from '../lib/errors.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
 import { print, printJson } from './output.ts';
-
-const USAGE = 'anidex doctor [--json]';
 
 interface Check {
   name: string;
@@ -23,9 +22,7 @@ interface Check {
 }
 
 /** Check the data dir, the warehouse, the lock and the configuration; never prints the Gemini key. */
-export async function runDoctor(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('doctor', USAGE, args, { json: { type: 'boolean' } });
-  if (positionals.length) throw new UsageError(`doctor takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
+export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number> {
   const checks: Check[] = [];
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
   checks.push({ name: 'node', ok: major > 20 || (major === 20 && minor >= 12), detail: `Node ${process.versions.node} (anidex ${version()} needs 20.12 or newer)` });
@@ -65,9 +62,7 @@ export async function runDoctor(args: string[], ctx: CommandContext): Promise<nu
   } catch (err) {
     checks.push({ name: 'gemini', ok: false, detail: (err as Error).message });
   }
-  if (ctx.json || values.json) printJson(checks);
+  if (ctx.json) printJson(checks);
   else for (const c of checks) print(`${c.ok ? 'ok ' : 'BAD'}  ${c.name.padEnd(10)} ${c.detail}`);
   return checks.every((c) => c.ok) ? 0 : 1;
 }
-
-export const doctorCommand: Command = { name: 'doctor', usage: USAGE, summary: 'check the data dir, the warehouse, the lock and the configuration', run: runDoctor };

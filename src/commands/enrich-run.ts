@@ -1,6 +1,6 @@
 import type { Warehouse } from '../warehouse/store.ts';
-import type { EnrichOptions } from '../pipeline/enrich.ts';
-import { enrichAndLabel, type EnrichAndLabelResult } from '../pipeline/enrich-and-label.ts';
+import type { EnrichOptions } from '../app/enrich.ts';
+import { enrichAndLabel, type EnrichAndLabelResult } from '../app/enrich-and-label.ts';
 import { Progress } from './output.ts';
 
 const PHASE_TEXT = { search: 'matching titles', details: 'fetching anime details', save: 'saving' } as const;

@@ -1,26 +1,19 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
-import { UsageError } from '../domain/errors.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
+import type { ENRICH_FLAGS } from './specs/enrich.ts';
 import { print, printJson } from './output.ts';
+import { UsageError } from '../lib/errors.ts';
 import { runEnrichment } from './enrich-run.ts';
-import { describeEnrichment } from '../pipeline/run-summary.ts';
+import { describeEnrichment } from '../app/run-summary.ts';
 
-const USAGE = 'anidex enrich [--offline] [--rematch] [--refresh-mapping] [--json]';
-
-export async function runEnrich(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('enrich', USAGE, args, {
-    offline: { type: 'boolean' },
-    rematch: { type: 'boolean' },
-    'refresh-mapping': { type: 'boolean' },
-    json: { type: 'boolean' },
-  });
-  if (positionals.length) throw new UsageError(`enrich takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
-  const json = ctx.json || Boolean(values.json);
+export async function run({ values }: Parsed<typeof ENRICH_FLAGS>, ctx: CommandContext): Promise<number> {
+  const json = ctx.json;
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     const refresh = Boolean(values['refresh-mapping']);
-    if (refresh && values.offline) throw new UsageError('--refresh-mapping needs the network; it cannot go with --offline.', `Usage: ${USAGE}`);
+    if (refresh && values.offline) throw new UsageError('--refresh-mapping needs the network; it cannot go with --offline.', 'Drop one of the two: `anidex enrich --refresh-mapping` fetches the mapping now.');
     const r = await runEnrichment(wh, { offline: values.offline, rematch: values.rematch, refreshMapping: refresh, quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
     if (json) printJson(r);
     else for (const l of describeEnrichment(r)) print(l);
@@ -32,5 +25,3 @@ export async function runEnrich(args: string[], ctx: CommandContext): Promise<nu
     wh.close();
   }
 }
-
-export const enrichCommand: Command = { name: 'enrich', usage: USAGE, summary: 'match titles to anime (ids first, then titles) and fetch their metadata (cached; resumable)', run: runEnrich };

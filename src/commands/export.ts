@@ -1,15 +1,15 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { Warehouse } from '../warehouse/store.ts';
-import { writeFileAtomic } from '../warehouse/atomic-file.ts';
-import { buildExport, EXPORT_FORMATS, isExportFormat, type BuiltExport, type ExportFormat } from '../pipeline/export.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
+import { buildExport, type BuiltExport, type ExportFormat } from '../app/export.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
+import type { CommandContext } from './context.ts';
 import { print, printJson, wrapForStream } from './output.ts';
-import { previewList } from '../domain/list-preview.ts';
-
-const USAGE = 'anidex export --format mal-xml|csv|json [--out <file>] [--json]';
+import { previewList } from '../lib/list-preview.ts';
+import type { Parsed } from './spec.ts';
+import type { EXPORT_FLAGS } from './specs/export.ts';
 
 const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
   'mal-xml': 'MyAnimeList XML',
@@ -21,18 +21,11 @@ const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
  * `anidex export`: the file goes to `--out` (replaced atomically, like `>` but never half-written) or to stdout,
  * in which case every message goes to stderr so that `anidex export --format csv > lib.csv` holds only the CSV.
  */
-export async function runExport(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('export', USAGE, args, {
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
-    json: { type: 'boolean' },
-  });
-  if (positionals.length) throw new UsageError(`export takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
-  const format = values.format;
-  if (format === undefined) throw new UsageError(`export needs --format: one of ${EXPORT_FORMATS.join(', ')}.`, `Usage: ${USAGE}`);
-  if (!isExportFormat(format)) throw new UsageError(`export: unknown format "${format}"; choose one of ${EXPORT_FORMATS.join(', ')}.`, `Usage: ${USAGE}`);
-  const json = ctx.json || Boolean(values.json);
-  if (values.out === '') throw new UsageError('export: --out needs a file name.', `Usage: ${USAGE}`);
+export async function run({ values, usage }: Parsed<typeof EXPORT_FLAGS>, ctx: CommandContext): Promise<number> {
+  // The spec requires --format, and its choices are EXPORT_FORMATS.
+  const format: ExportFormat = values.format!;
+  const json = ctx.json;
+  if (values.out === '') throw new UsageError('export: --out needs a file name.', `Usage: ${usage}`);
   if (json && values.out === undefined) {
     throw new UsageError('export: --json reports on stdout, which carries the export itself without --out.', 'Give --out <file> with --json, or drop --json.');
   }
@@ -142,9 +135,3 @@ function writeStdout(text: string): Promise<boolean> {
   });
 }
 
-export const exportCommand: Command = {
-  name: 'export',
-  usage: USAGE,
-  summary: 'write your library out: MyAnimeList XML (for MAL or AniList), CSV or JSON',
-  run: runExport,
-};

@@ -1,63 +1,33 @@
-import { LENGTH_BUCKETS, type LengthBucket } from '../domain/length.ts';
-import { MOODS, isMood, type Mood } from '../domain/moods.ts';
-import { TITLE_STATUSES, parseStatus, type TitleStatus } from '../domain/status.ts';
-import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import type { LengthBucket } from '../domain/length.ts';
+import type { Mood } from '../domain/moods.ts';
+import type { TitleStatus } from '../domain/status.ts';
+import { UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
-
-/** The filter flags `library` and `recommend` share (parseArgs option specs). */
-export const FILTER_OPTIONS = {
-  genre: { type: 'string', multiple: true },
-  'not-genre': { type: 'string', multiple: true },
-  mood: { type: 'string', multiple: true },
-  'not-mood': { type: 'string', multiple: true },
-  length: { type: 'string', multiple: true },
-} as const;
-
-/** The status flags, `library` only: a recommendation is a title you have not listed, so it has no status. */
-export const STATUS_OPTIONS = {
-  status: { type: 'string', multiple: true },
-  'not-status': { type: 'string', multiple: true },
-} as const;
-
-export const FILTER_USAGE = '[--genre g]… [--not-genre g]… [--mood m]… [--not-mood m]… [--length movie|short|medium|long]…';
-export const STATUS_USAGE = `[--status ${TITLE_STATUSES.join('|')}]… [--not-status s]…`;
 
 const quoted = (v: string): string => JSON.stringify(sanitizeText(v));
 
-function moods(flag: string, values: string[] | undefined): Mood[] | undefined {
-  if (!values) return undefined;
-  for (const v of values) if (!isMood(v)) throw new UsageError(`--${flag} ${quoted(v)} is not a mood anidex knows.`, `Moods: ${MOODS.join(', ')}.`);
-  return values as Mood[];
+/** The filter flags as parsed (moods, lengths and statuses already checked against their choices: specs/filter-flags.ts). */
+interface FilterFlags {
+  genre?: string[];
+  'not-genre'?: string[];
+  mood?: Mood[];
+  'not-mood'?: Mood[];
+  length?: LengthBucket[];
+  status?: TitleStatus[];
+  'not-status'?: TitleStatus[];
 }
 
-function statuses(flag: string, values: string[] | undefined): TitleStatus[] | undefined {
-  if (!values) return undefined;
-  return values.map((v) => {
-    const s = parseStatus(v);
-    if (!s) throw new UsageError(`--${flag} ${quoted(v)} is not a status anidex knows.`, `Statuses: ${TITLE_STATUSES.join(', ')}.`);
-    return s;
-  });
-}
-
-/** Turn parsed filter flags into a filter, refusing unknown moods, lengths and statuses (genres: see checkGenres). */
-export function filterFromFlags(v: { genre?: string[]; 'not-genre'?: string[]; mood?: string[]; 'not-mood'?: string[]; length?: string[]; status?: string[]; 'not-status'?: string[] }): LibraryFilter {
-  const lengths = v.length;
-  if (lengths) {
-    for (const l of lengths) {
-      if (!(LENGTH_BUCKETS as readonly string[]).includes(l)) {
-        throw new UsageError(`--length ${quoted(l)} is not one of ${LENGTH_BUCKETS.join(', ')}.`, 'movie: a film · short: under 5 h · medium: 5–12 h · long: over 12 h');
-      }
-    }
-  }
+/** Turn parsed filter flags into a filter (genres: see checkGenres, which needs the warehouse). */
+export function filterFromFlags(v: FilterFlags): LibraryFilter {
   return {
     genres: v.genre,
     excludeGenres: v['not-genre'],
-    moods: moods('mood', v.mood),
-    excludeMoods: moods('not-mood', v['not-mood']),
-    lengths: lengths as LengthBucket[] | undefined,
-    statuses: statuses('status', v.status),
-    excludeStatuses: statuses('not-status', v['not-status']),
+    moods: v.mood,
+    excludeMoods: v['not-mood'],
+    lengths: v.length,
+    statuses: v.status,
+    excludeStatuses: v['not-status'],
   };
 }
 

@@ -1,23 +1,20 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { titleIndex, versionsOf } from '../warehouse/queries.ts';
-import { titleView } from '../pipeline/title-view.ts';
+import { titleView } from '../app/title-view.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { findTitles } from '../domain/find-title.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
-import { describeChange, versionSummary } from '../domain/version-text.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { AnidexError } from '../lib/errors.ts';
+import { describeChange, versionSummary } from '../app/version-text.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
 import { print, printJson, shortDate, shortTime } from './output.ts';
 import { shownTitle } from '../domain/title-language.ts';
 import { titleLanguageFor } from './title-language.ts';
 
-const USAGE = 'anidex history <title | trakt id> [--json]';
-
-export async function runHistory(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('history', USAGE, args, { json: { type: 'boolean' } });
-  const json = ctx.json || Boolean(values.json);
-  if (positionals.length === 0) throw new UsageError('history needs a title or a Trakt id.', `Usage: ${USAGE}`);
-  const query = positionals.join(' ');
+export async function run({ args }: Parsed, ctx: CommandContext): Promise<number> {
+  const json = ctx.json;
+  const query = args.title!;
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     const found = findTitles(titleIndex(wh.db), query);
@@ -68,5 +65,3 @@ export async function runHistory(args: string[], ctx: CommandContext): Promise<n
     wh.close();
   }
 }
-
-export const historyCommand: Command = { name: 'history', usage: USAGE, summary: "every version of one title, newest first, and what changed", run: runHistory };

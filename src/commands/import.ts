@@ -1,28 +1,20 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
-import { importAnyExport } from '../pipeline/import-any.ts';
+import { importAnyExport } from '../app/import-any.ts';
 import { parseIsoTime } from '../domain/time.ts';
-import { UsageError } from '../domain/errors.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { UsageError } from '../lib/errors.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
+import type { IMPORT_FLAGS } from './specs/import.ts';
 import { print, printJson, Progress } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
 import { confirm } from './confirm.ts';
-import { describeEnrichment, describeImport } from '../pipeline/run-summary.ts';
+import { describeEnrichment, describeImport } from '../app/run-summary.ts';
 
 const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating plays…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
 
-const USAGE = 'anidex import <trakt-export.zip | folder | animelist.xml[.gz]> [--as-of <ISO-8601>] [--offline] [--strict] [--allow-empty] [--json]';
-
-export async function runImport(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('import', USAGE, args, {
-    'as-of': { type: 'string' },
-    offline: { type: 'boolean' },
-    strict: { type: 'boolean' },
-    'allow-empty': { type: 'boolean' },
-    json: { type: 'boolean' },
-  });
-  const json = ctx.json || Boolean(values.json);
-  if (positionals.length !== 1) throw new UsageError('import needs exactly one path: the Trakt export .zip or its folder, or a MyAnimeList animelist .xml (.xml.gz).', `Usage: ${USAGE}`);
+export async function run({ values, args }: Parsed<typeof IMPORT_FLAGS>, ctx: CommandContext): Promise<number> {
+  const json = ctx.json;
   let asOf: string | undefined;
   if (values['as-of'] !== undefined) {
     const parsed = parseIsoTime(values['as-of']);
@@ -33,7 +25,7 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
   const wh = await Warehouse.open(ctx.dataDir);
   const progress = new Progress(process.stderr, json);
   try {
-    const result = await importAnyExport(wh, positionals[0]!, {
+    const result = await importAnyExport(wh, args.path!, {
       asOf,
       strict: Boolean(values.strict),
       allowEmpty: Boolean(values['allow-empty']),
@@ -59,5 +51,3 @@ export async function runImport(args: string[], ctx: CommandContext): Promise<nu
     wh.close();
   }
 }
-
-export const importCommand: Command = { name: 'import', usage: USAGE, summary: 'load a Trakt export (.zip or folder) or a MyAnimeList list (.xml, .xml.gz) into the warehouse', run: runImport };

@@ -1,19 +1,19 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { libraryView, type LibraryEntry } from '../pipeline/library-view.ts';
+import { libraryView, type LibraryEntry } from '../app/library-view.ts';
 import { deletedRows, type DeletedRow } from '../warehouse/queries.ts';
 import { searchByWords } from '../domain/find-title.ts';
 import { passesFilter, titleLength } from '../domain/filters.ts';
 import { isPending } from '../domain/pending.ts';
 import { sourceOf } from '../domain/library-merge.ts';
-import { FILTER_OPTIONS, FILTER_USAGE, STATUS_OPTIONS, STATUS_USAGE, checkGenres, filterFromFlags } from './filters.ts';
-import { UsageError } from '../domain/errors.ts';
+import { checkGenres, filterFromFlags } from './filters.ts';
+import { UsageError } from '../lib/errors.ts';
 import { withShownTitles } from '../domain/title-language.ts';
 import { titleLanguageFor } from './title-language.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
+import type { LIBRARY_FLAGS } from './specs/library.ts';
 import { outputWidth, print, printJson, renderTable, shortDate, type Column } from './output.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
-
-const USAGE = `anidex library [--search <text>] ${FILTER_USAGE} ${STATUS_USAGE} [--unmatched | --deleted] [--json]`;
+import { sanitizeText } from '../lib/sanitize.ts';
 
 // On a narrow terminal Kind (Length says "movie"), From and then Last watched go, so titles keep room.
 const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
@@ -53,18 +53,9 @@ function printDeleted(rows: DeletedRow[], json: boolean): number {
   return 0;
 }
 
-export async function runLibrary(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('library', USAGE, args, {
-    search: { type: 'string', short: 's' },
-    ...FILTER_OPTIONS,
-    ...STATUS_OPTIONS,
-    unmatched: { type: 'boolean' },
-    deleted: { type: 'boolean' },
-    json: { type: 'boolean' },
-  });
-  if (positionals.length) throw new UsageError(`library takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
-  if (values.deleted && values.unmatched) throw new UsageError('--deleted and --unmatched list different titles; give one of them.', `Usage: ${USAGE}`);
-  const json = ctx.json || Boolean(values.json);
+export async function run({ values, usage }: Parsed<typeof LIBRARY_FLAGS>, ctx: CommandContext): Promise<number> {
+  if (values.deleted && values.unmatched) throw new UsageError('--deleted and --unmatched list different titles; give one of them.', `Usage: ${usage}`);
+  const json = ctx.json;
   const flagged = filterFromFlags(values);
   const wh = await Warehouse.open(ctx.dataDir);
   try {
@@ -99,5 +90,3 @@ export async function runLibrary(args: string[], ctx: CommandContext): Promise<n
     wh.close();
   }
 }
-
-export const libraryCommand: Command = { name: 'library', usage: USAGE, summary: 'your current titles with filters, most recently watched first', run: runLibrary };

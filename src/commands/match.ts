@@ -1,28 +1,26 @@
-import { geminiUsageFile } from '../config.ts';
+import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
 import { titleIndex } from '../warehouse/queries.ts';
 import { saveMatches } from '../warehouse/enrichment.ts';
 import { findTitles } from '../domain/find-title.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
+import type { MATCH_FLAGS } from './specs/match.ts';
 import { print, printJson } from './output.ts';
 import { runEnrichment } from './enrich-run.ts';
-import { describeEnrichment } from '../pipeline/run-summary.ts';
+import { describeEnrichment } from '../app/run-summary.ts';
 import { shownTitle } from '../domain/title-language.ts';
 import { titleLanguageFor } from './title-language.ts';
 
-const USAGE = 'anidex match <title | trakt id> <mal id | none> [--offline] [--json]';
-
-export async function runMatch(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('match', USAGE, args, { offline: { type: 'boolean' }, json: { type: 'boolean' } });
-  const json = ctx.json || Boolean(values.json);
-  if (positionals.length < 2) throw new UsageError('match needs a title (or Trakt id) and a MyAnimeList id (or "none").', `Usage: ${USAGE}`);
-  const target = positionals.at(-1)!;
-  const query = positionals.slice(0, -1).join(' ');
+export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, ctx: CommandContext): Promise<number> {
+  const json = ctx.json;
+  const target = args.malId!;
+  const query = args.title!;
   const malId = target.toLowerCase() === 'none' ? null : Number(target);
   if (malId !== null && !(Number.isInteger(malId) && malId > 0)) {
-    throw new UsageError(`"${target}" is not a MyAnimeList id (a positive whole number, as in myanimelist.net/anime/5114) or "none".`, `Usage: ${USAGE}`);
+    throw new UsageError(`"${target}" is not a MyAnimeList id (a positive whole number, as in myanimelist.net/anime/5114) or "none".`, `Usage: ${usage}`);
   }
   const wh = await Warehouse.open(ctx.dataDir);
   try {
@@ -59,5 +57,3 @@ export async function runMatch(args: string[], ctx: CommandContext): Promise<num
     wh.close();
   }
 }
-
-export const matchCommand: Command = { name: 'match', usage: USAGE, summary: 'set (or clear) the MyAnimeList id of a title by hand', run: runMatch };

@@ -1,4 +1,4 @@
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { displayWidth, fit } from '../lib/text/cells.ts';
 import { headerRow, layoutTable, naturalWidths, tableRow, type Column } from '../lib/text/table.ts';
 import { wrapLines } from '../lib/text/wrap.ts';

@@ -2,23 +2,23 @@ import { Warehouse } from '../warehouse/store.ts';
 import { addPlanItems, planItems, removePlanItem, reprioritize } from '../warehouse/plan.ts';
 import { animeRecords } from '../warehouse/enrichment.ts';
 import { displayTitle } from '../domain/anime.ts';
-import { libraryView } from '../pipeline/library-view.ts';
+import { libraryView } from '../app/library-view.ts';
 import { findTitles } from '../domain/find-title.ts';
 import { normalizeTitle } from '../domain/title-key.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { shownTitle } from '../domain/title-language.ts';
 import { namedAnime } from '../warehouse/anime-names.ts';
 import type { SqlDb } from '../warehouse/db.ts';
 import { titleLanguageFor } from './title-language.ts';
-import { AnidexError, UsageError } from '../domain/errors.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { AnidexError, UsageError } from '../lib/errors.ts';
+import type { CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortDate } from './output.ts';
+import type { Parsed } from './spec.ts';
+import type { PLAN_ADD_FLAGS } from './specs/plan.ts';
 
-const USAGE = 'anidex plan [--json] | anidex plan add <mal id | title> [--notes text] [--force] | anidex plan remove <id> | anidex plan move <id> <priority>';
-
-function positiveInt(text: string | undefined, what: string): number {
+function positiveInt(text: string | undefined, what: string, usage: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} "${text ?? ''}" is not a positive whole number.`, `Usage: ${USAGE}`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} "${sanitizeText(text ?? '')}" is not a positive whole number.`, `Usage: ${usage}`);
   return n;
 }
 
@@ -27,8 +27,8 @@ function positiveInt(text: string | undefined, what: string): number {
  * the anime anidex has metadata for (your matched titles, by their provider names and your exports' titles, and
  * the candidates recommendations fetched). Several matches are listed with their ids.
  */
-function planTarget(db: SqlDb, query: string): number {
-  if (/^\d+$/.test(query.trim())) return positiveInt(query.trim(), 'MAL id');
+function planTarget(db: SqlDb, query: string, usage: string): number {
+  if (/^\d+$/.test(query.trim())) return positiveInt(query.trim(), 'MAL id', usage);
   const refs = namedAnime(db).map((a) => {
     const title = displayTitle({ english: a.titleEnglish, romaji: a.titleRomaji, native: a.titleNative, synonyms: [] });
     const normTitle = normalizeTitle(title);
@@ -52,13 +52,11 @@ function planTarget(db: SqlDb, query: string): number {
   );
 }
 
-export async function runPlan(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('plan', USAGE, args, { notes: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } });
-  const json = ctx.json || Boolean(values.json);
-  const [sub, a, b, ...rest] = positionals;
+export async function run({ sub, values, args, usage }: Parsed<typeof PLAN_ADD_FLAGS>, ctx: CommandContext): Promise<number> {
+  const json = ctx.json;
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    if (sub === undefined || sub === 'list') {
+    if (sub === 'list') {
       const items = planItems(wh.db);
       if (json) printJson(items);
       else if (items.length === 0) print('Your plan-to-watch list is empty. Add with `anidex plan add <mal id | title>` or `anidex recommend … --add 1`.');
@@ -82,8 +80,8 @@ export async function runPlan(args: string[], ctx: CommandContext): Promise<numb
       }
       return 0;
     }
-    if (sub === 'add' && a !== undefined) {
-      const malId = planTarget(wh.db, positionals.slice(1).join(' '));
+    if (sub === 'add') {
+      const malId = planTarget(wh.db, args.query!, usage);
       const rec = animeRecords(wh.db, [malId]).get(malId);
       if (!rec) {
         throw new AnidexError(`anidex has no metadata for MyAnimeList id ${malId} yet, so it cannot name it.`, 'Add titles that `anidex recommend` shows, or run `anidex enrich` first.');
@@ -100,29 +98,33 @@ export async function runPlan(args: string[], ctx: CommandContext): Promise<numb
         (db) => addPlanItems(db, [{ title: displayTitle(rec.titles), malId, streamingService: rec.streaming[0]?.site ?? null, notes: values.notes ?? null, source: 'user', sourceKey: `mal:${malId}` }], new Date().toISOString()),
         { what: 'adding to the plan' },
       );
+      if (json) {
+        printJson({ malId, title: displayTitle(rec.titles), added: added > 0 });
+        return 0;
+      }
       const name = sanitizeText(shownTitle(displayTitle(rec.titles), { titleEnglish: rec.titles.english, titleRomaji: rec.titles.romaji }, await titleLanguageFor(ctx)));
       print(added ? `Added ${name} to your plan.` : `${name} is already on your plan.`);
       return 0;
     }
-    if (sub === 'remove' && a !== undefined && b === undefined) {
-      const id = positiveInt(a, 'plan id');
+    if (sub === 'remove') {
+      const id = positiveInt(args.id, 'plan id', usage);
       const ok = await wh.write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
       if (!ok) throw new AnidexError(`Your plan has no item ${id}.`, 'Run `anidex plan` to see the ids.');
-      print(`Removed item ${id}.`);
+      if (json) printJson({ removed: id });
+      else print(`Removed item ${id}.`);
       return 0;
     }
-    if (sub === 'move' && a !== undefined && b !== undefined && rest.length === 0) {
-      const id = positiveInt(a, 'plan id');
-      const prio = positiveInt(b, 'priority');
+    if (sub === 'move') {
+      const id = positiveInt(args.id, 'plan id', usage);
+      const prio = positiveInt(args.priority, 'priority', usage);
       const ok = await wh.write((db) => reprioritize(db, id, prio), { what: 'reordering the plan' });
       if (!ok) throw new AnidexError(`Your plan has no item ${id}.`, 'Run `anidex plan` to see the ids.');
-      print(`Item ${id} is now priority ${prio}.`);
+      if (json) printJson({ id, priority: prio });
+      else print(`Item ${id} is now priority ${prio}.`);
       return 0;
     }
-    throw new UsageError(`plan: cannot understand "${positionals.join(' ')}".`, `Usage: ${USAGE}`);
+    throw new Error(`plan: no handler for the subcommand "${sub}"`);
   } finally {
     wh.close();
   }
 }
-
-export const planCommand: Command = { name: 'plan', usage: USAGE, summary: 'your plan-to-watch list: list, add, remove, reorder', run: runPlan };

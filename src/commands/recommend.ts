@@ -1,36 +1,22 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { addPlanItems } from '../warehouse/plan.ts';
-import { geminiDryRun, recommendGemini, recommendLocal, type GeminiRecommendResult } from '../pipeline/recommend.ts';
+import { geminiDryRun, recommendGemini, recommendLocal, type GeminiRecommendResult } from '../app/recommend.ts';
 import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
 import { UsageCounter } from '../ai/usage.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
-import { geminiUsageFile, version } from '../config.ts';
-import { UsageError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
-import { FILTER_OPTIONS, FILTER_USAGE, checkGenres, filterFromFlags } from './filters.ts';
+import { geminiUsageFile, version } from '../lib/config.ts';
+import { UsageError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import type { CommandContext } from './context.ts';
+import { checkGenres, filterFromFlags } from './filters.ts';
+import type { Parsed } from './spec.ts';
+import type { RECOMMEND_FLAGS } from './specs/recommend.ts';
 import { metadataGenres } from '../warehouse/queries.ts';
 import { outputWidth, print, printJson, renderTable } from './output.ts';
 import { titleLanguageFor } from './title-language.ts';
 
-const USAGE = `anidex recommend ${FILTER_USAGE} [--engine local|gemini] [--count n] [--popularity-floor n] [--dry-run] [--add 1,3] [--offline] [--json]`;
-
-export async function runRecommend(args: string[], ctx: CommandContext): Promise<number> {
-  if (args.some((a) => /^--(not-)?status(=|$)/.test(a))) {
-    throw new UsageError('recommend has no --status: recommendations are anime you have not listed yet, so they have no status.', 'Filter them by --genre, --mood or --length; what you dropped already keeps its sequels out.');
-  }
-  const { values, positionals } = parseCommandArgs('recommend', USAGE, args, {
-    ...FILTER_OPTIONS,
-    engine: { type: 'string' },
-    count: { type: 'string' },
-    'popularity-floor': { type: 'string' },
-    add: { type: 'string' },
-    offline: { type: 'boolean' },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
-  });
-  if (positionals.length) throw new UsageError(`recommend takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
-  const json = ctx.json || Boolean(values.json);
+export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx: CommandContext): Promise<number> {
+  const json = ctx.json;
   const gemini = geminiConfigFromEnv();
   // Gemini when a key is set, else the local engine; --dry-run shows Gemini's request, which needs no key.
   // --offline means nothing leaves the machine: the local engine, unless only a dry run is asked for.
@@ -38,21 +24,19 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
   if (engine === 'gemini' && values.offline && !values['dry-run']) {
     throw new UsageError('--offline sends nothing, and the Gemini engine has to ask Gemini.', 'Drop --offline, or use --engine local.');
   }
-  if (engine !== 'local' && engine !== 'gemini') throw new UsageError(`--engine "${engine}" is not an engine anidex knows.`, 'Engines: local, gemini.');
-  if (values['dry-run'] && engine !== 'gemini') throw new UsageError('--dry-run shows what the Gemini engine would send; the local engine sends nothing.', `Usage: ${USAGE}`);
+  if (values['dry-run'] && engine !== 'gemini') throw new UsageError('--dry-run shows what the Gemini engine would send; the local engine sends nothing.', `Usage: ${usage}`);
   if (engine === 'gemini' && !gemini && !values['dry-run']) {
     throw new UsageError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY (a key from Google AI Studio), or use --engine local, which needs no key.');
   }
-  const count = values.count === undefined ? 10 : Number(values.count);
-  if (!Number.isInteger(count) || count < 1 || count > 50) throw new UsageError(`--count "${values.count}" is not a whole number from 1 to 50.`, `Usage: ${USAGE}`);
+  const count = values.count ?? 10;
   const filter = filterFromFlags(values);
-  const floorText = values['popularity-floor'] ?? process.env.ANIDEX_POPULARITY_FLOOR;
-  const popularityFloor = floorText === undefined || floorText === '' ? undefined : Number(floorText);
+  const floorText = process.env.ANIDEX_POPULARITY_FLOOR;
+  const popularityFloor = values['popularity-floor'] ?? (floorText === undefined || floorText === '' ? undefined : Number(floorText));
   if (popularityFloor !== undefined && !(Number.isInteger(popularityFloor) && popularityFloor >= 0)) {
-    throw new UsageError(`The popularity floor "${floorText}" is not a whole number of 0 or more.`, 'It is how many people must list a title (default 1000).');
+    throw new UsageError(`ANIDEX_POPULARITY_FLOOR "${floorText}" is not a whole number of 0 or more.`, 'It is how many people must list a title (default 1000); fix or unset it, or give --popularity-floor.');
   }
   const picks = values.add === undefined ? [] : values.add.split(',').map((x) => Number(x.trim()));
-  if (picks.some((n) => !Number.isInteger(n) || n < 1 || n > count)) throw new UsageError(`--add "${values.add}" must list result numbers between 1 and ${count}, e.g. --add 1,3.`, `Usage: ${USAGE}`);
+  if (picks.some((n) => !Number.isInteger(n) || n < 1 || n > count)) throw new UsageError(`--add "${values.add}" must list result numbers between 1 and ${count}, e.g. --add 1,3.`, `Usage: ${usage}`);
 
   const wh = await Warehouse.open(ctx.dataDir);
   try {
@@ -128,5 +112,3 @@ export async function runRecommend(args: string[], ctx: CommandContext): Promise
     wh.close();
   }
 }
-
-export const recommendCommand: Command = { name: 'recommend', usage: USAGE, summary: 'what to watch next, with reasons from your own history', run: runRecommend };

@@ -1,20 +1,17 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { removeSample } from '../pipeline/sample-in-warehouse.ts';
-import { UsageError } from '../domain/errors.ts';
-import { parseCommandArgs, type Command, type CommandContext } from './context.ts';
+import { removeSample } from '../app/sample-in-warehouse.ts';
+import { UsageError } from '../lib/errors.ts';
+import type { CommandContext } from './context.ts';
+import type { Parsed } from './spec.ts';
 import { print, printJson } from './output.ts';
 
-const USAGE = 'anidex remove-sample [--json]';
-
 /** Take the bundled sample out of the person's own warehouse (an older `npm start` imported it there). */
-export async function runRemoveSample(args: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs('remove-sample', USAGE, args, { json: { type: 'boolean' } });
-  if (positionals.length) throw new UsageError(`remove-sample takes no positional arguments (got "${positionals[0]}").`, `Usage: ${USAGE}`);
+export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number> {
   if (ctx.demo) throw new UsageError('The demo warehouse is the sample: there is nothing to remove from it.', 'Run `anidex remove-sample` without --demo to clean your own warehouse.');
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     const r = await removeSample(wh);
-    if (ctx.json || values.json) printJson(r ?? { titles: 0, versions: 0, planItems: 0, runs: 0 });
+    if (ctx.json) printJson(r ?? { titles: 0, versions: 0, planItems: 0, runs: 0 });
     else if (!r) print(`${ctx.dataDir} holds no trace of the bundled sample: nothing to do.`);
     else {
       print(`Removed the bundled sample from ${ctx.dataDir}: ${r.runs} import${r.runs === 1 ? '' : 's'}, ${r.titles} title${r.titles === 1 ? '' : 's'} that were only the sample's (${r.versions} versions), ${r.planItems} plan item${r.planItems === 1 ? '' : 's'} from its watchlist.`);
@@ -26,9 +23,3 @@ export async function runRemoveSample(args: string[], ctx: CommandContext): Prom
   }
 }
 
-export const removeSampleCommand: Command = {
-  name: 'remove-sample',
-  usage: USAGE,
-  summary: 'take the bundled sample out of your own warehouse (an older `npm start` put it there); a snapshot first',
-  run: runRemoveSample,
-};

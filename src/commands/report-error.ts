@@ -1,5 +1,5 @@
-import { AnidexError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { AnidexError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { wrapForStream } from './output.ts';
 
 /** Print an error the way every command does (one sentence, a hint, a stack only with --debug); returns the exit code. */

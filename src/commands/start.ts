@@ -1,17 +1,21 @@
 import { Warehouse } from '../warehouse/store.ts';
 import { listRuns } from '../warehouse/runs.ts';
-import { sampleNotice } from '../pipeline/sample-in-warehouse.ts';
+import { sampleNotice } from '../app/sample-in-warehouse.ts';
 import { print } from './output.ts';
-import { runLibrary } from './library.ts';
-import { runStats } from './stats.ts';
+import { run as runLibrary } from './library.ts';
+import { run as runStats } from './stats.ts';
+import { parseCommand } from './parse.ts';
+import type { Parsed } from './spec.ts';
+import { librarySpec } from './specs/library.ts';
+import { statsSpec } from './specs/stats.ts';
 import { DEMO_MARK, demoContext } from './demo.ts';
-import type { Command, CommandContext } from './context.ts';
+import type { CommandContext } from './context.ts';
 
 /**
  * What `npm start` runs: the person's own warehouse when it holds anything, else the demo (the bundled sample in a
  * warehouse of its own); the TUI on a terminal, the library and stats in print otherwise.
  */
-export async function runStart(_args: string[], ctx: CommandContext): Promise<number> {
+export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number> {
   let c = ctx;
   const notices: string[] = [];
   if (!ctx.demo) {
@@ -34,9 +38,9 @@ export async function runStart(_args: string[], ctx: CommandContext): Promise<nu
   const say = c.json ? (t: string) => process.stderr.write(`${t}\n`) : (t: string) => print(`${t}\n`);
   if (c.demo) say(DEMO_MARK);
   for (const n of notices) say(n);
-  await runLibrary([], c);
+  await runLibrary(parseCommand(librarySpec, []), c);
   print('');
-  await runStats([], c);
+  await runStats(parseCommand(statsSpec, []), c);
   const d = c.demo ? '--demo ' : '';
   if (c.json) return 0;
   print(`\nTry: anidex ${d}recommend --mood cozy --length short · anidex ${d}history "Frieren" · anidex ${d}library --unmatched · anidex --help`);
@@ -44,9 +48,3 @@ export async function runStart(_args: string[], ctx: CommandContext): Promise<nu
   return 0;
 }
 
-export const startCommand: Command = {
-  name: 'start',
-  usage: 'anidex start',
-  summary: 'open your warehouse, or the demo (the bundled sample) while yours is empty: the TUI, or library and stats when not on a terminal',
-  run: runStart,
-};

@@ -1,6 +1,6 @@
 import { loadSettings } from '../settings/settings-file.ts';
 import { titleLanguageFromEnv } from '../settings/title-language-setting.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { TitleLanguage } from '../domain/title-language.ts';
 import type { CommandContext } from './context.ts';
 

@@ -1,7 +1,7 @@
 import { render, type Instance } from 'ink';
 import { App } from '../ui/app.tsx';
 import { themeFromEnv } from '../ui/theme/theme.ts';
-import { TuiSession } from '../pipeline/tui-session.ts';
+import { TuiSession } from '../app/tui-session.ts';
 import { loadSettings } from '../settings/settings-file.ts';
 import { titleLanguageFromEnv } from '../settings/title-language-setting.ts';
 import type { CommandContext } from './context.ts';

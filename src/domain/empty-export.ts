@@ -1,9 +1,9 @@
 /** The refusal of an export that holds nothing usable (an empty or wholly malformed history or list). Pure. */
 
-import { InputError } from './errors.ts';
+import { InputError } from '../lib/errors.ts';
 import type { SkippedRecord } from './types.ts';
-import { sanitizeText } from './sanitize.ts';
-import { shellWord } from './shell-word.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
+import { shellWord } from '../lib/shell-word.ts';
 
 /** What the refusal says about the files that should have held the records. */
 export interface EmptyExportFacts {

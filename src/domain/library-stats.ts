@@ -5,7 +5,7 @@
 
 import { countStatuses, type TitleStatus } from './status.ts';
 import { isPending } from './pending.ts';
-import type { LibraryNumbers } from './stats-text.ts';
+import type { LibraryNumbers } from './stats-numbers.ts';
 
 /** What the stats need of a library title (a LibraryEntry has all of it). */
 export interface StatsTitle {

@@ -1,5 +1,5 @@
 import type { MediaType } from './types.ts';
-import { LoadRefusedError } from './errors.ts';
+import { LoadRefusedError } from '../lib/errors.ts';
 
 /** The values of one version of a title in `user_watch_history`. */
 export interface GoldValues {

@@ -1,7 +1,7 @@
 import type { AnimeFormat, AnimeLink, AnimeRecord } from '../domain/anime.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import { arrayOf, isRecord, requestJson, type HttpStats } from './http.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { RateLimiter } from '../lib/rate-limiter.ts';
 import type { Provider, RawAnswer, SearchQuery } from './provider.ts';
 
 export const ANILIST_URL = 'https://graphql.anilist.co/';
@@ -14,6 +14,8 @@ export interface AniListOptions {
    * is degraded); unset, anidex follows the header.
    */
   perMinute?: number;
+  /** The length of AniList's rate window (a minute); tests shorten it to match a fake server's. */
+  windowMs?: number;
   /** Per HTTP request (default 20 000). */
   timeoutMs?: number;
   maxRetries?: number;
@@ -175,7 +177,7 @@ export class AniListProvider implements Provider {
     this.url = opts.url ?? ANILIST_URL;
     // The degraded limit until the first answer's X-RateLimit-Limit says what AniList allows now (the requests go one
     // at a time, so the first answer is in before the second request leaves).
-    this.limiter = new RateLimiter([{ limit: ANILIST_FIRST_GUESS_PER_MINUTE, ms: 60_000 }], { maxLimit: opts.perMinute });
+    this.limiter = new RateLimiter([{ limit: ANILIST_FIRST_GUESS_PER_MINUTE, ms: opts.windowMs ?? 60_000 }], { maxLimit: opts.perMinute });
   }
 
   async search(queries: readonly SearchQuery[], signal?: AbortSignal): Promise<Map<string, RawAnswer>> {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../config.ts';
+import { packageRoot } from '../lib/config.ts';
 import type { RawAnswer } from './provider.ts';
 
 /** Where the provider answers for the sample's anime ship, so the demo is enriched with no network. */

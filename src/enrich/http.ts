@@ -1,6 +1,6 @@
 import got from 'got';
-import { AnidexError } from '../domain/errors.ts';
-import { RateLimiter, sleep, type RateHeaders } from './rate-limiter.ts';
+import { AnidexError } from '../lib/errors.ts';
+import { RateLimiter, sleep, type RateHeaders } from '../lib/rate-limiter.ts';
 
 /** A provider could not be reached or kept failing; the run stops and can be resumed. */
 export class ProviderUnavailableError extends AnidexError {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 
 export const ID_MAP_FILE = 'id-map.json';
 

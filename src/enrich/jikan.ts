@@ -1,7 +1,7 @@
 import type { AnimeFormat, AnimeRecord } from '../domain/anime.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import { arrayOf, isRecord, requestJson, type HttpStats } from './http.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { RateLimiter } from '../lib/rate-limiter.ts';
 import type { Provider, RawAnswer, SearchQuery } from './provider.ts';
 
 export interface JikanOptions {

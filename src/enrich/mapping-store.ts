@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import got from 'got';
-import { writeFileAtomic } from '../warehouse/atomic-file.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { IdMapping, INDEX_VERSION, fromRows, readMappingFile, toRows } from './id-mapping.ts';
 
 /*
@@ -155,7 +155,7 @@ export async function loadMapping(opts: MappingOptions): Promise<MappingLoad> {
       signal: opts.signal,
       decompress: true,
     });
-    req.on('downloadProgress', (p: { transferred: number }) => {
+    void req.on('downloadProgress', (p: { transferred: number }) => {
       if (p.transferred > MAX_BYTES) req.cancel(`more than ${MAX_BYTES / 1024 / 1024} MiB`);
     });
     const res = await req;

@@ -1,7 +1,7 @@
 import type { AnimeRecord } from '../domain/anime.ts';
 import type { MediaType } from '../domain/types.ts';
 import type { HttpStats } from './http.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { RateLimiter } from '../lib/rate-limiter.ts';
 
 export type ProviderName = 'anilist' | 'jikan';
 

@@ -1,4 +1,4 @@
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import { AniListProvider } from './anilist.ts';
 import { JikanProvider } from './jikan.ts';
 import type { Provider } from './provider.ts';

@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../ai/gemini.ts';
 import { displayTitle } from '../domain/anime.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import type { LibraryFilter } from '../domain/filters.ts';
 import type { PoolCandidate } from './pool.ts';
 import { recommendationFrom, type Recommendation } from './local.ts';

@@ -31,10 +31,3 @@ export function titleLanguageFromEnv(env: NodeJS.ProcessEnv = process.env): { ti
   if (isTitleLanguage(raw)) return { titleLanguage: raw, problems: [] };
   return { titleLanguage: null, problems: [`${TITLE_LANGUAGE_ENV} must be ${CHOICES}, ${why(raw)}; it is ignored.`] };
 }
-
-/** A `--title-language` flag value, or null when it is not one of the choices (the caller makes that a usage error). */
-export function titleLanguageFlag(value: string): TitleLanguage | null {
-  return isTitleLanguage(value) ? value : null;
-}
-
-export const TITLE_LANGUAGE_CHOICES = CHOICES;

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApp, useInput } from 'ink';
-import type { TuiServices } from '../pipeline/tui-session.ts';
-import type { LibraryItem, StatsView, TitleView } from '../pipeline/view-models.ts';
-import { AnidexError } from '../domain/errors.ts';
-import { sanitizeText } from '../domain/sanitize.ts';
+import type { TuiServices } from '../app/tui-session.ts';
+import type { LibraryItem, StatsView, TitleView } from '../app/view-models.ts';
+import { AnidexError } from '../lib/errors.ts';
+import { sanitizeText } from '../lib/sanitize.ts';
 import { withoutStatuses } from '../domain/filters.ts';
 import { clampLines, wrapLines } from '../lib/text/wrap.ts';
 import { DEFAULT_BINDINGS, primaryKey, type Bindings, type UiCommand } from './keys/bindings.ts';

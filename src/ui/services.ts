@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { TuiServices } from '../pipeline/tui-session.ts';
+import type { TuiServices } from '../app/tui-session.ts';
 
 /**
  * The one way data reaches the screens: the TUI's services (the application layer). The app reads through them

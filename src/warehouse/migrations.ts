@@ -1,5 +1,5 @@
 import type { SqlDb } from './db.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 import { ANIME_NAMES_DDL, backfillAnimeNames } from './anime-names.ts';
 
 /** A schema step: SQL, or a function for steps that need code (normalizing names the way anidex searches them). */

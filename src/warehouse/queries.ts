@@ -1,6 +1,6 @@
 import type { SqlDb, SqlParam } from './db.ts';
 import type { MediaType } from '../domain/types.ts';
-import type { PlayHistoryNumbers } from '../domain/stats-text.ts';
+import type { PlayHistoryNumbers } from '../domain/stats-numbers.ts';
 import { BINGE_MIN_EPISODES, BINGE_WINDOW_MS } from '../domain/aggregate.ts';
 import { otherNorms } from '../domain/anime-names.ts';
 

@@ -1,6 +1,6 @@
 import type { SqlDb, SqlParam } from './db.ts';
 import { planIsEmpty, planScd2, type CurrentVersion, type GoldValues, type Scd2Plan } from '../domain/scd2-plan.ts';
-import { LoadRefusedError } from '../domain/errors.ts';
+import { LoadRefusedError } from '../lib/errors.ts';
 
 interface CurrentRow {
   version_id: number;

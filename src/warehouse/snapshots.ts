@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFileAtomic, removeOrphanTempsIn, writeFileAtomic } from './atomic-file.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { copyFileAtomic, removeOrphanTempsIn, writeFileAtomic } from '../lib/atomic-file.ts';
+import { AnidexError } from '../lib/errors.ts';
 
 export const SNAPSHOTS_KEPT = 10;
 

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlJs, transaction, type SqlDb } from './db.ts';
 import { migrate } from './migrations.ts';
-import { acquireLock } from './lock.ts';
-import { writeFileAtomic } from './atomic-file.ts';
+import { acquireLock } from '../lib/lock.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { copySnapshotTo, findSnapshot, takeSnapshot, type SnapshotInfo } from './snapshots.ts';
-import { AnidexError } from '../domain/errors.ts';
+import { AnidexError } from '../lib/errors.ts';
 
 export const WAREHOUSE_FILE = 'warehouse.sqlite';
 

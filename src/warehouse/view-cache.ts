@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { WAREHOUSE_FILE } from './store.ts';
 
 /** Bump when what a cached view holds changes shape (2: library rows carry a status; 3: and their anime's names). */

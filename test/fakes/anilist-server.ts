@@ -638,6 +638,7 @@ function mediaFieldOf(sel: SelectionSetNode | undefined, info: GraphQLResolveInf
   return undefined;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resolver reads the fields its parent returned
 type Resolver = (src: any, args: Args, info: GraphQLResolveInfo) => unknown; // src is whatever the parent resolver returned
 
 function resolvers(db: AnimeDb): Record<string, Resolver> {

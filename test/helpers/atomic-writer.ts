@@ -1,6 +1,6 @@
 // Saves two alternating large images to one file forever, so a test can kill it mid-save.
 // Usage: node --import tsx test/helpers/atomic-writer.ts <file>
-import { writeFileAtomic } from '../../src/warehouse/atomic-file.ts';
+import { writeFileAtomic } from '../../src/lib/atomic-file.ts';
 
 const file = process.argv[2]!;
 const a = new Uint8Array(8 * 1024 * 1024).fill(0x61);

@@ -3,8 +3,8 @@
 // import. Used by test/concurrency.test.ts.
 // Usage: node --import tsx test/helpers/session-writer.ts <dataDir> <count> <pauseMs> <firstMalId>
 // Prints "ready" once the warehouse is open, then "done <n>"; a busy warehouse prints "busy <message>", exit 1.
-import { TuiSession } from '../../src/pipeline/tui-session.ts';
-import { BusyError } from '../../src/domain/errors.ts';
+import { TuiSession } from '../../src/app/tui-session.ts';
+import { BusyError } from '../../src/lib/errors.ts';
 import type { Recommendation } from '../../src/recommend/local.ts';
 
 const [dataDir, countText, pauseText, firstText] = process.argv.slice(2);

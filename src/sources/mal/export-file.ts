@@ -6,7 +6,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createGunzip, gunzip, constants as zlibConstants } from 'node:zlib';
-import { InputError } from '../../domain/errors.ts';
+import { InputError } from '../../lib/errors.ts';
 import { formatBytes } from '../trakt/export-source.ts';
 import { scanProlog } from './xml.ts';
 

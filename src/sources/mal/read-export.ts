@@ -1,7 +1,7 @@
 /** Read a whole MyAnimeList anime list export into typed entries, skipped entries and the totals it declares. */
 
 import path from 'node:path';
-import { InputError } from '../../domain/errors.ts';
+import { InputError } from '../../lib/errors.ts';
 import type { MalDeclaredTotals, MalEntry, MalStatus } from '../../domain/mal.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 import { DEFAULT_MAL_MAX_BYTES, emptyFile, HINT_MAL_EXPORT, readExportText } from './export-file.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { InputError } from '../../domain/errors.ts';
+import { InputError } from '../../lib/errors.ts';
 import type { TraktSection } from '../../domain/types.ts';
 import { classifyTraktFile, compareTraktFiles, describeTraktFiles, type TraktFileInfo } from './sections.ts';
 

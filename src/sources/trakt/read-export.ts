@@ -1,6 +1,6 @@
 /** Read an opened Trakt export file by file and parse every record into typed values or skipped entries. */
 
-import { InputError } from '../../domain/errors.ts';
+import { InputError } from '../../lib/errors.ts';
 import type {
   RawRecord,
   SkippedRecord,

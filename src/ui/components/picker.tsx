@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import { displayWidth, fit } from '../../lib/text/cells.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { toneStyle } from './screen.tsx';
 import type { Theme } from '../theme/theme.ts';
 

@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { displayWidth, fit } from '../../lib/text/cells.ts';
 import { clampLines, wrapLines } from '../../lib/text/wrap.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import type { Theme } from '../theme/theme.ts';
 
 export interface FrameLine {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { displayWidth } from '../../lib/text/cells.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { headerRow, layoutTable, tableRow, widest, type Column, type TableLayout } from '../../lib/text/table.ts';
 import type { FrameLine } from './screen.tsx';
 

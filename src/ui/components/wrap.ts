@@ -1,4 +1,4 @@
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { clampLines, wrapLines } from '../../lib/text/wrap.ts';
 import type { FrameLine } from './screen.tsx';
 

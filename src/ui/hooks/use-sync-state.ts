@@ -18,9 +18,3 @@ export function useSyncState<T>(initial: T | (() => T)): [T, (next: T | ((prev: 
   };
   return [box.value, set, () => box.value];
 }
-
-/** A reducer on top of useSyncState: `dispatch` applies the action to the latest state at once. */
-export function useSyncReducer<S, A>(reducer: (s: S, a: A) => S, initial: S | (() => S)): [S, (a: A) => void, () => S] {
-  const [state, set, get] = useSyncState(initial);
-  return [state, (a: A) => set((s) => reducer(s, a)), get];
-}

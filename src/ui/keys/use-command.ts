@@ -61,6 +61,7 @@ export function KeyRouter({ children }: { children: ReactNode }) {
       setDrained((n) => n + 1);
     }, 0);
     return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one queued piece per drain; `handle` reads the slot's current target, so this render's copy is as good as any
   }, [drained]);
   useInput((input, key) => {
     const single = [...input].length <= 1 || key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown;
@@ -116,6 +117,7 @@ export function useCommand(onCommand: (cmd: UiCommand) => void, opts: CommandOpt
     return () => {
       if (slot.target === target) slot.target = null;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `target` is a ref's object, the same for the screen's whole life
   }, [opts.active, slot]);
   // A screen rendered on its own (a test of one screen) listens for itself.
   useInput((input, key) => target.handle(input, key), { isActive: opts.active && !slot });

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { truncate } from '../../lib/text/cells.ts';
 import { Screen, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { wrapText } from '../components/wrap.ts';

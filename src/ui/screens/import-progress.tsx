@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { WorkEvent } from '../../pipeline/view-models.ts';
+import type { WorkEvent } from '../../app/view-models.ts';
 import { footerText } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import type { FrameLine, ScreenBase } from '../components/screen.tsx';
 import { Pager, usePager } from '../components/pager.tsx';
 import { useServices } from '../services.ts';
-import { hbar } from '../../domain/charts.ts';
+import { hbar } from '../../app/charts.ts';
 import { wrapText } from '../components/wrap.ts';
 import { displayWidth } from '../../lib/text/cells.ts';
 import { layoutTable, naturalWidths, tableRow, type Column } from '../../lib/text/table.ts';
@@ -169,6 +169,7 @@ export function ImportProgressScreen({ path, width, height, theme, onClose, acti
       clearInterval(timer);
       c.abort();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one import per visit of the screen, whatever re-renders it
   }, []);
 
   const lines = progressLines(progress, now, width);

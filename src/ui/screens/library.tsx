@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { LibraryItem } from '../../pipeline/view-models.ts';
+import type { LibraryItem } from '../../app/view-models.ts';
 import { passesFilter, titleLength, type LibraryFilter } from '../../domain/filters.ts';
 import { cycleFacet, facetOptions, facetState, filterSummary, SORT_KEYS, SORT_TEXT, sortRows, type FacetOption, type SortKey } from '../../domain/library-query.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { searchTitles } from '../../domain/title-search.ts';
 import { isPending } from '../../domain/pending.ts';
 import { displayWidth, truncate } from '../../lib/text/cells.ts';

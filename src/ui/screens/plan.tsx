@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.ts';
-import type { PlanEntry } from '../../pipeline/view-models.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import type { PlanEntry } from '../../app/view-models.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { shownTitle, type TitleLanguage } from '../../domain/title-language.ts';
 import type { Column } from '../../lib/text/table.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
@@ -49,6 +49,7 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
       then?.();
     }, onError);
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- load once on arrival; every change reloads by itself
   useEffect(() => reload(), []);
   const layout = useTableLayout(items ?? [], COLUMNS, width);
 

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.ts';
-import type { Engine, RecommendedTitle, RecommendOutcome } from '../../pipeline/view-models.ts';
+import type { Engine, RecommendedTitle, RecommendOutcome } from '../../app/view-models.ts';
 import type { LibraryFilter } from '../../domain/filters.ts';
 import { LENGTH_BUCKETS } from '../../domain/length.ts';
 import { MOODS } from '../../domain/moods.ts';
 import { filterSummary, setSingle } from '../../domain/library-query.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import type { TitleLanguage } from '../../domain/title-language.ts';
 import { layoutTable, naturalWidths, tableRow, type Column } from '../../lib/text/table.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';

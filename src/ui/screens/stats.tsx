@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { StatsView } from '../../pipeline/view-models.ts';
-import { statsReport } from '../../domain/stats-text.ts';
+import type { StatsView } from '../../app/view-models.ts';
+import { statsReport } from '../../app/stats-text.ts';
 import { footerText, type FooterEntry, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
 import { Pager, usePager } from '../components/pager.tsx';

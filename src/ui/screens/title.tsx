@@ -1,9 +1,9 @@
-import type { TitleView } from '../../pipeline/view-models.ts';
-import { describeChange, versionSummary } from '../../domain/version-text.ts';
+import type { TitleView } from '../../app/view-models.ts';
+import { describeChange, versionSummary } from '../../app/version-text.ts';
 import { displayTitle } from '../../domain/anime.ts';
 import { normalizeTitle } from '../../domain/title-key.ts';
-import { fillMonths, hbar } from '../../domain/charts.ts';
-import { sanitizeText } from '../../domain/sanitize.ts';
+import { fillMonths, hbar } from '../../app/charts.ts';
+import { sanitizeText } from '../../lib/sanitize.ts';
 import { layoutTable, naturalWidths, tableRow, type Column } from '../../lib/text/table.ts';
 import { footerText, type UiCommand } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';

@@ -5,8 +5,8 @@
 
 /** The part of `process` the guard uses, so tests can hand it a fake. */
 export interface ProcessLike {
-  on(event: string, listener: (...args: any[]) => void): unknown;
-  off(event: string, listener: (...args: any[]) => void): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
   exit(code?: number): void;
 }
 
@@ -44,7 +44,7 @@ export function guardTerminal(proc: ProcessLike, restore: () => void, onCrash: (
       proc.exit(1);
     }
   };
-  const listeners: [string, (...args: any[]) => void][] = [
+  const listeners: [string, (...args: unknown[]) => void][] = [
     ...(Object.keys(SIGNAL_EXIT_CODES) as GuardedSignal[]).map((s): [string, () => void] => [s, () => onSignal(s)]),
     ['uncaughtException', onFatal],
     ['unhandledRejection', onFatal],

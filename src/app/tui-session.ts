@@ -1,0 +1,248 @@
+import { resolve } from 'node:path';
+import { Warehouse } from '../warehouse/store.ts';
+import { statsView } from './stats-view.ts';
+import { libraryView, type LibraryEntry } from './library-view.ts';
+import { listRuns } from '../warehouse/runs.ts';
+import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
+import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
+import { importAnyExport } from './import-any.ts';
+import { ensureDemo, demoDir } from './demo.ts';
+import { sampleNotice } from './sample-in-warehouse.ts';
+import { enrichAndLabel } from './enrich-and-label.ts';
+import { describeEnrichment, describeImport } from './run-summary.ts';
+import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './recommend.ts';
+import { titleView } from './title-view.ts';
+import type { Engine, LibraryItem, PlanEntry, RecommendedTitle, RecommendOutcome, RecommendRequest, StatsView, TitleView, WorkEvent } from './view-models.ts';
+import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
+import type { StatsNumbers } from '../domain/stats-numbers.ts';
+import { providerFromEnv } from '../enrich/providers.ts';
+import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
+import { UsageCounter } from '../ai/usage.ts';
+import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/config.ts';
+import { AnidexError } from '../lib/errors.ts';
+
+/** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
+export interface TuiServices {
+  isEmpty(): Promise<boolean>;
+  library(): Promise<LibraryItem[]>;
+  title(titleKey: string): Promise<TitleView>;
+  stats(): Promise<StatsView>;
+  plan(): Promise<PlanEntry[]>;
+  addToPlan(r: RecommendedTitle, engine: Engine): Promise<boolean>;
+  removeFromPlan(id: number): Promise<boolean>;
+  movePlanItem(id: number, priority: number): Promise<boolean>;
+  /** The screens show the demo warehouse (the bundled sample), not the person's own. */
+  isDemo(): boolean;
+  /** A sentence for the banner when the person's own warehouse holds the bundled sample, else null. */
+  sampleNotice(): Promise<string | null>;
+  /**
+   * Import an export into the person's warehouse and enrich it, or (`path` null) open the demo, building it from
+   * the bundled sample the first time; either way the screens then show that warehouse. A summary in lines.
+   */
+  importExport(path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]>;
+  recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome>;
+  engines(): Engine[];
+  checkExportPath(path: string): Promise<string | null>;
+  completeExportPath(typed: string): Promise<PathCompletion>;
+}
+
+/** What the library screen starts from: kept in the cache folder, so the next start draws it at once. */
+export interface LibrarySnapshot {
+  rows: LibraryEntry[];
+  empty: boolean;
+  /** The rows are the demo's (the bundled sample), not the person's own. */
+  demo?: boolean;
+}
+
+const LIBRARY_CACHE = 'tui-library';
+
+export interface SessionOptions {
+  dirs?: AnidexDirs;
+  /** Start on the demo warehouse instead of the person's own. */
+  demo?: boolean;
+}
+
+/**
+ * The TUI's services over the person's warehouse or the demo's, each opened on first use and refreshed before
+ * each read so other processes' writes show. Trying the sample switches to the demo; importing an export switches
+ * back to the person's own warehouse, the only one their imports ever write.
+ */
+export class TuiSession implements TuiServices {
+  private readonly handles = new Map<string, Promise<Warehouse>>();
+  private lastLibrary: { dataDir: string; identity: string | null; snapshot: LibrarySnapshot } | null = null;
+  private demo: boolean;
+  private readonly dirs: AnidexDirs;
+
+  private constructor(
+    private readonly ownDir: string,
+    opts: SessionOptions,
+  ) {
+    this.dirs = opts.dirs ?? resolveDirs();
+    this.demo = opts.demo ?? false;
+  }
+
+  /** A session whose warehouse opens when first needed (the first frame can come from the cache). */
+  static lazy(dataDir: string, opts: SessionOptions = {}): TuiSession {
+    return new TuiSession(dataDir, opts);
+  }
+
+  static async open(dataDir: string, opts: SessionOptions = {}): Promise<TuiSession> {
+    const s = new TuiSession(dataDir, opts);
+    await s.warehouse();
+    return s;
+  }
+
+  /** The warehouse the screens show now. */
+  get dataDir(): string {
+    return this.demo ? demoDir(this.dirs) : this.ownDir;
+  }
+
+  isDemo(): boolean {
+    return this.demo;
+  }
+
+  private warehouse(): Promise<Warehouse> {
+    const dir = this.dataDir;
+    let h = this.handles.get(dir);
+    if (!h) {
+      h = Warehouse.open(dir);
+      this.handles.set(dir, h);
+    }
+    return h;
+  }
+
+  close(): void {
+    for (const h of this.handles.values()) void h.then((wh) => wh.close(), () => {});
+  }
+
+  private async read<T>(fn: (wh: Warehouse) => T): Promise<T> {
+    const wh = await this.warehouse();
+    await wh.refresh();
+    return fn(wh);
+  }
+
+  /** The library as the cache kept it from this very warehouse file, or null. */
+  static cachedLibrary(dataDir: string, dirs: AnidexDirs = resolveDirs()): Promise<LibrarySnapshot | null> {
+    return readViewCache<LibrarySnapshot>(dirs.cache, dataDir, LIBRARY_CACHE, version());
+  }
+
+  /** Keep the last library read for the next start (only when it was read from the file as it is now). */
+  saveLibraryCache(): void {
+    const last = this.lastLibrary;
+    if (last?.identity) writeViewCache(this.dirs.cache, last.dataDir, LIBRARY_CACHE, last.identity, last.snapshot);
+  }
+
+  /** The library and whether the warehouse is empty, read together (what the first frame needs). */
+  async librarySnapshot(): Promise<LibrarySnapshot> {
+    const dataDir = this.dataDir;
+    // The identity is taken before the read: if the file changes in between, the cache simply misses next time.
+    const identity = await warehouseIdentity(dataDir, version());
+    const snapshot = await this.read((wh) => ({ rows: libraryView(wh.db, { planned: true }), empty: listRuns(wh.db, 1).length === 0, demo: this.demo }));
+    this.lastLibrary = { dataDir, identity, snapshot };
+    return snapshot;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.librarySnapshot()).empty;
+  }
+
+  async library(): Promise<LibraryEntry[]> {
+    return (await this.librarySnapshot()).rows;
+  }
+
+  /** A sentence for the banner when the person's own warehouse holds the bundled sample (an older `npm start`). */
+  async sampleNotice(): Promise<string | null> {
+    if (this.demo) return null;
+    return this.read((wh) => sampleNotice(wh.db));
+  }
+
+  /** Open the warehouse now, so the first key that needs it does not wait. */
+  warm(): void {
+    void this.warehouse().catch(() => {});
+  }
+
+  title(titleKey: string): Promise<TitleView> {
+    return this.read((wh) => titleView(wh.db, titleKey));
+  }
+
+  stats(): Promise<StatsNumbers> {
+    return this.read((wh) => statsView(wh.db));
+  }
+
+  plan(): Promise<PlanItem[]> {
+    return this.read((wh) => planItems(wh.db));
+  }
+
+  async addToPlan(r: RecommendedTitle, engine: Engine): Promise<boolean> {
+    const wh = await this.warehouse();
+    const now = new Date().toISOString();
+    const item = {
+      title: r.title, malId: r.malId, streamingService: r.streaming, confidenceScore: r.confidence, notes: r.reason,
+      source: engine, sourceKey: `mal:${r.malId}`, recommendedByAiAt: engine === 'gemini' ? now : null,
+    };
+    return (await wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
+  }
+
+  async removeFromPlan(id: number): Promise<boolean> {
+    return (await this.warehouse()).write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+  }
+
+  async movePlanItem(id: number, priority: number): Promise<boolean> {
+    return (await this.warehouse()).write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
+  }
+
+  async importExport(path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
+    if (path === null) {
+      // The sample never goes into the person's warehouse: it is the demo's, built once and kept in the cache.
+      const built = await ensureDemo(this.dirs, {
+        signal: opts.signal,
+        onImport: (event) => opts.onEvent({ kind: 'import', event, label: 'the bundled sample' }),
+        onEnrich: (event) => opts.onEvent({ kind: 'enrich', event }),
+      });
+      this.demo = true;
+      return built.lines.length ? built.lines : [`The demo is ready (${built.dataDir}); your own warehouse is untouched.`];
+    }
+    this.demo = false;
+    const wh = await this.warehouse();
+    const full = resolve(typedPath(path));
+    const r = await importAnyExport(wh, full, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }) });
+    const lines = describeImport(r);
+    // The import is saved; a cancel from here on stops enrichment and keeps what it finished.
+    const enrichment = await enrichAndLabel(wh, {
+      signal: opts.signal,
+      usageFile: geminiUsageFile(this.dirs),
+      cacheDir: this.dirs.cache,
+      onEvent: (event) => opts.onEvent({ kind: 'enrich', event }),
+      onLabels: () => opts.onEvent({ kind: 'labels' }),
+    });
+    lines.push(...describeEnrichment(enrichment));
+    return lines;
+  }
+
+  async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
+    const wh = await this.warehouse();
+    const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
+    if (req.engine === 'gemini') {
+      const config = geminiConfigFromEnv();
+      if (!config) throw new AnidexError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.');
+      const r: GeminiRecommendResult = await recommendGemini(wh, new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))), opts);
+      const x = r.dropped;
+      const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
+      return { ...r, note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.` };
+    }
+    const r = await recommendLocal(wh, opts);
+    return { ...r, sent: null, note: `${r.poolSize} candidates from ${r.sources} of your titles${r.coldStart ? ' (cold start: few ratings, leaning on popularity)' : ''}; nothing left this machine.` };
+  }
+
+  engines(): Engine[] {
+    return geminiConfigFromEnv() ? ['local', 'gemini'] : ['local'];
+  }
+
+  checkExportPath(path: string): Promise<string | null> {
+    return checkExportPath(path);
+  }
+
+  completeExportPath(typed: string): Promise<PathCompletion> {
+    return completeExportPath(typed);
+  }
+}
