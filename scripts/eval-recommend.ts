@@ -1,7 +1,7 @@
 /**
  * Offline evaluation of the local recommender on real people's lists (not a test).
  *
- *   npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n]
+ *   npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>] [--as-of-list]
  *
  * <dir> holds catalog/, edges/ and users/ (the layout scripts/lib/recs-data.ts reads). Without --users, every
  * users/*.csv of <dir> is evaluated and reported on its own. For each person who counts (≥ 5 history entries and one
@@ -12,22 +12,59 @@
  * resamples, seeded) and catalogue coverage, for all people, development people and held-out people (a hash of the
  * id; only development people are used by `npm run fit:recommend`), and the NDCG ratios the targets are about.
  *
+ * --splits n also reports how the held-out ratios move with the people held out: local ÷ popularity and ÷ graph-sum
+ * on the held-out people of n other splits (salts 1…n; the engine is not refitted, so those include people the fit
+ * saw). --split-salt s reports the split drawn with salt s instead of the one the fit uses, and --params <json> ranks
+ * with a parameter set written by `fit:recommend --out` instead of FITTED: together, a fit and an evaluation on
+ * another split (the cross-validation in docs/recommendations.md). --as-of-list ranks, for every engine, only the titles
+ * that had started by the newest title of the person's history (or have no known year): the lists are from 2016 and
+ * 2020 and the catalogue from 2023, so this is the catalogue as the person could have seen it.
+ *
  * stdout: a Markdown report; with --json its last line is one JSON object:
  *   {"users": N, "engines": {"local": {"hr10", "ndcg10", "mrr10", "coverage", "hr10_ci95": [lo, hi], …}, …},
  *    "splits": {"development": {"users", "engines"}, "held_out": {…}}}
  * for one users file (--users, or a data dir with one), and, for several files,
  *   {"users": N, "engines": {…}, "datasets": {"<file name>": {"users", "engines", "splits"}, …}}
- * where the top-level figures pool every file's people. Progress goes to stderr.
+ * where the top-level figures pool every file's people; with --splits each file's block (or the object, for one
+ * file) also has "split_spread": {"popularity": {"splits", "people", "min", "p5", "median", "p95", "max",
+ * "below_target"}, "graph_sum": {…}}. Progress goes to stderr.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRecsData, loadUsers, usersFiles } from './lib/recs-data.ts';
-import { catalogueIndex, ENGINES, evaluatePeople, runOf, summaries, type EngineName, type PersonResult } from './lib/recs-eval.ts';
+import { catalogueIndex, ENGINES, evaluatePeople, ratioSpread, runOf, summaries, type EngineName, type PersonResult, type RatioSpread } from './lib/recs-eval.ts';
+import { FITTED, type EngineParams } from '../src/recommend/engine.ts';
 import { ndcgOf, ratioCi, type Summary } from '../src/recommend/protocol.ts';
 
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
-const USAGE = 'npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n]';
+const USAGE = 'npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>] [--as-of-list]';
+/** The targets: local NDCG@10 at least this many times the baseline's. */
+const TARGETS = { popularity: 2, graph_sum: 1.25 } as const;
+
+/** A parameter set from `fit:recommend --out`: FITTED's keys, numbers only (missing keys keep FITTED's value). */
+function readParams(path: string): EngineParams {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${path}: expected a JSON object of engine parameters.`);
+  const out: EngineParams = { ...FITTED };
+  for (const [k, v] of Object.entries(raw)) {
+    if (!(k in FITTED)) throw new Error(`${path}: ${k} is not an engine parameter (known: ${Object.keys(FITTED).join(', ')}).`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${path}: ${k} must be a number.`);
+    (out as unknown as Record<string, number>)[k] = v;
+  }
+  return out;
+}
+
+function spreadLines(spread: Record<'popularity' | 'graph_sum', RatioSpread>): string[] {
+  const out = [`**Held-out ratios over ${spread.popularity.splits} other splits** (${spread.popularity.people[0]}–${spread.popularity.people[1]} held-out people each; not refitted per split)`, '', '| local ÷ | min | 5 % | median | 95 % | max | splits under the target |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const base of ['popularity', 'graph_sum'] as const) {
+    const s = spread[base];
+    out.push(`| ${base} (target ${TARGETS[base]}×) | ${s.min.toFixed(2)} | ${s.p5.toFixed(2)} | ${s.median.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.max.toFixed(2)} | ${(100 * s.below_target).toFixed(0)} % |`);
+  }
+  out.push('');
+  return out;
+}
 
 function machine(): string {
   const cpus = os.cpus();
@@ -66,18 +103,30 @@ function table(title: string, people: readonly PersonResult[], b: Block): string
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, users: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } } }));
+    ({ values } = parseArgs({ options: { data: { type: 'string' }, users: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, splits: { type: 'string' }, 'split-salt': { type: 'string' }, params: { type: 'string' }, 'as-of-list': { type: 'boolean' } } }));
   } catch (err) {
     log(`${(err as Error).message}\nUsage: ${USAGE}`);
     process.exitCode = 2;
     return;
   }
   const limit = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
-  if (!values.data || !(limit > 0)) {
+  const splits = values.splits === undefined ? 0 : Number(values.splits);
+  if (!values.data || !(limit > 0) || !(Number.isInteger(splits) && splits >= 0)) {
     log(`Usage: ${USAGE}`);
     process.exitCode = 2;
     return;
   }
+  let params: EngineParams = FITTED;
+  if (values.params !== undefined) {
+    try {
+      params = readParams(values.params);
+    } catch (err) {
+      log(`${(err as Error).message}\nUsage: ${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  const salt = values['split-salt'] ?? '';
   const t0 = performance.now();
   log(`loading ${values.data}`);
   const data = loadRecsData(values.data);
@@ -86,24 +135,32 @@ async function main(): Promise<void> {
   log(`catalogue: ${data.catalogue.length} anime; ${files.length} users file(s)`);
 
   const out: string[] = ['# anidex recommendation evaluation (offline, real MyAnimeList lists)', ''];
-  const datasets: Record<string, Block & { splits: Record<'development' | 'held_out', Block> }> = {};
+  if (salt || values.params) out.push(`Split salt: ${salt || '(none: the split the fit uses)'}; parameters: ${values.params ? basename(values.params) : 'FITTED'}.`, '');
+  if (values['as-of-list']) out.push('Catalogue as of each list: only titles that had started by the newest title of the person\'s history (or have no year).', '');
+  type Spread = Record<'popularity' | 'graph_sum', RatioSpread>;
+  const datasets: Record<string, Block & { splits: Record<'development' | 'held_out', Block>; split_spread?: Spread }> = {};
   const all: PersonResult[] = [];
   for (const file of files) {
     const name = basename(file, '.csv');
     const users = loadUsers(file).slice(0, limit);
     const started = performance.now();
-    const people = evaluatePeople(data, index, users, { onProgress: (d, n) => log(`  ${name}: ${d}/${n} users`) });
+    const people = evaluatePeople(data, index, users, { params, splitSalt: salt, asOfList: values['as-of-list'] ?? false, onProgress: (d, n) => log(`  ${name}: ${d}/${n} users`) });
     log(`${name}: ${people.length} of ${users.length} users count; ${((performance.now() - started) / 1000).toFixed(1)} s`);
     all.push(...people);
     const dev = people.filter((p) => p.split === 'development');
     const held = people.filter((p) => p.split === 'held_out');
     const b = block(people, data.catalogue.length);
-    const splits = { development: block(dev, data.catalogue.length), held_out: block(held, data.catalogue.length) };
-    datasets[name] = { ...b, splits };
+    const halves = { development: block(dev, data.catalogue.length), held_out: block(held, data.catalogue.length) };
+    datasets[name] = { ...b, splits: halves };
     out.push(`## ${name}`, '', `${users.length} users in the file, ${people.length} count.`, '');
-    out.push(...table('Development people', dev, splits.development));
-    out.push(...table('Held-out people', held, splits.held_out));
+    out.push(...table('Development people', dev, halves.development));
+    out.push(...table('Held-out people', held, halves.held_out));
     out.push(...table('All people', people, b));
+    if (splits > 0) {
+      const spread: Spread = { popularity: ratioSpread(people, 'popularity', splits, TARGETS.popularity), graph_sum: ratioSpread(people, 'graph_sum', splits, TARGETS.graph_sum) };
+      datasets[name]!.split_spread = spread;
+      out.push(...spreadLines(spread));
+    }
   }
   const elapsed = (performance.now() - t0) / 1000;
   const now = new Date().toISOString();
@@ -116,7 +173,8 @@ async function main(): Promise<void> {
   if (values.json) {
     const top = block(all, data.catalogue.length);
     const names = Object.keys(datasets);
-    const result = names.length === 1 ? { ...top, splits: datasets[names[0]!]!.splits } : { ...top, datasets };
+    const one = datasets[names[0]!]!;
+    const result = names.length === 1 ? { ...top, splits: one.splits, ...(one.split_spread ? { split_spread: one.split_spread } : {}) } : { ...top, datasets };
     console.log(JSON.stringify(result));
   }
 }

@@ -1,24 +1,29 @@
 /**
  * Fits the local engine's weights (FITTED in src/recommend/engine.ts) on DEVELOPMENT users only.
  *
- *   npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha|none]
+ *   npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha,eraWidth|none]
+ *                            [--objective mean|worst-ratio] [--split-salt s] [--out <json>]
  *
- * For each users file of <dir>/users, the development people (src/recommend/protocol.ts splitOf: a hash of the id)
- * go through the evaluation protocol's hold-out; at most --users-per-file of them are used (the first ones in id-hash
- * order, so the choice is fixed). The objective is the mean over the files of their mean NDCG@10, so a small file
- * counts as much as a large one.
+ * For each users file of <dir>/users, the development people (src/recommend/protocol.ts splitOf: a hash of the id;
+ * --split-salt draws another split, for cross-validation) go through the evaluation protocol's hold-out; at most
+ * --users-per-file of them are used (the first ones in id-hash order, so the choice is fixed). The objective is the
+ * mean over the files of their mean NDCG@10, so a small file counts as much as a large one; `worst-ratio` maximises
+ * instead the smallest over the files of local NDCG@10 ÷ popularity's (on the same development people).
  *
  * The search is a coordinate search from the current FITTED values. The shape parameters (how ratings become likes
  * and dislikes, the link normalisations) change the components, so each value tried recomputes them with the
  * engine's own componentMatrix; for each, the nine weights are searched on a cached copy (the candidates that carry
  * any signal of the person, plus the most popular, best-scored and most similar titles — the rest cannot reach a top
  * 10), ranking as rankCandidates does before its diversity step. The result is printed as a TypeScript object to
- * paste into FITTED; nothing is written. Deterministic: the same data gives the same values.
+ * paste into FITTED, and with --out also written as JSON (what `eval:recommend --params` reads). Deterministic: the
+ * same data gives the same values.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { COMPONENT_COUNT, COMPONENTS, componentMatrix, FITTED, weightVector, type EngineIndex, type EngineParams } from '../src/recommend/engine.ts';
-import { hashId, holdOut, K, splitOf } from '../src/recommend/protocol.ts';
+import { hashId, holdOut, K, rankIn, scoresAt, splitOf } from '../src/recommend/protocol.ts';
+import { popularityTop } from '../src/recommend/baselines.ts';
 import { loadRecsData, loadUsers, usersFiles, type RecsData } from './lib/recs-data.ts';
 import { catalogueIndex } from './lib/recs-eval.ts';
 
@@ -28,7 +33,8 @@ const SHAPES: Array<[keyof EngineParams, number[]]> = [
   ['likeShift', [1, 2, 3, 4, 6]],
   ['unrated', [0.4, 0.8, 1.2, 1.6, 2.4]],
   ['beta', [0, 0.25, 0.5, 0.75, 1]],
-  ['alpha', [0, 0.1, 0.2, 0.3, 0.4, 0.5]],
+  ['alpha', [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]],
+  ['eraWidth', [1, 2, 3, 5, 8]],
 ];
 const WEIGHTS = COMPONENTS.map(([, w]) => w).filter((w) => w !== 'wLink'); // wLink = 1 sets the scale
 // dislikeShift is not searched: on these data any dislike threshold costs a little NDCG (searched, it runs off to
@@ -46,6 +52,8 @@ interface FileCases {
   name: string;
   people: Array<{ userId: string; history: Parameters<typeof componentMatrix>[1]; candidates: number[]; hidden: number }>;
   cases: Case[];
+  /** Mean NDCG@10 of the popularity baseline on these people (for the worst-ratio objective). */
+  popularity: number;
 }
 
 const PER_PRIOR = 300;
@@ -69,6 +77,7 @@ function chooseCandidates(index: EngineIndex, fc: FileCases, p: EngineParams): v
   const iPop = COMPONENTS.findIndex(([n]) => n === 'popularity');
   const iScore = COMPONENTS.findIndex(([n]) => n === 'score');
   const iContent = COMPONENTS.findIndex(([n]) => n === 'content');
+  const iEra = COMPONENTS.findIndex(([n]) => n === 'era');
   const signal = COMPONENTS.map(([n], i) => [n, i] as const).filter(([n]) => ['link', 'dislikeLink', 'relation', 'dislikeRelation', 'franchise'].includes(n)).map(([, i]) => i);
   // Signals of every person's titles, whatever the shape parameters: likes and dislikes on for all.
   const open: EngineParams = { ...p, likeShift: 5, dislikeShift: -5, unrated: 1 };
@@ -82,6 +91,7 @@ function chooseCandidates(index: EngineIndex, fc: FileCases, p: EngineParams): v
     topRows(n, (i) => v(i, iScore), PER_PRIOR, keep);
     topRows(n, (i) => v(i, iPop) + v(i, iScore), PER_PRIOR, keep);
     topRows(n, (i) => v(i, iContent), PER_PRIOR, keep);
+    topRows(n, (i) => v(i, iPop) + v(i, iEra), PER_PRIOR, keep);
     const hidden = person.hidden;
     person.candidates = [hidden, ...[...keep].map((i) => index.ids[m.at[i]!]!).filter((id) => id !== hidden)];
   }
@@ -117,8 +127,12 @@ function ndcg(cases: readonly Case[], w: Float64Array): number {
   return cases.length ? sum / cases.length : 0;
 }
 
+type Objective = 'mean' | 'worst-ratio';
+let OBJECTIVE: Objective = 'mean';
+
 function objective(files: readonly FileCases[], p: EngineParams): number {
   const w = weightVector(p);
+  if (OBJECTIVE === 'worst-ratio') return Math.min(...files.map((f) => ndcg(f.cases, w) / Math.max(1e-9, f.popularity)));
   return files.reduce((s, f) => s + ndcg(f.cases, w), 0) / files.length;
 }
 
@@ -148,29 +162,43 @@ function fitWeights(files: FileCases[], start: EngineParams, rounds = 4): { p: E
   return { p, value: best };
 }
 
-function prepare(data: RecsData, file: string, perFile: number): FileCases {
+function prepare(data: RecsData, file: string, perFile: number, salt: string): FileCases {
   const inCatalogue = (id: number): boolean => data.records.has(id);
   const people: FileCases['people'] = [];
   const users = loadUsers(file)
-    .filter((u) => splitOf(u.userId) === 'development')
+    .filter((u) => splitOf(u.userId, salt) === 'development')
     .sort((a, b) => hashId(`anidex-fit:${a.userId}`) - hashId(`anidex-fit:${b.userId}`));
+  let popularity = 0;
   for (const u of users) {
     if (people.length >= perFile) break;
     const h = holdOut(u.userId, u.entries, inCatalogue);
     if (!h) continue;
     const seen = new Set(h.history.map((e) => e.malId));
-    people.push({ userId: u.userId, history: { history: h.history, plan: u.plan }, candidates: data.catalogue.filter((id) => !seen.has(id)), hidden: h.hidden.malId });
+    const candidates = data.catalogue.filter((id) => !seen.has(id));
+    popularity += scoresAt(rankIn(popularityTop(candidates, K, data.members), h.hidden.malId)).ndcg;
+    people.push({ userId: u.userId, history: { history: h.history, plan: u.plan }, candidates, hidden: h.hidden.malId });
   }
-  return { name: basename(file, '.csv'), people, cases: [] };
+  return { name: basename(file, '.csv'), people, cases: [], popularity: people.length ? popularity / people.length : 0 };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, 'users-per-file': { type: 'string' }, passes: { type: 'string' }, shapes: { type: 'string' } } });
-  if (!values.data) {
-    log('usage: npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha|none]');
+  const usage = 'usage: npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha,eraWidth|none] [--objective mean|worst-ratio] [--split-salt s] [--out <json>]';
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { data: { type: 'string' }, 'users-per-file': { type: 'string' }, passes: { type: 'string' }, shapes: { type: 'string' }, objective: { type: 'string' }, 'split-salt': { type: 'string' }, out: { type: 'string' } } }));
+  } catch (err) {
+    log(`${(err as Error).message}\n${usage}`);
     process.exitCode = 2;
     return;
   }
+  const objectiveName = values.objective ?? 'mean';
+  if (!values.data || (objectiveName !== 'mean' && objectiveName !== 'worst-ratio')) {
+    log(usage);
+    process.exitCode = 2;
+    return;
+  }
+  OBJECTIVE = objectiveName;
+  const salt = values['split-salt'] ?? '';
   const perFile = Number(values['users-per-file'] ?? 600);
   const passes = Number(values.passes ?? 2);
   // --shapes likeShift,alpha searches only those (`none`: the weights alone, from the shape values in FITTED).
@@ -179,7 +207,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const data = loadRecsData(values.data);
   const index = catalogueIndex(data);
-  const files = usersFiles(values.data).map((f) => prepare(data, f, perFile));
+  const files = usersFiles(values.data).map((f) => prepare(data, f, perFile, salt));
   for (const f of files) {
     chooseCandidates(index, f, FITTED);
     log(`${f.name}: ${f.people.length} development people, ${Math.round(f.people.reduce((s, x) => s + x.candidates.length, 0) / f.people.length)} candidates each`);
@@ -215,8 +243,13 @@ async function main(): Promise<void> {
   }
   rebuild(p);
   ({ p, value: best } = fitWeights(files, p));
-  for (const f of files) log(`${f.name}: development NDCG@10 ${ndcg(f.cases, weightVector(p)).toFixed(4)} (before the diversity step)`);
-  console.log(`// npm run fit:recommend -- --data <dir> --users-per-file ${perFile} --passes ${passes}${values.shapes ? ` --shapes ${values.shapes}` : ''}: mean dev NDCG@10 ${best.toFixed(4)}`);
+  for (const f of files) {
+    const v = ndcg(f.cases, weightVector(p));
+    log(`${f.name}: development NDCG@10 ${v.toFixed(4)} (before the diversity step), popularity ${f.popularity.toFixed(4)}, ratio ${(v / f.popularity).toFixed(2)}`);
+  }
+  const args = `--users-per-file ${perFile} --passes ${passes}${values.shapes ? ` --shapes ${values.shapes}` : ''}${values.objective ? ` --objective ${values.objective}` : ''}${salt ? ` --split-salt ${salt}` : ''}`;
+  console.log(`// npm run fit:recommend -- --data <dir> ${args}: objective (${OBJECTIVE}) ${best.toFixed(4)}`);
+  if (values.out) writeFileSync(values.out, `${JSON.stringify(p, null, 2)}\n`);
   console.log(`export const FITTED: EngineParams = ${JSON.stringify(p, null, 2).replace(/"(\w+)":/g, '$1:')};`);
 }
 

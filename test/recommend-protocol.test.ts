@@ -10,6 +10,7 @@ import { bootstrapCi, hashId, holdOut, rankIn, ratioCi, scoresAt, seededRandom, 
 import { graphSumTop, popularityTop, randomTop } from '../src/recommend/baselines.ts';
 import type { PersonEntry } from '../src/recommend/engine.ts';
 import { durationMinutes, loadRecsData, loadUsers } from '../scripts/lib/recs-data.ts';
+import { catalogueIndex, evaluatePeople } from '../scripts/lib/recs-eval.ts';
 import { ROOT } from './helpers/proc.ts';
 
 const entry = (malId: number, rating: number | null): PersonEntry => ({ malId, title: `#${malId}`, rating, status: null, rewatches: 0, binged: false });
@@ -57,6 +58,15 @@ test('development and held-out people: a fixed split by a hash of the id', () =>
   for (let u = 0; u < 10000; u++) if (splitOf(String(u)) === 'held_out') held++;
   assert.ok(Math.abs(held / 10000 - HELD_OUT_SHARE) < 0.02, `${held}`);
   assert.equal(splitOf('7'), splitOf('7'));
+  // Another salt draws another split of the same share; no salt is the split the fit uses.
+  let moved = 0, heldSalted = 0;
+  for (let u = 0; u < 10000; u++) {
+    if (splitOf(String(u), '3') === 'held_out') heldSalted++;
+    if (splitOf(String(u), '3') !== splitOf(String(u))) moved++;
+  }
+  assert.ok(Math.abs(heldSalted / 10000 - HELD_OUT_SHARE) < 0.02, `${heldSalted}`);
+  assert.ok(moved > 3000 && moved < 5000, `${moved} of 10000 change sides (independent splits: about 42 %)`);
+  assert.equal(splitOf('7', ''), splitOf('7'));
   assert.notEqual(hashId('a'), hashId('b'));
   const r = seededRandom(1);
   assert.notEqual(r(), r());
@@ -165,6 +175,54 @@ test('eval:recommend on the tiny data: two people count, the baselines score wha
   close(gs.mrr10, (1 / 3 + 1) / 2, 'graph-sum MRR');
   assert.equal(j.splits.development!.users + j.splits.held_out!.users, 2);
   assert.match(res.stdout, /\| local \|/);
+});
+
+test('eval:recommend --splits, --split-salt and --params: the held-out ratios over other splits, another split, other values', () => {
+  const dir = writeTinyData();
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/eval-recommend.ts'), '--data', dir, '--json', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const res = run('--splits', '20');
+  assert.equal(res.status, 0, res.stderr);
+  const j = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { split_spread: Record<string, { splits: number; people: [number, number]; min: number; median: number; max: number; below_target: number }> };
+  const pop = j.split_spread.popularity!;
+  assert.equal(pop.splits, 20);
+  assert.ok(pop.people[0] >= 0 && pop.people[1] <= 2);
+  assert.ok(pop.min > 0 && pop.min <= pop.median && pop.median <= pop.max, JSON.stringify(pop));
+  assert.ok(pop.below_target >= 0 && pop.below_target <= 1);
+  assert.match(res.stdout, /Held-out ratios over 20 other splits/);
+
+  // The same two people, another split: the pooled figures do not move, the halves may.
+  const salted = run('--split-salt', '7');
+  assert.equal(salted.status, 0, salted.stderr);
+  const a = JSON.parse(run().stdout.trim().split('\n').at(-1)!) as { engines: unknown };
+  const b = JSON.parse(salted.stdout.trim().split('\n').at(-1)!) as { engines: unknown };
+  assert.deepEqual(b.engines, a.engines);
+  assert.match(salted.stdout, /Split salt: 7/);
+
+  // --params: a parameter file overrides FITTED; popularity alone puts bob's hidden 7 at its popularity rank.
+  const params = join(dir, 'params.json');
+  writeFileSync(params, JSON.stringify({ wLink: 0, wDislikeLink: 0, wRelation: 0, wDislikeRelation: 0, wFranchise: 0, wContent: 0, wDislikeContent: 0, wMainstream: 0, wScore: 0, wPopularity: 1 }));
+  const p = run('--params', params);
+  assert.equal(p.status, 0, p.stderr);
+  const jp = JSON.parse(p.stdout.trim().split('\n').at(-1)!) as { engines: Record<string, { ndcg10: number }> };
+  close(jp.engines.local!.ndcg10, jp.engines.popularity!.ndcg10, 'popularity weight alone ranks as the popularity baseline');
+  writeFileSync(params, JSON.stringify({ wLinks: 1 }));
+  const bad = run('--params', params);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /wLinks is not an engine parameter/);
+});
+
+test('--as-of-list: a title that started after the newest title of a person\'s history is not ranked for them', () => {
+  const dir = writeTinyData();
+  const d = loadRecsData(dir);
+  d.records.set(2, { ...d.records.get(2)!, year: 2030 }); // the most popular title, from after every list (2010)
+  d.members.set(30, 2_000_000); // 30 has no known year: it stays rankable, first by popularity
+  const index = catalogueIndex(d);
+  const users = loadUsers(join(dir, 'users/tiny.csv'));
+  const tops = (asOfList: boolean) => evaluatePeople(d, index, users, { engines: ['popularity', 'local'], asOfList });
+  const alice = (asOfList: boolean) => tops(asOfList).find((p) => p.userId === 'alice')!;
+  assert.deepEqual(alice(false).tops.popularity.slice(0, 3), [30, 2, 1]);
+  assert.deepEqual(alice(true).tops.popularity.slice(0, 3), [30, 1, 7]);
+  assert.equal(alice(true).tops.local.includes(2), false, 'the local engine does not rank it either');
 });
 
 test('eval:recommend refuses a missing --data with a usage error', () => {

@@ -4,7 +4,7 @@
  */
 import { buildIndex, FITTED, rankCandidates, type EngineIndex, type EngineParams } from '../../src/recommend/engine.ts';
 import { graphSumTop, popularityTop, randomTop } from '../../src/recommend/baselines.ts';
-import { holdOut, K, rankIn, splitOf, summarize, type EngineRun, type Split, type Summary } from '../../src/recommend/protocol.ts';
+import { holdOut, K, ndcgOf, rankIn, splitOf, summarize, type EngineRun, type Split, type Summary } from '../../src/recommend/protocol.ts';
 import type { RecsData, UserRows } from './recs-data.ts';
 
 export const ENGINES = ['local', 'popularity', 'graph_sum', 'random'] as const;
@@ -27,7 +27,18 @@ export function evaluatePeople(
   data: RecsData,
   index: EngineIndex,
   users: readonly UserRows[],
-  opts: { params?: EngineParams; engines?: readonly EngineName[]; only?: Split; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    params?: EngineParams;
+    engines?: readonly EngineName[];
+    only?: Split;
+    splitSalt?: string;
+    /**
+     * Rank only titles that had started by the year of the newest title in the person's history (and those with no
+     * known year): the catalogue as it stood when the list was made, not the later one the data sets are ranked in.
+     */
+    asOfList?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): PersonResult[] {
   const params = opts.params ?? FITTED;
   const engines = opts.engines ?? ENGINES;
@@ -36,12 +47,17 @@ export function evaluatePeople(
   let done = 0;
   for (const u of users) {
     done++;
-    const split = splitOf(u.userId);
+    const split = splitOf(u.userId, opts.splitSalt);
     if (opts.only && split !== opts.only) continue;
     const h = holdOut(u.userId, u.entries, inCatalogue);
     if (!h) continue;
     const seen = new Set(h.history.map((e) => e.malId));
-    const candidates = data.catalogue.filter((id) => !seen.has(id));
+    let candidates = data.catalogue.filter((id) => !seen.has(id));
+    if (opts.asOfList) {
+      const yearOf = (id: number): number | null => data.records.get(id)?.year ?? null;
+      const newest = Math.max(...h.history.map((e) => yearOf(e.malId) ?? Number.NEGATIVE_INFINITY));
+      if (Number.isFinite(newest)) candidates = candidates.filter((id) => (yearOf(id) ?? newest) <= newest);
+    }
     const tops = {} as Record<EngineName, number[]>;
     for (const e of engines) {
       if (e === 'local') tops.local = rankCandidates(index, { history: h.history, plan: u.plan }, candidates, K, params).map((r) => r.malId);
@@ -67,4 +83,51 @@ export function summaries(people: readonly PersonResult[], catalogueSize: number
   const out = {} as Record<EngineName, Summary>;
   for (const e of engines) out[e] = summarize(runOf(people, e), catalogueSize);
   return out;
+}
+
+export interface RatioSpread {
+  /** How many splits were drawn (those with no held-out people are left out of the figures). */
+  splits: number;
+  /** Held-out people per split (the smallest and the largest). */
+  people: [number, number];
+  min: number;
+  p5: number;
+  median: number;
+  p95: number;
+  max: number;
+  /** Share of the splits whose held-out ratio falls under the target. */
+  below_target: number;
+}
+
+/**
+ * local NDCG@10 ÷ `base`'s on the held-out people of `splits` other splits (salts 1…n) of the same people: how much
+ * the held-out figure moves with the people who happen to be held out. The engine is not refitted per split, so a
+ * split's held-out people include people the fit saw; the spread is that of a 30 % sample, not a fresh test.
+ */
+export function ratioSpread(people: readonly PersonResult[], base: EngineName, splits: number, target: number): RatioSpread {
+  const local = ndcgOf(runOf(people, 'local'));
+  const other = ndcgOf(runOf(people, base));
+  const ratios: number[] = [];
+  let fewest = Number.POSITIVE_INFINITY, most = 0;
+  for (let s = 1; s <= splits; s++) {
+    let a = 0, b = 0, n = 0;
+    people.forEach((p, i) => {
+      if (splitOf(p.userId, String(s)) !== 'held_out') return;
+      a += local[i]!;
+      b += other[i]!;
+      n++;
+    });
+    if (n === 0) continue;
+    fewest = Math.min(fewest, n);
+    most = Math.max(most, n);
+    ratios.push(b > 0 ? a / b : Number.POSITIVE_INFINITY);
+  }
+  // Infinity (the baseline found nothing) sorts last; JSON prints it as null.
+  ratios.sort((x, y) => (x === y ? 0 : x < y ? -1 : 1));
+  const q = (f: number): number => ratios[Math.round(f * (ratios.length - 1))] ?? 0;
+  return {
+    splits, people: [Number.isFinite(fewest) ? fewest : 0, most],
+    min: q(0), p5: q(0.05), median: q(0.5), p95: q(0.95), max: q(1),
+    below_target: ratios.length ? ratios.filter((r) => r < target).length / ratios.length : 0,
+  };
 }

@@ -5,11 +5,16 @@
  * catalogue, so what is measured is what ships.
  *
  * The score of a candidate t is a weighted sum of
- *   link      Σ over the person's titles a of like(a) · ln(1 + votes(a,t)) / mass(a)^β, ÷ popularity(t)^α
+ *   link      Σ over the person's titles a of like(a) · ln(1 + votes(a,t)) / mass(a)^β, ÷ members(t)^α, in a log,
+ *             times t's popularity (a link to a title few people list is less often followed)
  *   dislike   the same sum over disliked titles (low ratings for this person, drops), subtracted
- *   relation  the strongest like(a) over titles a of the same franchise (a sequel of a favourite), and its dislike twin
+ *   relation  ln(1 + Σ like(a)) over the person's titles a related to t (a sequel of a favourite; the more of a
+ *             franchise they watched and liked, the stronger), and its dislike twin
  *   content   cosine of t's TF-IDF genres/tags/studios with the person's liked profile, minus the disliked profile
- *   prior     ln(members) and the community score: what carries a cold start
+ *   prior     ln(members), members on a linear scale (the handful of titles millions list) and the community score:
+ *             what carries a cold start
+ *   era       how much of the person's history comes from about t's year (a kernel density over the years of what
+ *             they watched): someone who watches the classics gets classics, someone who follows the season gets it
  * where like(a) and dislike(a) come from the person's rating relative to their own mean (a 7 from someone who gives
  * 9s is lukewarm), completions without a rating, rewatches, binges, drops and the plan. The top of the list is then
  * made diverse: at most MAX_PER_FRANCHISE titles of one franchise.
@@ -59,33 +64,42 @@ export interface EngineParams {
   wContent: number;
   wDislikeContent: number;
   wPopularity: number;
+  /** Members on a linear scale (÷ MAINSTREAM_MEMBERS, at most 1): the few titles millions of people list. */
+  wMainstream: number;
   wScore: number;
+  /** The era kernel's width: the standard deviation, in years, of the Gaussian around each watched title's year. */
+  eraWidth: number;
+  wEra: number;
 }
 
 /**
- * Fitted on development users only (`npm run fit:recommend -- --data <dir> --users-per-file 600 --passes 2`, the
- * stages and the data in docs/recommendations.md): a coordinate search over likeShift, unrated, beta and alpha with
- * the weights searched for each, maximising the mean over the two real data sets of the development users' NDCG@10
- * (0.1564 before the diversity step). Two values are not the fit's: dislikeShift (judged, see above) and
- * wDislikeLink, which the fit set to 0 and which is 0.3 by judgement so that what resembles a disliked title is pushed
- * down; measured on all development users it moved NDCG@10 by +0.0001 (2016 sample) and −0.0014 (2020), within noise.
- * Re-run the fit after changing the scoring.
+ * Fitted on development users only: `npm run fit:recommend -- --data <dir> --users-per-file 600 --passes 2` (600
+ * development people of the 2016 file, all 386 of the 2020 file; docs/recommendations.md has the data and the stages),
+ * started from the previous fitted values with eraWidth 2 and wEra 0: a coordinate search over likeShift, unrated,
+ * beta, alpha and eraWidth with the weights searched for each, maximising the mean over the two data sets of the
+ * development people's NDCG@10 (0.1971 before the diversity step). Two values are not the fit's: dislikeShift (judged,
+ * see above) and wDislikeLink, which the fit set to 0 and which is 0.3 by judgement so that what resembles a disliked
+ * title is pushed down; on all development people it costs 0.0000 (2016 sample) and 0.0008 (2020) of NDCG@10, within
+ * noise. Re-run the fit after changing the scoring.
  */
 export const FITTED: EngineParams = {
-  likeShift: 3,
+  likeShift: 4,
   dislikeShift: 1,
   unrated: 2.4,
-  beta: 0.5,
-  alpha: 0.3,
+  beta: 0.25,
+  alpha: 0.5,
   wLink: 1,
   wDislikeLink: 0.3,
-  wRelation: 0.3,
+  wRelation: 0.763,
   wDislikeRelation: 0,
-  wFranchise: 0.931,
-  wContent: 2.145,
-  wDislikeContent: 0.3,
-  wPopularity: 8.217,
-  wScore: 1.126,
+  wFranchise: 0.193,
+  wContent: 0.925,
+  wDislikeContent: 0.268,
+  wPopularity: 4.7,
+  wMainstream: 0.94,
+  wScore: 1.172,
+  eraWidth: 2,
+  wEra: 1.493,
 };
 
 /**
@@ -138,10 +152,15 @@ export interface EngineIndex {
   franchise: Int32Array;
   /** ln(1 + members) ÷ POPULARITY_SCALE, about 0–1. */
   pop: Float64Array;
-  /** Raw members, for tie-breaks and target normalisation. */
+  /** Members on MyAnimeList's scale (membersOf), for tie-breaks, target normalisation and the mainstream term. */
   members: Float64Array;
   /** Community score 0–1 (a middling 0.65 when unknown). */
   score: Float64Array;
+  /** Year the title started, NaN when unknown. */
+  year: Float64Array;
+  /** The smallest and largest known year (the era density's range). */
+  firstYear: number;
+  lastYear: number;
 }
 
 const UNKNOWN_SCORE = 0.65;
@@ -150,6 +169,21 @@ const UNKNOWN_SCORE = 0.65;
  * not depend on which other titles happen to be ranked with it (a pool of 80 or a catalogue of 25 000).
  */
 const POPULARITY_SCALE = Math.log1p(4_000_000);
+/** Members at which the mainstream component reaches 1 (about the most-listed anime on MyAnimeList). */
+const MAINSTREAM_MEMBERS = 4_000_000;
+/**
+ * AniList's popularity counts the people with a title on their AniList list; MyAnimeList's members count those on
+ * theirs, about four times as many for the same title (Fate/Zero 297 838 against 1.3 M, Attack on Titan season 2
+ * 607 580 against 2.4 M in recorded answers). The weights were fitted on MyAnimeList's counts, so AniList's are read
+ * on that scale.
+ */
+const ANILIST_TO_MAL_MEMBERS = 4;
+
+/** A title's audience on MyAnimeList's scale. */
+function membersOf(r: AnimeRecord): number {
+  const n = Math.max(0, r.popularity ?? 0);
+  return r.scoreSource === 'anilist' ? n * ANILIST_TO_MAL_MEMBERS : n;
+}
 
 /** A title's content features: key (kind and lower-cased name), weight, the name as the provider spells it. */
 function features(r: AnimeRecord): Array<[string, number, string]> {
@@ -256,10 +290,14 @@ export function buildIndex(records: Iterable<AnimeRecord>): EngineIndex {
   }
   const franchise = Int32Array.from({ length: n }, (_, i) => find(i));
 
-  const members = Float64Array.from(recs.map((r) => Math.max(0, r.popularity ?? 0)));
+  const members = Float64Array.from(recs.map(membersOf));
   const pop = Float64Array.from(members, (m) => Math.log1p(m) / POPULARITY_SCALE);
   const score = Float64Array.from(recs.map((r) => (r.communityScore === null ? UNKNOWN_SCORE : r.communityScore / 100)));
-  return { ids, pos, records: recs, featStart, featId, featW, featureNames, linkStart, linkTo, linkLog, linkMass, relStart, relTo, franchise, pop, members, score };
+  const year = Float64Array.from(recs.map((r) => (r.year !== null && Number.isFinite(r.year) ? Math.round(r.year) : Number.NaN)));
+  let firstYear = Number.POSITIVE_INFINITY, lastYear = Number.NEGATIVE_INFINITY;
+  for (const y of year) if (!Number.isNaN(y)) { firstYear = Math.min(firstYear, y); lastYear = Math.max(lastYear, y); }
+  if (firstYear > lastYear) firstYear = lastYear = 0;
+  return { ids, pos, records: recs, featStart, featId, featW, featureNames, linkStart, linkTo, linkLog, linkMass, relStart, relTo, franchise, pop, members, score, year, firstYear, lastYear };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -271,6 +309,8 @@ export interface Opinion {
   at: number;
   like: number;
   dislike: number;
+  /** On the plan, not watched. */
+  planned: boolean;
 }
 
 export interface Taste {
@@ -302,11 +342,11 @@ export function tasteOf(index: EngineIndex, person: Person, p: EngineParams = FI
       dislike = Math.max(dislike, JUDGED.dropped);
     } else if (e.status === 'on_hold') like *= JUDGED.onHold;
     like *= (1 + JUDGED.rewatch * Math.min(3, Math.max(0, e.rewatches))) * (e.binged ? 1 + JUDGED.binge : 1);
-    return { entry: e, at: index.pos.get(e.malId) ?? -1, like, dislike };
+    return { entry: e, at: index.pos.get(e.malId) ?? -1, like, dislike, planned: false };
   });
   for (const id of person.plan ?? []) {
     const at = index.pos.get(id);
-    if (at !== undefined) opinions.push({ entry: { malId: id, title: '', rating: null, status: null, rewatches: 0, binged: false }, at, like: JUDGED.plan, dislike: 0 });
+    if (at !== undefined) opinions.push({ entry: { malId: id, title: '', rating: null, status: null, rewatches: 0, binged: false }, at, like: JUDGED.plan, dislike: 0, planned: true });
   }
   return { opinions, rated: n, mean };
 }
@@ -318,6 +358,7 @@ export function tasteOf(index: EngineIndex, person: Person, p: EngineParams = FI
 interface Spread {
   link: Float64Array;
   dislikeLink: Float64Array;
+  /** Σ like(a) (and Σ dislike(a)) over the person's titles a related to each title. */
   relation: Float64Array;
   dislikeRelation: Float64Array;
   /** 1 when a title is related to one the person watched and did not dislike. */
@@ -326,6 +367,8 @@ interface Spread {
   dislikeProfile: Float64Array;
   profileNorm: number;
   dislikeNorm: number;
+  /** Per year from index.firstYear: the density of the person's history around it, 1 at its peak (all 0 when none). */
+  era: Float64Array;
 }
 
 function norm2(v: Float64Array): number {
@@ -340,15 +383,20 @@ function spread(index: EngineIndex, taste: Taste, p: EngineParams): Spread {
   const s: Spread = {
     link: new Float64Array(n), dislikeLink: new Float64Array(n), relation: new Float64Array(n), dislikeRelation: new Float64Array(n),
     franchise: new Float64Array(n), profile: new Float64Array(nf), dislikeProfile: new Float64Array(nf), profileNorm: 0, dislikeNorm: 0,
+    era: new Float64Array(index.lastYear - index.firstYear + 1),
   };
+  const watchedIn = new Float64Array(s.era.length);
   for (const o of taste.opinions) {
     if (o.at < 0) continue;
     const a = o.at;
+    // Every title watched says when the person watches from, liked or not (the plan does not: nothing was watched).
+    const y = index.year[a]!;
+    if (!o.planned && !Number.isNaN(y)) watchedIn[y - index.firstYear]! += 1;
     for (let k = index.relStart[a]!; k < index.relStart[a + 1]!; k++) {
       const t = index.relTo[k]!;
       if (o.dislike === 0) s.franchise[t] = 1;
-      if (o.like > s.relation[t]!) s.relation[t] = o.like;
-      if (o.dislike > s.dislikeRelation[t]!) s.dislikeRelation[t] = o.dislike;
+      s.relation[t]! += o.like;
+      s.dislikeRelation[t]! += o.dislike;
     }
     if (o.like === 0 && o.dislike === 0) continue;
     const norm = p.beta === 0 ? 1 : Math.pow(Math.max(1, index.linkMass[a]!), p.beta);
@@ -366,7 +414,22 @@ function spread(index: EngineIndex, taste: Taste, p: EngineParams): Spread {
   }
   s.profileNorm = norm2(s.profile) || 1;
   s.dislikeNorm = norm2(s.dislikeProfile) || 1;
+  eraDensity(watchedIn, p.eraWidth, s.era);
   return s;
+}
+
+/** Gaussian kernel density of the counts per year, scaled to 1 at its peak; all 0 when there are no counts. */
+function eraDensity(counts: Float64Array, width: number, out: Float64Array): void {
+  const span = Math.ceil(4 * width);
+  const kernel = Float64Array.from({ length: span + 1 }, (_, d) => Math.exp(-(d * d) / (2 * width * width)));
+  let peak = 0;
+  for (let y = 0; y < out.length; y++) {
+    let v = 0;
+    for (let x = Math.max(0, y - span); x <= Math.min(out.length - 1, y + span); x++) if (counts[x]) v += counts[x]! * kernel[Math.abs(y - x)]!;
+    out[y] = v;
+    peak = Math.max(peak, v);
+  }
+  if (peak > 0) for (let y = 0; y < out.length; y++) out[y]! /= peak;
 }
 
 /** The parts of a score, in this order; each has a weight in EngineParams and a sign. */
@@ -379,7 +442,9 @@ export const COMPONENTS = [
   ['content', 'wContent', 1],
   ['dislikeContent', 'wDislikeContent', -1],
   ['popularity', 'wPopularity', 1],
+  ['mainstream', 'wMainstream', 1],
   ['score', 'wScore', 1],
+  ['era', 'wEra', 1],
 ] as const satisfies ReadonlyArray<readonly [string, keyof EngineParams, 1 | -1]>;
 
 export type ComponentName = (typeof COMPONENTS)[number][0];
@@ -400,15 +465,19 @@ function writeComponents(index: EngineIndex, s: Spread, t: number, p: EnginePara
     dislikeContent += s.dislikeProfile[index.featId[k]!]! * index.featW[k]!;
   }
   const targetNorm = p.alpha === 0 ? 1 : Math.pow(Math.max(1, index.members[t]!), p.alpha);
-  out[at] = Math.log1p((s.link[t]! * 100) / targetNorm);
-  out[at + 1] = Math.log1p((s.dislikeLink[t]! * 100) / targetNorm);
-  out[at + 2] = s.relation[t]!;
-  out[at + 3] = s.dislikeRelation[t]!;
+  const pop = index.pop[t]!;
+  out[at] = Math.log1p((s.link[t]! * 100) / targetNorm) * pop;
+  out[at + 1] = Math.log1p((s.dislikeLink[t]! * 100) / targetNorm) * pop;
+  out[at + 2] = Math.log1p(s.relation[t]!);
+  out[at + 3] = Math.log1p(s.dislikeRelation[t]!);
   out[at + 4] = s.franchise[t]!;
   out[at + 5] = content / s.profileNorm;
   out[at + 6] = dislikeContent / s.dislikeNorm;
-  out[at + 7] = index.pop[t]!;
-  out[at + 8] = index.score[t]!;
+  out[at + 7] = pop;
+  out[at + 8] = Math.min(1, index.members[t]! / MAINSTREAM_MEMBERS);
+  out[at + 9] = index.score[t]!;
+  const y = index.year[t]!;
+  out[at + 10] = Number.isNaN(y) ? 0 : s.era[y - index.firstYear]!;
 }
 
 function componentsOf(v: Float64Array, at = 0): Components {

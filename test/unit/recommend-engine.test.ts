@@ -21,7 +21,7 @@ import { markAsDemo } from '../helpers/demo-warehouse.ts';
 function anime(malId: number, o: Partial<AnimeRecord> & { recs?: Array<[number, number]>; rel?: Array<[number, string]> } = {}): AnimeRecord {
   return {
     malId, anilistId: null, titles: { romaji: o.titles?.romaji ?? `Anime ${malId}`, english: null, native: null, synonyms: [] },
-    format: 'TV', episodes: 12, minutesPerEpisode: 24, season: null, year: 2015, status: 'FINISHED',
+    format: 'TV', episodes: 12, minutesPerEpisode: 24, season: null, year: o.year === undefined ? 2015 : o.year, status: 'FINISHED',
     genres: o.genres ?? ['Comedy'], tags: o.tags ?? [], studios: o.studios ?? [], communityScore: o.communityScore ?? 75, scoreSource: 'anilist',
     popularity: o.popularity ?? 50_000,
     relations: (o.rel ?? []).map(([id, type]) => ({ relationType: type, malId: id, anilistId: null, format: 'TV', title: `Anime ${id}`, rating: 0 })),
@@ -144,7 +144,32 @@ test('diversity: not five entries of one franchise', () => {
 });
 
 test('the fitted weights are positive where the engine promises an effect', () => {
-  for (const k of ['wLink', 'wDislikeLink', 'wContent', 'wDislikeContent', 'wPopularity'] as const) assert.ok(FITTED[k] > 0, k);
+  for (const k of ['wLink', 'wDislikeLink', 'wContent', 'wDislikeContent', 'wPopularity', 'wEra'] as const) assert.ok(FITTED[k] > 0, k);
+});
+
+test('era: the years a person watches from lift titles of those years, all else equal; the plan does not count', () => {
+  // Twins but for their year: 40 from 1997 (the middle of the classics watched), 41 from 2024, 42 with no year.
+  const records = [
+    ...[1, 2, 3, 4, 5].map((id) => anime(id, { year: 1994 + id })),
+    ...[6, 7, 8, 9, 10].map((id) => anime(id, { year: 2015 + id })),
+    anime(40, { year: 1997 }), anime(41, { year: 2024 }), anime(42, { year: null }),
+  ];
+  const idx = buildIndex(records);
+  const watched = (ids: number[]) => ids.map((id) => seen(id, `#${id}`, 8));
+  const rank = (p: Person) => rankCandidates(idx, p, [40, 41, 42], 3);
+  const classic = rank({ history: watched([1, 2, 3, 4, 5]) });
+  assert.deepEqual(classic.map((r) => r.malId), [40, 41, 42]);
+  assert.equal(classic[0]!.components.era, 1, 'the peak of the density is 1');
+  assert.ok(classic[1]!.components.era < 0.01, `${classic[1]!.components.era}`);
+  assert.equal(classic[2]!.components.era, 0, 'no year, no era');
+  const seasonal = rank({ history: watched([6, 7, 8, 9, 10]) });
+  assert.equal(seasonal[0]!.malId, 41);
+  // Planning 2020s titles says nothing about when the person watches from.
+  const planned = rank({ history: watched([1, 2, 3, 4, 5]), plan: [6, 7, 8, 9, 10] });
+  assert.equal(planned.find((r) => r.malId === 41)!.components.era, classic[1]!.components.era);
+  // No title with a year: the same era for every candidate, so it changes no order.
+  const none = rankCandidates(buildIndex([...records, anime(50, { year: null })]), { history: watched([50]) }, [40, 41], 2);
+  assert.deepEqual(none.map((r) => r.components.era), [0, 0]);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
