@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setImmediate', 'setInterval', 'clearInterval', 'AbortController'].map((g) => [g, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setImmediate',
+    'setInterval',
+    'clearInterval',
+    'AbortController',
+  ].map((g) => [g, 'readonly']),
 );
 
 /** Files matching `files` may not import from the named top-level folders of src/. */
@@ -27,15 +38,34 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   // The layers (docs/architecture.md): imports point down only. A wrong import fails the lint, not a review.
-  layer(['src/lib/**'], ['app', 'ui', 'commands', 'domain', 'warehouse', 'sources', 'enrich', 'ai', 'recommend', 'settings'], 'lib imports nothing of anidex'),
-  layer(['src/domain/**'], ['app', 'ui', 'commands', 'warehouse', 'sources', 'enrich', 'ai', 'recommend', 'settings'], 'domain is pure: it imports only lib'),
-  layer(['src/warehouse/**', 'src/sources/**', 'src/enrich/**', 'src/ai/**', 'src/recommend/**', 'src/settings/**'], ['app', 'ui', 'commands'], 'adapters and the warehouse are below the application layer'),
+  layer(
+    ['src/lib/**'],
+    ['app', 'ui', 'commands', 'domain', 'warehouse', 'sources', 'enrich', 'ai', 'recommend', 'settings'],
+    'lib imports nothing of anidex',
+  ),
+  layer(
+    ['src/domain/**'],
+    ['app', 'ui', 'commands', 'warehouse', 'sources', 'enrich', 'ai', 'recommend', 'settings'],
+    'domain is pure: it imports only lib',
+  ),
+  layer(
+    ['src/warehouse/**', 'src/sources/**', 'src/enrich/**', 'src/ai/**', 'src/recommend/**', 'src/settings/**'],
+    ['app', 'ui', 'commands'],
+    'adapters and the warehouse are below the application layer',
+  ),
   layer(['src/app/**'], ['ui', 'commands'], 'the application layer serves screens and commands, never the other way'),
-  layer(['src/ui/**'], ['warehouse', 'sources', 'enrich', 'ai', 'commands'], 'screens reach anidex through src/app (view models, the TUI session)'),
+  layer(
+    ['src/ui/**'],
+    ['warehouse', 'sources', 'enrich', 'ai', 'commands'],
+    'screens reach anidex through src/app (view models, the TUI session)',
+  ),
   {
     // Stripping terminal control sequences and refusing control characters in exports is what these patterns are for.
     rules: { 'no-control-regex': 'off' },

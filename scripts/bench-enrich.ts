@@ -64,7 +64,13 @@ interface Row {
   matched: number;
 }
 
-async function run(scenario: string, exports: string[], provider: Provider, serverWindows: RateWindow[], dataDir?: string): Promise<{ row: Row; dataDir: string }> {
+async function run(
+  scenario: string,
+  exports: string[],
+  provider: Provider,
+  serverWindows: RateWindow[],
+  dataDir?: string,
+): Promise<{ row: Row; dataDir: string }> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'anidex-bench-enrich-'));
   const wh = await Warehouse.open(dir);
   if (!dataDir) {
@@ -81,7 +87,16 @@ async function run(scenario: string, exports: string[], provider: Provider, serv
   const calls = r.counts.apiCalls;
   // A 429's request never counted on the server: the floor is for the calls that were answered.
   const answered = provider.limiter.spans.map((x) => x.end - x.start).slice(0, calls - r.counts.http429);
-  const row = { scenario, titles: r.titles, calls, http429: r.counts.http429, wallMs, serverFloorMs: floorMs(calls, serverWindows), timedFloorMs: floorWithDurationsMs(answered, serverWindows), matched: r.matched };
+  const row = {
+    scenario,
+    titles: r.titles,
+    calls,
+    http429: r.counts.http429,
+    wallMs,
+    serverFloorMs: floorMs(calls, serverWindows),
+    timedFloorMs: floorWithDurationsMs(answered, serverWindows),
+    matched: r.matched,
+  };
   console.error(`${scenario}: ${calls} calls, ${r.counts.http429} × 429, ${(wallMs / 1000).toFixed(1)} s`);
   return { row, dataDir: dir };
 }
@@ -95,7 +110,10 @@ async function main(): Promise<void> {
 
   const ANILIST_30: RateWindow[] = [{ limit: 30, ms: 60_000 }];
   const ANILIST_90: RateWindow[] = [{ limit: 90, ms: 60_000 }];
-  const JIKAN_SERVER: RateWindow[] = [{ limit: 3, ms: 1000 }, { limit: 60, ms: 60_000 }];
+  const JIKAN_SERVER: RateWindow[] = [
+    { limit: 3, ms: 1000 },
+    { limit: 60, ms: 60_000 },
+  ];
   const aniList = (url: string): AniListProvider => new AniListProvider({ url, userAgent: UA });
 
   const synthetic = mkdtempSync(join(tmpdir(), 'anidex-bench-synth-'));
@@ -110,7 +128,12 @@ async function main(): Promise<void> {
     cleanup.push(cold.dataDir);
     rows.push((await run('AniList 30/min, sample, warm', [], aniList(at30.url), ANILIST_30, cold.dataDir)).row);
     at30.resetRateLimit();
-    const big = await run('AniList 30/min, 1 250 titles, cold', [join(synthetic, 'small')], aniList(at30.url), ANILIST_30);
+    const big = await run(
+      'AniList 30/min, 1 250 titles, cold',
+      [join(synthetic, 'small')],
+      aniList(at30.url),
+      ANILIST_30,
+    );
     rows.push(big.row);
     cleanup.push(big.dataDir);
   } finally {
@@ -118,24 +141,42 @@ async function main(): Promise<void> {
   }
   const at90 = await startFakeAniList({ limitPerMinute: 90, windowMs: 60_000 });
   try {
-    const big = await run('AniList 90/min, 2 600 titles, cold', [join(synthetic, 'large')], aniList(at90.url), ANILIST_90);
+    const big = await run(
+      'AniList 90/min, 2 600 titles, cold',
+      [join(synthetic, 'large')],
+      aniList(at90.url),
+      ANILIST_90,
+    );
     rows.push(big.row);
     cleanup.push(big.dataDir);
   } finally {
     await at90.close();
   }
   // The headers of 2024-25: X-RateLimit-Limit 90 and a Remaining counted from 90, while 30 a minute was enforced.
-  const liar = await startFakeAniList({ limitPerMinute: 30, windowMs: 60_000, advertisedLimit: 90, headers429: 'recorded' });
+  const liar = await startFakeAniList({
+    limitPerMinute: 30,
+    windowMs: 60_000,
+    advertisedLimit: 90,
+    headers429: 'recorded',
+  });
   // The picker is asked for each request the window accepted: Remaining counts those of the last minute down from 90.
   const accepted: number[] = [];
   liar.setFaultFn(() => {
     const now = Date.now();
     while (accepted.length && accepted[0]! <= now - 60_000) accepted.shift();
     accepted.push(now);
-    return { kind: 'headers', headers: { 'X-RateLimit-Limit': '90', 'X-RateLimit-Remaining': String(Math.max(0, 90 - accepted.length)) } };
+    return {
+      kind: 'headers',
+      headers: { 'X-RateLimit-Limit': '90', 'X-RateLimit-Remaining': String(Math.max(0, 90 - accepted.length)) },
+    };
   });
   try {
-    const big = await run('AniList 30/min, headers say 90, 1 250 titles', [join(synthetic, 'small')], aniList(liar.url), ANILIST_30);
+    const big = await run(
+      'AniList 30/min, headers say 90, 1 250 titles',
+      [join(synthetic, 'small')],
+      aniList(liar.url),
+      ANILIST_30,
+    );
     rows.push(big.row);
     cleanup.push(big.dataDir);
   } finally {
@@ -144,23 +185,44 @@ async function main(): Promise<void> {
 
   const jikan = await startFakeJikan();
   try {
-    const cold = await run('Jikan, sample, cold', sample, new JikanProvider({ url: jikan.url, userAgent: UA }), JIKAN_SERVER);
+    const cold = await run(
+      'Jikan, sample, cold',
+      sample,
+      new JikanProvider({ url: jikan.url, userAgent: UA }),
+      JIKAN_SERVER,
+    );
     rows.push(cold.row);
     cleanup.push(cold.dataDir);
-    rows.push((await run('Jikan, sample, warm', [], new JikanProvider({ url: jikan.url, userAgent: UA }), JIKAN_SERVER, cold.dataDir)).row);
+    rows.push(
+      (
+        await run(
+          'Jikan, sample, warm',
+          [],
+          new JikanProvider({ url: jikan.url, userAgent: UA }),
+          JIKAN_SERVER,
+          cold.dataDir,
+        )
+      ).row,
+    );
   } finally {
     await jikan.close();
   }
   for (const d of cleanup) rmSync(d, { recursive: true, force: true });
 
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  console.log(`Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
   console.log('');
-  console.log('| scenario | titles | matched | calls | 429s | wall time | floor: limit alone | floor: limit + the calls\' own time | wall ÷ that floor |');
+  console.log(
+    "| scenario | titles | matched | calls | 429s | wall time | floor: limit alone | floor: limit + the calls' own time | wall ÷ that floor |",
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const ratio = r.timedFloorMs > 1000 ? (r.wallMs / r.timedFloorMs).toFixed(2) : '—';
-    console.log(`| ${r.scenario} | ${r.titles} | ${r.matched} | ${r.calls} | ${r.http429} | ${s(r.wallMs)} | ${s(r.serverFloorMs)} | ${s(r.timedFloorMs)} | ${ratio} |`);
+    console.log(
+      `| ${r.scenario} | ${r.titles} | ${r.matched} | ${r.calls} | ${r.http429} | ${s(r.wallMs)} | ${s(r.serverFloorMs)} | ${s(r.timedFloorMs)} | ${ratio} |`,
+    );
   }
 }
 

@@ -36,8 +36,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_SYNTHETIC, GENERATOR_VERSION, generateSyntheticExport, type GenerateResult } from './gen-synthetic-export.ts';
-import { buildSyntheticMal, DEFAULT_SYNTHETIC_MAL, generateSyntheticMal, MAL_GENERATOR_VERSION, type SyntheticMalSummary } from './gen-synthetic-mal.ts';
+import {
+  DEFAULT_SYNTHETIC,
+  GENERATOR_VERSION,
+  generateSyntheticExport,
+  type GenerateResult,
+} from './gen-synthetic-export.ts';
+import {
+  buildSyntheticMal,
+  DEFAULT_SYNTHETIC_MAL,
+  generateSyntheticMal,
+  MAL_GENERATOR_VERSION,
+  type SyntheticMalSummary,
+} from './gen-synthetic-mal.ts';
 import { hash32 } from './lib/rng.ts';
 import { runReference, type ReferenceRun } from './bench/trakt-reference.ts';
 
@@ -128,10 +139,16 @@ const fmtMs = (ms: number): string => (Number.isFinite(ms) ? Math.round(ms).toLo
 const fmtS = (ms: number): string => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
 const fmt1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 
-function runChild<T = RunLine>(args: string[], script = IMPORT_ONCE): Promise<{ line: T | null; wallMs: number; stderr: string; code: number | null }> {
+function runChild<T = RunLine>(
+  args: string[],
+  script = IMPORT_ONCE,
+): Promise<{ line: T | null; wallMs: number; stderr: string; code: number | null }> {
   return new Promise((done) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -152,7 +169,12 @@ function runChild<T = RunLine>(args: string[], script = IMPORT_ONCE): Promise<{ 
   });
 }
 
-function ensureExport(opts: typeof DEFAULT_SYNTHETIC): { dir: string; base: string; later: string; summary: GenerateResult } {
+function ensureExport(opts: typeof DEFAULT_SYNTHETIC): {
+  dir: string;
+  base: string;
+  later: string;
+  summary: GenerateResult;
+} {
   const dir = join(BENCH, `export-v${GENERATOR_VERSION}-p${opts.plays}-t${opts.titles}-y${opts.years}-s${opts.seed}`);
   const marker = join(dir, 'summary.json');
   const base = join(dir, 'base');
@@ -173,20 +195,27 @@ function ensureExport(opts: typeof DEFAULT_SYNTHETIC): { dir: string; base: stri
 
 function checkRun(r: RunRecord, summary: GenerateResult): void {
   const where = `${ENGINE_LABEL[r.engine]} ${r.scenario} run ${r.run}`;
-  if (r.counts.skipped !== 0) fail(`${where}: ${r.counts.skipped} records skipped (the synthetic export has none to skip)`);
+  if (r.counts.skipped !== 0)
+    fail(`${where}: ${r.counts.skipped} records skipped (the synthetic export has none to skip)`);
   if (r.scenario === 'cold') {
     if (r.versionsBefore !== 0) fail(`${where}: the data dir was not empty (${r.versionsBefore} versions before)`);
-    if (r.titles !== summary.base.titlesExpected) fail(`${where}: ${r.titles} titles, the generator wrote ${summary.base.titlesExpected}`);
+    if (r.titles !== summary.base.titlesExpected)
+      fail(`${where}: ${r.titles} titles, the generator wrote ${summary.base.titlesExpected}`);
     if (r.versionsAdded !== r.titles) fail(`${where}: ${r.versionsAdded} versions for ${r.titles} titles`);
   } else if (r.scenario === 'warm' || r.scenario === 'warm-full') {
-    if (r.versionsAdded !== 0) fail(`${where}: a warm re-import of the same export added ${r.versionsAdded} versions (must add 0)`);
-    if (r.counts.recordsNew !== 0) fail(`${where}: a warm re-import of the same export added ${r.counts.recordsNew} bronze records (must add 0)`);
+    if (r.versionsAdded !== 0)
+      fail(`${where}: a warm re-import of the same export added ${r.versionsAdded} versions (must add 0)`);
+    if (r.counts.recordsNew !== 0)
+      fail(`${where}: a warm re-import of the same export added ${r.counts.recordsNew} bronze records (must add 0)`);
   } else {
     const later = summary.later;
-    if (later && r.titles !== later.titlesExpected) fail(`${where}: ${r.titles} current titles, the generator wrote ${later.titlesExpected}`);
+    if (later && r.titles !== later.titlesExpected)
+      fail(`${where}: ${r.titles} current titles, the generator wrote ${later.titlesExpected}`);
     const c = r.counts;
     if (r.versionsAdded !== c.titlesNew + c.titlesChanged + c.titlesDeleted + c.titlesRestored) {
-      fail(`${where}: ${r.versionsAdded} versions added but the run reports ${c.titlesNew} new + ${c.titlesChanged} changed + ${c.titlesDeleted} deleted`);
+      fail(
+        `${where}: ${r.versionsAdded} versions added but the run reports ${c.titlesNew} new + ${c.titlesChanged} changed + ${c.titlesDeleted} deleted`,
+      );
     }
     if (c.titlesDeleted < 1) fail(`${where}: the title removed from the later export was not marked deleted`);
     if (c.titlesChanged < 1) fail(`${where}: no title changed in the later export`);
@@ -196,7 +225,16 @@ function checkRun(r: RunRecord, summary: GenerateResult): void {
 /** 1/5/15-minute load averages when the benchmark started (other work on the machine moves the figures). */
 const LOAD_AT_START = os.loadavg();
 
-function machine(): { cpu: string; cores: number; node: string; platform: string; memGB: number; date: string; loadAtStart: number[]; loadNow: number[] } {
+function machine(): {
+  cpu: string;
+  cores: number;
+  node: string;
+  platform: string;
+  memGB: number;
+  date: string;
+  loadAtStart: number[];
+  loadNow: number[];
+} {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
@@ -241,9 +279,12 @@ function report(
   referenceSkipped: boolean,
 ): { markdown: string; targets: Array<{ name: string; value: string; met: boolean }> } {
   const m = machine();
-  const cell = (engine: Engine, scenario: Scenario): RunRecord[] => results.filter((r) => r.engine === engine && r.scenario === scenario);
-  const med = (engine: Engine, scenario: Scenario, f: (r: RunRecord) => number): number => median(cell(engine, scenario).map(f));
-  const maxOf = (engine: Engine, scenario: Scenario, f: (r: RunRecord) => number): number => Math.max(...cell(engine, scenario).map(f));
+  const cell = (engine: Engine, scenario: Scenario): RunRecord[] =>
+    results.filter((r) => r.engine === engine && r.scenario === scenario);
+  const med = (engine: Engine, scenario: Scenario, f: (r: RunRecord) => number): number =>
+    median(cell(engine, scenario).map(f));
+  const maxOf = (engine: Engine, scenario: Scenario, f: (r: RunRecord) => number): number =>
+    Math.max(...cell(engine, scenario).map(f));
   const s = exp.summary;
   const lines: string[] = [];
   lines.push('## anidex import benchmark', '');
@@ -281,7 +322,9 @@ function report(
   }
   lines.push('');
   const init = (e: Engine): string => fmtMs(median(results.filter((r) => r.engine === e).map((r) => r.initMs)));
-  lines.push(`Init outside \`ms\` (median): sql.js WASM instantiation ${init('sqljs')} ms; better-sqlite3 addon load ${init('native')} ms.`);
+  lines.push(
+    `Init outside \`ms\` (median): sql.js WASM instantiation ${init('sqljs')} ms; better-sqlite3 addon load ${init('native')} ms.`,
+  );
   const spread = SCENARIOS.map((sc) => {
     const xs = cell('sqljs', sc).map((r) => r.ms);
     return `${sc} ${fmtMs(Math.min(...xs))}–${fmtMs(Math.max(...xs))}`;
@@ -308,7 +351,10 @@ function report(
 
   // Issue #16: against the sqlite3 shell loading the same export (load + play de-dup + per-title aggregate).
   if (referenceSkipped) {
-    lines.push('Reference (sqlite3 shell): **skipped**, no `sqlite3` on this machine; the ratios below cannot be measured here.', '');
+    lines.push(
+      'Reference (sqlite3 shell): **skipped**, no `sqlite3` on this machine; the ratios below cannot be measured here.',
+      '',
+    );
   } else if (references.length && engines.includes('sqljs')) {
     const ref = median(references.map((r) => r.ms));
     const wall = (sc: Scenario): number => med('sqljs', sc, (r) => r.wallMs);
@@ -323,15 +369,35 @@ function report(
         `(${references.map((r) => (r.ms / 1000).toFixed(2)).join(', ')} s), peak RSS ${Math.max(...references.map((r) => r.maxRssMB ?? NaN))} MB.`,
       '',
     );
-    lines.push('| sql.js against the reference | import (open → return) | ÷ reference | whole process | ÷ reference | target |', '|---|---:|---:|---:|---:|---|');
+    lines.push(
+      '| sql.js against the reference | import (open → return) | ÷ reference | whole process | ÷ reference | target |',
+      '|---|---:|---:|---:|---:|---|',
+    );
     for (const [name, ms, w, target] of rows) {
       const ratio = ms / ref;
-      lines.push(`| ${name} | ${fmtS(ms)} | ${ratio.toFixed(2)} | ${fmtS(w)} | ${(w / ref).toFixed(2)} | ≤ ${target} × (import): ${ratio <= target ? 'met' : '**not met**'} |`);
-      targets.push({ name: `${name} ≤ ${target} × the sqlite3 reference`, value: ratio.toFixed(2), met: ratio <= target });
+      lines.push(
+        `| ${name} | ${fmtS(ms)} | ${ratio.toFixed(2)} | ${fmtS(w)} | ${(w / ref).toFixed(2)} | ≤ ${target} × (import): ${ratio <= target ? 'met' : '**not met**'} |`,
+      );
+      targets.push({
+        name: `${name} ≤ ${target} × the sqlite3 reference`,
+        value: ratio.toFixed(2),
+        met: ratio <= target,
+      });
     }
-    const rssAll = Math.max(...results.filter((r) => r.engine === 'sqljs' && (r.scenario === 'cold' || r.scenario === 'warm')).map((r) => r.maxRssMB));
-    lines.push(`| peak RSS, cold and warm | ${fmt1(rssAll)} MB | | | | ≤ ${REF_TARGETS.rssMB} MB: ${rssAll <= REF_TARGETS.rssMB ? 'met' : '**not met**'} |`, '');
-    targets.push({ name: `peak RSS ≤ ${REF_TARGETS.rssMB} MB at 100 000 plays`, value: `${fmt1(rssAll)} MB`, met: rssAll <= REF_TARGETS.rssMB });
+    const rssAll = Math.max(
+      ...results
+        .filter((r) => r.engine === 'sqljs' && (r.scenario === 'cold' || r.scenario === 'warm'))
+        .map((r) => r.maxRssMB),
+    );
+    lines.push(
+      `| peak RSS, cold and warm | ${fmt1(rssAll)} MB | | | | ≤ ${REF_TARGETS.rssMB} MB: ${rssAll <= REF_TARGETS.rssMB ? 'met' : '**not met**'} |`,
+      '',
+    );
+    targets.push({
+      name: `peak RSS ≤ ${REF_TARGETS.rssMB} MB at 100 000 plays`,
+      value: `${fmt1(rssAll)} MB`,
+      met: rssAll <= REF_TARGETS.rssMB,
+    });
   }
 
   // Stage breakdown: medians per stage, with the running peak RSS at the stage's end (sql.js).
@@ -401,7 +467,9 @@ async function runTrakt(
         if (ref === null) referenceSkipped = true;
         else {
           references.push(ref);
-          log(`reference (sqlite3 shell) run ${references.length} ${fmtMs(ref.ms).padStart(7)} ms  rss ${ref.maxRssMB ?? '?'} MB  ${ref.plays} plays, ${ref.titles} titles`);
+          log(
+            `reference (sqlite3 shell) run ${references.length} ${fmtMs(ref.ms).padStart(7)} ms  rss ${ref.maxRssMB ?? '?'} MB  ${ref.plays} plays, ${ref.titles} titles`,
+          );
         }
       }
       for (const engine of engines) {
@@ -417,9 +485,21 @@ async function runTrakt(
         }
         const exportDir = scenario === 'later' ? exp.later : exp.base;
         const full = scenario === 'warm-full' ? ['--full-reload'] : [];
-        const res = await runChild(['--engine', engine, '--data-dir', dataDir, '--export', exportDir, '--as-of', AS_OF[scenario], ...full]);
+        const res = await runChild([
+          '--engine',
+          engine,
+          '--data-dir',
+          dataDir,
+          '--export',
+          exportDir,
+          '--as-of',
+          AS_OF[scenario],
+          ...full,
+        ]);
         if (!res.line) {
-          fail(`${ENGINE_LABEL[engine]} ${scenario} run ${run}: child exited with ${res.code}\n${res.stderr.trim().split('\n').slice(-15).join('\n')}`);
+          fail(
+            `${ENGINE_LABEL[engine]} ${scenario} run ${run}: child exited with ${res.code}\n${res.stderr.trim().split('\n').slice(-15).join('\n')}`,
+          );
           continue;
         }
         const rec: RunRecord = { ...res.line, scenario, run, wallMs: Math.round(res.wallMs) };
@@ -451,7 +531,15 @@ async function runTrakt(
   }
 
   if (!keep) rmSync(runsDir, { recursive: true, force: true });
-  const { markdown, targets } = report(results, engines, runs, exp, performance.now() - tStart, references, referenceSkipped);
+  const { markdown, targets } = report(
+    results,
+    engines,
+    runs,
+    exp,
+    performance.now() - tStart,
+    references,
+    referenceSkipped,
+  );
   return { markdown, targets, export: exp.summary, results };
 }
 
@@ -601,12 +689,18 @@ function editMalExport(xml: string, seed: number): { xml: string; edits: MalEdit
     kept.push(block);
   }
   edits.entries = kept.length;
-  let head = xml.slice(0, first).replace(/<user_total_anime>\d+<\/user_total_anime>/, `<user_total_anime>${kept.length}</user_total_anime>`);
-  for (const [status, el] of Object.entries(TOTAL_ELEMENT)) head = head.replace(new RegExp(`<${el}>\\d+</${el}>`), `<${el}>${statuses.get(status) ?? 0}</${el}>`);
+  let head = xml
+    .slice(0, first)
+    .replace(/<user_total_anime>\d+<\/user_total_anime>/, `<user_total_anime>${kept.length}</user_total_anime>`);
+  for (const [status, el] of Object.entries(TOTAL_ELEMENT))
+    head = head.replace(new RegExp(`<${el}>\\d+</${el}>`), `<${el}>${statuses.get(status) ?? 0}</${el}>`);
   return { xml: head + kept.join('\t\t\t\n') + xml.slice(end), edits };
 }
 
-function ensureMalExport(entries: number, seed: number): { dir: string; base: string; later: string; summary: MalExportSummary } {
+function ensureMalExport(
+  entries: number,
+  seed: number,
+): { dir: string; base: string; later: string; summary: MalExportSummary } {
   const dir = join(BENCH, `mal-v${MAL_GENERATOR_VERSION}-e${entries}-s${seed}-edit${MAL_EDIT_VERSION}`);
   const marker = join(dir, 'summary.json');
   const base = join(dir, 'animelist-base.xml.gz');
@@ -642,24 +736,34 @@ function checkMalRun(r: MalRunRecord, s: MalExportSummary): void {
   if (r.scenario === 'cold') {
     if (r.versionsBefore !== 0) fail(`${where}: the data dir was not empty (${r.versionsBefore} versions before)`);
     if (r.titles !== n) fail(`${where}: ${r.titles} titles, the generator wrote ${n} entries`);
-    if (r.versionsAdded !== n || c.titlesNew !== n) fail(`${where}: +${r.versionsAdded} versions, ${c.titlesNew} new titles for ${n} entries`);
+    if (r.versionsAdded !== n || c.titlesNew !== n)
+      fail(`${where}: +${r.versionsAdded} versions, ${c.titlesNew} new titles for ${n} entries`);
     if (c.recordsNew !== n) fail(`${where}: ${c.recordsNew} bronze records for ${n} entries`);
   } else if (r.scenario === 'warm') {
     if (!r.identical) fail(`${where}: a re-import of the same export was not recognized as identical`);
-    if (r.versionsAdded !== 0) fail(`${where}: a warm re-import of the same export added ${r.versionsAdded} versions (must add 0)`);
-    if (c.recordsNew !== 0) fail(`${where}: a warm re-import of the same export added ${c.recordsNew} bronze records (must add 0)`);
+    if (r.versionsAdded !== 0)
+      fail(`${where}: a warm re-import of the same export added ${r.versionsAdded} versions (must add 0)`);
+    if (c.recordsNew !== 0)
+      fail(`${where}: a warm re-import of the same export added ${c.recordsNew} bronze records (must add 0)`);
     if (r.titles !== n) fail(`${where}: ${r.titles} titles after a warm re-import, ${n} expected`);
   } else {
     const e = s.later.edits;
     if (r.identical) fail(`${where}: the edited export was taken as identical`);
     if (r.versionsAdded !== e.changed + e.removed) {
-      fail(`${where}: +${r.versionsAdded} versions, the edit changed ${e.changed} and removed ${e.removed} entries (must add exactly ${e.changed + e.removed})`);
+      fail(
+        `${where}: +${r.versionsAdded} versions, the edit changed ${e.changed} and removed ${e.removed} entries (must add exactly ${e.changed + e.removed})`,
+      );
     }
-    if (c.titlesChanged !== e.changed) fail(`${where}: ${c.titlesChanged} titles changed, the edit changed ${e.changed}`);
-    if (c.titlesDeleted !== e.removed) fail(`${where}: ${c.titlesDeleted} titles deleted, the edit removed ${e.removed}`);
-    if (c.titlesNew !== 0 || c.titlesRestored !== 0) fail(`${where}: ${c.titlesNew} new / ${c.titlesRestored} restored titles, the edit added none`);
-    if (r.titles !== e.entries) fail(`${where}: ${r.titles} current titles, the edited export has ${e.entries} entries`);
-    if (c.recordsNew !== e.changed) fail(`${where}: ${c.recordsNew} new bronze records, the edit changed ${e.changed} entries`);
+    if (c.titlesChanged !== e.changed)
+      fail(`${where}: ${c.titlesChanged} titles changed, the edit changed ${e.changed}`);
+    if (c.titlesDeleted !== e.removed)
+      fail(`${where}: ${c.titlesDeleted} titles deleted, the edit removed ${e.removed}`);
+    if (c.titlesNew !== 0 || c.titlesRestored !== 0)
+      fail(`${where}: ${c.titlesNew} new / ${c.titlesRestored} restored titles, the edit added none`);
+    if (r.titles !== e.entries)
+      fail(`${where}: ${r.titles} current titles, the edited export has ${e.entries} entries`);
+    if (c.recordsNew !== e.changed)
+      fail(`${where}: ${c.recordsNew} new bronze records, the edit changed ${e.changed} entries`);
   }
 }
 
@@ -671,7 +775,19 @@ interface MalPart {
   flags: Array<{ name: string; value: string; met: boolean }>;
 }
 
-const MAL_STAGE_ORDER = ['open', 'parse', 'prepare', 'bronze', 'silver', 'gold', 'plan', 'commit', 'snapshot', 'export', 'write'];
+const MAL_STAGE_ORDER = [
+  'open',
+  'parse',
+  'prepare',
+  'bronze',
+  'silver',
+  'gold',
+  'plan',
+  'commit',
+  'snapshot',
+  'export',
+  'write',
+];
 const MAL_STAGE_NOTE: Record<string, string> = {
   open: 'Warehouse.open: read + deserialize the image',
   parse: 'readMalExport (streamed: read, gunzip, decode, saxes, entries); then lock, reload check, title count',
@@ -686,7 +802,14 @@ const MAL_STAGE_NOTE: Record<string, string> = {
   write: 'atomic write + fsync + rename',
 };
 
-function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: number, exp: MalExportSummary, failuresBefore: number, totalMs: number): Omit<MalPart, 'export' | 'results' | 'reader'> {
+function malReport(
+  results: MalRunRecord[],
+  reader: MalReaderLine[],
+  runs: number,
+  exp: MalExportSummary,
+  failuresBefore: number,
+  totalMs: number,
+): Omit<MalPart, 'export' | 'results' | 'reader'> {
   const m = machine();
   const cell = (sc: MalScenario): MalRunRecord[] => results.filter((r) => r.scenario === sc);
   const med = (sc: MalScenario, f: (r: MalRunRecord) => number): number => median(cell(sc).map(f));
@@ -702,7 +825,9 @@ function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: numbe
   lines.push(machineLine(m));
   lines.push(
     `Export (scripts/gen-synthetic-mal.ts v${MAL_GENERATOR_VERSION}, seed ${exp.options.seed}): ${n.toLocaleString('en-US')} entries ` +
-      `(${Object.entries(st).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')}), ` +
+      `(${Object.entries(st)
+        .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+        .join(', ')}), ` +
       `${KiB(exp.base.bytes)} as .xml.gz (imported), ${MiB(exp.base.xmlBytes)} as .xml.`,
   );
   lines.push(
@@ -723,7 +848,12 @@ function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: numbe
       continue;
     }
     const nf = (x: number): string => x.toLocaleString('en-US');
-    const expected = sc === 'cold' ? `${nf(n)} new titles` : sc === 'warm' ? 'identical, 0 bronze records' : `${nf(e.changed)} changed + ${nf(e.removed)} removed`;
+    const expected =
+      sc === 'cold'
+        ? `${nf(n)} new titles`
+        : sc === 'warm'
+          ? 'identical, 0 bronze records'
+          : `${nf(e.changed)} changed + ${nf(e.removed)} removed`;
     const ok = !failures.slice(failuresBefore).some((f) => f.startsWith(`MAL ${sc} `));
     lines.push(
       `| ${MAL_SCENARIO_LABEL[sc]} | ${fmtS(med(sc, (r) => r.ms))} | ${(minOf(sc, (r) => r.ms) / 1000).toFixed(2)}–${fmtS(maxOf(sc, (r) => r.ms))} | ` +
@@ -733,7 +863,10 @@ function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: numbe
   lines.push('');
   const initMs = median(results.map((r) => r.initMs));
   const coldFile = cell('cold')[0]?.dbFileMB;
-  lines.push(`sql.js WASM instantiation outside the times (median): ${fmtMs(initMs)} ms. Warehouse file after the cold import: ${coldFile ?? '?'} MB.`, '');
+  lines.push(
+    `sql.js WASM instantiation outside the times (median): ${fmtMs(initMs)} ms. Warehouse file after the cold import: ${coldFile ?? '?'} MB.`,
+    '',
+  );
 
   const stageNames = MAL_STAGE_ORDER.filter((sn) => results.some((r) => r.stages[sn]));
   lines.push('Stage breakdown (median ms, and in brackets the running peak RSS MB at the end of the stage):', '');
@@ -752,7 +885,12 @@ function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: numbe
     const names = Object.keys(reader[0]!.steps);
     lines.push(
       `The reader alone (\`--reader-only\`, the same steps as readMalExport, ${reader.length} runs, median ms, running peak RSS MB at the end of the step): ` +
-        names.map((nm) => `${nm} ${fmtMs(median(reader.map((r) => r.steps[nm]?.ms ?? NaN)))} (${Math.round(median(reader.map((r) => r.steps[nm]?.peakRssMB ?? NaN)))})`).join('; ') +
+        names
+          .map(
+            (nm) =>
+              `${nm} ${fmtMs(median(reader.map((r) => r.steps[nm]?.ms ?? NaN)))} (${Math.round(median(reader.map((r) => r.steps[nm]?.peakRssMB ?? NaN)))})`,
+          )
+          .join('; ') +
         `; ${reader[0]!.chars.toLocaleString('en-US')} characters of text.`,
       '',
     );
@@ -762,7 +900,11 @@ function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: numbe
   const flags = [
     { name: 'cold import ≤ 5 s (the Trakt target, for reference)', value: fmtS(cold), met: cold <= TARGETS.coldMs },
     { name: 'peak RSS ≤ 500 MB (all MAL runs)', value: `${fmt1(rss)} MB`, met: rss <= TARGETS.rssMB },
-    { name: `peak RSS ≤ ${MAL_TARGETS.rssMB} MB (issue #16; all MAL runs)`, value: `${fmt1(rss)} MB`, met: rss <= MAL_TARGETS.rssMB },
+    {
+      name: `peak RSS ≤ ${MAL_TARGETS.rssMB} MB (issue #16; all MAL runs)`,
+      value: `${fmt1(rss)} MB`,
+      met: rss <= MAL_TARGETS.rssMB,
+    },
   ];
   if (reader.length) {
     // Issue #16: the reader against a bare streaming scan of the same file, each run in one process (same load).
@@ -774,7 +916,11 @@ function malReport(results: MalRunRecord[], reader: MalReaderLine[], runs: numbe
       met: ratio <= MAL_TARGETS.readerRatio,
     });
     const wholeRatio = cold / median(reader.map((r) => r.steps[SCAN_STEP]?.ms ?? NaN));
-    flags.push({ name: 'the whole cold import ÷ that scan (for scale: the warehouse stages are most of it)', value: wholeRatio.toFixed(2), met: wholeRatio <= MAL_TARGETS.readerRatio });
+    flags.push({
+      name: 'the whole cold import ÷ that scan (for scale: the warehouse stages are most of it)',
+      value: wholeRatio.toFixed(2),
+      met: wholeRatio <= MAL_TARGETS.readerRatio,
+    });
   }
   lines.push('| reference | measured | |', '|---|---:|---|');
   for (const t of flags) lines.push(`| ${t.name} | ${t.value} | ${t.met ? 'met' : '**not met**'} |`);
@@ -811,9 +957,14 @@ async function runMal(entries: number, seed: number, runs: number, keep: boolean
         copyFileSync(baseDb, join(dataDir, 'warehouse.sqlite'));
       }
       const file = scenario === 'later' ? exp.later : exp.base;
-      const res = await runChild<MalRunLine>(['--data-dir', dataDir, '--export', file, '--as-of', AS_OF[scenario]], IMPORT_MAL_ONCE);
+      const res = await runChild<MalRunLine>(
+        ['--data-dir', dataDir, '--export', file, '--as-of', AS_OF[scenario]],
+        IMPORT_MAL_ONCE,
+      );
       if (!res.line) {
-        fail(`MAL ${scenario} run ${run}: child exited with ${res.code}\n${res.stderr.trim().split('\n').slice(-15).join('\n')}`);
+        fail(
+          `MAL ${scenario} run ${run}: child exited with ${res.code}\n${res.stderr.trim().split('\n').slice(-15).join('\n')}`,
+        );
         continue;
       }
       const rec: MalRunRecord = { ...res.line, scenario, run, wallMs: Math.round(res.wallMs) };
@@ -834,12 +985,18 @@ async function runMal(entries: number, seed: number, runs: number, keep: boolean
   for (let run = 1; run <= runs; run++) {
     const res = await runChild<MalReaderLine>(['--reader-only', '--export', exp.base], IMPORT_MAL_ONCE);
     if (!res.line) {
-      fail(`MAL reader-only run ${run}: child exited with ${res.code}\n${res.stderr.trim().split('\n').slice(-15).join('\n')}`);
+      fail(
+        `MAL reader-only run ${run}: child exited with ${res.code}\n${res.stderr.trim().split('\n').slice(-15).join('\n')}`,
+      );
       continue;
     }
     if (res.line.ok !== entries) fail(`MAL reader-only run ${run}: ${res.line.ok} entries parsed, ${entries} expected`);
     reader.push(res.line);
-    log(`mal reader-only run ${run} ${Object.entries(res.line.steps).map(([k, v]) => `${k} ${fmtMs(v.ms)}`).join(', ')}; rss ${fmt1(res.line.maxRssMB)} MB`);
+    log(
+      `mal reader-only run ${run} ${Object.entries(res.line.steps)
+        .map(([k, v]) => `${k} ${fmtMs(v.ms)}`)
+        .join(', ')}; rss ${fmt1(res.line.maxRssMB)} MB`,
+    );
   }
   if (!keep) rmSync(runsDir, { recursive: true, force: true });
   const { markdown, flags } = malReport(results, reader, runs, exp.summary, failuresBefore, performance.now() - tStart);
@@ -862,10 +1019,17 @@ async function main(): Promise<void> {
   });
   const runs = Math.max(1, Number(values.runs));
   const engines = values.engines.split(',').map((e) => e.trim()) as Engine[];
-  if (!engines.length || engines.some((e) => e !== 'sqljs' && e !== 'native')) throw new Error(`--engines: sqljs and/or native, not ${values.engines}`);
-  const opts = { plays: Number(values.plays), titles: Number(values.titles), years: Number(values.years), seed: Number(values.seed) };
+  if (!engines.length || engines.some((e) => e !== 'sqljs' && e !== 'native'))
+    throw new Error(`--engines: sqljs and/or native, not ${values.engines}`);
+  const opts = {
+    plays: Number(values.plays),
+    titles: Number(values.titles),
+    years: Number(values.years),
+    seed: Number(values.seed),
+  };
   const malEntries = Number(values.mal);
-  if (!Number.isInteger(malEntries) || malEntries < 0) throw new Error(`--mal: a number of entries (0 skips the MAL part), not ${values.mal}`);
+  if (!Number.isInteger(malEntries) || malEntries < 0)
+    throw new Error(`--mal: a number of entries (0 skips the MAL part), not ${values.mal}`);
   const only = values.only;
   if (only !== undefined && only !== 'trakt' && only !== 'mal') throw new Error(`--only: trakt or mal, not ${only}`);
   if (only === 'mal' && malEntries === 0) throw new Error('--only mal with --mal 0 leaves nothing to run');

@@ -26,7 +26,12 @@ class PlainBottleneck {
   private readonly queue: Bottleneck;
   private pausedUntil = 0;
   constructor(limit: number) {
-    this.queue = new Bottleneck({ maxConcurrent: 1, reservoir: limit, reservoirRefreshAmount: limit, reservoirRefreshInterval: WINDOW_MS });
+    this.queue = new Bottleneck({
+      maxConcurrent: 1,
+      reservoir: limit,
+      reservoirRefreshAmount: limit,
+      reservoirRefreshInterval: WINDOW_MS,
+    });
   }
   async acquire(signal?: AbortSignal): Promise<() => void> {
     return new Promise((granted, refused) => {
@@ -62,13 +67,19 @@ async function run(name: string, limiter: RateLimiter | PlainBottleneck, serverL
         url: server.url,
         method: 'POST',
         body: { query: `query { Page(page: ${(i % 5) + 1}, perPage: 1) { media(search: "a") { id } } }` },
-        headers: { 'content-type': 'application/json', accept: 'application/json', referer: 'https://anilist.co/', 'user-agent': 'anidex-bench' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          referer: 'https://anilist.co/',
+          'user-agent': 'anidex-bench',
+        },
         timeoutMs: 10_000,
         maxRetries: 3,
         max429: 10,
         provider: 'AniList',
       });
-      if (answer.status !== 200) throw new Error(`the fake answered HTTP ${answer.status}: ${answer.text.slice(0, 200)}`);
+      if (answer.status !== 200)
+        throw new Error(`the fake answered HTTP ${answer.status}: ${answer.text.slice(0, 200)}`);
     }
   } finally {
     await server.close();
@@ -77,10 +88,14 @@ async function run(name: string, limiter: RateLimiter | PlainBottleneck, serverL
   const wall = Date.now() - start;
   // One window: the i-th accepted call can start no sooner than floor(i / limit) windows in.
   const floor = Math.floor((stats.calls - stats.http429 - 1) / serverLimit) * WINDOW_MS;
-  console.log(`${name.padEnd(44)} ${String(stats.calls).padStart(4)} calls  ${String(stats.http429).padStart(3)} × 429  wall ${(wall / 1000).toFixed(1).padStart(5)} s  floor ${(floor / 1000).toFixed(1).padStart(5)} s  wall/floor ${(wall / floor).toFixed(2)}`);
+  console.log(
+    `${name.padEnd(44)} ${String(stats.calls).padStart(4)} calls  ${String(stats.http429).padStart(3)} × 429  wall ${(wall / 1000).toFixed(1).padStart(5)} s  floor ${(floor / 1000).toFixed(1).padStart(5)} s  wall/floor ${(wall / floor).toFixed(2)}`,
+  );
 }
 
-console.log(`${CALLS} requests one at a time, a rolling ${WINDOW_MS / 1000} s window, 20 ms latency; anidex's limiter starts at ${LIMIT}`);
+console.log(
+  `${CALLS} requests one at a time, a rolling ${WINDOW_MS / 1000} s window, 20 ms latency; anidex's limiter starts at ${LIMIT}`,
+);
 for (const serverLimit of [LIMIT, LIMIT * 3]) {
   await run(`server ${serverLimit}: plain bottleneck at ${LIMIT}`, new PlainBottleneck(LIMIT), serverLimit);
   await run(`server ${serverLimit}: anidex's limiter`, new RateLimiter([{ limit: LIMIT, ms: WINDOW_MS }]), serverLimit);

@@ -61,7 +61,9 @@ const log = (m: string): void => void process.stderr.write(`${m}\n`);
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 
 function readTruth(path: string): Truth[] {
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<
+    Record<string, string>
+  >;
   return rows.map((r) => ({
     traktId: Number(r.trakt_id),
     kind: r.kind ?? '',
@@ -72,17 +74,26 @@ function readTruth(path: string): Truth[] {
   }));
 }
 
-async function run(mode: string, exportDir: string, truth: Truth[], anilistUrl: string, mappingUrl: string | null): Promise<Outcome> {
+async function run(
+  mode: string,
+  exportDir: string,
+  truth: Truth[],
+  anilistUrl: string,
+  mappingUrl: string | null,
+): Promise<Outcome> {
   const dir = mkdtempSync(join(tmpdir(), 'anidex-bench-match-'));
   const t0 = performance.now();
   try {
     const wh = await Warehouse.open(join(dir, 'data'));
     await importTraktExport(wh, exportDir, { asOf: '2026-12-01T00:00:00.000Z' });
-    const mapping = mappingUrl ? await loadMapping({ cacheDir: join(dir, 'cache'), url: mappingUrl, userAgent: 'anidex-bench' }) : null;
+    const mapping = mappingUrl
+      ? await loadMapping({ cacheDir: join(dir, 'cache'), url: mappingUrl, userAgent: 'anidex-bench' })
+      : null;
     if (mappingUrl && !mapping?.mapping) throw new Error(`the mapping could not be loaded: ${mapping?.problem}`);
     const provider = new AniListProvider({ url: anilistUrl, userAgent: 'anidex-bench' });
     const r = await enrichTitles(wh, { provider, mapping: mapping?.mapping ?? null, useBundled: false });
-    if (r.pending || r.stoppedBecause) throw new Error(`enrichment did not finish: ${r.stoppedBecause ?? `${r.pending} pending`}`);
+    if (r.pending || r.stoppedBecause)
+      throw new Error(`enrichment did not finish: ${r.stoppedBecause ?? `${r.pending} pending`}`);
     const rows = wh.db.all<{ k: string; traktId: number; malId: number | null }>(
       "SELECT title_key AS k, trakt_id AS traktId, mal_id AS malId FROM user_watch_history WHERE is_current = 1 AND title_key LIKE 'trakt:%'",
     );
@@ -90,8 +101,18 @@ async function run(mode: string, exportDir: string, truth: Truth[], anilistUrl: 
     const seasons = showSeasons(wh.db);
     const byTrakt = new Map(rows.map((x) => [x.traktId, x]));
     const out: Outcome = {
-      mode, titles: truth.length, anime: 0, matched: 0, right: 0, precision: 0, recall: 0, byIds: { matched: 0, right: 0 }, seasons: { shows: 0, right: 0, wrong: [] },
-      wrong: [], seconds: 0, calls: r.counts.apiCalls,
+      mode,
+      titles: truth.length,
+      anime: 0,
+      matched: 0,
+      right: 0,
+      precision: 0,
+      recall: 0,
+      byIds: { matched: 0, right: 0 },
+      seasons: { shows: 0, right: 0, wrong: [] },
+      wrong: [],
+      seconds: 0,
+      calls: r.counts.apiCalls,
     };
     for (const t of truth) {
       const row = byTrakt.get(t.traktId);
@@ -108,13 +129,20 @@ async function run(mode: string, exportDir: string, truth: Truth[], anilistUrl: 
         out.right++;
         if (m?.method === 'mapping') out.byIds.right++;
       }
-      if (got !== t.malId) out.wrong.push({ title: t.title, year: t.year, got, want: t.malId, why: m?.reason ?? '(no decision)' });
+      if (got !== t.malId)
+        out.wrong.push({ title: t.title, year: t.year, got, want: t.malId, why: m?.reason ?? '(no decision)' });
       if (t.seasonMalIds.length > 1 && mappingUrl) {
         out.seasons.shows++;
-        const watched = (seasons.get(row.k) ?? []).filter((p) => p.episodesWatched > 0 && p.season !== 0).map((p) => p.malId).sort((a, b) => a - b);
+        const watched = (seasons.get(row.k) ?? [])
+          .filter((p) => p.episodesWatched > 0 && p.season !== 0)
+          .map((p) => p.malId)
+          .sort((a, b) => a - b);
         const want = [...t.seasonMalIds].sort((a, b) => a - b);
         if (JSON.stringify(watched) === JSON.stringify(want)) out.seasons.right++;
-        else out.seasons.wrong.push(`${t.title}: watched seasons gave MAL ${watched.join(', ') || 'none'}, want ${want.join(', ')}`);
+        else
+          out.seasons.wrong.push(
+            `${t.title}: watched seasons gave MAL ${watched.join(', ') || 'none'}, want ${want.join(', ')}`,
+          );
       }
     }
     out.precision = ratio(out.right, out.matched);
@@ -128,20 +156,45 @@ async function run(mode: string, exportDir: string, truth: Truth[], anilistUrl: 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { export: { type: 'string' }, truth: { type: 'string' }, catalog: { type: 'string' }, mapping: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      export: { type: 'string' },
+      truth: { type: 'string' },
+      catalog: { type: 'string' },
+      mapping: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
   if (!values.export || !values.truth || !values.catalog) {
-    console.error('Usage: npm run bench:match -- --export <trakt export> --truth <truth.csv> --catalog <dir> [--mapping <anime-list-full.json>] [--json]');
+    console.error(
+      'Usage: npm run bench:match -- --export <trakt export> --truth <truth.csv> --catalog <dir> [--mapping <anime-list-full.json>] [--json]',
+    );
     process.exit(2);
   }
   const truth = readTruth(values.truth);
   log(`reading the catalogue in ${values.catalog}`);
   const catalogue = readCatalogue(values.catalog);
   const entries: MalEntry[] = [...catalogue.values()].map((a) => ({
-    malId: a.malId, anilistId: a.malId, romaji: a.romaji, english: a.english, native: a.romaji,
-    format: (a.format ?? 'TV') as MalEntry['format'], episodes: a.episodes, minutes: 24, season: null, year: a.year as number,
-    genres: a.genres as MalEntry['genres'], tags: [], studios: [], averageScore: a.score === null ? null : Math.round(a.score * 10), malScore: a.score,
+    malId: a.malId,
+    anilistId: a.malId,
+    romaji: a.romaji,
+    english: a.english,
+    native: a.romaji,
+    format: (a.format ?? 'TV') as MalEntry['format'],
+    episodes: a.episodes,
+    minutes: 24,
+    season: null,
+    year: a.year as number,
+    genres: a.genres as MalEntry['genres'],
+    tags: [],
+    studios: [],
+    averageScore: a.score === null ? null : Math.round(a.score * 10),
+    malScore: a.score,
   }));
-  const db = customAnimeDb(entries.map((e) => [e]), { recommendations: false });
+  const db = customAnimeDb(
+    entries.map((e) => [e]),
+    { recommendations: false },
+  );
   for (const m of db.media) m.popularity = catalogue.get(m.idMal!)?.members ?? 0;
   log(`fake AniList: ${db.media.length} anime`);
   const anilist = await startFakeAniList({ db, limitPerMinute: 100_000 });
@@ -164,22 +217,39 @@ async function main(): Promise<void> {
   }
 
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  console.log(`Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${truth.length} titles, ${results[0]!.anime} anime`);
+  console.log(
+    `Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${truth.length} titles, ${results[0]!.anime} anime`,
+  );
   console.log('');
-  console.log('| run | matched | right | precision | recall | by ids (right/matched) | seasons right | API calls | time |');
+  console.log(
+    '| run | matched | right | precision | recall | by ids (right/matched) | seasons right | API calls | time |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const seasons = r.seasons.shows ? `${r.seasons.right}/${r.seasons.shows}` : '—';
-    console.log(`| ${r.mode} | ${r.matched} | ${r.right} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.byIds.right}/${r.byIds.matched} | ${seasons} | ${r.calls} | ${r.seconds} s |`);
+    console.log(
+      `| ${r.mode} | ${r.matched} | ${r.right} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.byIds.right}/${r.byIds.matched} | ${seasons} | ${r.calls} | ${r.seconds} s |`,
+    );
   }
   for (const r of results) {
     console.log('');
     console.log(`Wrong or missed, ${r.mode}:`);
-    for (const w of r.wrong) console.log(`- ${w.title} (${w.year ?? '?'}): got ${w.got ?? 'none'}, want ${w.want ?? 'none'} — ${w.why}`);
+    for (const w of r.wrong)
+      console.log(`- ${w.title} (${w.year ?? '?'}): got ${w.got ?? 'none'}, want ${w.want ?? 'none'} — ${w.why}`);
     if (r.wrong.length === 0) console.log('- none');
     for (const w of r.seasons.wrong) console.log(`- seasons: ${w}`);
   }
-  if (values.json) console.log(JSON.stringify({ titles: truth.length, runs: results.map(({ wrong, seasons, ...r }) => ({ ...r, seasons: { shows: seasons.shows, right: seasons.right }, wrong: wrong.length })) }));
+  if (values.json)
+    console.log(
+      JSON.stringify({
+        titles: truth.length,
+        runs: results.map(({ wrong, seasons, ...r }) => ({
+          ...r,
+          seasons: { shows: seasons.shows, right: seasons.right },
+          wrong: wrong.length,
+        })),
+      }),
+    );
 }
 
 await main();

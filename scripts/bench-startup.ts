@@ -60,10 +60,28 @@ interface Case {
 }
 const cases: Case[] = [
   { name: 'node -e 0 (reference)', args: ['-e', '0'], cwd: ROOT, ms: [], rssKB: [] },
-  { name: 'anidex --help (installed)', args: [join(installed, 'bin', 'anidex.js'), '--help'], cwd: installed, ms: [], rssKB: [] },
-  { name: 'anidex --version (installed)', args: [join(installed, 'bin', 'anidex.js'), '--version'], cwd: installed, ms: [], rssKB: [] },
+  {
+    name: 'anidex --help (installed)',
+    args: [join(installed, 'bin', 'anidex.js'), '--help'],
+    cwd: installed,
+    ms: [],
+    rssKB: [],
+  },
+  {
+    name: 'anidex --version (installed)',
+    args: [join(installed, 'bin', 'anidex.js'), '--version'],
+    cwd: installed,
+    ms: [],
+    rssKB: [],
+  },
   { name: 'anidex --help (checkout)', args: [join(ROOT, 'bin', 'anidex.js'), '--help'], cwd: ROOT, ms: [], rssKB: [] },
-  { name: 'anidex --version (checkout)', args: [join(ROOT, 'bin', 'anidex.js'), '--version'], cwd: ROOT, ms: [], rssKB: [] },
+  {
+    name: 'anidex --version (checkout)',
+    args: [join(ROOT, 'bin', 'anidex.js'), '--version'],
+    cwd: ROOT,
+    ms: [],
+    rssKB: [],
+  },
 ];
 
 const env = { ...process.env };
@@ -83,7 +101,11 @@ function runOnce(c: Case): void {
 
 function rssOnce(c: Case): void {
   if (!timeBin) return;
-  const r = spawnSync(timeBin, ['-f', '%M', process.execPath, ...c.args], { cwd: c.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(timeBin, ['-f', '%M', process.execPath, ...c.args], {
+    cwd: c.cwd,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const kb = Number(r.stderr.toString().trim().split('\n').pop());
   if (Number.isFinite(kb)) c.rssKB.push(kb);
 }

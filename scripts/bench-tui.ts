@@ -33,7 +33,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureWarehouse, type BenchWarehouse } from './bench/tui-data.ts';
 import { runInPty, type PtyRunResult } from './bench/tui-pty.ts';
-import { FRAME_MARKER, HEADER_RE, keyLatencies, keyScript, median, probeUrl, quantile, type ProbeData } from './bench/tui-probe.ts';
+import {
+  FRAME_MARKER,
+  HEADER_RE,
+  keyLatencies,
+  keyScript,
+  median,
+  probeUrl,
+  quantile,
+  type ProbeData,
+} from './bench/tui-probe.ts';
 import type { KeysResult } from './bench/tui-keys.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -57,8 +66,10 @@ function log(msg: string): void {
 }
 
 const fmtMs = (ms: number, d = 0): string => (Number.isFinite(ms) ? `${ms.toFixed(d)} ms` : 'n/a');
-const fmtMB = (kb: number | null | undefined): string => (kb !== null && kb !== undefined && Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : 'n/a');
-const max = (xs: readonly number[]): number => (xs.some(Number.isFinite) ? Math.max(...xs.filter(Number.isFinite)) : NaN);
+const fmtMB = (kb: number | null | undefined): string =>
+  kb !== null && kb !== undefined && Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : 'n/a';
+const max = (xs: readonly number[]): number =>
+  xs.some(Number.isFinite) ? Math.max(...xs.filter(Number.isFinite)) : NaN;
 
 /**
  * Every launch gets an empty config folder: the TUI remembers the sort and filters the scripted keys choose, which
@@ -71,12 +82,28 @@ let configDirs = 0;
 /** A terminal's environment: no CI flags (Ink draws nothing in CI), no NODE_ENV, colours on, 100×30, no settings. */
 function terminalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete env[k];
+  for (const k of Object.keys(env))
+    if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_')) delete env[k];
   for (const k of ['NODE_ENV', 'NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS', 'ANIDEX_BENCH_PROBE']) delete env[k];
-  return { ...env, XDG_CONFIG_HOME: join(CONFIG_ROOT, String(++configDirs)), TERM: 'xterm-256color', COLUMNS: String(COLS), LINES: String(ROWS), ...extra };
+  return {
+    ...env,
+    XDG_CONFIG_HOME: join(CONFIG_ROOT, String(++configDirs)),
+    TERM: 'xterm-256color',
+    COLUMNS: String(COLS),
+    LINES: String(ROWS),
+    ...extra,
+  };
 }
 
-function machine(): { cpu: string; cores: number; memGB: number; node: string; platform: string; date: string; load: number[] } {
+function machine(): {
+  cpu: string;
+  cores: number;
+  memGB: number;
+  node: string;
+  platform: string;
+  date: string;
+  load: number[];
+} {
   let cpu = os.cpus()[0]?.model.trim() ?? 'unknown';
   try {
     cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
@@ -129,8 +156,13 @@ async function launch(wh: BenchWarehouse, kind: LaunchRecord['kind'], run: numbe
   rmSync(probeFile, { force: true });
   // Probed launches start without the cached first frame: the full path, as on the first start after an import.
   if (kind === 'probe') rmSync(join(wh.dataDir, 'cache'), { recursive: true, force: true });
-  const argv = kind === 'probe' ? [process.execPath, '--import', probeUrl(), BIN, '--data-dir', wh.dataDir] : [process.execPath, BIN, '--data-dir', wh.dataDir];
-  const env = terminalEnv(kind === 'probe' ? { ANIDEX_BENCH_PROBE: probeFile } : kind === 'production' ? { NODE_ENV: 'production' } : {});
+  const argv =
+    kind === 'probe'
+      ? [process.execPath, '--import', probeUrl(), BIN, '--data-dir', wh.dataDir]
+      : [process.execPath, BIN, '--data-dir', wh.dataDir];
+  const env = terminalEnv(
+    kind === 'probe' ? { ANIDEX_BENCH_PROBE: probeFile } : kind === 'production' ? { NODE_ENV: 'production' } : {},
+  );
   const res = await runInPty({ argv, cols: COLS, rows: ROWS, env, marker: FRAME_MARKER, settleMs: 1_000, quit: 'q' });
   let probe: ProbeData | null = null;
   if (kind === 'probe') {
@@ -142,8 +174,10 @@ async function launch(wh: BenchWarehouse, kind: LaunchRecord['kind'], run: numbe
   }
   const header = HEADER_RE.exec(res.tail) ?? (probe?.header ? HEADER_RE.exec(probe.header) : null);
   const rec: LaunchRecord = { kind, run, res, probe, shown: header ? Number(header[2]) : null };
-  if (!Number.isFinite(res.firstFrameMs)) fail(`${kind} launch ${run}: no library frame (output ends: ${JSON.stringify(res.tail.slice(-300))})`);
-  else if (res.timedOut || res.code !== 0) fail(`${kind} launch ${run}: did not quit cleanly on q (exit ${res.code}, timed out ${res.timedOut})`);
+  if (!Number.isFinite(res.firstFrameMs))
+    fail(`${kind} launch ${run}: no library frame (output ends: ${JSON.stringify(res.tail.slice(-300))})`);
+  else if (res.timedOut || res.code !== 0)
+    fail(`${kind} launch ${run}: did not quit cleanly on q (exit ${res.code}, timed out ${res.timedOut})`);
   log(
     `launch ${kind.padEnd(10)} ${String(run).padStart(2)}  first frame ${fmtMs(res.firstFrameMs).padStart(8)}  ` +
       `VmHWM ${fmtMB(res.hwmKB).padStart(7)} (at frame ${fmtMB(res.hwmAtFrameKB)})  quit ${fmtMs(res.quitMs ?? NaN)}`,
@@ -154,7 +188,14 @@ async function launch(wh: BenchWarehouse, kind: LaunchRecord['kind'], run: numbe
 async function baseline(name: string, argv: string[], runs: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const res = await runInPty({ argv, cols: COLS, rows: ROWS, env: terminalEnv(), marker: FRAME_MARKER, timeoutMs: 10_000 });
+    const res = await runInPty({
+      argv,
+      cols: COLS,
+      rows: ROWS,
+      env: terminalEnv(),
+      marker: FRAME_MARKER,
+      timeoutMs: 10_000,
+    });
     out.push(res.firstFrameMs);
   }
   log(`baseline ${name}: median ${fmtMs(median(out), 1)}`);
@@ -177,7 +218,15 @@ interface Breakdown {
 function breakdown(rec: LaunchRecord): Breakdown | null {
   const p = rec.probe;
   const m = p?.marks;
-  if (!p || !m || m.readStart === undefined || m.readEnd === undefined || m.inkStart === undefined || m.frameWritten === undefined) return null;
+  if (
+    !p ||
+    !m ||
+    m.readStart === undefined ||
+    m.readEnd === undefined ||
+    m.inkStart === undefined ||
+    m.frameWritten === undefined
+  )
+    return null;
   const sqlWasm = p.wasm.filter((w) => w.start >= m.readEnd! && w.end !== null);
   const wasm = sqlWasm.reduce((n, w) => n + (w.end! - w.start), 0);
   return {
@@ -198,11 +247,27 @@ function breakdown(rec: LaunchRecord): Breakdown | null {
 function runKeysChild(wh: BenchWarehouse, gapMs: number, extraEnv: NodeJS.ProcessEnv): Promise<KeysResult | null> {
   return new Promise((done) => {
     const env = terminalEnv({ FORCE_COLOR: '2', ...extraEnv });
-    const child = spawn(process.execPath, ['--import', 'tsx', KEYS, '--data-dir', wh.dataDir, '--gap-ms', String(gapMs), '--cols', String(COLS), '--rows', String(ROWS)], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        KEYS,
+        '--data-dir',
+        wh.dataDir,
+        '--gap-ms',
+        String(gapMs),
+        '--cols',
+        String(COLS),
+        '--rows',
+        String(ROWS),
+      ],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -214,7 +279,9 @@ function runKeysChild(wh: BenchWarehouse, gapMs: number, extraEnv: NodeJS.Proces
         if (code !== 0) throw new Error(`exit ${code}`);
         done(JSON.parse(out.trim().split('\n').pop() ?? '') as KeysResult);
       } catch (e) {
-        fail(`keystroke run (gap ${gapMs} ms, ${JSON.stringify(extraEnv)}) failed: ${(e as Error).message}\n${err.trim().split('\n').slice(-10).join('\n')}`);
+        fail(
+          `keystroke run (gap ${gapMs} ms, ${JSON.stringify(extraEnv)}) failed: ${(e as Error).message}\n${err.trim().split('\n').slice(-10).join('\n')}`,
+        );
         done(null);
       }
     });
@@ -234,12 +301,14 @@ function stats(xs: readonly number[]): KeyStats {
 
 function checkKeys(name: string, xs: readonly number[], expected: number): void {
   const missing = xs.filter((x) => !Number.isFinite(x)).length;
-  if (xs.length !== expected || missing) fail(`${name}: ${missing} of ${expected} keys never showed their frame (${xs.length} measured)`);
+  if (xs.length !== expected || missing)
+    fail(`${name}: ${missing} of ${expected} keys never showed their frame (${xs.length} measured)`);
 }
 
 // ---------------------------------------------------------------- report
 
-const kstat = (s: KeyStats | null, d = 1): string => (s ? `${fmtMs(s.p50, d)} / ${fmtMs(s.p95, d)} / ${fmtMs(s.max, d)}` : 'n/a');
+const kstat = (s: KeyStats | null, d = 1): string =>
+  s ? `${fmtMs(s.p50, d)} / ${fmtMs(s.p95, d)} / ${fmtMs(s.max, d)}` : 'n/a';
 
 async function main(): Promise<void> {
   const tStart = performance.now();
@@ -260,7 +329,8 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const share = { enriched: 0.7, unmatched: 0.1 };
 
-  if (spawnSync('script', ['--version'], { encoding: 'utf8' }).status !== 0) throw new Error('util-linux `script` is needed to run the TUI on a pseudo-terminal');
+  if (spawnSync('script', ['--version'], { encoding: 'utf8' }).status !== 0)
+    throw new Error('util-linux `script` is needed to run the TUI on a pseudo-terminal');
   mkdirSync(BENCH, { recursive: true });
   rmSync(RUNS_DIR, { recursive: true, force: true });
   mkdirSync(RUNS_DIR, { recursive: true });
@@ -272,18 +342,33 @@ async function main(): Promise<void> {
   const git = gitState();
   const before = machine();
 
-  const small = ensureWarehouse(ROOT, BENCH, { titles: Number(values.titles), playsPerTitle: ppt, seed, ...share }, log);
-  const large = ensureWarehouse(ROOT, BENCH, { titles: Number(values['search-titles']), playsPerTitle: ppt, seed, ...share }, log);
+  const small = ensureWarehouse(
+    ROOT,
+    BENCH,
+    { titles: Number(values.titles), playsPerTitle: ppt, seed, ...share },
+    log,
+  );
+  const large = ensureWarehouse(
+    ROOT,
+    BENCH,
+    { titles: Number(values['search-titles']), playsPerTitle: ppt, seed, ...share },
+    log,
+  );
   // Warehouses of older recipes or schemas are not used again.
   for (const name of readdirSync(BENCH)) {
     const dir = join(BENCH, name);
-    if (/^tui-r\d+-/.test(name) && dir !== dirname(small.dataDir) && dir !== dirname(large.dataDir)) rmSync(dir, { recursive: true, force: true });
+    if (/^tui-r\d+-/.test(name) && dir !== dirname(small.dataDir) && dir !== dirname(large.dataDir))
+      rmSync(dir, { recursive: true, force: true });
   }
 
   // ---- launches
   log('\nlaunch: pty baselines …');
   const basePty = await baseline('script + sh + stty + printf', ['printf', FRAME_MARKER], runs);
-  const baseNode = await baseline('bare node', [process.execPath, '-e', `process.stdout.write(${JSON.stringify(FRAME_MARKER)})`], runs);
+  const baseNode = await baseline(
+    'bare node',
+    [process.execPath, '-e', `process.stdout.write(${JSON.stringify(FRAME_MARKER)})`],
+    runs,
+  );
   log(`\nlaunch: ${small.titles} titles, 1 warm-up + ${runs} runs each …`);
   await launch(small, 'plain', 0);
   const launches: LaunchRecord[] = [];
@@ -298,10 +383,12 @@ async function main(): Promise<void> {
   log(`\nlaunch: ${large.titles} titles …`);
   await launch(large, 'large', 0);
   for (let run = 1; run <= Math.min(runs, 3); run++) launches.push(await launch(large, 'large', run));
-  const of = (k: LaunchRecord['kind']): LaunchRecord[] => launches.filter((l) => l.kind === k && Number.isFinite(l.res.firstFrameMs));
+  const of = (k: LaunchRecord['kind']): LaunchRecord[] =>
+    launches.filter((l) => l.kind === k && Number.isFinite(l.res.firstFrameMs));
   for (const l of launches) {
     const want = l.kind === 'large' ? large.titles : small.titles;
-    if (l.shown !== null && l.shown !== want) fail(`${l.kind} launch ${l.run}: the frame says ${l.shown} titles, the warehouse has ${want}`);
+    if (l.shown !== null && l.shown !== want)
+      fail(`${l.kind} launch ${l.run}: the frame says ${l.shown} titles, the warehouse has ${want}`);
   }
 
   // ---- keystrokes
@@ -330,7 +417,10 @@ async function main(): Promise<void> {
   } catch {
     fail('end-to-end keys: no probe data');
   }
-  for (const [name, r] of [['in-process', keysDev], ['in-process production', keysProd]] as const) {
+  for (const [name, r] of [
+    ['in-process', keysDev],
+    ['in-process production', keysProd],
+  ] as const) {
     if (!r) continue;
     checkKeys(name, r.keyMs, steps.length);
     if (!r.quitOk) fail(`${name}: the app did not quit on q`);
@@ -347,7 +437,8 @@ async function main(): Promise<void> {
   const prod = of('production').map((l) => l.res.firstFrameMs);
   const big = of('large').map((l) => l.res.firstFrameMs);
   const hwm = (ls: LaunchRecord[]): number => max(ls.map((l) => l.res.hwmKB ?? NaN));
-  const sel = (r: KeysResult | null, kind?: string): number[] => (r ? r.keyMs.filter((_, i) => !kind || r.steps[i]!.kind === kind) : []);
+  const sel = (r: KeysResult | null, kind?: string): number[] =>
+    r ? r.keyMs.filter((_, i) => !kind || r.steps[i]!.kind === kind) : [];
   const sDev = keysDev ? stats(keysDev.keyMs) : null;
   const sProd = keysProd ? stats(keysProd.keyMs) : null;
   const sFuse = keysDev ? stats(keysDev.appFuseMs) : null;
@@ -356,21 +447,32 @@ async function main(): Promise<void> {
   const sE2eIn = stats(e2eInProcess);
 
   lines.push('## anidex TUI benchmark', '');
-  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memGB} GB RAM, ${m.platform}, Node ${m.node}, ${m.date.slice(0, 10)} (${m.date}).`);
+  lines.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memGB} GB RAM, ${m.platform}, Node ${m.node}, ${m.date.slice(0, 10)} (${m.date}).`,
+  );
   lines.push(`Load average (1/5/15 min) at start ${m.load.join(' / ')}, at end ${after.load.join(' / ')}.`);
-  lines.push(`Code: ${git.rev}${git.dirty.length ? ` plus uncommitted changes in ${git.dirty.length} files under src/ and bin/` : ' (clean)'}.`);
+  lines.push(
+    `Code: ${git.rev}${git.dirty.length ? ` plus uncommitted changes in ${git.dirty.length} files under src/ and bin/` : ' (clean)'}.`,
+  );
   const whText = (w: BenchWarehouse): string =>
     `${w.titles.toLocaleString('en-US')} titles (${w.matched} with synthetic anime metadata, ${w.unmatched} not anime, ${w.pending} pending), ` +
     `${w.plays.toLocaleString('en-US')} plays, warehouse file ${w.fileMB} MB`;
-  lines.push(`Warehouses: ${whText(small)}; ${whText(large)}. Synthetic titles, imported offline; metadata written straight into the file.`, '');
+  lines.push(
+    `Warehouses: ${whText(small)}; ${whText(large)}. Synthetic titles, imported offline; metadata written straight into the file.`,
+    '',
+  );
 
-  lines.push(`| measure | ${small.titles.toLocaleString('en-US')} titles | ${large.titles.toLocaleString('en-US')} titles | target |`);
+  lines.push(
+    `| measure | ${small.titles.toLocaleString('en-US')} titles | ${large.titles.toLocaleString('en-US')} titles | target |`,
+  );
   lines.push('|---|---:|---:|---|');
   lines.push(
     `| launch → first library frame, median / max (${runs} runs; ${big.length} at ${large.titles.toLocaleString('en-US')}) | ${fmtMs(median(first))} / ${fmtMs(max(first))} | ${fmtMs(median(big))} / ${fmtMs(max(big))} | ≤ ${TARGETS.firstFrameMs} ms at 5 000: ${median(first) <= TARGETS.firstFrameMs ? 'met' : '**not met**'} |`,
   );
   const uncached = of('probe').map((l) => l.res.firstFrameMs);
-  lines.push(`| … first start after the warehouse changed (no cached first frame; probed runs) | ${fmtMs(median(uncached))} / ${fmtMs(max(uncached))} | — | — |`);
+  lines.push(
+    `| … first start after the warehouse changed (no cached first frame; probed runs) | ${fmtMs(median(uncached))} / ${fmtMs(max(uncached))} | — | — |`,
+  );
   lines.push(`| the same with NODE_ENV=production (what-if) | ${fmtMs(median(prod))} / ${fmtMs(max(prod))} | — | — |`);
   const rssLarge = hwm(of('large')) / 1024;
   lines.push(
@@ -379,26 +481,47 @@ async function main(): Promise<void> {
   lines.push(
     `| search keystroke, in-process, p50 / p95 / max (${sDev?.n ?? 0} keys) | — | ${kstat(sDev)} | p95 ≤ 16 ms: ${sDev && sDev.p95 <= TARGETS.keyP95Ms ? 'met' : '**not met**'} |`,
   );
-  lines.push(`| … typing only / Backspace only, p95 | — | ${fmtMs(quantile(sel(keysDev, 'type'), 0.95), 1)} / ${fmtMs(quantile(sel(keysDev, 'backspace'), 0.95), 1)} | — |`);
+  lines.push(
+    `| … typing only / Backspace only, p95 | — | ${fmtMs(quantile(sel(keysDev, 'type'), 0.95), 1)} / ${fmtMs(quantile(sel(keysDev, 'backspace'), 0.95), 1)} | — |`,
+  );
   lines.push(`| … of which inside fuse.js's search, p50 / p95 / max | — | ${kstat(sFuse)} | — |`);
-  lines.push(`| … of which everything else (React, layout, Ink output, write), p50 / p95 / max | — | ${kstat(sRest)} | — |`);
+  lines.push(
+    `| … of which everything else (React, layout, Ink output, write), p50 / p95 / max | — | ${kstat(sRest)} | — |`,
+  );
   lines.push(`| … with NODE_ENV=production (what-if) | — | ${kstat(sProd)} | — |`);
-  lines.push(`| … the real program on a pty: key read → frame written | — | ${kstat(sE2eIn)} | p95 ≤ ${TARGETS.keyP95Ms} ms: ${sE2eIn.p95 <= TARGETS.keyP95Ms ? 'met' : '**not met**'} |`);
+  lines.push(
+    `| … the real program on a pty: key read → frame written | — | ${kstat(sE2eIn)} | p95 ≤ ${TARGETS.keyP95Ms} ms: ${sE2eIn.p95 <= TARGETS.keyP95Ms ? 'met' : '**not met**'} |`,
+  );
   lines.push(`| … the real program on a pty: key into the pty → frame out of it | — | ${kstat(sE2e)} | — |`);
   lines.push('');
 
-  const bds = of('probe').map(breakdown).filter((b): b is Breakdown => b !== null);
+  const bds = of('probe')
+    .map(breakdown)
+    .filter((b): b is Breakdown => b !== null);
   const med = (f: (b: Breakdown) => number): string => fmtMs(median(bds.map(f)));
-  lines.push(`Where the launch time goes without the cached first frame (${small.titles.toLocaleString('en-US')} titles, median of ${bds.length} probed runs):`, '');
+  lines.push(
+    `Where the launch time goes without the cached first frame (${small.titles.toLocaleString('en-US')} titles, median of ${bds.length} probed runs):`,
+    '',
+  );
   lines.push('| stage | ms | what |', '|---|---:|---|');
-  lines.push(`| pty + shell + stty + exec | ${med((b) => b.spawn)} | spawn to Node's start, and the frame's way out; the harness alone (printf) takes ${fmtMs(median(basePty), 1)}, a bare \`node\` ${fmtMs(median(baseNode), 1)} |`);
+  lines.push(
+    `| pty + shell + stty + exec | ${med((b) => b.spawn)} | spawn to Node's start, and the frame's way out; the harness alone (printf) takes ${fmtMs(median(basePty), 1)}, a bare \`node\` ${fmtMs(median(baseNode), 1)} |`,
+  );
   lines.push(`| Node start-up | ${med((b) => b.boot)} | to the first user code |`);
-  lines.push(`| module loading, argument parsing | ${med((b) => b.modules)} | dist/cli.js and its packages (Ink, React, Yoga's WASM, sql.js, …) |`);
+  lines.push(
+    `| module loading, argument parsing | ${med((b) => b.modules)} | dist/cli.js and its packages (Ink, React, Yoga's WASM, sql.js, …) |`,
+  );
   lines.push(`| warehouse file read | ${med((b) => b.read)} | readFileSync of ${small.fileMB} MB |`);
   lines.push(`| sql.js WASM instantiation | ${med((b) => b.wasm)} | |`);
-  lines.push(`| open, library query, settings | ${med((b) => b.openQuery)} | from the read to Ink's start: sql.js deserializes the image, checks migrations, runs the library query (cold WASM) and the empty check; settings.json |`);
-  lines.push(`| first render | ${med((b) => b.render)} | Ink instance, React render (incl. the fuse.js index over every title), layout, write |`);
-  lines.push(`| total (in the process / as measured outside) | ${med((b) => b.inProcess)} / ${med((b) => b.total)} | |`);
+  lines.push(
+    `| open, library query, settings | ${med((b) => b.openQuery)} | from the read to Ink's start: sql.js deserializes the image, checks migrations, runs the library query (cold WASM) and the empty check; settings.json |`,
+  );
+  lines.push(
+    `| first render | ${med((b) => b.render)} | Ink instance, React render (incl. the fuse.js index over every title), layout, write |`,
+  );
+  lines.push(
+    `| total (in the process / as measured outside) | ${med((b) => b.inProcess)} / ${med((b) => b.total)} | |`,
+  );
   lines.push('');
   lines.push(
     `Method: launch = \`node bin/anidex.js --data-dir <dir>\` started with \`script -qfec\` on a ${COLS}×${ROWS} pty, timed from spawn to "${FRAME_MARKER}" in the output ` +
@@ -408,13 +531,28 @@ async function main(): Promise<void> {
       `on the real renderer (\`runTui\` with process.stdout/stdin replaced by an in-memory TTY; the last row runs the real program on a pty). ` +
       `The bundle defines NODE_ENV=production, so React runs its production build either way (the what-if rows set it in the environment too).`,
   );
-  lines.push(failures.length ? `\n**Runs failed (${failures.length}):**\n${failures.map((f) => `- ${f}`).join('\n')}` : '', `Benchmark wall time: ${((performance.now() - tStart) / 1000).toFixed(0)} s.`);
+  lines.push(
+    failures.length ? `\n**Runs failed (${failures.length}):**\n${failures.map((f) => `- ${f}`).join('\n')}` : '',
+    `Benchmark wall time: ${((performance.now() - tStart) / 1000).toFixed(0)} s.`,
+  );
   const markdown = lines.join('\n');
   process.stdout.write(`\n${markdown}\n`);
   writeFileSync(join(BENCH, 'tui-report.md'), `${markdown}\n`);
   writeFileSync(
     join(BENCH, 'tui-results.json'),
-    JSON.stringify({ machine: { before, after }, git, warehouses: { small, large }, baselines: { pty: basePty, node: baseNode }, launches, keys: { dev: keysDev, prod: keysProd, e2e: { pty: e2e.keyMs, inProcess: e2eInProcess } }, failures }, null, 1),
+    JSON.stringify(
+      {
+        machine: { before, after },
+        git,
+        warehouses: { small, large },
+        baselines: { pty: basePty, node: baseNode },
+        launches,
+        keys: { dev: keysDev, prod: keysProd, e2e: { pty: e2e.keyMs, inProcess: e2eInProcess } },
+        failures,
+      },
+      null,
+      1,
+    ),
   );
   log(`\nsaved ${join(BENCH, 'tui-report.md')} and ${join(BENCH, 'tui-results.json')}`);
   if (failures.length) process.exitCode = 1;

@@ -13,7 +13,16 @@
 // has written for an hour are removed, and all stale ones with --prune (npm pack's prepack, so that the tarball
 // holds only this build).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 
@@ -24,7 +33,10 @@ const devtoolsStub = {
   name: 'react-devtools-core-stub',
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      loader: 'js',
+    }));
   },
 };
 
@@ -83,17 +95,25 @@ function thirdPartyNotices(metafile) {
     if (seen.has(id)) continue;
     seen.add(id);
     const licenceFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    const text = licenceFile ? readFileSync(join(dir, licenceFile), 'utf8').trim() : `(no licence file in the package; package.json says: ${pkg.license ?? 'nothing'})`;
-    entries.push({ id, license: typeof pkg.license === 'string' ? pkg.license : JSON.stringify(pkg.license ?? null), text });
+    const text = licenceFile
+      ? readFileSync(join(dir, licenceFile), 'utf8').trim()
+      : `(no licence file in the package; package.json says: ${pkg.license ?? 'nothing'})`;
+    entries.push({
+      id,
+      license: typeof pkg.license === 'string' ? pkg.license : JSON.stringify(pkg.license ?? null),
+      text,
+    });
   }
   entries.sort((a, b) => a.id.localeCompare(b.id));
   const header = [
     'dist/cli.js bundles the following packages, each under its own licence (reproduced below).',
-    'dist/sql-wasm.wasm is sql.js\'s build of SQLite (SQLite is in the public domain; sql.js is MIT).',
+    "dist/sql-wasm.wasm is sql.js's build of SQLite (SQLite is in the public domain; sql.js is MIT).",
     '',
     ...entries.map((e) => `  ${e.id}  (${e.license})`),
   ];
-  return [...header, ...entries.map((e) => `\n${'='.repeat(78)}\n${e.id}\n${'='.repeat(78)}\n\n${e.text}`)].join('\n') + '\n';
+  return (
+    [...header, ...entries.map((e) => `\n${'='.repeat(78)}\n${e.id}\n${'='.repeat(78)}\n\n${e.text}`)].join('\n') + '\n'
+  );
 }
 
 // Written beside and renamed over: tests build while other tests run bin/anidex.js, which must never load a
@@ -113,7 +133,10 @@ if (!existsSync(wasmOut) || !readFileSync(wasmOut).equals(wasmBytes)) writeAtomi
 writeAtomically(join('dist', 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(result.metafile));
 // Chunks first, the entry last: a cli.js on disk only ever imports chunks that are already there.
 const entry = join(process.cwd(), 'dist', 'cli.js');
-const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === entry || a.path === `${entry}.map`) - Number(b.path === entry || b.path === `${entry}.map`));
+const outputs = [...result.outputFiles].sort(
+  (a, b) =>
+    Number(a.path === entry || a.path === `${entry}.map`) - Number(b.path === entry || b.path === `${entry}.map`),
+);
 for (const f of outputs) writeAtomically(f.path, f.contents);
 
 const written = new Set(outputs.map((f) => basename(f.path)));

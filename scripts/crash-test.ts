@@ -49,7 +49,9 @@ if (unknown.length) {
 }
 
 if (!values['no-build']) {
-  const code = await new Promise<number | null>((resolve) => spawn(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' }).on('close', resolve));
+  const code = await new Promise<number | null>((resolve) =>
+    spawn(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' }).on('close', resolve),
+  );
   if (code !== 0) process.exit(1);
 }
 
@@ -57,7 +59,10 @@ if (!values['no-build']) {
 function label(): string | undefined {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bin'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bin'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
     return `built from ${head}${dirty ? ` with ${dirty.split('\n').length} changed file(s) under src/ not committed` : ''}`;
   } catch {
     return undefined;

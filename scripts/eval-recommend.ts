@@ -34,22 +34,35 @@ import os from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRecsData, loadUsers, usersFiles } from './lib/recs-data.ts';
-import { catalogueIndex, ENGINES, evaluatePeople, ratioSpread, runOf, summaries, type EngineName, type PersonResult, type RatioSpread } from './lib/recs-eval.ts';
+import {
+  catalogueIndex,
+  ENGINES,
+  evaluatePeople,
+  ratioSpread,
+  runOf,
+  summaries,
+  type EngineName,
+  type PersonResult,
+  type RatioSpread,
+} from './lib/recs-eval.ts';
 import { FITTED, type EngineParams } from '../src/recommend/engine.ts';
 import { ndcgOf, ratioCi, type Summary } from '../src/recommend/protocol.ts';
 
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
-const USAGE = 'npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>] [--as-of-list]';
+const USAGE =
+  'npm run eval:recommend -- --data <dir> [--users <csv>] [--json] [--limit n] [--splits n] [--split-salt s] [--params <json>] [--as-of-list]';
 /** The targets: local NDCG@10 at least this many times the baseline's. */
 const TARGETS = { popularity: 2, graph_sum: 1.25 } as const;
 
 /** A parameter set from `fit:recommend --out`: FITTED's keys, numbers only (missing keys keep FITTED's value). */
 function readParams(path: string): EngineParams {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${path}: expected a JSON object of engine parameters.`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error(`${path}: expected a JSON object of engine parameters.`);
   const out: EngineParams = { ...FITTED };
   for (const [k, v] of Object.entries(raw)) {
-    if (!(k in FITTED)) throw new Error(`${path}: ${k} is not an engine parameter (known: ${Object.keys(FITTED).join(', ')}).`);
+    if (!(k in FITTED))
+      throw new Error(`${path}: ${k} is not an engine parameter (known: ${Object.keys(FITTED).join(', ')}).`);
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${path}: ${k} must be a number.`);
     (out as unknown as Record<string, number>)[k] = v;
   }
@@ -57,10 +70,17 @@ function readParams(path: string): EngineParams {
 }
 
 function spreadLines(spread: Record<'popularity' | 'graph_sum', RatioSpread>): string[] {
-  const out = [`**Held-out ratios over ${spread.popularity.splits} other splits** (${spread.popularity.people[0]}–${spread.popularity.people[1]} held-out people each; not refitted per split)`, '', '| local ÷ | min | 5 % | median | 95 % | max | splits under the target |', '|---|---:|---:|---:|---:|---:|---:|'];
+  const out = [
+    `**Held-out ratios over ${spread.popularity.splits} other splits** (${spread.popularity.people[0]}–${spread.popularity.people[1]} held-out people each; not refitted per split)`,
+    '',
+    '| local ÷ | min | 5 % | median | 95 % | max | splits under the target |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const base of ['popularity', 'graph_sum'] as const) {
     const s = spread[base];
-    out.push(`| ${base} (target ${TARGETS[base]}×) | ${s.min.toFixed(2)} | ${s.p5.toFixed(2)} | ${s.median.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.max.toFixed(2)} | ${(100 * s.below_target).toFixed(0)} % |`);
+    out.push(
+      `| ${base} (target ${TARGETS[base]}×) | ${s.min.toFixed(2)} | ${s.p5.toFixed(2)} | ${s.median.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.max.toFixed(2)} | ${(100 * s.below_target).toFixed(0)} % |`,
+    );
   }
   out.push('');
   return out;
@@ -84,10 +104,17 @@ function block(people: readonly PersonResult[], catalogueSize: number): Block {
 }
 
 function table(title: string, people: readonly PersonResult[], b: Block): string[] {
-  const out = [`**${title}** (${b.users} people)`, '', '| engine | HR@10 (95 % CI) | NDCG@10 (95 % CI) | MRR@10 (95 % CI) | coverage |', '|---|---:|---:|---:|---:|'];
+  const out = [
+    `**${title}** (${b.users} people)`,
+    '',
+    '| engine | HR@10 (95 % CI) | NDCG@10 (95 % CI) | MRR@10 (95 % CI) | coverage |',
+    '|---|---:|---:|---:|---:|',
+  ];
   for (const e of ENGINES) {
     const s = b.engines[e];
-    out.push(`| ${e} | ${f3(s.hr10)} (${ci(s.hr10_ci95)}) | ${f3(s.ndcg10)} (${ci(s.ndcg10_ci95)}) | ${f3(s.mrr10)} (${ci(s.mrr10_ci95)}) | ${(100 * s.coverage).toFixed(2)} % |`);
+    out.push(
+      `| ${e} | ${f3(s.hr10)} (${ci(s.hr10_ci95)}) | ${f3(s.ndcg10)} (${ci(s.ndcg10_ci95)}) | ${f3(s.mrr10)} (${ci(s.mrr10_ci95)}) | ${(100 * s.coverage).toFixed(2)} % |`,
+    );
   }
   const local = ndcgOf(runOf(people, 'local'));
   const ratio = (base: EngineName): string => {
@@ -96,14 +123,29 @@ function table(title: string, people: readonly PersonResult[], b: Block): string
     const c = ratioCi(local, ndcgOf(runOf(people, base)));
     return `${r.toFixed(2)}× (${c[0].toFixed(2)}–${c[1].toFixed(2)})`;
   };
-  out.push('', `local NDCG@10 ÷ graph_sum: ${ratio('graph_sum')} (target ≥ 1.25×); ÷ popularity: ${ratio('popularity')} (target ≥ 2×)`, '');
+  out.push(
+    '',
+    `local NDCG@10 ÷ graph_sum: ${ratio('graph_sum')} (target ≥ 1.25×); ÷ popularity: ${ratio('popularity')} (target ≥ 2×)`,
+    '',
+  );
   return out;
 }
 
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, users: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, splits: { type: 'string' }, 'split-salt': { type: 'string' }, params: { type: 'string' }, 'as-of-list': { type: 'boolean' } } }));
+    ({ values } = parseArgs({
+      options: {
+        data: { type: 'string' },
+        users: { type: 'string' },
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+        splits: { type: 'string' },
+        'split-salt': { type: 'string' },
+        params: { type: 'string' },
+        'as-of-list': { type: 'boolean' },
+      },
+    }));
   } catch (err) {
     log(`${(err as Error).message}\nUsage: ${USAGE}`);
     process.exitCode = 2;
@@ -135,17 +177,33 @@ async function main(): Promise<void> {
   log(`catalogue: ${data.catalogue.length} anime; ${files.length} users file(s)`);
 
   const out: string[] = ['# anidex recommendation evaluation (offline, real MyAnimeList lists)', ''];
-  if (salt || values.params) out.push(`Split salt: ${salt || '(none: the split the fit uses)'}; parameters: ${values.params ? basename(values.params) : 'FITTED'}.`, '');
-  if (values['as-of-list']) out.push('Catalogue as of each list: only titles that had started by the newest title of the person\'s history (or have no year).', '');
+  if (salt || values.params)
+    out.push(
+      `Split salt: ${salt || '(none: the split the fit uses)'}; parameters: ${values.params ? basename(values.params) : 'FITTED'}.`,
+      '',
+    );
+  if (values['as-of-list'])
+    out.push(
+      "Catalogue as of each list: only titles that had started by the newest title of the person's history (or have no year).",
+      '',
+    );
   type Spread = Record<'popularity' | 'graph_sum', RatioSpread>;
-  const datasets: Record<string, Block & { splits: Record<'development' | 'held_out', Block>; split_spread?: Spread }> = {};
+  const datasets: Record<string, Block & { splits: Record<'development' | 'held_out', Block>; split_spread?: Spread }> =
+    {};
   const all: PersonResult[] = [];
   for (const file of files) {
     const name = basename(file, '.csv');
     const users = loadUsers(file).slice(0, limit);
     const started = performance.now();
-    const people = evaluatePeople(data, index, users, { params, splitSalt: salt, asOfList: values['as-of-list'] ?? false, onProgress: (d, n) => log(`  ${name}: ${d}/${n} users`) });
-    log(`${name}: ${people.length} of ${users.length} users count; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const people = evaluatePeople(data, index, users, {
+      params,
+      splitSalt: salt,
+      asOfList: values['as-of-list'] ?? false,
+      onProgress: (d, n) => log(`  ${name}: ${d}/${n} users`),
+    });
+    log(
+      `${name}: ${people.length} of ${users.length} users count; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     all.push(...people);
     const dev = people.filter((p) => p.split === 'development');
     const held = people.filter((p) => p.split === 'held_out');
@@ -157,7 +215,10 @@ async function main(): Promise<void> {
     out.push(...table('Held-out people', held, halves.held_out));
     out.push(...table('All people', people, b));
     if (splits > 0) {
-      const spread: Spread = { popularity: ratioSpread(people, 'popularity', splits, TARGETS.popularity), graph_sum: ratioSpread(people, 'graph_sum', splits, TARGETS.graph_sum) };
+      const spread: Spread = {
+        popularity: ratioSpread(people, 'popularity', splits, TARGETS.popularity),
+        graph_sum: ratioSpread(people, 'graph_sum', splits, TARGETS.graph_sum),
+      };
       datasets[name]!.split_spread = spread;
       out.push(...spreadLines(spread));
     }
@@ -165,7 +226,10 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - t0) / 1000;
   const now = new Date().toISOString();
   out.push(
-    `Machine: ${machine()}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`,
+    `Machine: ${machine()}; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}.`,
     `Date: ${now}; wall time ${elapsed.toFixed(1)} s for ${all.length} people (data loading included).`,
     'Intervals: percentile bootstrap over people (1 000 resamples, seeded); ratio intervals are paired (the same resampled people for both engines).',
   );
@@ -174,7 +238,10 @@ async function main(): Promise<void> {
     const top = block(all, data.catalogue.length);
     const names = Object.keys(datasets);
     const one = datasets[names[0]!]!;
-    const result = names.length === 1 ? { ...top, splits: one.splits, ...(one.split_spread ? { split_spread: one.split_spread } : {}) } : { ...top, datasets };
+    const result =
+      names.length === 1
+        ? { ...top, splits: one.splits, ...(one.split_spread ? { split_spread: one.split_spread } : {}) }
+        : { ...top, datasets };
     console.log(JSON.stringify(result));
   }
 }

@@ -21,7 +21,15 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { COMPONENT_COUNT, COMPONENTS, componentMatrix, FITTED, weightVector, type EngineIndex, type EngineParams } from '../src/recommend/engine.ts';
+import {
+  COMPONENT_COUNT,
+  COMPONENTS,
+  componentMatrix,
+  FITTED,
+  weightVector,
+  type EngineIndex,
+  type EngineParams,
+} from '../src/recommend/engine.ts';
 import { hashId, holdOut, K, rankIn, scoresAt, splitOf } from '../src/recommend/protocol.ts';
 import { popularityTop } from '../src/recommend/baselines.ts';
 import { loadRecsData, loadUsers, usersFiles, type RecsData } from './lib/recs-data.ts';
@@ -50,7 +58,12 @@ interface Case {
 
 interface FileCases {
   name: string;
-  people: Array<{ userId: string; history: Parameters<typeof componentMatrix>[1]; candidates: number[]; hidden: number }>;
+  people: Array<{
+    userId: string;
+    history: Parameters<typeof componentMatrix>[1];
+    candidates: number[];
+    hidden: number;
+  }>;
   cases: Case[];
   /** Mean NDCG@10 of the popularity baseline on these people (for the worst-ratio objective). */
   popularity: number;
@@ -78,7 +91,9 @@ function chooseCandidates(index: EngineIndex, fc: FileCases, p: EngineParams): v
   const iScore = COMPONENTS.findIndex(([n]) => n === 'score');
   const iContent = COMPONENTS.findIndex(([n]) => n === 'content');
   const iEra = COMPONENTS.findIndex(([n]) => n === 'era');
-  const signal = COMPONENTS.map(([n], i) => [n, i] as const).filter(([n]) => ['link', 'dislikeLink', 'relation', 'dislikeRelation', 'franchise'].includes(n)).map(([, i]) => i);
+  const signal = COMPONENTS.map(([n], i) => [n, i] as const)
+    .filter(([n]) => ['link', 'dislikeLink', 'relation', 'dislikeRelation', 'franchise'].includes(n))
+    .map(([, i]) => i);
   // Signals of every person's titles, whatever the shape parameters: likes and dislikes on for all.
   const open: EngineParams = { ...p, likeShift: 5, dislikeShift: -5, unrated: 1 };
   for (const person of fc.people) {
@@ -120,7 +135,11 @@ function ndcg(cases: readonly Case[], w: Float64Array): number {
     for (let r = 1; r < n && above < K; r++) {
       let sc = 0;
       for (let j = 0; j < C; j++) sc += w[j]! * c.rows[r * C + j]!;
-      if (sc > hs || (sc === hs && (c.members[r]! > c.members[0]! || (c.members[r] === c.members[0] && c.ids[r]! < c.ids[0]!)))) above++;
+      if (
+        sc > hs ||
+        (sc === hs && (c.members[r]! > c.members[0]! || (c.members[r] === c.members[0] && c.ids[r]! < c.ids[0]!)))
+      )
+        above++;
     }
     if (above < K) sum += 1 / Math.log2(above + 2);
   }
@@ -132,7 +151,8 @@ let OBJECTIVE: Objective = 'mean';
 
 function objective(files: readonly FileCases[], p: EngineParams): number {
   const w = weightVector(p);
-  if (OBJECTIVE === 'worst-ratio') return Math.min(...files.map((f) => ndcg(f.cases, w) / Math.max(1e-9, f.popularity)));
+  if (OBJECTIVE === 'worst-ratio')
+    return Math.min(...files.map((f) => ndcg(f.cases, w) / Math.max(1e-9, f.popularity)));
   return files.reduce((s, f) => s + ndcg(f.cases, w), 0) / files.length;
 }
 
@@ -176,16 +196,37 @@ function prepare(data: RecsData, file: string, perFile: number, salt: string): F
     const seen = new Set(h.history.map((e) => e.malId));
     const candidates = data.catalogue.filter((id) => !seen.has(id));
     popularity += scoresAt(rankIn(popularityTop(candidates, K, data.members), h.hidden.malId)).ndcg;
-    people.push({ userId: u.userId, history: { history: h.history, plan: u.plan }, candidates, hidden: h.hidden.malId });
+    people.push({
+      userId: u.userId,
+      history: { history: h.history, plan: u.plan },
+      candidates,
+      hidden: h.hidden.malId,
+    });
   }
-  return { name: basename(file, '.csv'), people, cases: [], popularity: people.length ? popularity / people.length : 0 };
+  return {
+    name: basename(file, '.csv'),
+    people,
+    cases: [],
+    popularity: people.length ? popularity / people.length : 0,
+  };
 }
 
 async function main(): Promise<void> {
-  const usage = 'usage: npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha,eraWidth|none] [--objective mean|worst-ratio] [--split-salt s] [--out <json>]';
+  const usage =
+    'usage: npm run fit:recommend -- --data <dir> [--users-per-file 600] [--passes 2] [--shapes likeShift,unrated,beta,alpha,eraWidth|none] [--objective mean|worst-ratio] [--split-salt s] [--out <json>]';
   let values;
   try {
-    ({ values } = parseArgs({ options: { data: { type: 'string' }, 'users-per-file': { type: 'string' }, passes: { type: 'string' }, shapes: { type: 'string' }, objective: { type: 'string' }, 'split-salt': { type: 'string' }, out: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      options: {
+        data: { type: 'string' },
+        'users-per-file': { type: 'string' },
+        passes: { type: 'string' },
+        shapes: { type: 'string' },
+        objective: { type: 'string' },
+        'split-salt': { type: 'string' },
+        out: { type: 'string' },
+      },
+    }));
   } catch (err) {
     log(`${(err as Error).message}\n${usage}`);
     process.exitCode = 2;
@@ -210,7 +251,9 @@ async function main(): Promise<void> {
   const files = usersFiles(values.data).map((f) => prepare(data, f, perFile, salt));
   for (const f of files) {
     chooseCandidates(index, f, FITTED);
-    log(`${f.name}: ${f.people.length} development people, ${Math.round(f.people.reduce((s, x) => s + x.candidates.length, 0) / f.people.length)} candidates each`);
+    log(
+      `${f.name}: ${f.people.length} development people, ${Math.round(f.people.reduce((s, x) => s + x.candidates.length, 0) / f.people.length)} candidates each`,
+    );
   }
   const rebuild = (p: EngineParams): void => {
     for (const f of files) f.cases = buildCases(index, f, p);
@@ -238,14 +281,18 @@ async function main(): Promise<void> {
       }
       rebuild(p);
     }
-    log(`pass ${pass + 1}: NDCG@10 ${best.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(0)} s) ${JSON.stringify(p)}`);
+    log(
+      `pass ${pass + 1}: NDCG@10 ${best.toFixed(4)} (${((performance.now() - t0) / 1000).toFixed(0)} s) ${JSON.stringify(p)}`,
+    );
     if (!improved) break;
   }
   rebuild(p);
   ({ p, value: best } = fitWeights(files, p));
   for (const f of files) {
     const v = ndcg(f.cases, weightVector(p));
-    log(`${f.name}: development NDCG@10 ${v.toFixed(4)} (before the diversity step), popularity ${f.popularity.toFixed(4)}, ratio ${(v / f.popularity).toFixed(2)}`);
+    log(
+      `${f.name}: development NDCG@10 ${v.toFixed(4)} (before the diversity step), popularity ${f.popularity.toFixed(4)}, ratio ${(v / f.popularity).toFixed(2)}`,
+    );
   }
   const args = `--users-per-file ${perFile} --passes ${passes}${values.shapes ? ` --shapes ${values.shapes}` : ''}${values.objective ? ` --objective ${values.objective}` : ''}${salt ? ` --split-salt ${salt}` : ''}`;
   console.log(`// npm run fit:recommend -- --data <dir> ${args}: objective (${OBJECTIVE}) ${best.toFixed(4)}`);

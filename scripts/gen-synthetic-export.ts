@@ -166,23 +166,105 @@ interface Account {
 // ---------------------------------------------------------------- names
 
 const WORD_A = [
-  'Silent', 'Crimson', 'Last', 'Golden', 'Steel', 'Hidden', 'Eternal', 'Broken', 'Little', 'Wandering', 'Frozen',
-  'Scarlet', 'Midnight', 'Blue', 'Lonely', 'Brave', 'Celestial', 'Iron', 'Quiet', 'Spirited', 'Violet', 'Mobile',
-  'Haunted', 'Infinite', 'Neon', 'Paper', 'Secret', 'Shining', 'Sunset', 'Twilight', 'Wild', 'Sacred', 'Lost',
+  'Silent',
+  'Crimson',
+  'Last',
+  'Golden',
+  'Steel',
+  'Hidden',
+  'Eternal',
+  'Broken',
+  'Little',
+  'Wandering',
+  'Frozen',
+  'Scarlet',
+  'Midnight',
+  'Blue',
+  'Lonely',
+  'Brave',
+  'Celestial',
+  'Iron',
+  'Quiet',
+  'Spirited',
+  'Violet',
+  'Mobile',
+  'Haunted',
+  'Infinite',
+  'Neon',
+  'Paper',
+  'Secret',
+  'Shining',
+  'Sunset',
+  'Twilight',
+  'Wild',
+  'Sacred',
+  'Lost',
 ];
 const WORD_B = [
-  'Blade', 'Garden', 'Voyage', 'Academy', 'Hunter', 'Kingdom', 'Sky', 'Witch', 'Alchemist', 'Detective', 'Dragon',
-  'Journey', 'Requiem', 'Orchestra', 'Samurai', 'Circus', 'Island', 'Empire', 'Chronicle', 'Express', 'Melody',
-  'Frontier', 'Legend', 'Machine', 'Pilot', 'Rebellion', 'Summer', 'Tower', 'Festival', 'Knight', 'Labyrinth',
+  'Blade',
+  'Garden',
+  'Voyage',
+  'Academy',
+  'Hunter',
+  'Kingdom',
+  'Sky',
+  'Witch',
+  'Alchemist',
+  'Detective',
+  'Dragon',
+  'Journey',
+  'Requiem',
+  'Orchestra',
+  'Samurai',
+  'Circus',
+  'Island',
+  'Empire',
+  'Chronicle',
+  'Express',
+  'Melody',
+  'Frontier',
+  'Legend',
+  'Machine',
+  'Pilot',
+  'Rebellion',
+  'Summer',
+  'Tower',
+  'Festival',
+  'Knight',
+  'Labyrinth',
 ];
 const WORD_C = ['of the North', 'in Tokyo', 'Zero', 'Reborn', 'Beyond', 'Stories', 'Diaries', 'Academy', 'Wars', 'Z'];
 // Odd text real exports carry: diacritics, a middle dot, a non-breaking space, ALL CAPS, full-width forms.
 const ODD_TITLES = [
-  'Pokémon', 'Shōgun', 'WALL·E', 'A Quiet Place:\u00a0Day One', 'ONE PIECE', "Frieren: Beyond Journey's End",
-  'Ｆｒｉｅｒｅｎ', 'Kaguya-sama: Love is War', 'Mushoku Tensei: Jobless Reincarnation', 'Dr. STONE', 'Spy×Family',
-  'Re:ZERO -Starting Life in Another World-', 'Neon Genesis Evangelion', 'Amélie', 'Café Enchanté', 'Sōsō no Furīren',
+  'Pokémon',
+  'Shōgun',
+  'WALL·E',
+  'A Quiet Place:\u00a0Day One',
+  'ONE PIECE',
+  "Frieren: Beyond Journey's End",
+  'Ｆｒｉｅｒｅｎ',
+  'Kaguya-sama: Love is War',
+  'Mushoku Tensei: Jobless Reincarnation',
+  'Dr. STONE',
+  'Spy×Family',
+  'Re:ZERO -Starting Life in Another World-',
+  'Neon Genesis Evangelion',
+  'Amélie',
+  'Café Enchanté',
+  'Sōsō no Furīren',
 ];
-const EPISODE_WORDS = ['Beginning', 'Promise', 'Storm', 'Farewell', 'Reunion', 'Secret', 'Festival', 'Duel', 'Dream', 'Ending'];
+const EPISODE_WORDS = [
+  'Beginning',
+  'Promise',
+  'Storm',
+  'Farewell',
+  'Reunion',
+  'Secret',
+  'Festival',
+  'Duel',
+  'Dream',
+  'Ending',
+];
 
 function makeName(acc: Account): string {
   const r = acc.rng;
@@ -233,7 +315,8 @@ function newTitle(acc: Account, kind: 'show' | 'movie', endMs: number): Title {
   const title = makeName(acc);
   const endYear = new Date(endMs).getUTCFullYear();
   const year = r.chance(0.7) ? r.int(endYear - acc.opts.years, endYear) : r.int(1960, endYear);
-  const traktId = kind === 'show' ? uniqueId(r, acc.usedShowIds, 1, 260_000) : uniqueId(r, acc.usedMovieIds, 1, 1_100_000);
+  const traktId =
+    kind === 'show' ? uniqueId(r, acc.usedShowIds, 1, 260_000) : uniqueId(r, acc.usedMovieIds, 1, 1_100_000);
   const slug = slugify(title, year, r.chance(0.5));
   return {
     kind,
@@ -269,7 +352,12 @@ function newEpisode(acc: Account, season: number, number: number): Episode {
 }
 
 /** Add `count` regular episodes after the show's last one (a long runner gets long TVDB-style seasons). */
-function addEpisodes(acc: Account, show: Title, count: number, opts: { yearSeasons?: boolean; longRunner?: boolean } = {}): void {
+function addEpisodes(
+  acc: Account,
+  show: Title,
+  count: number,
+  opts: { yearSeasons?: boolean; longRunner?: boolean } = {},
+): void {
   const r = acc.rng;
   let last = show.episodes[show.episodes.length - 1];
   let season = last?.season ?? (opts.yearSeasons ? show.year : 1);
@@ -327,7 +415,8 @@ function schedule(acc: Account, plan: PlayPlan, lo: number, hi: number): Play[] 
   const n = plan.eps.length;
   const plays: Play[] = [];
   if (plan.style === 'unknown') {
-    for (const ep of plan.eps) plays.push({ id: 0, at: null, recordedAt: r.int(lo, hi), action: 'watch', title: plan.title, ep });
+    for (const ep of plan.eps)
+      plays.push({ id: 0, at: null, recordedAt: r.int(lo, hi), action: 'watch', title: plan.title, ep });
     return plays;
   }
   if (plan.style === 'backfill') {
@@ -382,7 +471,10 @@ function showPlan(acc: Account, show: Title, plays: number): PlayPlan['eps'] {
   const specials = distinct >= 6 && r.chance(0.1) ? r.int(1, Math.min(4, Math.floor(distinct / 6))) : 0;
   const regular = distinct - specials;
   const unwatched = r.chance(0.4) ? r.int(0, Math.ceil(regular * 0.3)) : 0;
-  addEpisodes(acc, show, regular + unwatched, { longRunner: regular > 150, yearSeasons: regular <= 150 && r.chance(0.03) });
+  addEpisodes(acc, show, regular + unwatched, {
+    longRunner: regular > 150,
+    yearSeasons: regular <= 150 && r.chance(0.03),
+  });
   for (let k = 1; k <= specials; k++) show.specials.push(newEpisode(acc, 0, k));
   const eps: Episode[] = show.episodes.slice(0, regular);
   // Specials land somewhere in the first pass.
@@ -405,7 +497,7 @@ function showPlan(acc: Account, show: Title, plays: number): PlayPlan['eps'] {
 }
 
 function buildAccount(opts: SyntheticOptions): Account {
-  const rng = new Rng(((opts.seed) >>> 0) ^ 0x9e3779b9);
+  const rng = new Rng((opts.seed >>> 0) ^ 0x9e3779b9);
   const acc: Account = {
     opts,
     rng,
@@ -437,7 +529,8 @@ function buildAccount(opts: SyntheticOptions): Account {
   shows.forEach((show, i) => {
     const eps = showPlan(acc, show, perShow[i]!);
     const x = rng.next();
-    const style: PlayPlan['style'] = i === biggest ? 'backfill' : x < 0.015 ? 'backfill' : x < 0.045 ? 'dateOnly' : x < 0.05 ? 'unknown' : 'normal';
+    const style: PlayPlan['style'] =
+      i === biggest ? 'backfill' : x < 0.015 ? 'backfill' : x < 0.045 ? 'dateOnly' : x < 0.05 ? 'unknown' : 'normal';
     plays.push(...schedule(acc, { title: show, eps, style }, start, end));
   });
   movies.forEach((movie, i) => {
@@ -471,7 +564,13 @@ function buildAccount(opts: SyntheticOptions): Account {
     const t = newTitle(acc, rng.chance(0.5) ? 'show' : 'movie', end);
     if (t.kind === 'show') addEpisodes(acc, t, rng.int(10, 26));
     acc.titles.push(t);
-    acc.ratings.set(`${t.kind}:${t.traktId}`, { kind: t.kind, title: t, ep: null, rating: ratingValue(rng), ratedAt: rng.int(start, end) });
+    acc.ratings.set(`${t.kind}:${t.traktId}`, {
+      kind: t.kind,
+      title: t,
+      ep: null,
+      rating: ratingValue(rng),
+      ratedAt: rng.int(start, end),
+    });
   }
   const episodePlays = plays.filter((p) => p.ep !== null);
   for (let k = 0; k < Math.round(opts.plays * 0.025) && episodePlays.length; k++) {
@@ -540,7 +639,9 @@ function advanceAccount(acc: Account): LaterChanges {
 
   // One title disappears from the export entirely (plays, ratings, watched summary).
   const counts = playsPerTitle(acc.plays);
-  const removable = acc.titles.filter((t) => t.kind === 'show' && (counts.get(t) ?? 0) >= 2 && (counts.get(t) ?? 0) <= 20);
+  const removable = acc.titles.filter(
+    (t) => t.kind === 'show' && (counts.get(t) ?? 0) >= 2 && (counts.get(t) ?? 0) <= 20,
+  );
   const removed = r.pick(removable.length ? removable : acc.titles);
   removed.removed = true;
   acc.plays = acc.plays.filter((p) => p.title !== removed);
@@ -549,7 +650,9 @@ function advanceAccount(acc: Account): LaterChanges {
 
   const shows = acc.titles.filter((t) => t.kind === 'show' && !t.removed && (counts.get(t) ?? 0) > 0);
   const watchedEps = new Map<Title, Set<Episode>>();
-  for (const p of acc.plays) if (p.ep && p.ep.season > 0) (watchedEps.get(p.title) ?? watchedEps.set(p.title, new Set()).get(p.title)!).add(p.ep);
+  for (const p of acc.plays)
+    if (p.ep && p.ep.season > 0)
+      (watchedEps.get(p.title) ?? watchedEps.set(p.title, new Set()).get(p.title)!).add(p.ep);
 
   // Airing shows get new episodes (their aired_episodes changes in every record that embeds them).
   const last = lastWatched(acc.plays);
@@ -567,7 +670,10 @@ function advanceAccount(acc: Account): LaterChanges {
   }
 
   // Continue watching: the next unwatched episodes of airing and unfinished shows, then the new titles.
-  const queue = [...airing, ...r.shuffle(shows.filter((s) => !airing.includes(s) && (watchedEps.get(s)?.size ?? 0) < s.episodes.length))];
+  const queue = [
+    ...airing,
+    ...r.shuffle(shows.filter((s) => !airing.includes(s) && (watchedEps.get(s)?.size ?? 0) < s.episodes.length)),
+  ];
   const budgetFresh = Math.round(target * 0.1);
   const budgetRewatch = Math.round(target * 0.05);
   let budget = target - budgetFresh - budgetRewatch;
@@ -590,7 +696,8 @@ function advanceAccount(acc: Account): LaterChanges {
   const movies = acc.titles.filter((t) => t.kind === 'movie' && !t.removed && (counts.get(t) ?? 0) > 0);
   let rest = target - newPlays.length;
   for (let guard = 0; rest > 0 && guard < 100_000; guard++) {
-    if (movies.length && r.chance(0.3)) newPlays.push(...schedule(acc, { title: r.pick(movies), eps: [null], style: 'normal' }, from, to));
+    if (movies.length && r.chance(0.3))
+      newPlays.push(...schedule(acc, { title: r.pick(movies), eps: [null], style: 'normal' }, from, to));
     else {
       const s = r.pick(shows);
       const eps = [...(watchedEps.get(s) ?? [])].slice(0, Math.min(rest, r.int(1, 6)));
@@ -613,10 +720,23 @@ function advanceAccount(acc: Account): LaterChanges {
   const lastNow = lastWatched(acc.plays);
   for (const t of fresh) {
     if (!r.chance(0.6)) continue;
-    acc.ratings.set(`${t.kind}:${t.traktId}`, { kind: t.kind, title: t, ep: null, rating: ratingValue(r), ratedAt: Math.min(to, (lastNow.get(t) ?? from) + DAY) });
+    acc.ratings.set(`${t.kind}:${t.traktId}`, {
+      kind: t.kind,
+      title: t,
+      ep: null,
+      rating: ratingValue(r),
+      ratedAt: Math.min(to, (lastNow.get(t) ?? from) + DAY),
+    });
   }
   for (const p of newPlays.slice(0, Math.round(newPlays.length * 0.03))) {
-    if (p.ep) acc.ratings.set(`episode:${p.ep.traktId}`, { kind: 'episode', title: p.title, ep: p.ep, rating: ratingValue(r), ratedAt: Math.min(to, (p.at ?? from) + HOUR) });
+    if (p.ep)
+      acc.ratings.set(`episode:${p.ep.traktId}`, {
+        kind: 'episode',
+        title: p.title,
+        ep: p.ep,
+        rating: ratingValue(r),
+        ratedAt: Math.min(to, (p.at ?? from) + HOUR),
+      });
   }
   return {
     newPlays: newPlays.length,
@@ -646,7 +766,8 @@ function airedCount(t: Title): number {
 
 function mediaJson(t: Title, form: Form): Obj {
   if (t.kind === 'movie') {
-    if (form === 'classic') return { title: t.title, year: t.year, ids: { trakt: t.traktId, slug: t.slug, imdb: t.imdb, tmdb: t.tmdb } };
+    if (form === 'classic')
+      return { title: t.title, year: t.year, ids: { trakt: t.traktId, slug: t.slug, imdb: t.imdb, tmdb: t.tmdb } };
     return {
       ids: { imdb: t.imdb, plex: { guid: t.plexGuid, slug: t.plexSlug }, slug: t.slug, tmdb: t.tmdb, trakt: t.traktId },
       year: t.year,
@@ -662,7 +783,14 @@ function mediaJson(t: Title, form: Form): Obj {
     };
   }
   return {
-    ids: { imdb: t.imdb, plex: { guid: t.plexGuid, slug: t.plexSlug }, slug: t.slug, tmdb: t.tmdb, tvdb: t.tvdb, trakt: t.traktId },
+    ids: {
+      imdb: t.imdb,
+      plex: { guid: t.plexGuid, slug: t.plexSlug },
+      slug: t.slug,
+      tmdb: t.tmdb,
+      tvdb: t.tvdb,
+      trakt: t.traktId,
+    },
     year: t.year,
     title: t.title,
     aired_episodes: airedCount(t),
@@ -671,7 +799,12 @@ function mediaJson(t: Title, form: Form): Obj {
 
 function episodeJson(e: Episode, form: Form): Obj {
   if (form === 'classic') {
-    return { season: e.season, number: e.number, title: e.title, ids: { trakt: e.traktId, tvdb: e.tvdb, imdb: e.imdb, tmdb: e.tmdb, tvrage: null } };
+    return {
+      season: e.season,
+      number: e.number,
+      title: e.title,
+      ids: { trakt: e.traktId, tvdb: e.tvdb, imdb: e.imdb, tmdb: e.tmdb, tvrage: null },
+    };
   }
   return {
     ids: { imdb: e.imdb, plex: { guid: e.plexGuid, slug: null }, tmdb: e.tmdb, tvdb: e.tvdb, trakt: e.traktId },
@@ -695,21 +828,35 @@ class FormPicker {
 
 function historyJson(p: Play, form: Form): Obj {
   const type = p.ep ? 'episode' : 'movie';
-  const media: Obj = p.ep ? { episode: episodeJson(p.ep, form), show: mediaJson(p.title, form) } : { movie: mediaJson(p.title, form) };
+  const media: Obj = p.ep
+    ? { episode: episodeJson(p.ep, form), show: mediaJson(p.title, form) }
+    : { movie: mediaJson(p.title, form) };
   if (form === 'classic') return { id: p.id, watched_at: iso(p.at), action: p.action, type, ...media };
   return { type, ...media, id: p.id, watched_at: iso(p.at), action: p.action };
 }
 
 function ratingJson(x: Rating, form: Form): Obj {
-  const media: Obj = x.kind === 'episode' ? { episode: episodeJson(x.ep!, form), show: mediaJson(x.title, form) } : { [x.kind]: mediaJson(x.title, form) };
+  const media: Obj =
+    x.kind === 'episode'
+      ? { episode: episodeJson(x.ep!, form), show: mediaJson(x.title, form) }
+      : { [x.kind]: mediaJson(x.title, form) };
   if (form === 'classic') return { rated_at: iso(x.ratedAt), rating: x.rating, type: x.kind, ...media };
   return { type: x.kind, ...media, rated_at: iso(x.ratedAt), rating: x.rating };
 }
 
 function watchlistJson(w: WatchlistItem, form: Form): Obj {
   const media = { [w.title.kind]: mediaJson(w.title, form) };
-  if (form === 'classic') return { rank: w.rank, id: w.id, listed_at: iso(w.listedAt), notes: w.notes, type: w.title.kind, ...media };
-  return { type: w.title.kind, ...media, rank: w.rank, id: w.id, listed_at: iso(w.listedAt), notes: w.notes, my_rating: null };
+  if (form === 'classic')
+    return { rank: w.rank, id: w.id, listed_at: iso(w.listedAt), notes: w.notes, type: w.title.kind, ...media };
+  return {
+    type: w.title.kind,
+    ...media,
+    rank: w.rank,
+    id: w.id,
+    listed_at: iso(w.listedAt),
+    notes: w.notes,
+    my_rating: null,
+  };
 }
 
 const pretty = (v: unknown): string => JSON.stringify(v, null, 2);
@@ -734,7 +881,7 @@ function writeExport(acc: Account, dir: string): ExportSummary {
   const PAGE = 1000;
   let page = 0;
   let historyRecords = 0;
-  for (let i = 0; i < records.length || page === 0; ) {
+  for (let i = 0; i < records.length || page === 0;) {
     const chunk = page === 0 ? records.slice(0, PAGE) : records.slice(i - 1, i - 1 + PAGE);
     page++;
     i = page === 1 ? chunk.length : i - 1 + chunk.length;
@@ -745,14 +892,21 @@ function writeExport(acc: Account, dir: string): ExportSummary {
 
   const ratings = [...acc.ratings.values()].sort((a, b) => b.ratedAt - a.ratedAt);
   const ratingOut = (kind: Rating['kind']): Obj[] =>
-    ratings.filter((x) => x.kind === kind).map((x) => ratingJson(x, forms.pick(x.ep?.traktId ?? x.title.traktId, kind === 'show' ? 2 : kind === 'movie' ? 3 : 4)));
+    ratings
+      .filter((x) => x.kind === kind)
+      .map((x) =>
+        ratingJson(x, forms.pick(x.ep?.traktId ?? x.title.traktId, kind === 'show' ? 2 : kind === 'movie' ? 3 : 4)),
+      );
   const rShows = ratingOut('show');
   const rMovies = ratingOut('movie');
   const rEpisodes = ratingOut('episode');
   write('ratings-shows.json', rShows);
   write('ratings-movies.json', rMovies);
   write('ratings-episodes.json', rEpisodes);
-  write('lists-watchlist.json', acc.watchlist.map((w) => watchlistJson(w, forms.pick(w.id, 5))));
+  write(
+    'lists-watchlist.json',
+    acc.watchlist.map((w) => watchlistJson(w, forms.pick(w.id, 5))),
+  );
 
   // Current per-title state (a cross-check only; Trakt's totals need not reconcile with history).
   const byTitle = new Map<Title, Play[]>();
@@ -763,7 +917,12 @@ function writeExport(acc: Account, dir: string): ExportSummary {
     const last = Math.max(...ps.map((p) => p.at ?? 0));
     const form = forms.pick(t.traktId, t.kind === 'show' ? 6 : 7);
     if (t.kind === 'movie') {
-      watchedMovies.push({ plays: ps.length, last_watched_at: iso(last || null), last_updated_at: iso(last || null), movie: mediaJson(t, form) });
+      watchedMovies.push({
+        plays: ps.length,
+        last_watched_at: iso(last || null),
+        last_updated_at: iso(last || null),
+        movie: mediaJson(t, form),
+      });
       continue;
     }
     const seasons = new Map<number, Map<number, { plays: number; last: number }>>();
@@ -784,7 +943,9 @@ function writeExport(acc: Account, dir: string): ExportSummary {
         .sort((a, b) => a[0] - b[0])
         .map(([number, eps]) => ({
           number,
-          episodes: [...eps.entries()].sort((a, b) => a[0] - b[0]).map(([n, e]) => ({ number: n, plays: e.plays, last_watched_at: iso(e.last || null) })),
+          episodes: [...eps.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([n, e]) => ({ number: n, plays: e.plays, last_watched_at: iso(e.last || null) })),
         })),
     });
   }
@@ -852,7 +1013,11 @@ export interface GenerateResult {
  * Write the base export to `out` and, when `later` is given, the same account three months on to `later`.
  * Deterministic: the same options give the same bytes.
  */
-export function generateSyntheticExport(out: string, options: Partial<SyntheticOptions> = {}, later?: string): GenerateResult {
+export function generateSyntheticExport(
+  out: string,
+  options: Partial<SyntheticOptions> = {},
+  later?: string,
+): GenerateResult {
   const opts: SyntheticOptions = { ...DEFAULT_SYNTHETIC, ...options };
   if (!(opts.plays >= 1 && opts.titles >= 2 && opts.years > 0)) throw new Error(`bad options ${JSON.stringify(opts)}`);
   const acc = buildAccount(opts);
@@ -875,7 +1040,9 @@ function main(): void {
     },
   });
   if (!values.out) {
-    process.stderr.write('usage: gen-synthetic-export.ts --out <dir> [--later <dir>] [--plays 100000] [--titles 3000] [--years 10] [--seed 1]\n');
+    process.stderr.write(
+      'usage: gen-synthetic-export.ts --out <dir> [--later <dir>] [--plays 100000] [--titles 3000] [--years 10] [--seed 1]\n',
+    );
     process.exit(2);
   }
   const num = (v: string | undefined, d: number): number => {

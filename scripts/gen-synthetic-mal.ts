@@ -60,39 +60,153 @@ interface Entry {
 }
 
 const WORD_A = [
-  'Silent', 'Crimson', 'Last', 'Golden', 'Steel', 'Hidden', 'Eternal', 'Broken', 'Little', 'Wandering', 'Frozen',
-  'Scarlet', 'Midnight', 'Blue', 'Lonely', 'Brave', 'Celestial', 'Iron', 'Quiet', 'Spirited', 'Violet', 'Mobile',
-  'Haunted', 'Infinite', 'Neon', 'Paper', 'Secret', 'Shining', 'Sunset', 'Twilight', 'Wild', 'Sacred', 'Lost',
+  'Silent',
+  'Crimson',
+  'Last',
+  'Golden',
+  'Steel',
+  'Hidden',
+  'Eternal',
+  'Broken',
+  'Little',
+  'Wandering',
+  'Frozen',
+  'Scarlet',
+  'Midnight',
+  'Blue',
+  'Lonely',
+  'Brave',
+  'Celestial',
+  'Iron',
+  'Quiet',
+  'Spirited',
+  'Violet',
+  'Mobile',
+  'Haunted',
+  'Infinite',
+  'Neon',
+  'Paper',
+  'Secret',
+  'Shining',
+  'Sunset',
+  'Twilight',
+  'Wild',
+  'Sacred',
+  'Lost',
 ];
 const WORD_B = [
-  'Blade', 'Garden', 'Voyage', 'Academy', 'Hunter', 'Kingdom', 'Sky', 'Witch', 'Alchemist', 'Detective', 'Dragon',
-  'Journey', 'Requiem', 'Orchestra', 'Samurai', 'Circus', 'Island', 'Empire', 'Chronicle', 'Express', 'Melody',
-  'Frontier', 'Legend', 'Machine', 'Pilot', 'Rebellion', 'Summer', 'Tower', 'Festival', 'Knight', 'Labyrinth',
+  'Blade',
+  'Garden',
+  'Voyage',
+  'Academy',
+  'Hunter',
+  'Kingdom',
+  'Sky',
+  'Witch',
+  'Alchemist',
+  'Detective',
+  'Dragon',
+  'Journey',
+  'Requiem',
+  'Orchestra',
+  'Samurai',
+  'Circus',
+  'Island',
+  'Empire',
+  'Chronicle',
+  'Express',
+  'Melody',
+  'Frontier',
+  'Legend',
+  'Machine',
+  'Pilot',
+  'Rebellion',
+  'Summer',
+  'Tower',
+  'Festival',
+  'Knight',
+  'Labyrinth',
 ];
 const ROMAJI = [
-  'Shingeki no', 'Kimi no', 'Boku no', 'Tensei shitara', 'Yahari Ore no', 'Kono Subarashii', 'Sono Bisque Doll wa',
-  'Kaguya-sama wa', 'Mahou Shoujo', 'Kidou Senshi', 'Yakusoku no', 'Koe no',
+  'Shingeki no',
+  'Kimi no',
+  'Boku no',
+  'Tensei shitara',
+  'Yahari Ore no',
+  'Kono Subarashii',
+  'Sono Bisque Doll wa',
+  'Kaguya-sama wa',
+  'Mahou Shoujo',
+  'Kidou Senshi',
+  'Yakusoku no',
+  'Koe no',
 ];
-const ROMAJI_END = ['Kyojin', 'Na wa.', 'Hero Academia', 'Slime Datta Ken', 'Sekai', 'Neverland', 'Katachi', 'Koi wo Suru'];
+const ROMAJI_END = [
+  'Kyojin',
+  'Na wa.',
+  'Hero Academia',
+  'Slime Datta Ken',
+  'Sekai',
+  'Neverland',
+  'Katachi',
+  'Koi wo Suru',
+];
 const SEQUEL = ['', '', '', '', ' 2nd Season', ' Season 3', ' Movie', ': Final Season', ' OVA', ' (TV)', ' Specials'];
 // The odd text real lists carry, from the reference export and beyond.
 const ODD_TITLES = [
-  '"Oshi no Ko"', '5-toubun no Hanayome ∬', 'Lovely★Complex', 'Mahou Shoujo Madoka★Magica', 'SK∞', 'Tokyo Ghoul √A',
-  'Steins;Gate', 'Fate/Zero', 'Kaguya-sama wa Kokurasetai: Tensai-tachi no Renai Zunousen', 'Ore no Imouto ga Konnani Kawaii Wake ga Nai',
-  'Re:Zero kara Hajimeru Isekai Seikatsu', 'Spy×Family', 'Sōsō no Frieren', 'Hataraku Maou-sama!!', 'Cowboy Bebop: Tengoku no Tobira',
-  'Bocchi the Rock! 🎸', 'Tom & Jerry in Tokyo', 'Ｆｒｉｅｒｅｎ', 'Love Live! School Idol Project ♪', 'The ]]> Incident',
-  'ハイキュー!!', '進撃の巨人', 'Café Enchanté', 'Dr. STONE', '86', '22/7',
+  '"Oshi no Ko"',
+  '5-toubun no Hanayome ∬',
+  'Lovely★Complex',
+  'Mahou Shoujo Madoka★Magica',
+  'SK∞',
+  'Tokyo Ghoul √A',
+  'Steins;Gate',
+  'Fate/Zero',
+  'Kaguya-sama wa Kokurasetai: Tensai-tachi no Renai Zunousen',
+  'Ore no Imouto ga Konnani Kawaii Wake ga Nai',
+  'Re:Zero kara Hajimeru Isekai Seikatsu',
+  'Spy×Family',
+  'Sōsō no Frieren',
+  'Hataraku Maou-sama!!',
+  'Cowboy Bebop: Tengoku no Tobira',
+  'Bocchi the Rock! 🎸',
+  'Tom & Jerry in Tokyo',
+  'Ｆｒｉｅｒｅｎ',
+  'Love Live! School Idol Project ♪',
+  'The ]]> Incident',
+  'ハイキュー!!',
+  '進撃の巨人',
+  'Café Enchanté',
+  'Dr. STONE',
+  '86',
+  '22/7',
 ];
 const TYPES: ReadonlyArray<[string, number]> = [
-  ['TV', 0.7], ['Movie', 0.15], ['OVA', 0.05], ['ONA', 0.05], ['Special', 0.03], ['TV Special', 0.01], ['Music', 0.005], ['Unknown', 0.005],
+  ['TV', 0.7],
+  ['Movie', 0.15],
+  ['OVA', 0.05],
+  ['ONA', 0.05],
+  ['Special', 0.03],
+  ['TV Special', 0.01],
+  ['Music', 0.005],
+  ['Unknown', 0.005],
 ];
 const STATUSES: ReadonlyArray<[Status, number]> = [
-  ['Completed', 0.62], ['Plan to Watch', 0.18], ['Dropped', 0.08], ['Watching', 0.06], ['On-Hold', 0.06],
+  ['Completed', 0.62],
+  ['Plan to Watch', 0.18],
+  ['Dropped', 0.08],
+  ['Watching', 0.06],
+  ['On-Hold', 0.06],
 ];
 const TAGS = ['favorite', 'rewatch', 'comfy', 'with friends', 'dub', 'sub', 'seasonal', 'classic'];
 const COMMENTS = [
-  'Great ending.', 'Slow start, worth it.', 'Rewatch with Sam & Alex', 'Skip the filler (ep 12-20)', 'Best OST <3',
-  'Dropped after the time skip', '10/10 would cry again 😭',
+  'Great ending.',
+  'Slow start, worth it.',
+  'Rewatch with Sam & Alex',
+  'Skip the filler (ep 12-20)',
+  'Best OST <3',
+  'Dropped after the time skip',
+  '10/10 would cry again 😭',
 ];
 
 function weighted<T>(rng: Rng, table: ReadonlyArray<readonly [T, number]>): T {
@@ -188,7 +302,11 @@ function makeEntry(rng: Rng, id: number): Entry {
     score,
     status,
     timesWatched: status === 'Completed' && rng.chance(0.06) ? rng.int(1, 3) : 0,
-    priority: weighted(rng, [['LOW', 0.85], ['MEDIUM', 0.1], ['HIGH', 0.05]] as const),
+    priority: weighted(rng, [
+      ['LOW', 0.85],
+      ['MEDIUM', 0.1],
+      ['HIGH', 0.05],
+    ] as const),
     tags: rng.chance(0.08) ? [...new Set([rng.pick(TAGS), rng.pick(TAGS)])].join(', ') : '',
     comments: rng.chance(0.03) ? rng.pick(COMMENTS) : '',
     rewatching: rewatchable && rng.chance(0.01) ? '1' : '0',
@@ -232,7 +350,11 @@ function entryXml(e: Entry): string {
 }
 
 /** The export's XML text and per-status counts; deterministic in the options. */
-export function buildSyntheticMal(options: Partial<SyntheticMalOptions> = {}): { xml: string; statuses: Record<Status, number>; entries: number } {
+export function buildSyntheticMal(options: Partial<SyntheticMalOptions> = {}): {
+  xml: string;
+  statuses: Record<Status, number>;
+  entries: number;
+} {
   const opts: SyntheticMalOptions = { ...DEFAULT_SYNTHETIC_MAL, ...options };
   if (!(Number.isInteger(opts.entries) && opts.entries >= 0)) throw new Error(`bad entry count ${opts.entries}`);
   const rng = new Rng(hash32(`mal:${opts.seed}`));
@@ -268,7 +390,10 @@ export function buildSyntheticMal(options: Partial<SyntheticMalOptions> = {}): {
 }
 
 /** Write the export to `out` (gzipped when `gz` or when `out` ends in .gz) and describe it. */
-export function generateSyntheticMal(out: string, options: Partial<SyntheticMalOptions> & { gz?: boolean } = {}): SyntheticMalSummary {
+export function generateSyntheticMal(
+  out: string,
+  options: Partial<SyntheticMalOptions> & { gz?: boolean } = {},
+): SyntheticMalSummary {
   const { xml, statuses, entries } = buildSyntheticMal(options);
   const gz = options.gz ?? /\.gz$/i.test(out);
   const xmlBytes = Buffer.from(xml, 'utf8');

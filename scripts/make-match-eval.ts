@@ -25,21 +25,65 @@ import { Rng } from './lib/rng.ts';
 
 /** Western titles that share names with anime, and plain non-anime; kind, title, year. */
 const NOT_ANIME: Array<['show' | 'movie', string, number]> = [
-  ['show', 'Lost in Space', 2018], ['show', 'Lucifer', 2016], ['show', 'Taboo', 2017], ['show', 'Cowboy Bebop', 2021],
-  ['show', 'ONE PIECE', 2023], ['movie', 'Death Note', 2017], ['movie', 'Ghost in the Shell', 2017], ['movie', 'Alita: Battle Angel', 2019],
-  ['movie', 'Speed Racer', 2008], ['movie', 'Dragonball Evolution', 2009], ['movie', 'Pokémon Detective Pikachu', 2019],
-  ['movie', 'Batman', 1989], ['movie', 'The Batman', 2022], ['movie', 'Star Wars', 1977], ['movie', 'Transformers', 2007],
-  ['show', 'Halo', 2022], ['movie', 'Blade Runner 2049', 2017], ['movie', 'Pacific Rim', 2013], ['movie', 'Edge of Tomorrow', 2014],
-  ['movie', 'Oldboy', 2003], ['movie', 'Kite', 2014], ['movie', 'Bleach', 2018], ['movie', 'Gintama', 2017], ['movie', 'Rurouni Kenshin', 2012],
-  ['movie', 'Fullmetal Alchemist', 2017], ['movie', 'Attack on Titan', 2015], ['movie', 'Tokyo Ghoul', 2017], ['movie', 'Your Lie in April', 2016],
-  ['movie', 'Erased', 2016], ['show', 'Death Note', 2015], ['movie', 'Monster', 2023], ['show', 'Arcane', 2021],
-  ['show', 'Avatar: The Last Airbender', 2005], ['show', 'The Legend of Korra', 2012], ['show', 'Invincible', 2021], ['show', 'Blue Eye Samurai', 2023],
-  ['show', 'Dark', 2017], ['show', 'The Witcher', 2019], ['show', 'Monsters', 2022],
-  ['show', 'Breaking Bad', 2008], ['show', 'Friends', 1994], ['show', 'The Office', 2005], ['show', 'Game of Thrones', 2011],
-  ['show', 'Stranger Things', 2016], ['show', 'The Mandalorian', 2019], ['show', 'Chernobyl', 2019], ['show', 'Severance', 2022],
-  ['show', 'The Bear', 2022], ['show', 'Ted Lasso', 2020], ['show', 'Sherlock', 2010], ['show', 'Black Mirror', 2011],
-  ['show', 'Westworld', 2016], ['show', 'Mindhunter', 2017], ['show', 'The Expanse', 2015], ['movie', 'Inception', 2010],
-  ['movie', 'Interstellar', 2014], ['movie', 'Dune', 2021], ['movie', 'Parasite', 2019], ['movie', 'The Matrix', 1999],
+  ['show', 'Lost in Space', 2018],
+  ['show', 'Lucifer', 2016],
+  ['show', 'Taboo', 2017],
+  ['show', 'Cowboy Bebop', 2021],
+  ['show', 'ONE PIECE', 2023],
+  ['movie', 'Death Note', 2017],
+  ['movie', 'Ghost in the Shell', 2017],
+  ['movie', 'Alita: Battle Angel', 2019],
+  ['movie', 'Speed Racer', 2008],
+  ['movie', 'Dragonball Evolution', 2009],
+  ['movie', 'Pokémon Detective Pikachu', 2019],
+  ['movie', 'Batman', 1989],
+  ['movie', 'The Batman', 2022],
+  ['movie', 'Star Wars', 1977],
+  ['movie', 'Transformers', 2007],
+  ['show', 'Halo', 2022],
+  ['movie', 'Blade Runner 2049', 2017],
+  ['movie', 'Pacific Rim', 2013],
+  ['movie', 'Edge of Tomorrow', 2014],
+  ['movie', 'Oldboy', 2003],
+  ['movie', 'Kite', 2014],
+  ['movie', 'Bleach', 2018],
+  ['movie', 'Gintama', 2017],
+  ['movie', 'Rurouni Kenshin', 2012],
+  ['movie', 'Fullmetal Alchemist', 2017],
+  ['movie', 'Attack on Titan', 2015],
+  ['movie', 'Tokyo Ghoul', 2017],
+  ['movie', 'Your Lie in April', 2016],
+  ['movie', 'Erased', 2016],
+  ['show', 'Death Note', 2015],
+  ['movie', 'Monster', 2023],
+  ['show', 'Arcane', 2021],
+  ['show', 'Avatar: The Last Airbender', 2005],
+  ['show', 'The Legend of Korra', 2012],
+  ['show', 'Invincible', 2021],
+  ['show', 'Blue Eye Samurai', 2023],
+  ['show', 'Dark', 2017],
+  ['show', 'The Witcher', 2019],
+  ['show', 'Monsters', 2022],
+  ['show', 'Breaking Bad', 2008],
+  ['show', 'Friends', 1994],
+  ['show', 'The Office', 2005],
+  ['show', 'Game of Thrones', 2011],
+  ['show', 'Stranger Things', 2016],
+  ['show', 'The Mandalorian', 2019],
+  ['show', 'Chernobyl', 2019],
+  ['show', 'Severance', 2022],
+  ['show', 'The Bear', 2022],
+  ['show', 'Ted Lasso', 2020],
+  ['show', 'Sherlock', 2010],
+  ['show', 'Black Mirror', 2011],
+  ['show', 'Westworld', 2016],
+  ['show', 'Mindhunter', 2017],
+  ['show', 'The Expanse', 2015],
+  ['movie', 'Inception', 2010],
+  ['movie', 'Interstellar', 2014],
+  ['movie', 'Dune', 2021],
+  ['movie', 'Parasite', 2019],
+  ['movie', 'The Matrix', 1999],
   ['show', 'Kakegurui', 2018],
 ];
 
@@ -72,9 +116,18 @@ function traktStyle(title: string, rng: Rng): string {
 const traktYear = (year: number, rng: Rng): number => (rng.next() < 0.1 ? year + (rng.next() < 0.5 ? -1 : 1) : year);
 
 function main(): void {
-  const { values } = parseArgs({ options: { catalog: { type: 'string' }, mapping: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      catalog: { type: 'string' },
+      mapping: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+    },
+  });
   if (!values.catalog || !values.mapping || !values.out) {
-    console.error('Usage: node --import tsx scripts/make-match-eval.ts --catalog <dir> --mapping <file> --out <dir> [--seed n]');
+    console.error(
+      'Usage: node --import tsx scripts/make-match-eval.ts --catalog <dir> --mapping <file> --out <dir> [--seed n]',
+    );
     process.exit(2);
   }
   const catalogue = readCatalogue(values.catalog);
@@ -86,11 +139,18 @@ function main(): void {
 
   // Shows the mapping knows, by TVDB id: the main entry must be in the catalogue, with a year.
   const byTvdb = new Map<number, MappingEntry[]>();
-  for (const e of entries) if (e.tvdbId !== null && e.malId !== null && e.tmdbMovies.length === 0) byTvdb.set(e.tvdbId, [...(byTvdb.get(e.tvdbId) ?? []), e]);
+  for (const e of entries)
+    if (e.tvdbId !== null && e.malId !== null && e.tmdbMovies.length === 0)
+      byTvdb.set(e.tvdbId, [...(byTvdb.get(e.tvdbId) ?? []), e]);
   const shows = [...byTvdb]
     .map(([tvdb, es]) => {
-      const regular = es.filter((e) => e.tvdbSeason !== 0).sort((a, b) => (a.tvdbSeason ?? 0) - (b.tvdbSeason ?? 0) || a.tvdbOffset - b.tvdbOffset);
-      const main = regular.find((e) => e.tvdbSeason === 1 && e.tvdbOffset === 0) ?? regular.find((e) => e.tvdbSeason === null) ?? regular[0];
+      const regular = es
+        .filter((e) => e.tvdbSeason !== 0)
+        .sort((a, b) => (a.tvdbSeason ?? 0) - (b.tvdbSeason ?? 0) || a.tvdbOffset - b.tvdbOffset);
+      const main =
+        regular.find((e) => e.tvdbSeason === 1 && e.tvdbOffset === 0) ??
+        regular.find((e) => e.tvdbSeason === null) ??
+        regular[0];
       return { tvdb, main, regular, anime: main ? catalogue.get(main.malId!) : undefined };
     })
     .filter((s) => s.main && s.anime && s.anime.year !== null)
@@ -108,10 +168,22 @@ function main(): void {
       if (!seasonMalIds.includes(e.malId!)) seasonMalIds.push(e.malId!);
     }
     // Aired: every regular MAL entry of the show (as far as the catalogue knows its count; an airing one counts 12).
-    const aired = [...new Set(s.regular.map((e) => e.malId!))].reduce((n, id) => n + (catalogue.get(id)?.episodes ?? 12), 0);
+    const aired = [...new Set(s.regular.map((e) => e.malId!))].reduce(
+      (n, id) => n + (catalogue.get(id)?.episodes ?? 12),
+      0,
+    );
     titles.push({
-      kind: 'show', title: traktStyle(name(s.anime!), rng), year: traktYear(s.anime!.year!, rng), traktId: ++trakt, tvdb: s.tvdb, tmdb: s.main!.tmdbTv,
-      imdb: null, plays, aired, want: s.main!.malId, seasonMalIds,
+      kind: 'show',
+      title: traktStyle(name(s.anime!), rng),
+      year: traktYear(s.anime!.year!, rng),
+      traktId: ++trakt,
+      tvdb: s.tvdb,
+      tmdb: s.main!.tmdbTv,
+      imdb: null,
+      plays,
+      aired,
+      want: s.main!.malId,
+      seasonMalIds,
     });
   }
   // Films the mapping knows, by TMDb id (and IMDb id when it has one).
@@ -123,7 +195,19 @@ function main(): void {
     if (seenFilm.has(e.malId!) || seenFilm.size >= 25) continue;
     seenFilm.add(e.malId!);
     const a = catalogue.get(e.malId!)!;
-    titles.push({ kind: 'movie', title: traktStyle(name(a), rng), year: traktYear(a.year!, rng), traktId: ++trakt, tvdb: null, tmdb: e.tmdbMovies[0]!, imdb: e.imdbIds[0] ?? null, plays: [], aired: 1, want: e.malId, seasonMalIds: [] });
+    titles.push({
+      kind: 'movie',
+      title: traktStyle(name(a), rng),
+      year: traktYear(a.year!, rng),
+      traktId: ++trakt,
+      tvdb: null,
+      tmdb: e.tmdbMovies[0]!,
+      imdb: e.imdbIds[0] ?? null,
+      plays: [],
+      aired: 1,
+      want: e.malId,
+      seasonMalIds: [],
+    });
   }
   // Popular anime the mapping does not have: made-up ids, found (or not) by their titles alone.
   const mapped = new Set(entries.map((e) => e.malId));
@@ -134,12 +218,33 @@ function main(): void {
   for (const a of absent) {
     const kind = a.format === 'MOVIE' ? 'movie' : 'show';
     titles.push({
-      kind, title: traktStyle(name(a), rng), year: traktYear(a.year!, rng), traktId: ++trakt, tvdb: kind === 'show' ? 990_000 + trakt % 10_000 : null, tmdb: 880_000 + (trakt % 10_000),
-      imdb: null, plays: kind === 'show' ? [[1, 1, Math.min(12, a.episodes ?? 12)]] : [], aired: a.episodes ?? 12, want: a.malId, seasonMalIds: [],
+      kind,
+      title: traktStyle(name(a), rng),
+      year: traktYear(a.year!, rng),
+      traktId: ++trakt,
+      tvdb: kind === 'show' ? 990_000 + (trakt % 10_000) : null,
+      tmdb: 880_000 + (trakt % 10_000),
+      imdb: null,
+      plays: kind === 'show' ? [[1, 1, Math.min(12, a.episodes ?? 12)]] : [],
+      aired: a.episodes ?? 12,
+      want: a.malId,
+      seasonMalIds: [],
     });
   }
   for (const [kind, title, year] of NOT_ANIME) {
-    titles.push({ kind, title, year, traktId: ++trakt, tvdb: kind === 'show' ? 970_000 + (trakt % 10_000) : null, tmdb: 960_000 + (trakt % 10_000), imdb: null, plays: kind === 'show' ? [[1, 1, 8]] : [], aired: 8 + ((trakt * 7) % 60), want: null, seasonMalIds: [] });
+    titles.push({
+      kind,
+      title,
+      year,
+      traktId: ++trakt,
+      tvdb: kind === 'show' ? 970_000 + (trakt % 10_000) : null,
+      tmdb: 960_000 + (trakt % 10_000),
+      imdb: null,
+      plays: kind === 'show' ? [[1, 1, 8]] : [],
+      aired: 8 + ((trakt * 7) % 60),
+      want: null,
+      seasonMalIds: [],
+    });
   }
 
   // The export: one history page, newest first.
@@ -149,15 +254,36 @@ function main(): void {
   for (const t of titles) {
     const ids = { trakt: t.traktId, slug: `t-${t.traktId}`, tvdb: t.tvdb, imdb: t.imdb, tmdb: t.tmdb, tvrage: null };
     if (t.kind === 'movie') {
-      history.push({ id: ++id, watched_at: new Date((at += 86_400_000)).toISOString(), action: 'watch', type: 'movie', movie: { title: t.title, year: t.year, ids: { trakt: ids.trakt, slug: ids.slug, imdb: ids.imdb, tmdb: ids.tmdb } } });
+      history.push({
+        id: ++id,
+        watched_at: new Date((at += 86_400_000)).toISOString(),
+        action: 'watch',
+        type: 'movie',
+        movie: {
+          title: t.title,
+          year: t.year,
+          ids: { trakt: ids.trakt, slug: ids.slug, imdb: ids.imdb, tmdb: ids.tmdb },
+        },
+      });
       continue;
     }
-    const aired = Math.max(t.aired, t.plays.reduce((n, [, a, b]) => n + b - a + 1, 0));
+    const aired = Math.max(
+      t.aired,
+      t.plays.reduce((n, [, a, b]) => n + b - a + 1, 0),
+    );
     for (const [season, first, last] of t.plays) {
       for (let n = first; n <= last; n++) {
         history.push({
-          id: ++id, watched_at: new Date((at += 3_600_000)).toISOString(), action: 'scrobble', type: 'episode',
-          episode: { season, number: n, title: `Episode ${n}`, ids: { trakt: id - 10_000_000_000, tvdb: null, imdb: null, tmdb: null, tvrage: null } },
+          id: ++id,
+          watched_at: new Date((at += 3_600_000)).toISOString(),
+          action: 'scrobble',
+          type: 'episode',
+          episode: {
+            season,
+            number: n,
+            title: `Episode ${n}`,
+            ids: { trakt: id - 10_000_000_000, tvdb: null, imdb: null, tmdb: null, tvrage: null },
+          },
           show: { title: t.title, year: t.year, ids, aired_episodes: aired },
         });
       }
@@ -166,12 +292,24 @@ function main(): void {
   const exportDir = join(values.out, 'export');
   mkdirSync(exportDir, { recursive: true });
   writeFileSync(join(exportDir, 'watched-history.json'), JSON.stringify(history.reverse(), null, 2));
-  for (const f of ['ratings-shows.json', 'ratings-movies.json', 'ratings-seasons.json', 'ratings-episodes.json', 'lists-watchlist.json']) writeFileSync(join(exportDir, f), '[]');
+  for (const f of [
+    'ratings-shows.json',
+    'ratings-movies.json',
+    'ratings-seasons.json',
+    'ratings-episodes.json',
+    'lists-watchlist.json',
+  ])
+    writeFileSync(join(exportDir, f), '[]');
   const csv = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const truth = ['trakt_id,kind,title,year,mal_id,season_mal_ids', ...titles.map((t) => [t.traktId, t.kind, csv(t.title), t.year, t.want ?? '', t.seasonMalIds.join(';')].join(','))];
+  const truth = [
+    'trakt_id,kind,title,year,mal_id,season_mal_ids',
+    ...titles.map((t) => [t.traktId, t.kind, csv(t.title), t.year, t.want ?? '', t.seasonMalIds.join(';')].join(',')),
+  ];
   writeFileSync(join(values.out, 'truth.csv'), truth.join('\n') + '\n');
   const anime = titles.filter((t) => t.want !== null).length;
-  console.log(`${titles.length} titles (${anime} anime: ${shows.slice(0, 45).length} mapped shows, ${seenFilm.size} mapped films, ${absent.length} not in the mapping; ${NOT_ANIME.length} not anime) → ${values.out}`);
+  console.log(
+    `${titles.length} titles (${anime} anime: ${shows.slice(0, 45).length} mapped shows, ${seenFilm.size} mapped films, ${absent.length} not in the mapping; ${NOT_ANIME.length} not anime) → ${values.out}`,
+  );
 }
 
 main();

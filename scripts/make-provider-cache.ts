@@ -38,25 +38,28 @@ try {
   ] as const) {
     await importTraktExport(wh, join(ROOT, path), { asOf });
     r = await enrichTitles(wh, { provider, useBundled: false });
-    if (r.pending || r.stoppedBecause) throw new Error(`enrichment did not finish: ${r.stoppedBecause ?? `${r.pending} pending`}`);
+    if (r.pending || r.stoppedBecause)
+      throw new Error(`enrichment did not finish: ${r.stoppedBecause ?? `${r.pending} pending`}`);
   }
   if (!r) throw new Error('nothing imported');
   // The recommender's candidates (what the person's favourites point at) need their metadata offline too.
   const rec = await recommendLocal(wh, { provider, filter: {}, count: 10, useBundled: false });
-  if (rec.stoppedBecause || rec.missingMetadata) throw new Error(`candidate metadata incomplete: ${rec.stoppedBecause ?? `${rec.missingMetadata} missing`}`);
+  if (rec.stoppedBecause || rec.missingMetadata)
+    throw new Error(`candidate metadata incomplete: ${rec.stoppedBecause ?? `${rec.missingMetadata} missing`}`);
   // Details of every anime the sample's provider knows, so any recommendation on the sample works offline too:
   // other filters, a cold start without ratings, a favourite hidden, the second step out along the links.
   const source = new AnswerSource(wh, provider, { useBundled: false, now: () => new Date(LATER_EXPORT.exportedAt) });
   const all = await source.details([...animeDb().animeByMalId.keys()].filter((id) => id > 0).sort((a, b) => a - b));
   if (source.stoppedBecause) throw new Error(`details incomplete: ${source.stoppedBecause}`);
   await wh.write((db) => source.writePending(db), { what: 'recording details' });
-  const entries = wh.db
-    .all<{ key: string; status: number; payload: string | null }>(
-      "SELECT request_key AS key, status, payload FROM api_cache WHERE provider = 'anilist' ORDER BY request_key",
-    );
+  const entries = wh.db.all<{ key: string; status: number; payload: string | null }>(
+    "SELECT request_key AS key, status, payload FROM api_cache WHERE provider = 'anilist' ORDER BY request_key",
+  );
   const file: BundledCacheFile = { provider: 'anilist', recordedAt: LATER_EXPORT.exportedAt, entries };
   writeFileSync(join(ROOT, BUNDLED_CACHE), JSON.stringify(file, null, 1) + '\n');
-  console.log(`${BUNDLED_CACHE}: ${entries.length} answers (${r.matched} titles matched, ${r.unmatched} not anime, details of ${all.size} anime) from ${provider.stats.calls} calls`);
+  console.log(
+    `${BUNDLED_CACHE}: ${entries.length} answers (${r.matched} titles matched, ${r.unmatched} not anime, details of ${all.size} anime) from ${provider.stats.calls} calls`,
+  );
   wh.close();
 } finally {
   await fake.close();

@@ -14,8 +14,14 @@ import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
 import { hash32, Rng } from './lib/rng.ts';
 import {
-  CATALOGUE, FIRST_EXPORT, LATER_EXPORT, SAMPLE_USERNAME,
-  type CatalogueEntry, type KnownEpisode, type Pace, type WatchSegment,
+  CATALOGUE,
+  FIRST_EXPORT,
+  LATER_EXPORT,
+  SAMPLE_USERNAME,
+  type CatalogueEntry,
+  type KnownEpisode,
+  type Pace,
+  type WatchSegment,
 } from './sample/catalog.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,14 +88,28 @@ const episodeIds = new Map<string, Ep>();
     const seasons = e.trakt.seasons ?? [];
     const numbers = e.trakt.seasonNumbers ?? seasons.map((_, i) => i + 1);
     const specials = e.behaviour?.specials?.count ?? 0;
-    const lists: Array<[number, number]> = [[0, specials], ...seasons.map((n, i): [number, number] => [numbers[i] ?? i + 1, n])];
+    const lists: Array<[number, number]> = [
+      [0, specials],
+      ...seasons.map((n, i): [number, number] => [numbers[i] ?? i + 1, n]),
+    ];
     for (const [season, count] of lists) {
       for (let n = 1; n <= count; n++) {
         const known = e.trakt.knownEpisodes?.find((k) => k.season === season && k.number === n);
         next += idRng.int(1, 9);
-        episodeIds.set(`${e.key}:${season}:${n}`, known
-          ? { ...known }
-          : { season, number: n, title: season === 0 ? `Special ${n}` : `Episode ${n}`, trakt: next, tvdb: null, imdb: null, tmdb: null });
+        episodeIds.set(
+          `${e.key}:${season}:${n}`,
+          known
+            ? { ...known }
+            : {
+                season,
+                number: n,
+                title: season === 0 ? `Special ${n}` : `Episode ${n}`,
+                trakt: next,
+                tvdb: null,
+                imdb: null,
+                tmdb: null,
+              },
+        );
       }
     }
     next += 2000;
@@ -209,7 +229,16 @@ for (const e of CATALOGUE) {
       for (let k = 0; k < s.count; k++) {
         const ep = eps[s.from + k];
         if (!ep) throw new Error(`${e.key}: segment ${si} runs past the listed episodes`);
-        const p = addPlay({ entry: e, ep, watchedAt: 0, recordedAt: 0, action: 'watch', later: false, cluster: s.backfill, seq: k });
+        const p = addPlay({
+          entry: e,
+          ep,
+          watchedAt: 0,
+          recordedAt: 0,
+          action: 'watch',
+          later: false,
+          cluster: s.backfill,
+          seq: k,
+        });
         clusterPlays[s.backfill].push(p);
       }
       return;
@@ -235,7 +264,14 @@ for (const e of CATALOGUE) {
     const times = schedule(rng, b.specials.start, b.specials.count, 'binge', minutes);
     times.forEach((t, k) => {
       const action = chooseAction(rng, t);
-      addPlay({ entry: e, ep: episode(e, 0, k + 1), watchedAt: t, recordedAt: recordedAt(rng, action, t, false), action, later: false });
+      addPlay({
+        entry: e,
+        ep: episode(e, 0, k + 1),
+        watchedAt: t,
+        recordedAt: recordedAt(rng, action, t, false),
+        action,
+        later: false,
+      });
     });
   }
   if (b.repeat) {
@@ -243,14 +279,21 @@ for (const e of CATALOGUE) {
     for (let k = 0; k < b.repeat.extraPlays; k++) {
       const t = sessionStart(rng, day, false) + minutes * MIN;
       const action = chooseAction(rng, t);
-      addPlay({ entry: e, ep: episode(e, b.repeat.season, b.repeat.number), watchedAt: t, recordedAt: recordedAt(rng, action, t, false), action, later: false });
+      addPlay({
+        entry: e,
+        ep: episode(e, b.repeat.season, b.repeat.number),
+        watchedAt: t,
+        recordedAt: recordedAt(rng, action, t, false),
+        action,
+        later: false,
+      });
       day += rng.int(100, 300) * DAY;
     }
   }
   if (b.epochPlay) {
     const ep = b.epochPlay === 'movie' ? null : episode(e, b.epochPlay.season, b.epochPlay.number);
     // recorded when the person filled in their old viewing, without a date
-    const rec = dayMs('2016-02-20') + rng.int(9 * 3600, 23 * 3600) * SEC + hash32(e.key) % 300 * DAY;
+    const rec = dayMs('2016-02-20') + rng.int(9 * 3600, 23 * 3600) * SEC + (hash32(e.key) % 300) * DAY;
     addPlay({ entry: e, ep, watchedAt: EPOCH_UNKNOWN, recordedAt: rec, action: 'watch', later: false });
   }
 }
@@ -298,8 +341,10 @@ placeCluster('A', inFirst);
 
 // sanity: the first export holds only what happened before it, the later plays come after it
 for (const p of plays) {
-  if (!p.later && p.recordedAt >= FIRST_AT) throw new Error(`${p.entry.key}: a first-export play recorded ${iso(p.recordedAt)}`);
-  if (p.later && (p.watchedAt <= FIRST_AT || p.recordedAt >= LATER_AT)) throw new Error(`${p.entry.key}: a later play at ${iso(p.watchedAt)}`);
+  if (!p.later && p.recordedAt >= FIRST_AT)
+    throw new Error(`${p.entry.key}: a first-export play recorded ${iso(p.recordedAt)}`);
+  if (p.later && (p.watchedAt <= FIRST_AT || p.recordedAt >= LATER_AT))
+    throw new Error(`${p.entry.key}: a later play at ${iso(p.watchedAt)}`);
   if (p.watchedAt !== EPOCH_UNKNOWN && p.watchedAt < dayMs('2016-01-01')) throw new Error(`${p.entry.key}: too early`);
   if (p.recordedAt < p.watchedAt) throw new Error(`${p.entry.key}: recorded before watched`);
 }
@@ -327,25 +372,68 @@ const formOf = (key: string): Form => (hash32(key) & 1 ? 'plex' : 'classic');
 
 const plexGuid = (e: CatalogueEntry): string => e.trakt.plex?.guid ?? `5d${rngFor(`plex:${e.key}`).hex(22)}`;
 const plexSlug = (e: CatalogueEntry): string =>
-  e.trakt.plex?.slug ?? e.trakt.title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  e.trakt.plex?.slug ??
+  e.trakt.title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function mediaObj(e: CatalogueEntry, form: Form): Record<string, unknown> {
   const t = e.trakt;
   if (t.mediaType === 'movie') {
     return form === 'classic'
       ? { title: t.title, year: t.year, ids: { trakt: t.traktId, slug: t.slug, imdb: t.imdb, tmdb: t.tmdb } }
-      : { ids: { imdb: t.imdb, plex: { guid: plexGuid(e), slug: plexSlug(e) }, slug: t.slug, tmdb: t.tmdb, trakt: t.traktId }, year: t.year, title: t.title };
+      : {
+          ids: {
+            imdb: t.imdb,
+            plex: { guid: plexGuid(e), slug: plexSlug(e) },
+            slug: t.slug,
+            tmdb: t.tmdb,
+            trakt: t.traktId,
+          },
+          year: t.year,
+          title: t.title,
+        };
   }
   const aired = t.airedEpisodes === null ? {} : { aired_episodes: t.airedEpisodes };
   return form === 'classic'
-    ? { title: t.title, year: t.year, ids: { trakt: t.traktId, slug: t.slug, tvdb: t.tvdb, imdb: t.imdb, tmdb: t.tmdb, tvrage: null }, ...aired }
-    : { ids: { imdb: t.imdb, plex: { guid: plexGuid(e), slug: plexSlug(e) }, slug: t.slug, tmdb: t.tmdb, tvdb: t.tvdb, trakt: t.traktId }, year: t.year, title: t.title, ...aired };
+    ? {
+        title: t.title,
+        year: t.year,
+        ids: { trakt: t.traktId, slug: t.slug, tvdb: t.tvdb, imdb: t.imdb, tmdb: t.tmdb, tvrage: null },
+        ...aired,
+      }
+    : {
+        ids: {
+          imdb: t.imdb,
+          plex: { guid: plexGuid(e), slug: plexSlug(e) },
+          slug: t.slug,
+          tmdb: t.tmdb,
+          tvdb: t.tvdb,
+          trakt: t.traktId,
+        },
+        year: t.year,
+        title: t.title,
+        ...aired,
+      };
 }
 
 function episodeObj(ep: Ep, form: Form): Record<string, unknown> {
   return form === 'classic'
-    ? { season: ep.season, number: ep.number, title: ep.title, ids: { trakt: ep.trakt, tvdb: ep.tvdb, imdb: ep.imdb, tmdb: ep.tmdb, tvrage: null } }
-    : { ids: { imdb: ep.imdb, tmdb: ep.tmdb, tvdb: ep.tvdb, trakt: ep.trakt }, number: ep.number, season: ep.season, title: ep.title };
+    ? {
+        season: ep.season,
+        number: ep.number,
+        title: ep.title,
+        ids: { trakt: ep.trakt, tvdb: ep.tvdb, imdb: ep.imdb, tmdb: ep.tmdb, tvrage: null },
+      }
+    : {
+        ids: { imdb: ep.imdb, tmdb: ep.tmdb, tvdb: ep.tvdb, trakt: ep.trakt },
+        number: ep.number,
+        season: ep.season,
+        title: ep.title,
+      };
 }
 
 function historyRecord(p: Play): Record<string, unknown> {
@@ -384,7 +472,8 @@ function seasonTraktId(e: CatalogueEntry, season: number): number {
 
 function lastPlay(e: CatalogueEntry, pred: (p: Play) => boolean): Play | undefined {
   let best: Play | undefined;
-  for (const p of plays) if (p.entry === e && p.watchedAt > 0 && pred(p) && (!best || p.watchedAt > best.watchedAt)) best = p;
+  for (const p of plays)
+    if (p.entry === e && p.watchedAt > 0 && pred(p) && (!best || p.watchedAt > best.watchedAt)) best = p;
   return best;
 }
 
@@ -411,7 +500,13 @@ function ratingsFor(which: 'first' | 'later'): Rating[] {
     for (const sr of b.seasonRatings ?? []) {
       const last = lastPlay(e, (p) => !p.later && p.ep?.season === sr.season);
       if (!last) throw new Error(`${e.key}: season ${sr.season} rated but not watched`);
-      out.push({ kind: 'season', entry: e, rating: sr.rating, ratedAt: last.watchedAt + rng.int(600, 7200) * SEC, season: sr.season });
+      out.push({
+        kind: 'season',
+        entry: e,
+        rating: sr.rating,
+        ratedAt: last.watchedAt + rng.int(600, 7200) * SEC,
+        season: sr.season,
+      });
     }
     for (const er of b.episodeRatings ?? []) {
       const ep = episode(e, er.season, er.number);
@@ -422,7 +517,9 @@ function ratingsFor(which: 'first' | 'later'): Rating[] {
       out.push({ kind: 'episode', entry: e, rating: er.rating, ratedAt: Math.max(at, firstWatch + MIN), ep });
     }
   }
-  for (const r of out) if (r.ratedAt >= (which === 'first' ? FIRST_AT : LATER_AT)) throw new Error(`${r.entry.key}: rated after the export`);
+  for (const r of out)
+    if (r.ratedAt >= (which === 'first' ? FIRST_AT : LATER_AT))
+      throw new Error(`${r.entry.key}: rated after the export`);
   return out.sort((a, b) => b.ratedAt - a.ratedAt);
 }
 
@@ -435,9 +532,10 @@ function ratingRecord(r: Rating): Record<string, unknown> {
   else if (r.kind === 'season') {
     const s = r.season ?? 1;
     const count = r.entry.trakt.seasons?.[s - 1] ?? null;
-    const ids = form === 'classic'
-      ? { trakt: seasonTraktId(r.entry, s), tvdb: null, tmdb: null, tvrage: null }
-      : { tmdb: null, trakt: seasonTraktId(r.entry, s), tvdb: null };
+    const ids =
+      form === 'classic'
+        ? { trakt: seasonTraktId(r.entry, s), tvdb: null, tmdb: null, tvrage: null }
+        : { tmdb: null, trakt: seasonTraktId(r.entry, s), tvdb: null };
     media = { season: { number: s, ids, aired_episodes: count }, show: mediaObj(r.entry, form) };
   } else {
     if (!r.ep) throw new Error('episode rating without episode');
@@ -491,12 +589,18 @@ function watchedShows(ps: Play[]): Record<string, unknown>[] {
         last_updated_at: iso(updated),
         reset_at: null,
         show: mediaObj(e, 'classic'),
-        seasons: [...seasons.entries()].sort((a, b) => a[0] - b[0]).map(([number, eps]) => ({
-          number,
-          episodes: [...eps.entries()].sort((a, b) => a[0] - b[0]).map(([n, pl]) => ({
-            number: n, plays: pl.length, last_watched_at: iso(Math.max(...pl.map((p) => p.watchedAt))),
+        seasons: [...seasons.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([number, eps]) => ({
+            number,
+            episodes: [...eps.entries()]
+              .sort((a, b) => a[0] - b[0])
+              .map(([n, pl]) => ({
+                number: n,
+                plays: pl.length,
+                last_watched_at: iso(Math.max(...pl.map((p) => p.watchedAt))),
+              })),
           })),
-        })),
       },
     };
   });
@@ -574,8 +678,19 @@ const USER_PROFILE = {
 const USER_SETTINGS = {
   user: { ...USER_PROFILE, email: 'sample@example.invalid', birthday: '2000-01-01' },
   account: { timezone: 'Europe/Berlin', date_format: 'dmy', time_24hr: true, cover_image: null },
-  connections: { facebook: false, twitter: false, mastodon: false, google: false, tumblr: false, medium: false, slack: false, apple: false, dropbox: false, microsoft: false },
-  sharing_text: { watching: 'I\'m watching [item]', watched: 'I just watched [item]', rated: '[item] [stars]' },
+  connections: {
+    facebook: false,
+    twitter: false,
+    mastodon: false,
+    google: false,
+    tumblr: false,
+    medium: false,
+    slack: false,
+    apple: false,
+    dropbox: false,
+    microsoft: false,
+  },
+  sharing_text: { watching: "I'm watching [item]", watched: 'I just watched [item]', rated: '[item] [stars]' },
   limits: { list: { count: 2, item_count: 100 }, watchlist: { item_count: 100 }, favorites: { item_count: 50 } },
   access_token: 'not-a-real-token',
   refresh_token: 'not-a-real-token-either',
@@ -629,13 +744,18 @@ function describeChanges(first: Export, later: Export): string {
     .map(([e, n]) => ({ e, added: n - (a.get(e) ?? 0), isNew: !a.has(e) }))
     .sort((x, y) => x.e.trakt.title.localeCompare(y.e.trakt.title));
   const removed = [...a.keys()].filter((e) => !b.has(e));
-  const showRating = (ex: Export) => new Map(ex.ratings.filter((r) => r.kind === 'show' || r.kind === 'movie').map((r) => [r.entry, r.rating]));
+  const showRating = (ex: Export) =>
+    new Map(ex.ratings.filter((r) => r.kind === 'show' || r.kind === 'movie').map((r) => [r.entry, r.rating]));
   const ra = showRating(first);
   const rb = showRating(later);
-  const label = (e: CatalogueEntry) => `${e.trakt.title.replace(/\u00a0/g, ' ')} (${e.trakt.year}, ${e.trakt.mediaType})`;
+  const label = (e: CatalogueEntry) =>
+    `${e.trakt.title.replace(/\u00a0/g, ' ')} (${e.trakt.year}, ${e.trakt.mediaType})`;
   const lines: string[] = [];
   lines.push('Titles with new plays (watched after 2026-05-01):', '');
-  for (const g of gained) lines.push(`- ${label(g.e)}: ${g.added} new play${g.added === 1 ? '' : 's'}${g.isNew ? ' — a title the first export does not have' : ''}`);
+  for (const g of gained)
+    lines.push(
+      `- ${label(g.e)}: ${g.added} new play${g.added === 1 ? '' : 's'}${g.isNew ? ' — a title the first export does not have' : ''}`,
+    );
   lines.push('', 'Ratings (show and movie) that changed or were added:', '');
   const rated = [...new Set([...ra.keys(), ...rb.keys()])].sort((x, y) => x.trakt.title.localeCompare(y.trakt.title));
   for (const e of rated) {
@@ -657,8 +777,10 @@ function readme(first: Export, later: Export): string {
   const pagesOf = (ex: Export) => [...ex.files.keys()].filter((f) => f.startsWith('watched-history-')).length;
   const describe = (ex: Export, name: string, how: string) => {
     const eps = ex.plays.filter((p) => p.ep).length;
-    return `- \`${name}\` ${how}: ${ex.plays.length} plays (${eps} episodes, ${ex.plays.length - eps} movies) on ${pagesOf(ex)} history pages, ` +
-      `${new Set(ex.plays.map((p) => p.entry.key)).size} titles, ${ex.ratings.length} ratings.`;
+    return (
+      `- \`${name}\` ${how}: ${ex.plays.length} plays (${eps} episodes, ${ex.plays.length - eps} movies) on ${pagesOf(ex)} history pages, ` +
+      `${new Set(ex.plays.map((p) => p.entry.key)).size} titles, ${ex.ratings.length} ratings.`
+    );
   };
   return [
     '# Sample data',
@@ -666,7 +788,11 @@ function readme(first: Export, later: Export): string {
     'Two Trakt data exports of one invented account, `sample-otaku`, for trying anidex without an account of your own:',
     '',
     describe(first, `${FIRST_EXPORT.name}/`, 'the first export, unpacked'),
-    describe(later, `${LATER_EXPORT.name}.zip`, `the same account 3.5 months later, zipped inside one \`${LATER_EXPORT.name}/\` folder`),
+    describe(
+      later,
+      `${LATER_EXPORT.name}.zip`,
+      `the same account 3.5 months later, zipped inside one \`${LATER_EXPORT.name}/\` folder`,
+    ),
     '',
     '```sh',
     `npx anidex import data/sample/${FIRST_EXPORT.name} --as-of ${FIRST_EXPORT.exportedAt}`,
@@ -678,8 +804,8 @@ function readme(first: Export, later: Export): string {
     '`watched-shows.json`, `watched-movies.json`, `user-stats.json`, `user-profile.json` and `user-settings.json`',
     '(fake e-mail and token: anidex must never read that file).',
     '',
-    `Across the two exports the account watched ${watchedAnime.length} anime titles and ${CATALOGUE.filter((e) => !e.anime && e.behaviour).length} other shows and films; `
-      + `${CATALOGUE.filter((e) => !e.behaviour).length} more titles sit on its watchlist. The traps of real exports are all here: both record`,
+    `Across the two exports the account watched ${watchedAnime.length} anime titles and ${CATALOGUE.filter((e) => !e.anime && e.behaviour).length} other shows and films; ` +
+      `${CATALOGUE.filter((e) => !e.behaviour).length} more titles sit on its watchlist. The traps of real exports are all here: both record`,
     'serializations (classic ids with `tvrage`, ids-first with `plex`), season-0 specials, a season numbered by year',
     '(The Daily Show, S2024), two plays with the "unknown" date `1970-01-01T00:00:00.000Z`, two date-only bulk back-fills',
     'sharing one midnight `watched_at` (one straddles a page boundary in each export), rewatched episodes, TVDB season',
@@ -710,7 +836,11 @@ async function writeZip(file: string, folder: string, files: Map<string, string>
   const zip = new yazl.ZipFile();
   const mtime = new Date(LATER_AT);
   for (const name of [...files.keys()].sort()) {
-    zip.addBuffer(Buffer.from(files.get(name)!, 'utf8'), `${folder}/${name}`, { mtime, mode: 0o100644, compress: true });
+    zip.addBuffer(Buffer.from(files.get(name)!, 'utf8'), `${folder}/${name}`, {
+      mtime,
+      mode: 0o100644,
+      compress: true,
+    });
   }
   zip.end();
   await new Promise<void>((resolve, reject) => {

@@ -11,12 +11,14 @@ const readme = readFileSync(file, 'utf8');
 const start = readme.indexOf(TABLE_START);
 const end = readme.indexOf(TABLE_END);
 if (start === -1 || end < start) {
-  process.stderr.write(`README.md has no CLI table markers: put\n${TABLE_START}\n${TABLE_END}\nwhere the table goes.\n`);
+  process.stderr.write(
+    `README.md has no CLI table markers: put\n${TABLE_START}\n${TABLE_END}\nwhere the table goes.\n`,
+  );
   process.exit(1);
 }
 const next = readme.slice(0, start) + readmeCliTable(COMMANDS) + readme.slice(end + TABLE_END.length);
 if (process.argv.includes('--check')) {
-  if (next !== readme) process.stderr.write('README.md: the CLI table is not the specs\'; run `npm run docs:cli`.\n');
+  if (next !== readme) process.stderr.write("README.md: the CLI table is not the specs'; run `npm run docs:cli`.\n");
   process.exit(next === readme ? 0 : 1);
 }
 if (next !== readme) writeFileSync(file, next);

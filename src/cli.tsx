@@ -48,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     if (flags.demo && spec.noDemo) throw new UsageError(spec.noDemo.message, spec.noDemo.hint);
     if (spec.usesData === false) {
       const dataDir = resolveDataDir(flags['data-dir']);
-      return await (await spec.load()).run(parsed, { ...ctxBase, dataDir, ownDataDir: dataDir, dirs: resolveDirs(), demo: false });
+      return await (
+        await spec.load()
+      ).run(parsed, { ...ctxBase, dataDir, ownDataDir: dataDir, dirs: resolveDirs(), demo: false });
     }
     const { ctx } = await dataContext(flags['data-dir'], Boolean(flags.demo), ctxBase, spec.name);
     return await (await spec.load()).run(parsed, ctx);
@@ -63,7 +65,12 @@ export async function main(argv: string[]): Promise<number> {
  * The folders a command (or the TUI) works in: settings left in the data dir by an older anidex are moved first
  * (said on stderr, or shown by the TUI), and with --demo the demo warehouse is built when missing.
  */
-async function dataContext(dataDirFlag: string | undefined, demo: boolean, base: Pick<CommandContext, 'json' | 'debug' | 'titleLanguage'>, who: string): Promise<{ ctx: CommandContext; moved: string[] }> {
+async function dataContext(
+  dataDirFlag: string | undefined,
+  demo: boolean,
+  base: Pick<CommandContext, 'json' | 'debug' | 'titleLanguage'>,
+  who: string,
+): Promise<{ ctx: CommandContext; moved: string[] }> {
   const { moveLegacyFiles } = await import('./app/legacy-locations.ts');
   const dataDir = resolveDataDir(dataDirFlag);
   const dirs = resolveDirs();

@@ -4,7 +4,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +23,10 @@ const SOCKET = `anidex-alt-${process.pid}`;
 // The first frame shares two cores with the rest of the suite.
 const WAIT_MS = 60_000;
 const MARKER_LINES = 40; // more than the pane's 24 rows: some of them are in tmux's history, some on screen
-const CRASH_LINES = ['anidex: unexpected error: injected crash', '  Run again with --debug for details, and report it if it persists.'];
+const CRASH_LINES = [
+  'anidex: unexpected error: injected crash',
+  '  Run again with --debug for details, and report it if it persists.',
+];
 
 function onPath(name: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -32,7 +44,10 @@ const HAVE_TMUX = onPath('tmux');
 const TMP = mkdtempSync(join(tmpdir(), 'anidex-alt-'));
 
 function tm(...args: string[]): string {
-  return execFileSync('tmux', ['-u', '-f', '/dev/null', '-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('tmux', ['-u', '-f', '/dev/null', '-L', SOCKET, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 const shq = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
@@ -42,7 +57,8 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, pane
   for (;;) {
     const v = probe();
     if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) assert.fail(`waited ${WAIT_MS / 1000} s for ${what}; the pane:\n${pane ? capture(pane) : ''}`);
+    if (Date.now() > deadline)
+      assert.fail(`waited ${WAIT_MS / 1000} s for ${what}; the pane:\n${pane ? capture(pane) : ''}`);
     await sleep(50);
   }
 }
@@ -106,11 +122,19 @@ async function runCase(c: Case): Promise<void> {
   tm('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `bash ${shq(join(dir, 'run.sh'))}`);
   const pane = `${session}:0.0`;
   try {
-    await waitFor('the lines printed before anidex', () => capture(pane).at(-1)?.endsWith(`before anidex ${MARKER_LINES}`), pane);
+    await waitFor(
+      'the lines printed before anidex',
+      () => capture(pane).at(-1)?.endsWith(`before anidex ${MARKER_LINES}`),
+      pane,
+    );
     const beforeLines = capture(pane);
     writeFileSync(gate, '');
 
-    await waitFor('the first frame on the alternate screen', () => paneVar(pane, 'alternate_on') === '1' && capture(pane).some((l) => l.startsWith('anidex · ')), pane);
+    await waitFor(
+      'the first frame on the alternate screen',
+      () => paneVar(pane, 'alternate_on') === '1' && capture(pane).some((l) => l.startsWith('anidex · ')),
+      pane,
+    );
     const shellPid = paneVar(pane, 'pane_pid');
     const pid = await waitFor('the anidex process', () => anidexPid(shellPid), pane);
     await waitFor('the cursor hidden while the TUI draws', () => paneVar(pane, 'cursor_flag') === '0', pane);
@@ -167,7 +191,13 @@ const CASES: Case[] = [
   { name: 'Ctrl-C', end: (pane) => tm('send-keys', '-t', pane, 'C-c'), status: 0, added: [] },
   { name: 'SIGTERM', end: (_pane, pid) => process.kill(pid, 'SIGTERM'), status: 143, added: [] },
   { name: 'SIGHUP (a dropped SSH session)', end: (_pane, pid) => process.kill(pid, 'SIGHUP'), status: 129, added: [] },
-  { name: 'an uncaught exception', crash: 'exception', end: (_pane, pid) => process.kill(pid, 'SIGUSR2'), status: 1, added: CRASH_LINES },
+  {
+    name: 'an uncaught exception',
+    crash: 'exception',
+    end: (_pane, pid) => process.kill(pid, 'SIGUSR2'),
+    status: 1,
+    added: CRASH_LINES,
+  },
   {
     name: 'an unhandled rejection',
     crash: 'rejection',
@@ -178,11 +208,15 @@ const CASES: Case[] = [
 ];
 
 for (const c of CASES) {
-  test(`the TUI in tmux, ended by ${c.name}: the screen before it is back untouched, cursor shown, cooked mode`, { timeout: 4 * WAIT_MS }, async (t) => {
-    if (!HAVE_TMUX) {
-      t.skip('tmux is not on PATH');
-      return;
-    }
-    await runCase(c);
-  });
+  test(
+    `the TUI in tmux, ended by ${c.name}: the screen before it is back untouched, cursor shown, cooked mode`,
+    { timeout: 4 * WAIT_MS },
+    async (t) => {
+      if (!HAVE_TMUX) {
+        t.skip('tmux is not on PATH');
+        return;
+      }
+      await runCase(c);
+    },
+  );
 }

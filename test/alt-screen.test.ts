@@ -3,7 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR, enterAltScreen, type TerminalIn, type TerminalOut } from '../src/ui/terminal/alt-screen.ts';
+import {
+  ENTER_ALT_SCREEN,
+  LEAVE_ALT_SCREEN,
+  SHOW_CURSOR,
+  enterAltScreen,
+  type TerminalIn,
+  type TerminalOut,
+} from '../src/ui/terminal/alt-screen.ts';
 import { guardTerminal, SIGNAL_EXIT_CODES, type ProcessLike } from '../src/ui/terminal/exit-guard.ts';
 
 function fakeOut(isTTY: boolean, fail = false): TerminalOut & { written: string[] } {
@@ -50,7 +57,10 @@ test('on a terminal: enter switches to the alternate screen with the cursor home
 });
 
 test('piped or redirected output, or TERM=dumb: nothing is written, neither on enter nor on leave', () => {
-  for (const [out, env] of [[fakeOut(false), TERM], [fakeOut(true), { TERM: 'dumb' }]] as const) {
+  for (const [out, env] of [
+    [fakeOut(false), TERM],
+    [fakeOut(true), { TERM: 'dumb' }],
+  ] as const) {
     const screen = enterAltScreen(out, fakeIn(false), env);
     assert.equal(screen.entered, false);
     screen.leave();
@@ -87,7 +97,11 @@ test('a signal restores the terminal once and exits with 128 + its number', () =
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
     const proc = new FakeProcess();
     const calls: string[] = [];
-    guardTerminal(proc, () => calls.push('restore'), () => calls.push('crash'));
+    guardTerminal(
+      proc,
+      () => calls.push('restore'),
+      () => calls.push('crash'),
+    );
     proc.emit(signal);
     assert.deepEqual(calls, ['restore'], signal);
     assert.deepEqual(proc.exits, [code], signal);
@@ -98,7 +112,11 @@ test('a crash (uncaught exception, unhandled rejection) restores first, then rep
   for (const event of ['uncaughtException', 'unhandledRejection']) {
     const proc = new FakeProcess();
     const calls: unknown[] = [];
-    guardTerminal(proc, () => calls.push('restore'), (err) => calls.push(`crash: ${(err as Error).message}`));
+    guardTerminal(
+      proc,
+      () => calls.push('restore'),
+      (err) => calls.push(`crash: ${(err as Error).message}`),
+    );
     proc.emit(event, new Error('boom'));
     assert.deepEqual(calls, ['restore', 'crash: boom'], event);
     assert.deepEqual(proc.exits, [1], event);
@@ -108,19 +126,27 @@ test('a crash (uncaught exception, unhandled rejection) restores first, then rep
 test('a failing restore or report still exits; any exit restores once; disposing removes every listener', () => {
   const proc = new FakeProcess();
   let restores = 0;
-  guardTerminal(proc, () => {
-    restores++;
-    throw new Error('terminal gone');
-  }, () => {
-    throw new Error('stderr gone');
-  });
+  guardTerminal(
+    proc,
+    () => {
+      restores++;
+      throw new Error('terminal gone');
+    },
+    () => {
+      throw new Error('stderr gone');
+    },
+  );
   assert.throws(() => proc.emit('uncaughtException', new Error('boom')), /stderr gone/);
   assert.deepEqual(proc.exits, [1]);
   assert.equal(restores, 1);
 
   const quiet = new FakeProcess();
   let n = 0;
-  const dispose = guardTerminal(quiet, () => n++, () => {});
+  const dispose = guardTerminal(
+    quiet,
+    () => n++,
+    () => {},
+  );
   quiet.emit('exit', 0);
   quiet.emit('exit', 0);
   quiet.emit('SIGTERM');

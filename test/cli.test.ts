@@ -13,13 +13,18 @@ const SAMPLE_V1 = join(ROOT, 'data/sample/trakt-2026-05-01');
 const SAMPLE_V2 = join(ROOT, 'data/sample/trakt-2026-08-15.zip');
 
 before(() => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
 });
 
 function anidex(dataDir: string, ...args: string[]) {
   if (args[0] === 'import') args = [...args, '--offline'];
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+    timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     // No test reaches the internet: a provider URL nobody listens on, and imports run with --offline.
@@ -67,7 +72,12 @@ test('sample walk-through: import, later export, history shows versions; re-impo
 
   // A title that changed has two versions, the newest first, with what changed.
   const lib = JSON.parse(anidex(d, 'library', '--json').out) as Array<{ titleKey: string; title: string }>;
-  let versioned: { title: string; versions: Array<{ isCurrent: boolean; changed: string; validFrom: string; validTo: string | null }> } | undefined;
+  let versioned:
+    | {
+        title: string;
+        versions: Array<{ isCurrent: boolean; changed: string; validFrom: string; validTo: string | null }>;
+      }
+    | undefined;
   for (const t of lib) {
     const h = JSON.parse(anidex(d, 'history', t.titleKey, '--json').out);
     if (h.versions.length >= 2) {
@@ -96,7 +106,10 @@ test('sample walk-through: import, later export, history shows versions; re-impo
   const libraryBefore = anidex(d, 'library', '--json').out;
   const again = JSON.parse(anidex(d, 'import', SAMPLE_V2, '--json').out);
   assert.equal(again.counts.recordsNew, 0, 're-import adds no bronze record');
-  assert.equal(again.counts.titlesNew + again.counts.titlesChanged + again.counts.titlesDeleted + again.counts.titlesRestored, 0);
+  assert.equal(
+    again.counts.titlesNew + again.counts.titlesChanged + again.counts.titlesDeleted + again.counts.titlesRestored,
+    0,
+  );
   assert.equal(anidex(d, 'library', '--json').out, libraryBefore);
 
   const stats = anidex(d, 'stats');
@@ -105,7 +118,11 @@ test('sample walk-through: import, later export, history shows versions; re-impo
   assert.match(stats.out, /Plays per month/);
 
   const snaps = anidex(d, 'snapshot', 'list', '--json');
-  assert.equal(JSON.parse(snaps.out).length, 1, 'a snapshot before the second import; none before the first (no file yet) or the identical re-import');
+  assert.equal(
+    JSON.parse(snaps.out).length,
+    1,
+    'a snapshot before the second import; none before the first (no file yet) or the identical re-import',
+  );
 });
 
 test('bad input: one clear sentence naming the file, exit 1, warehouse byte-for-byte unchanged', () => {
@@ -124,7 +141,11 @@ test('bad input: one clear sentence naming the file, exit 1, warehouse byte-for-
     for (const [f, c] of Object.entries(files)) writeFileSync(join(dir, f), c);
     cases.push({ name, path: dir, expect });
   };
-  add('truncated', { 'watched-history.json': '[{"id": 1, "watched_at": "2026-01-0' }, /watched-history\.json is not valid JSON/);
+  add(
+    'truncated',
+    { 'watched-history.json': '[{"id": 1, "watched_at": "2026-01-0' },
+    /watched-history\.json is not valid JSON/,
+  );
   add('object', { 'watched-history.json': '{"id": 1}' }, /watched-history\.json.*(array|object)/);
   add('empty', {}, /empty|no Trakt/i);
   add('no-trakt', { 'notes.txt': 'hello' }, /no Trakt/i);
@@ -147,7 +168,13 @@ test('bad input: one clear sentence naming the file, exit 1, warehouse byte-for-
 test('a malformed record is skipped and listed; --strict refuses the whole import', () => {
   const d = tmp();
   const src = tmp();
-  const good = { id: 1, watched_at: '2026-01-01T20:00:00.000Z', action: 'watch', type: 'movie', movie: { title: 'Akira', year: 1988, ids: { trakt: 7, slug: 'akira-1988' } } };
+  const good = {
+    id: 1,
+    watched_at: '2026-01-01T20:00:00.000Z',
+    action: 'watch',
+    type: 'movie',
+    movie: { title: 'Akira', year: 1988, ids: { trakt: 7, slug: 'akira-1988' } },
+  };
   const bad = { ...good, id: 2, watched_at: '2014-02-31T20:00:00.000Z' };
   writeFileSync(join(src, 'watched-history.json'), JSON.stringify([good, bad], null, 2));
   const strict = anidex(d, 'import', src, '--strict');
@@ -192,7 +219,7 @@ test('history: unknown and ambiguous titles get a helpful message', () => {
   assert.match(amb.err, /anidex history trakt:show:\d+/);
 });
 
-test('offline import of the sample is pending in a person\'s warehouse: the bundled answers serve only the demo', () => {
+test("offline import of the sample is pending in a person's warehouse: the bundled answers serve only the demo", () => {
   const d = tmp();
   const imp = anidex(d, 'import', SAMPLE_V1, '--as-of', '2026-05-01T12:00:00Z');
   assert.equal(imp.code, 0, imp.err);
@@ -206,17 +233,30 @@ test('offline import of the sample into the demo is enriched from the bundled an
   const imp = anidex(d, 'import', SAMPLE_V1, '--as-of', '2026-05-01T12:00:00Z');
   assert.equal(imp.code, 0, imp.err);
   assert.match(imp.out, /Enrichment: \d+ matched, 0 matched by hand, \d+ not anime or not found, 0 pending/);
-  const lib = JSON.parse(anidex(d, 'library', '--json').out) as Array<{ title: string; matchStatus: string; genres: string[]; length: string | null }>;
-  assert.ok(lib.every((r) => r.matchStatus !== 'pending'), 'nothing pending');
+  const lib = JSON.parse(anidex(d, 'library', '--json').out) as Array<{
+    title: string;
+    matchStatus: string;
+    genres: string[];
+    length: string | null;
+  }>;
+  assert.ok(
+    lib.every((r) => r.matchStatus !== 'pending'),
+    'nothing pending',
+  );
   const mushishi = lib.find((r) => r.title === 'Mushishi')!;
   assert.ok(mushishi.genres.length > 0);
   assert.equal(mushishi.length, 'long', 'both seasons, 46 episodes × 24 min, over 12 hours');
 
-  const cozy = JSON.parse(anidex(d, 'library', '--genre', 'Slice of Life', '--length', 'short', '--json').out) as Array<{ genres: string[]; length: string }>;
+  const cozy = JSON.parse(
+    anidex(d, 'library', '--genre', 'Slice of Life', '--length', 'short', '--json').out,
+  ) as Array<{ genres: string[]; length: string }>;
   assert.ok(cozy.length > 0 && cozy.every((r) => r.genres.includes('Slice of Life') && r.length === 'short'));
   const bad = anidex(d, 'library', '--length', 'tiny');
   assert.equal(bad.code, 2);
-  assert.match(bad.err, /library: --length "tiny" is not a length anidex knows\.\n.*Lengths: movie \(a film\), short \(under 5 h in all\), medium \(5–12 h\), long \(over 12 h\)\./);
+  assert.match(
+    bad.err,
+    /library: --length "tiny" is not a length anidex knows\.\n.*Lengths: movie \(a film\), short \(under 5 h in all\), medium \(5–12 h\), long \(over 12 h\)\./,
+  );
 
   const un = anidex(d, 'library', '--unmatched');
   assert.match(un.out, /Breaking Bad/);
@@ -240,7 +280,12 @@ test('offline import of the sample into the demo is enriched from the bundled an
 test('doctor reports the warehouse healthy and never shows the Gemini key; a corrupt warehouse is reported', () => {
   const d = tmp();
   assert.equal(anidex(d, 'import', SAMPLE_V1).code, 0);
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', d, 'doctor'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8', env: { ...process.env, GEMINI_API_KEY: 'AIzaDOCTOR-SECRET' } });
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', d, 'doctor'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, GEMINI_API_KEY: 'AIzaDOCTOR-SECRET' },
+  });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /warehouse .*integrity ok/);
   assert.ok(!(r.stdout + r.stderr).includes('AIzaDOCTOR-SECRET'));

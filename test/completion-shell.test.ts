@@ -13,10 +13,21 @@ import { demoDataDir } from './helpers/demo-warehouse.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'anidex-completion-'));
 const BIN = join(TMP, 'bin');
-const ENV: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}:${process.env.PATH}`, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' };
+const ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  PATH: `${BIN}:${process.env.PATH}`,
+  NO_COLOR: '1',
+  ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/',
+  ANIDEX_PROVIDER: 'anilist',
+};
 
 function anidex(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/anidex.js', ...args], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8', env: ENV });
+  const r = spawnSync(process.execPath, ['bin/anidex.js', ...args], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: ENV,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -25,7 +36,11 @@ function has(shell: string): boolean {
 }
 
 before(async () => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
   // `anidex` on the PATH, as the scripts expect it.
   mkdirSync(BIN);
@@ -34,7 +49,13 @@ before(async () => {
   // A warehouse with genres: the sample's bundled answers enrich it offline, and they serve only the demo, so
   // the warehouse is marked as one.
   ENV.ANIDEX_DATA_DIR = await demoDataDir('anidex-completion-data-');
-  const imp = anidex('import', join(ROOT, 'data/sample/trakt-2026-05-01'), '--offline', '--as-of', '2026-05-01T12:00:00Z');
+  const imp = anidex(
+    'import',
+    join(ROOT, 'data/sample/trakt-2026-05-01'),
+    '--offline',
+    '--as-of',
+    '2026-05-01T12:00:00Z',
+  );
   assert.equal(imp.code, 0, imp.err);
 });
 
@@ -49,7 +70,7 @@ function bashComplete(lines: string[]): string[][] {
     'complete -p anidex >&2',
     'drive() {',
     '  COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}',
-    '  local IFS=$\' \\t\\n\'',
+    "  local IFS=$' \\t\\n'",
     '  read -ra COMP_WORDS <<< "$COMP_LINE"',
     '  [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")',
     '  COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))',
@@ -111,7 +132,11 @@ test('the zsh and fish scripts are valid in those shells (skipped where they are
     const syntax = spawnSync('fish', ['--no-execute', file], { encoding: 'utf8' });
     assert.equal(syntax.status, 0, syntax.stderr);
     // fish completes a command line without a terminal: `complete -C`.
-    const r = spawnSync('fish', ['-c', `source ${file}; complete -C 'anidex library --length m'; complete -C 'anidex plan a'`], { encoding: 'utf8', env: ENV });
+    const r = spawnSync(
+      'fish',
+      ['-c', `source ${file}; complete -C 'anidex library --length m'; complete -C 'anidex plan a'`],
+      { encoding: 'utf8', env: ENV },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^movie\ta film$/m);
     assert.match(r.stdout, /^medium\t5–12 h$/m);
@@ -124,7 +149,21 @@ test('`anidex <command> --help` and `anidex help <command>` print the same, with
   const b = anidex('help', 'recommend');
   assert.equal(a.code, 0);
   assert.equal(a.out, b.out);
-  for (const f of ['--genre', '--not-genre', '--mood', '--not-mood', '--length', '--engine', '--count', '--popularity-floor', '--dry-run', '--add', '--offline', '--json']) assert.ok(a.out.includes(f), f);
+  for (const f of [
+    '--genre',
+    '--not-genre',
+    '--mood',
+    '--not-mood',
+    '--length',
+    '--engine',
+    '--count',
+    '--popularity-floor',
+    '--dry-run',
+    '--add',
+    '--offline',
+    '--json',
+  ])
+    assert.ok(a.out.includes(f), f);
   assert.match(a.out, /^Examples:\n {2}anidex recommend /m);
   assert.equal(anidex('plan', 'add', '--help').out, anidex('help', 'plan').out, 'a subcommand shows its command');
   const unknown = anidex('help', 'frobnicate');
@@ -162,7 +201,13 @@ test('--help, --version and completion load neither Ink, React nor sql.js', () =
   assert.ok(seen.size > 1, 'cli.js imports chunks');
   for (const file of seen) {
     const text = readFileSync(join(ROOT, 'dist', file), 'utf8');
-    for (const heavy of ['node_modules/ink/', 'node_modules/react/', 'node_modules/sql.js/', 'node_modules/string-width/', 'src/warehouse/']) {
+    for (const heavy of [
+      'node_modules/ink/',
+      'node_modules/react/',
+      'node_modules/sql.js/',
+      'node_modules/string-width/',
+      'src/warehouse/',
+    ]) {
       assert.ok(!text.includes(`// ${heavy}`), `${file}, loaded at start-up, holds ${heavy}`);
     }
   }

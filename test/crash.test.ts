@@ -6,18 +6,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCrashHarness, markdownSummary } from '../scripts/crash/harness.ts';
 
-test('12 seeded SIGKILLs across imports, account syncs, plan, match and restore leave a whole warehouse in a known state', { timeout: 180_000 }, async () => {
-  const report = await runCrashHarness({
-    kills: 12,
-    seed: 7,
-    syntheticPlays: 3_000,
-    syntheticTitles: 200,
-    timingRuns: 0,
-    ops: ['import-sample-zip', 'import-mal', 'import-synthetic-cold', 'plan-add', 'match', 'snapshot-restore', 'sync-anilist', 'sync-mal'],
-  });
-  const summary = markdownSummary(report);
-  assert.equal(report.kills, 12, summary);
-  assert.equal(report.integrityFailures, 0, summary);
-  assert.equal(report.failures, 0, summary);
-  assert.equal(report.landed.before + report.landed.between + report.landed.after, 12, summary);
-});
+test(
+  '12 seeded SIGKILLs across imports, account syncs, plan, match and restore leave a whole warehouse in a known state',
+  { timeout: 180_000 },
+  async () => {
+    const report = await runCrashHarness({
+      kills: 12,
+      seed: 7,
+      syntheticPlays: 3_000,
+      syntheticTitles: 200,
+      timingRuns: 0,
+      ops: [
+        'import-sample-zip',
+        'import-mal',
+        'import-synthetic-cold',
+        'plan-add',
+        'match',
+        'snapshot-restore',
+        'sync-anilist',
+        'sync-mal',
+      ],
+    });
+    const summary = markdownSummary(report);
+    assert.equal(report.kills, 12, summary);
+    assert.equal(report.integrityFailures, 0, summary);
+    assert.equal(report.failures, 0, summary);
+    assert.equal(report.landed.before + report.landed.between + report.landed.after, 12, summary);
+  },
+);

@@ -23,10 +23,20 @@ function onPath(name: string): boolean {
 }
 
 /** Run the script without blocking the event loop (the other test file runs beside it); SIGTERM on timeout so its trap cleans up. */
-function runScript(): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; timedOut: boolean; ms: number }> {
+function runScript(): Promise<{
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+  timedOut: boolean;
+  ms: number;
+}> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn('bash', [join(ROOT, 'scripts', 'e2e-tmux.sh')], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', [join(ROOT, 'scripts', 'e2e-tmux.sh')], {
+      cwd: ROOT,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -49,13 +59,17 @@ function runScript(): Promise<{ code: number | null; signal: NodeJS.Signals | nu
   });
 }
 
-test('end to end in tmux: welcome, import the sample, filter, a title, recommend, add to the plan, quit with status 0', { timeout: TIMEOUT_MS + 20_000 }, async (t) => {
-  if (!onPath('tmux')) {
-    t.skip('tmux is not on PATH; install tmux to run the end-to-end script (npm run e2e:tmux)');
-    return;
-  }
-  const r = await runScript();
-  const why = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : `exited with ${r.signal ?? `status ${r.code}`}`;
-  assert.equal(r.code, 0, `scripts/e2e-tmux.sh ${why} after ${(r.ms / 1000).toFixed(1)} s; its output:\n${r.output}`);
-  assert.match(r.output, /PASS: \d+ keys, every expectation met/, `no PASS line; the output:\n${r.output}`);
-});
+test(
+  'end to end in tmux: welcome, import the sample, filter, a title, recommend, add to the plan, quit with status 0',
+  { timeout: TIMEOUT_MS + 20_000 },
+  async (t) => {
+    if (!onPath('tmux')) {
+      t.skip('tmux is not on PATH; install tmux to run the end-to-end script (npm run e2e:tmux)');
+      return;
+    }
+    const r = await runScript();
+    const why = r.timedOut ? `timed out after ${TIMEOUT_MS / 1000} s` : `exited with ${r.signal ?? `status ${r.code}`}`;
+    assert.equal(r.code, 0, `scripts/e2e-tmux.sh ${why} after ${(r.ms / 1000).toFixed(1)} s; its output:\n${r.output}`);
+    assert.match(r.output, /PASS: \d+ keys, every expectation met/, `no PASS line; the output:\n${r.output}`);
+  },
+);

@@ -65,26 +65,46 @@ test('cold enrich matches every sample title correctly within the call budget; w
   const want = expected(wh);
   const anime = [...want.values()].filter((v) => v !== null).length;
   const lib = enrichedLibrary(wh.db);
-  const wrong = lib.filter((row) => row.malId !== want.get(row.titleKey)).map((row) => `${row.title} (${row.year}): got ${row.malId}, want ${want.get(row.titleKey)}`);
+  const wrong = lib
+    .filter((row) => row.malId !== want.get(row.titleKey))
+    .map((row) => `${row.title} (${row.year}): got ${row.malId}, want ${want.get(row.titleKey)}`);
   assert.deepEqual(wrong, [], 'every title matched as the catalogue says');
   assert.equal(r.pending, 0);
   assert.ok(r.counts.apiCalls <= Math.ceil(anime / 10), `${r.counts.apiCalls} calls for ${anime} anime`);
   assert.equal(r.counts.http429, 0);
-  assert.ok(anilist.log.every((e) => /anidex-test/.test(String(e.headers['user-agent'])) && e.headers.referer), 'User-Agent and Referer on every request');
+  assert.ok(
+    anilist.log.every((e) => /anidex-test/.test(String(e.headers['user-agent'])) && e.headers.referer),
+    'User-Agent and Referer on every request',
+  );
   // dim_anime carries what the rest of anidex needs.
   const frieren = lib.find((x) => x.title.startsWith('Frieren'))!;
   assert.ok(frieren.genres.length > 0 && frieren.studios.length > 0 && frieren.minutesPerEpisode === 24);
-  assert.equal(wh.db.get<{ n: number }>('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND mal_id IS NOT NULL')!.n, anime);
-  assert.equal(wh.db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT title_key FROM user_watch_history GROUP BY title_key HAVING count(*) > 1)')!.n, 0, 'enrichment never creates versions');
+  assert.equal(
+    wh.db.get<{ n: number }>(
+      'SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND mal_id IS NOT NULL',
+    )!.n,
+    anime,
+  );
+  assert.equal(
+    wh.db.get<{ n: number }>(
+      'SELECT count(*) AS n FROM (SELECT title_key FROM user_watch_history GROUP BY title_key HAVING count(*) > 1)',
+    )!.n,
+    0,
+    'enrichment never creates versions',
+  );
   // A multi-season show records its later MAL entries.
-  const aot = wh.db.get<{ o: string }>("SELECT other_mal_ids AS o FROM title_match m JOIN user_watch_history h USING (title_key) WHERE h.title = 'Attack on Titan' AND h.is_current = 1")!;
+  const aot = wh.db.get<{ o: string }>(
+    "SELECT other_mal_ids AS o FROM title_match m JOIN user_watch_history h USING (title_key) WHERE h.title = 'Attack on Titan' AND h.is_current = 1",
+  )!;
   assert.ok(JSON.parse(aot.o).length >= 1);
 
   const before = anilist.requests;
   const warm = await enrich(wh, { provider: aniProvider() });
   assert.equal(warm.counts.apiCalls, 0);
   assert.equal(anilist.requests, before, 'a warm run sends nothing');
-  const run = wh.db.get<{ api_calls: number; cache_hits: number }>("SELECT api_calls, cache_hits FROM pipeline_runs WHERE kind = 'enrich' ORDER BY run_id DESC LIMIT 1")!;
+  const run = wh.db.get<{ api_calls: number; cache_hits: number }>(
+    "SELECT api_calls, cache_hits FROM pipeline_runs WHERE kind = 'enrich' ORDER BY run_id DESC LIMIT 1",
+  )!;
   assert.equal(run.api_calls, 0);
   wh.close();
 });
@@ -110,7 +130,10 @@ test('an interrupted enrich resumes without repeating finished calls', async () 
   assert.equal(second.pending, 0);
   assert.equal(second.interrupted, false);
   const cold = 8;
-  assert.ok(callsBefore + second.counts.apiCalls <= cold, `no repeated calls (${callsBefore} + ${second.counts.apiCalls})`);
+  assert.ok(
+    callsBefore + second.counts.apiCalls <= cold,
+    `no repeated calls (${callsBefore} + ${second.counts.apiCalls})`,
+  );
   wh.close();
   again.close();
 });
@@ -127,12 +150,14 @@ test('faults: 5xx, resets, malformed JSON and 429s are retried; the run complete
   assert.equal(r.stoppedBecause, null);
   assert.equal(r.counts.http429, 1);
   assert.ok(r.counts.apiCalls >= 12);
-  const cached = wh.db.get<{ n: number; d: number }>('SELECT count(*) AS n, count(DISTINCT provider || request_key) AS d FROM api_cache')!;
+  const cached = wh.db.get<{ n: number; d: number }>(
+    'SELECT count(*) AS n, count(DISTINCT provider || request_key) AS d FROM api_cache',
+  )!;
   assert.equal(cached.n, cached.d, 'no duplicate cache rows');
   wh.close();
 });
 
-test('the server\'s own rate limit is honoured: a tight window ends in waits, not failures', async () => {
+test("the server's own rate limit is honoured: a tight window ends in waits, not failures", async () => {
   const wh = await sampleWarehouse();
   anilist.setRateLimit(3, 1500);
   try {
@@ -149,7 +174,9 @@ test('the server\'s own rate limit is honoured: a tight window ends in waits, no
 
 test('a provider that stays down stops the run resumably with a clear message', async () => {
   const wh = await sampleWarehouse();
-  const r = await enrich(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: UA, maxRetries: 1 }) });
+  const r = await enrich(wh, {
+    provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: UA, maxRetries: 1 }),
+  });
   assert.match(r.stoppedBecause ?? '', /AniList failed 2 times in a row/);
   assert.equal(r.pending, r.titles);
   wh.close();
@@ -168,7 +195,9 @@ test('offline: nothing is fetched and titles stay pending; the library still wor
 test('Jikan provider: at most one call per title, and the same correct matches', async () => {
   const wh = await sampleWarehouse();
   jikan.resetCounters();
-  const r = await enrich(wh, { provider: new JikanProvider({ url: jikan.url, userAgent: UA, perSecond: 60, perMinute: 3000 }) });
+  const r = await enrich(wh, {
+    provider: new JikanProvider({ url: jikan.url, userAgent: UA, perSecond: 60, perMinute: 3000 }),
+  });
   const want = expected(wh);
   const wrong = enrichedLibrary(wh.db)
     .filter((row) => row.malId !== want.get(row.titleKey))
@@ -183,7 +212,21 @@ test('a manual match survives re-imports and is never re-searched', async () => 
   await enrich(wh, { provider: aniProvider(), offline: true });
   const { saveMatches } = await import('../src/warehouse/enrichment.ts');
   const key = wh.db.get<{ k: string }>("SELECT title_key AS k FROM user_watch_history WHERE title = 'Mushishi'")!.k;
-  await wh.write((db) => saveMatches(db, [{ titleKey: key, status: 'manual', malId: 24701, confidence: 1, provider: null, method: 'override', otherMalIds: [], reason: 'test', matchedAt: new Date().toISOString() }]));
+  await wh.write((db) =>
+    saveMatches(db, [
+      {
+        titleKey: key,
+        status: 'manual',
+        malId: 24701,
+        confidence: 1,
+        provider: null,
+        method: 'override',
+        otherMalIds: [],
+        reason: 'test',
+        matchedAt: new Date().toISOString(),
+      },
+    ]),
+  );
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrich(wh, { provider: aniProvider() });
   const row = enrichedLibrary(wh.db).find((x) => x.titleKey === key)!;

@@ -25,10 +25,11 @@ function fakeCheckout(): { root: string; builds: () => number } {
       "if (!existsSync('dist/sql-wasm.wasm')) writeFileSync('dist/sql-wasm.wasm', 'wasm');",
       "writeFileSync('dist/cli.js', 'export {};');",
       "appendFileSync('builds.log', 'x');",
-      "if (process.env.ANIDEX_FAKE_BUILD_FAILS) process.exit(1);",
+      'if (process.env.ANIDEX_FAKE_BUILD_FAILS) process.exit(1);',
     ].join('\n'),
   );
-  const builds = (): number => (existsSync(join(root, 'builds.log')) ? readFileSync(join(root, 'builds.log'), 'utf8').length : 0);
+  const builds = (): number =>
+    existsSync(join(root, 'builds.log')) ? readFileSync(join(root, 'builds.log'), 'utf8').length : 0;
   return { root, builds };
 }
 
@@ -68,7 +69,10 @@ test('source, build script or lock file newer than the bundle: built again; a fa
     utimesSync(join(root, 'dist', 'cli.js'), ago(60), ago(60));
     process.env.ANIDEX_FAKE_BUILD_FAILS = '1';
     try {
-      assert.match(check(root) ?? '', /^anidex: building dist\/ from the source in .* failed \(see above\)\. Run `npm install` there, then `npm run build`\.$/);
+      assert.match(
+        check(root) ?? '',
+        /^anidex: building dist\/ from the source in .* failed \(see above\)\. Run `npm install` there, then `npm run build`\.$/,
+      );
     } finally {
       delete process.env.ANIDEX_FAKE_BUILD_FAILS;
     }

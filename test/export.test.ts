@@ -48,13 +48,19 @@ before(async () => {
     jsx: 'automatic',
     logLevel: 'warning',
   });
-  writeFileSync(CLI_BIN, `import { main } from './${`export-test-${process.pid}.js`}';\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+  writeFileSync(
+    CLI_BIN,
+    `import { main } from './${`export-test-${process.pid}.js`}';\nprocess.exitCode = await main(process.argv.slice(2));\n`,
+  );
 
   sampleDir = join(tmp, 'sample');
   const wh = await Warehouse.open(sampleDir);
   await markAsDemo(wh); // enriched offline from the sample's bundled answers
   await importSample(wh);
-  await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
+  await enrichTitles(wh, {
+    provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }),
+    offline: true,
+  });
   wh.close();
 
   malDir = join(tmp, 'mal');
@@ -92,8 +98,21 @@ async function withWarehouse<T>(dir: string, fn: (wh: Warehouse) => T | Promise<
 const byId = (xs: readonly MalEntry[]): MalEntry[] => [...xs].sort((a, b) => a.malId - b.malId);
 
 const entry = (over: Partial<MalEntry>): MalEntry => ({
-  malId: 1, title: 'T', seriesType: 'TV', seriesEpisodes: 12, watchedEpisodes: 0, startDate: null, finishDate: null, score: null,
-  status: 'Watching', timesWatched: 0, rewatching: false, priority: 'Low', tags: '', comments: '', ...over,
+  malId: 1,
+  title: 'T',
+  seriesType: 'TV',
+  seriesEpisodes: 12,
+  watchedEpisodes: 0,
+  startDate: null,
+  finishDate: null,
+  score: null,
+  status: 'Watching',
+  timesWatched: 0,
+  rewatching: false,
+  priority: 'Low',
+  tags: '',
+  comments: '',
+  ...over,
 });
 
 async function writeAndRead(xml: string, name = 'list.xml') {
@@ -105,15 +124,40 @@ async function writeAndRead(xml: string, name = 'list.xml') {
 describe('MyAnimeList XML', () => {
   test("the reference export's entries are written back byte for byte, update_on_import aside", async () => {
     const exp = await readMalExport(MAL_FIXTURE);
-    const xml = toMalXml(exp.entries.map((e) => e.value), { userName: exp.declared.userName, userId: exp.declared.userId });
+    const xml = toMalXml(
+      exp.entries.map((e) => e.value),
+      { userName: exp.declared.userName, userId: exp.declared.userId },
+    );
     const original = readFileSync(MAL_FIXTURE, 'utf8');
-    assert.equal(xml, original.replaceAll('<update_on_import>0</update_on_import>', '<update_on_import>1</update_on_import>'));
+    assert.equal(
+      xml,
+      original.replaceAll('<update_on_import>0</update_on_import>', '<update_on_import>1</update_on_import>'),
+    );
   });
 
   test('well-formed, MAL layout, totals counted from the entries, and read back as the same entries', async () => {
     const entries = [
-      entry({ malId: 5, title: 'A', status: 'Completed', watchedEpisodes: 12, startDate: '2020-00-00', finishDate: '2020-05-00', score: 9, timesWatched: 2, priority: 'High' }),
-      entry({ malId: 6, title: 'B', status: 'Plan to Watch', seriesType: null, seriesEpisodes: null, priority: 'Medium', tags: 'x, y', comments: 'later' }),
+      entry({
+        malId: 5,
+        title: 'A',
+        status: 'Completed',
+        watchedEpisodes: 12,
+        startDate: '2020-00-00',
+        finishDate: '2020-05-00',
+        score: 9,
+        timesWatched: 2,
+        priority: 'High',
+      }),
+      entry({
+        malId: 6,
+        title: 'B',
+        status: 'Plan to Watch',
+        seriesType: null,
+        seriesEpisodes: null,
+        priority: 'Medium',
+        tags: 'x, y',
+        comments: 'later',
+      }),
       entry({ malId: 7, title: 'C', status: 'Dropped', watchedEpisodes: 3, rewatching: true }),
       entry({ malId: 8, title: 'D', status: 'On-Hold' }),
       entry({ malId: 9, title: 'E', status: 'Completed', seriesType: 'Movie', seriesEpisodes: 1, watchedEpisodes: 1 }),
@@ -121,17 +165,48 @@ describe('MyAnimeList XML', () => {
     const xml = toMalXml(entries, { userName: null });
     assert.equal(XMLValidator.validate(xml), true);
     assert.ok(!xml.includes('\r'), 'LF line ends');
-    assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8" \?>\n\t\t<!--\n\t\t Created by XML Export feature at MyAnimeList\.net\n\t\t Version 1\.1\.0\n\t\t-->/);
-    for (const [el, n] of [['user_export_type', 1], ['user_total_anime', 5], ['user_total_watching', 0], ['user_total_completed', 2], ['user_total_onhold', 1], ['user_total_dropped', 1], ['user_total_plantowatch', 1]] as const) {
+    assert.match(
+      xml,
+      /^<\?xml version="1\.0" encoding="UTF-8" \?>\n\t\t<!--\n\t\t Created by XML Export feature at MyAnimeList\.net\n\t\t Version 1\.1\.0\n\t\t-->/,
+    );
+    for (const [el, n] of [
+      ['user_export_type', 1],
+      ['user_total_anime', 5],
+      ['user_total_watching', 0],
+      ['user_total_completed', 2],
+      ['user_total_onhold', 1],
+      ['user_total_dropped', 1],
+      ['user_total_plantowatch', 1],
+    ] as const) {
       assert.match(xml, new RegExp(`<${el}>${n}</${el}>`));
     }
     const blocks = xml.split('<anime>').slice(1);
     assert.equal(blocks.length, 5);
     const names = [...blocks[0]!.matchAll(/<(\w+)>/g)].map((m) => m[1]);
     assert.deepEqual(names, [
-      'series_animedb_id', 'series_title', 'series_type', 'series_episodes', 'my_id', 'my_watched_episodes', 'my_start_date',
-      'my_finish_date', 'my_rated', 'my_score', 'my_storage', 'my_storage_value', 'my_status', 'my_comments', 'my_times_watched',
-      'my_rewatch_value', 'my_priority', 'my_tags', 'my_rewatching', 'my_rewatching_ep', 'my_discuss', 'my_sns', 'update_on_import',
+      'series_animedb_id',
+      'series_title',
+      'series_type',
+      'series_episodes',
+      'my_id',
+      'my_watched_episodes',
+      'my_start_date',
+      'my_finish_date',
+      'my_rated',
+      'my_score',
+      'my_storage',
+      'my_storage_value',
+      'my_status',
+      'my_comments',
+      'my_times_watched',
+      'my_rewatch_value',
+      'my_priority',
+      'my_tags',
+      'my_rewatching',
+      'my_rewatching_ep',
+      'my_discuss',
+      'my_sns',
+      'update_on_import',
     ]);
     assert.equal((xml.match(/<update_on_import>1<\/update_on_import>/g) ?? []).length, 5);
     assert.match(blocks[3]!, /<my_start_date>0000-00-00<\/my_start_date>/);
@@ -140,21 +215,32 @@ describe('MyAnimeList XML', () => {
     const back = await writeAndRead(xml);
     assert.equal(back.schema, '1.1.0');
     assert.deepEqual(back.totalsDiffer, []);
-    assert.deepEqual(back.entries.map((e) => e.value), entries);
+    assert.deepEqual(
+      back.entries.map((e) => e.value),
+      entries,
+    );
   });
 
   test('CDATA edge cases and text that XML cannot carry', async () => {
     const nasty = [
       entry({ malId: 1, title: 'a ]]> b', comments: 'ends with ]]', tags: ']]>' }),
       entry({ malId: 2, title: 'x]', comments: ']]]]>>', tags: 'tag1, <b>&amp;</b>' }),
-      entry({ malId: 3, title: 'Café & <Bar> "q" \'s\' 🎉', comments: 'one\r\ntwo\rthree\u0000\u0001\u0008\u000b\u001f\u007f\u0085\u009f four\tfive', tags: 'bad \ud800 surrogate \uffff' }),
+      entry({
+        malId: 3,
+        title: 'Café & <Bar> "q" \'s\' 🎉',
+        comments: 'one\r\ntwo\rthree\u0000\u0001\u0008\u000b\u001f\u007f\u0085\u009f four\tfive',
+        tags: 'bad \ud800 surrogate \uffff',
+      }),
       entry({ malId: 4, title: 'Plain', seriesType: 'T<V&>' }),
     ];
     const xml = toMalXml(nasty, { userName: 'me & <you>' });
     assert.equal(XMLValidator.validate(xml), true);
     assert.match(xml, /<series_title><!\[CDATA\[a \]\]\]\]><!\[CDATA\[> b\]\]><\/series_title>/);
     assert.match(xml, /<user_name>me &amp; &lt;you&gt;<\/user_name>/);
-    assert.ok(!/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\u007f-\u009f]/.test(xml), 'no control characters but tab and LF');
+    assert.ok(
+      !/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\u007f-\u009f]/.test(xml),
+      'no control characters but tab and LF',
+    );
     const back = await writeAndRead(xml);
     assert.equal(back.declared.userName, 'me & <you>');
     const v = back.entries.map((e) => e.value);
@@ -180,15 +266,39 @@ describe('MyAnimeList XML', () => {
 describe('statuses of Trakt-only titles', () => {
   const NEWEST = '2026-07-25T16:45:08.000Z';
   const show = (over: Partial<TraktHistory>): TraktHistory => ({
-    mediaType: 'show', episodesWatched: 5, totalEpisodes: 24, totalPlays: 5, firstWatchedAt: '2025-01-02T20:00:00.000Z',
-    lastWatchedAt: '2025-01-09T23:30:00.000Z', userRating: null, animeEpisodes: 12, ...over,
+    mediaType: 'show',
+    episodesWatched: 5,
+    totalEpisodes: 24,
+    totalPlays: 5,
+    firstWatchedAt: '2025-01-02T20:00:00.000Z',
+    lastWatchedAt: '2025-01-09T23:30:00.000Z',
+    userRating: null,
+    animeEpisodes: 12,
+    ...over,
   });
   const ctx = { newestPlayAt: NEWEST, dropped: false };
   const daysBefore = (d: number) => new Date(Date.parse(NEWEST) - d * 86_400_000).toISOString();
 
   test('a film with plays is Completed, all its episodes watched, finished on its last play', () => {
-    const film = traktStatus(show({ mediaType: 'movie', episodesWatched: null, totalEpisodes: null, totalPlays: 2, animeEpisodes: null, userRating: 9 }), ctx);
-    assert.deepEqual(film, { status: 'Completed', watchedEpisodes: 1, startDate: '2025-01-02', finishDate: '2025-01-09', score: 9, timesWatched: 0 });
+    const film = traktStatus(
+      show({
+        mediaType: 'movie',
+        episodesWatched: null,
+        totalEpisodes: null,
+        totalPlays: 2,
+        animeEpisodes: null,
+        userRating: 9,
+      }),
+      ctx,
+    );
+    assert.deepEqual(film, {
+      status: 'Completed',
+      watchedEpisodes: 1,
+      startDate: '2025-01-02',
+      finishDate: '2025-01-09',
+      score: 9,
+      timesWatched: 0,
+    });
     assert.equal(traktStatus(show({ mediaType: 'movie', totalPlays: 1, animeEpisodes: 3 }), ctx).watchedEpisodes, 3);
   });
 
@@ -212,9 +322,32 @@ describe('statuses of Trakt-only titles', () => {
     const hold = traktStatus(show({ lastWatchedAt: daysBefore(181) }), ctx);
     assert.equal(hold.status, 'On-Hold');
     assert.equal(hold.watchedEpisodes, 5);
-    assert.equal(traktStatus(show({ episodesWatched: 40, totalEpisodes: 100, animeEpisodes: null, lastWatchedAt: daysBefore(10) }), ctx).watchedEpisodes, 40);
-    const ratedOnly = traktStatus(show({ mediaType: 'movie', totalPlays: 0, episodesWatched: null, firstWatchedAt: null, lastWatchedAt: null, userRating: 7 }), ctx);
-    assert.deepEqual(ratedOnly, { status: 'On-Hold', watchedEpisodes: 0, startDate: null, finishDate: null, score: 7, timesWatched: 0 });
+    assert.equal(
+      traktStatus(
+        show({ episodesWatched: 40, totalEpisodes: 100, animeEpisodes: null, lastWatchedAt: daysBefore(10) }),
+        ctx,
+      ).watchedEpisodes,
+      40,
+    );
+    const ratedOnly = traktStatus(
+      show({
+        mediaType: 'movie',
+        totalPlays: 0,
+        episodesWatched: null,
+        firstWatchedAt: null,
+        lastWatchedAt: null,
+        userRating: 7,
+      }),
+      ctx,
+    );
+    assert.deepEqual(ratedOnly, {
+      status: 'On-Hold',
+      watchedEpisodes: 0,
+      startDate: null,
+      finishDate: null,
+      score: 7,
+      timesWatched: 0,
+    });
   });
 
   test('on the sample: every anime of the history goes out once, the rest is reported', async () => {
@@ -245,11 +378,19 @@ describe('statuses of Trakt-only titles', () => {
       assert.equal(list.origins.mal, 0);
       assert.equal(list.origins.trakt + list.origins.plan, list.entries.length);
 
-      const missing = lib.filter((r) => r.malId === null).length + planItems(wh.db).filter((p) => p.malId === null).length;
+      const missing =
+        lib.filter((r) => r.malId === null).length + planItems(wh.db).filter((p) => p.malId === null).length;
       assert.equal(list.notExported.length, missing);
       const live = list.notExported.find((n) => n.title === 'ONE PIECE' && n.year === 2023);
-      assert.deepEqual(live && { kind: live.kind, why: live.why, from: live.from }, { kind: 'show', why: 'not anime', from: 'library' });
-      assert.ok(list.notExported.some((n) => n.from === 'plan'), 'plan items without a MAL id are reported too');
+      assert.deepEqual(live && { kind: live.kind, why: live.why, from: live.from }, {
+        kind: 'show',
+        why: 'not anime',
+        from: 'library',
+      });
+      assert.ok(
+        list.notExported.some((n) => n.from === 'plan'),
+        'plan items without a MAL id are reported too',
+      );
     });
   });
 
@@ -279,7 +420,11 @@ describe('round trip through a MyAnimeList import', () => {
       const file = join(tmp, 'roundtrip.xml');
       writeFileSync(file, built.text);
       const exp = await readMalExport(file, { strict: true });
-      assert.deepEqual(byId(exp.entries.map((e) => e.value)), byId((await readMalExport(MAL_FIXTURE)).entries.map((e) => e.value)), 'the same entries as the MAL export');
+      assert.deepEqual(
+        byId(exp.entries.map((e) => e.value)),
+        byId((await readMalExport(MAL_FIXTURE)).entries.map((e) => e.value)),
+        'the same entries as the MAL export',
+      );
 
       const r = await importMalExport(wh, file, { asOf: '2026-10-01T00:00:00Z' });
       assert.equal(r.counts.titlesNew, 0);
@@ -306,7 +451,10 @@ describe('round trip through a MyAnimeList import', () => {
       const fromMal = written.filter((e) => silver.some((s) => s.malId === e.malId));
       assert.deepEqual(byId(fromMal), silver, 'MAL knows these: its entries, exactly');
       // Frieren (52991) is on both: MAL's entry is written, not one derived from the Trakt plays.
-      assert.deepEqual(written.find((e) => e.malId === 52991), silver.find((e) => e.malId === 52991));
+      assert.deepEqual(
+        written.find((e) => e.malId === 52991),
+        silver.find((e) => e.malId === 52991),
+      );
       const r = await importMalExport(wh, file, { asOf: '2026-10-01T00:00:00Z' });
       assert.equal(r.counts.titlesNew, built.origins!.trakt + built.origins!.plan);
       assert.equal(r.counts.titlesChanged, 0);
@@ -317,10 +465,28 @@ describe('round trip through a MyAnimeList import', () => {
 
 describe('CSV and JSON', () => {
   const title = (over: Partial<ExportableTitle>): ExportableTitle => ({
-    titleKey: 'trakt:show:1', title: 'T', year: 2020, mediaType: 'show', sources: ['trakt'], malId: 1, traktId: 1, userRating: 8,
-    ratings: { trakt: 8, mal: null }, malStatus: null, episodesWatched: 12, totalEpisodes: 12, totalPlays: 12,
-    firstWatchedAt: '2020-01-01T00:00:00.000Z', lastWatchedAt: '2020-02-01T00:00:00.000Z', matchStatus: 'matched', format: 'TV',
-    animeEpisodes: 12, minutesPerEpisode: 24, genres: ['Drama', 'Mystery'], moods: ['dark'], ...over,
+    titleKey: 'trakt:show:1',
+    title: 'T',
+    year: 2020,
+    mediaType: 'show',
+    sources: ['trakt'],
+    malId: 1,
+    traktId: 1,
+    userRating: 8,
+    ratings: { trakt: 8, mal: null },
+    malStatus: null,
+    episodesWatched: 12,
+    totalEpisodes: 12,
+    totalPlays: 12,
+    firstWatchedAt: '2020-01-01T00:00:00.000Z',
+    lastWatchedAt: '2020-02-01T00:00:00.000Z',
+    matchStatus: 'matched',
+    format: 'TV',
+    animeEpisodes: 12,
+    minutesPerEpisode: 24,
+    genres: ['Drama', 'Mystery'],
+    moods: ['dark'],
+    ...over,
   });
 
   /** What a spreadsheet would see: csv-parse, strict about quotes, and the text must end with CRLF. */
@@ -346,16 +512,75 @@ describe('CSV and JSON', () => {
 
     const csv = libraryCsv([
       title({ titleKey: 'k2', title: 'zeta, "the" show\nagain' }),
-      title({ titleKey: 'k1', title: '=cmd|\' /C calc\'!A0', genres: [], moods: [], malId: null, userRating: null, ratings: { trakt: null, mal: null } }),
-      title({ titleKey: 'k3', title: 'Alpha', sources: ['trakt', 'mal'], ratings: { trakt: 7, mal: 9 }, userRating: 9, malStatus: 'Completed' }),
+      title({
+        titleKey: 'k1',
+        title: "=cmd|' /C calc'!A0",
+        genres: [],
+        moods: [],
+        malId: null,
+        userRating: null,
+        ratings: { trakt: null, mal: null },
+      }),
+      title({
+        titleKey: 'k3',
+        title: 'Alpha',
+        sources: ['trakt', 'mal'],
+        ratings: { trakt: 7, mal: 9 },
+        userRating: 9,
+        malStatus: 'Completed',
+      }),
     ]);
     assert.ok(csv.endsWith('\r\n'));
     const rows = parseCsv(csv);
-    assert.deepEqual(rows[0], ['title', 'year', 'kind', 'sources', 'mal_id', 'trakt_id', 'rating', 'trakt_rating', 'mal_score', 'mal_status', 'episodes_watched', 'total_episodes', 'plays', 'first_watched', 'last_watched', 'length', 'genres', 'moods', 'match']);
+    assert.deepEqual(rows[0], [
+      'title',
+      'year',
+      'kind',
+      'sources',
+      'mal_id',
+      'trakt_id',
+      'rating',
+      'trakt_rating',
+      'mal_score',
+      'mal_status',
+      'episodes_watched',
+      'total_episodes',
+      'plays',
+      'first_watched',
+      'last_watched',
+      'length',
+      'genres',
+      'moods',
+      'match',
+    ]);
     assert.equal(rows.length, 4);
     for (const r of rows) assert.equal(r.length, 19);
-    assert.deepEqual(rows.slice(1).map((r) => r[0]), ["'=cmd|' /C calc'!A0", 'Alpha', 'zeta, "the" show\nagain'], 'sorted by title, guarded, round-tripped');
-    assert.deepEqual(rows[2], ['Alpha', '2020', 'show', 'trakt; mal', '1', '1', '9', '7', '9', 'Completed', '12', '12', '12', '2020-01-01T00:00:00.000Z', '2020-02-01T00:00:00.000Z', 'short', 'Drama; Mystery', 'dark', 'matched']);
+    assert.deepEqual(
+      rows.slice(1).map((r) => r[0]),
+      ["'=cmd|' /C calc'!A0", 'Alpha', 'zeta, "the" show\nagain'],
+      'sorted by title, guarded, round-tripped',
+    );
+    assert.deepEqual(rows[2], [
+      'Alpha',
+      '2020',
+      'show',
+      'trakt; mal',
+      '1',
+      '1',
+      '9',
+      '7',
+      '9',
+      'Completed',
+      '12',
+      '12',
+      '12',
+      '2020-01-01T00:00:00.000Z',
+      '2020-02-01T00:00:00.000Z',
+      'short',
+      'Drama; Mystery',
+      'dark',
+      'matched',
+    ]);
     assert.equal(rows[1]![4], '', 'null is an empty cell');
   });
 
@@ -397,7 +622,10 @@ describe('anidex export (the command)', () => {
     const d = join(tmp, 'empty-cli');
     const bad = await anidex(d, 'export', '--format', 'xlsx');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /export: --format "xlsx" is not a format anidex knows\.\n.*Formats: mal-xml \(MyAnimeList XML, for MyAnimeList or AniList\), csv \(.*\), json \(.*\)\./);
+    assert.match(
+      bad.err,
+      /export: --format "xlsx" is not a format anidex knows\.\n.*Formats: mal-xml \(MyAnimeList XML, for MyAnimeList or AniList\), csv \(.*\), json \(.*\)\./,
+    );
     const none = await anidex(d, 'export');
     assert.equal(none.code, 2);
     assert.match(none.err, /needs --format: one of mal-xml, csv, json/);
@@ -420,12 +648,24 @@ describe('anidex export (the command)', () => {
     assert.equal(xml.code, 0, xml.err);
     const b = await withWarehouse(sampleDir, (wh) => buildExport(wh.db, 'mal-xml'));
     assert.equal(xml.out, b.text);
-    assert.match(xml.err, new RegExp(`Exported ${b.exported} titles to stdout \\(MyAnimeList XML\\): ${b.origins!.trakt} from Trakt history, ${b.origins!.plan} from your plan\\.`));
+    assert.match(
+      xml.err,
+      new RegExp(
+        `Exported ${b.exported} titles to stdout \\(MyAnimeList XML\\): ${b.origins!.trakt} from Trakt history, ${b.origins!.plan} from your plan\\.`,
+      ),
+    );
     const first = b.notExported[0]!;
-    assert.ok(xml.err.includes(`${b.notExported.length} titles were not exported (no MyAnimeList id): ${first.title} (${first.year}), `));
+    assert.ok(
+      xml.err.includes(
+        `${b.notExported.length} titles were not exported (no MyAnimeList id): ${first.title} (${first.year}), `,
+      ),
+    );
     // Ten named, then how many more and what lists them all.
     assert.ok(b.notExported.length > 10);
-    assert.ok(xml.err.includes(`, … and ${b.notExported.length - 10} more (adding \`--out <file> --json\` lists them all).`), xml.err);
+    assert.ok(
+      xml.err.includes(`, … and ${b.notExported.length - 10} more (adding \`--out <file> --json\` lists them all).`),
+      xml.err,
+    );
   });
 
   test('--out writes the file atomically, replaces an existing one, refuses a folder; --json reports', async () => {
@@ -443,7 +683,12 @@ describe('anidex export (the command)', () => {
 
     const j = await anidex(sampleDir, 'export', '--format', 'mal-xml', '--out', file, '--json');
     assert.equal(j.code, 0, j.err);
-    const report = JSON.parse(j.out) as { format: string; written: string; exported: number; notExported: Array<{ title: string; why: string }> };
+    const report = JSON.parse(j.out) as {
+      format: string;
+      written: string;
+      exported: number;
+      notExported: Array<{ title: string; why: string }>;
+    };
     assert.equal(report.format, 'mal-xml');
     assert.equal(report.written, file);
     assert.equal(report.exported, want.exported);

@@ -12,13 +12,26 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_GEMINI_MODEL, GeminiClient, GeminiError, geminiConfigFromEnv, retryDelayMs,
-  type GeminiConfig, type GenerateJsonRequest, type JsonSchema,
+  DEFAULT_GEMINI_MODEL,
+  GeminiClient,
+  GeminiError,
+  geminiConfigFromEnv,
+  retryDelayMs,
+  type GeminiConfig,
+  type GenerateJsonRequest,
+  type JsonSchema,
 } from '../src/ai/gemini.ts';
 import { UsageCounter } from '../src/ai/usage.ts';
 import {
-  GEMINI_400_API_KEY_INVALID, GEMINI_503_UNAVAILABLE, GEMINI_FINISH_SAFETY, GEMINI_PROMPT_BLOCKED,
-  gemini404ModelNotFound, gemini429ResourceExhausted, startFakeGemini, type FakeGemini, type GeminiRequestBody,
+  GEMINI_400_API_KEY_INVALID,
+  GEMINI_503_UNAVAILABLE,
+  GEMINI_FINISH_SAFETY,
+  GEMINI_PROMPT_BLOCKED,
+  gemini404ModelNotFound,
+  gemini429ResourceExhausted,
+  startFakeGemini,
+  type FakeGemini,
+  type GeminiRequestBody,
 } from './fakes/gemini-server.ts';
 
 const KEY = 'AIzaTEST-SECRET-123';
@@ -32,7 +45,11 @@ const SCHEMA: JsonSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { id: { type: 'integer' }, mood: { type: 'string', format: 'enum', enum: ['calm', 'tense'] }, tags: { type: 'array', items: { type: 'string' } } },
+        properties: {
+          id: { type: 'integer' },
+          mood: { type: 'string', format: 'enum', enum: ['calm', 'tense'] },
+          tags: { type: 'array', items: { type: 'string' } },
+        },
         required: ['id', 'mood'],
       },
     },
@@ -57,7 +74,17 @@ beforeEach(() => {
 
 function client(over: Partial<GeminiConfig> = {}, usage = new UsageCounter(null)): GeminiClient {
   return new GeminiClient(
-    { apiKey: KEY, model: DEFAULT_GEMINI_MODEL, baseUrl: fake.url, perMinute: 1000, timeoutMs: 3000, maxRetries: 3, dailyBudget: 1000, retryBaseMs: 20, ...over },
+    {
+      apiKey: KEY,
+      model: DEFAULT_GEMINI_MODEL,
+      baseUrl: fake.url,
+      perMinute: 1000,
+      timeoutMs: 3000,
+      maxRetries: 3,
+      dailyBudget: 1000,
+      retryBaseMs: 20,
+      ...over,
+    },
     usage,
   );
 }
@@ -65,7 +92,8 @@ function client(over: Partial<GeminiConfig> = {}, usage = new UsageCounter(null)
 /** Neither key appears anywhere a user or a log could see it. */
 function assertNoKey(x: unknown, where = 'value'): void {
   const texts: string[] = [inspect(x, { depth: 20, showHidden: true })];
-  if (x instanceof Error) texts.push(x.message, x.stack ?? '', String((x as { hint?: string }).hint ?? ''), JSON.stringify(x));
+  if (x instanceof Error)
+    texts.push(x.message, x.stack ?? '', String((x as { hint?: string }).hint ?? ''), JSON.stringify(x));
   else {
     try {
       texts.push(JSON.stringify(x) ?? '');
@@ -112,7 +140,12 @@ describe('success', () => {
     assert.equal(e.headers['x-goog-api-key'], KEY);
     assert.match(String(e.headers['content-type']), /application\/json/);
     const body = e.body as GeminiRequestBody;
-    assert.deepEqual(body.generationConfig, { temperature: 0.2, responseMimeType: 'application/json', responseSchema: SCHEMA, maxOutputTokens: 512 });
+    assert.deepEqual(body.generationConfig, {
+      temperature: 0.2,
+      responseMimeType: 'application/json',
+      responseSchema: SCHEMA,
+      maxOutputTokens: 512,
+    });
     assert.deepEqual(body.systemInstruction, { role: 'system', parts: [{ text: REQ.system }] });
     assert.deepEqual(body.contents, [{ role: 'user', parts: [{ text: REQ.prompt }] }]);
     assert.ok(!e.raw.includes(KEY), 'the key is not in the body');
@@ -120,7 +153,10 @@ describe('success', () => {
 
   test('maxOutputTokens is left out unless asked for; the respond handler sees the request', async () => {
     let seen: GeminiRequestBody | undefined;
-    fake.setRespond((b) => { seen = b; return { labels: [] }; });
+    fake.setRespond((b) => {
+      seen = b;
+      return { labels: [] };
+    });
     const res = await client().generateJson(REQ);
     assert.ok(res.ok);
     assert.deepEqual(res.json, { labels: [] });
@@ -156,7 +192,10 @@ describe('retries', () => {
     const took = Date.now() - t0;
     assert.ok(res.ok);
     assert.equal(fake.requests, 2);
-    assert.deepEqual(fake.log.map((e) => e.status), [429, 200]);
+    assert.deepEqual(
+      fake.log.map((e) => e.status),
+      [429, 200],
+    );
     assert.ok(took >= 290, `waited ${took} ms, the server asked for 300`);
     assert.ok(took < 2500, `waited ${took} ms: the RetryInfo delay was not used`);
     assert.ok(fake.log[1]!.at - fake.log[0]!.at >= 290);
@@ -182,7 +221,10 @@ describe('retries', () => {
   });
 
   test('429 on the per-day quota is not retried', async () => {
-    fake.inject({ kind: 'rate-limited', retryDelay: '0.05s', quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' }, 5);
+    fake.inject(
+      { kind: 'rate-limited', retryDelay: '0.05s', quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier' },
+      5,
+    );
     const err = await geminiError(client().generateJson(REQ));
     assert.equal(err.kind, 'quota');
     assert.match(err.message, /per-day/);
@@ -190,10 +232,15 @@ describe('retries', () => {
   });
 
   test('429 "limit: 0" (no free tier for the model) is not retried and suggests another model', async () => {
-    fake.inject({
-      kind: 'rate-limited', retryDelay: '0.05s',
-      message: 'You exceeded your current quota. \n* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 0, model: gemini-2.5-pro\nPlease retry in 0.05s.',
-    }, 5);
+    fake.inject(
+      {
+        kind: 'rate-limited',
+        retryDelay: '0.05s',
+        message:
+          'You exceeded your current quota. \n* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 0, model: gemini-2.5-pro\nPlease retry in 0.05s.',
+      },
+      5,
+    );
     const err = await geminiError(client().generateJson(REQ));
     assert.equal(err.kind, 'quota');
     assert.match(err.message, /no free-tier/);
@@ -208,7 +255,10 @@ describe('retries', () => {
     const res = await client({ maxRetries: 3 }).generateJson(REQ);
     assert.ok(res.ok);
     assert.equal(fake.requests, 4);
-    assert.deepEqual(fake.log.map((e) => e.status), [503, 500, null, 200]);
+    assert.deepEqual(
+      fake.log.map((e) => e.status),
+      [503, 500, null, 200],
+    );
   });
 
   test('503 that keeps coming ends as unavailable, quoting the server', async () => {
@@ -235,7 +285,10 @@ describe('retries', () => {
 describe('requests that are not retried', () => {
   test('400 API_KEY_INVALID: bad-key, one request, no key in the message', async () => {
     const usage = new UsageCounter(null);
-    const c = new GeminiClient({ apiKey: WRONG_KEY, model: DEFAULT_GEMINI_MODEL, baseUrl: fake.url, retryBaseMs: 10 }, usage);
+    const c = new GeminiClient(
+      { apiKey: WRONG_KEY, model: DEFAULT_GEMINI_MODEL, baseUrl: fake.url, retryBaseMs: 10 },
+      usage,
+    );
     const err = await geminiError(c.generateJson(REQ));
     assert.equal(err.kind, 'bad-key');
     assert.equal(err.status, 400);
@@ -279,7 +332,10 @@ describe('requests that are not retried', () => {
     const ac = new AbortController();
     const p = client().generateJson({ ...REQ, signal: ac.signal });
     setTimeout(() => ac.abort(new Error('user pressed q')), 100);
-    await assert.rejects(p, (e: unknown) => e instanceof Error && !(e instanceof GeminiError) && e.message === 'user pressed q');
+    await assert.rejects(
+      p,
+      (e: unknown) => e instanceof Error && !(e instanceof GeminiError) && e.message === 'user pressed q',
+    );
 
     fake.inject({ kind: 'rate-limited', retryDelay: '30s' });
     const ac2 = new AbortController();
@@ -397,7 +453,11 @@ describe('UsageCounter', () => {
 
 describe('the key never leaks', () => {
   test('a server message that echoes the key is redacted', async () => {
-    fake.inject({ kind: 'rate-limited', quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier', message: `Quota exceeded for key ${KEY} (${encodeURIComponent(KEY)}).` });
+    fake.inject({
+      kind: 'rate-limited',
+      quotaId: 'GenerateRequestsPerDayPerProjectPerModel-FreeTier',
+      message: `Quota exceeded for key ${KEY} (${encodeURIComponent(KEY)}).`,
+    });
     const err = await geminiError(client().generateJson(REQ));
     assert.match(err.message, /for key \*\*\* \(\*\*\*\)/);
   });
@@ -410,8 +470,15 @@ describe('the key never leaks', () => {
 
   test('every error kind, raised for real, is free of the key (checked in geminiError)', async () => {
     const kinds = new Set<string>();
-    const run = async (p: Promise<unknown>): Promise<void> => { kinds.add((await geminiError(p)).kind); };
-    await run(new GeminiClient({ apiKey: WRONG_KEY, model: DEFAULT_GEMINI_MODEL, baseUrl: fake.url }, new UsageCounter(null)).generateJson(REQ));
+    const run = async (p: Promise<unknown>): Promise<void> => {
+      kinds.add((await geminiError(p)).kind);
+    };
+    await run(
+      new GeminiClient(
+        { apiKey: WRONG_KEY, model: DEFAULT_GEMINI_MODEL, baseUrl: fake.url },
+        new UsageCounter(null),
+      ).generateJson(REQ),
+    );
     await run(client({ model: 'gemini-pro' }).generateJson(REQ));
     fake.inject({ kind: 'rate-limited', retryDelay: '0.01s' }, 2);
     await run(client({ maxRetries: 1 }).generateJson(REQ));
@@ -424,7 +491,16 @@ describe('the key never leaks', () => {
     await run(client({ dailyBudget: 0 }).generateJson(REQ));
     fake.inject('bad-request');
     await run(client().generateJson(REQ));
-    assert.deepEqual([...kinds].sort(), ['bad-key', 'bad-request', 'budget', 'network', 'quota', 'timeout', 'unavailable', 'unknown-model']);
+    assert.deepEqual([...kinds].sort(), [
+      'bad-key',
+      'bad-request',
+      'budget',
+      'network',
+      'quota',
+      'timeout',
+      'unavailable',
+      'unknown-model',
+    ]);
   });
 });
 
@@ -444,7 +520,9 @@ describe('process lifetime', () => {
     fake.inject({ kind: 'latency', ms: 0 }); // the first call answers normally
     fake.inject('hang'); // the second one times out
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-      cwd: ROOT, env: { ...process.env, K: KEY, U: fake.url }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, K: KEY, U: fake.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let errText = '';
@@ -457,7 +535,10 @@ describe('process lifetime', () => {
     const report = JSON.parse(out.trim()) as { ok: boolean; kind: string; lingerMs: number };
     assert.equal(report.ok, true);
     assert.equal(report.kind, 'timeout');
-    assert.ok(report.lingerMs < 1000, `the process lingered ${report.lingerMs} ms after the last call (30 s timeout configured)`);
+    assert.ok(
+      report.lingerMs < 1000,
+      `the process lingered ${report.lingerMs} ms after the last call (30 s timeout configured)`,
+    );
   });
 });
 
@@ -468,11 +549,23 @@ describe('config and helpers', () => {
     assert.equal(geminiConfigFromEnv({ GEMINI_API_KEY: '   ' }), null);
     assert.deepEqual(geminiConfigFromEnv({ GEMINI_API_KEY: KEY }), { apiKey: KEY, model: 'gemini-2.5-flash-lite' });
     assert.deepEqual(
-      geminiConfigFromEnv({ GEMINI_API_KEY: KEY, ANIDEX_GEMINI_MODEL: 'gemini-3.5-flash-lite', ANIDEX_GEMINI_URL: 'http://127.0.0.1:9/', ANIDEX_GEMINI_RPM: '15', ANIDEX_GEMINI_DAILY_BUDGET: '1000' }),
+      geminiConfigFromEnv({
+        GEMINI_API_KEY: KEY,
+        ANIDEX_GEMINI_MODEL: 'gemini-3.5-flash-lite',
+        ANIDEX_GEMINI_URL: 'http://127.0.0.1:9/',
+        ANIDEX_GEMINI_RPM: '15',
+        ANIDEX_GEMINI_DAILY_BUDGET: '1000',
+      }),
       { apiKey: KEY, model: 'gemini-3.5-flash-lite', baseUrl: 'http://127.0.0.1:9', perMinute: 15, dailyBudget: 1000 },
     );
-    assert.equal(geminiConfigFromEnv({ GEMINI_API_KEY: KEY, ANIDEX_GEMINI_URL: 'https://proxy.example//' })?.baseUrl, 'https://proxy.example');
-    assert.throws(() => geminiConfigFromEnv({ GEMINI_API_KEY: KEY, ANIDEX_GEMINI_RPM: 'fast' }), /ANIDEX_GEMINI_RPM must be a positive whole number/);
+    assert.equal(
+      geminiConfigFromEnv({ GEMINI_API_KEY: KEY, ANIDEX_GEMINI_URL: 'https://proxy.example//' })?.baseUrl,
+      'https://proxy.example',
+    );
+    assert.throws(
+      () => geminiConfigFromEnv({ GEMINI_API_KEY: KEY, ANIDEX_GEMINI_RPM: 'fast' }),
+      /ANIDEX_GEMINI_RPM must be a positive whole number/,
+    );
   });
 
   test('retryDelayMs reads RetryInfo ("26s", "38.86s") and the 2026 message', () => {
@@ -484,40 +577,52 @@ describe('config and helpers', () => {
   });
 
   test('an empty key is refused up front', () => {
-    assert.throws(() => new GeminiClient({ apiKey: '', model: DEFAULT_GEMINI_MODEL }, new UsageCounter(null)), (e: unknown) => e instanceof GeminiError && e.kind === 'bad-key');
+    assert.throws(
+      () => new GeminiClient({ apiKey: '', model: DEFAULT_GEMINI_MODEL }, new UsageCounter(null)),
+      (e: unknown) => e instanceof GeminiError && e.kind === 'bad-key',
+    );
   });
 });
 
 // The fake's embedded bodies are the recorded ones in test/fixtures/reference.
-const REF = [process.env.ANIDEX_REFERENCE_DIR, join(ROOT, 'test/fixtures/reference')]
-  .find((d) => d && existsSync(join(d, 'gemini__error_503_unavailable.json')));
-describe('the fake answers with the recorded bodies', { skip: REF ? false : 'gemini__*.json reference bodies not found' }, () => {
-  const ref = (name: string): unknown => JSON.parse(readFileSync(join(REF!, name), 'utf8'));
-  test('error bodies and safety mocks', () => {
-    assert.deepEqual(GEMINI_400_API_KEY_INVALID, ref('gemini__error_400_api_key_invalid.json'));
-    assert.deepEqual(gemini404ModelNotFound(), ref('gemini__error_404_model_not_found.json'));
-    assert.deepEqual(gemini429ResourceExhausted(), ref('gemini__error_429_resource_exhausted.json'));
-    assert.deepEqual(GEMINI_503_UNAVAILABLE, ref('gemini__error_503_unavailable.json'));
-    assert.deepEqual(GEMINI_PROMPT_BLOCKED, ref('gemini__prompt_blocked_safety_sdkmock.json'));
-    assert.deepEqual(GEMINI_FINISH_SAFETY, ref('gemini__finish_reason_safety_sdkmock.json'));
-  });
-
-  test('a success has the keys of the recorded 2.5-flash answer (thoughtsTokenCount aside: flash-lite does not think)', async () => {
-    const res = await fetch(`${fake.url}/v1beta/models/gemini-2.5-flash-lite:generateContent`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-goog-api-key': KEY },
-      body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }),
+const REF = [process.env.ANIDEX_REFERENCE_DIR, join(ROOT, 'test/fixtures/reference')].find(
+  (d) => d && existsSync(join(d, 'gemini__error_503_unavailable.json')),
+);
+describe(
+  'the fake answers with the recorded bodies',
+  { skip: REF ? false : 'gemini__*.json reference bodies not found' },
+  () => {
+    const ref = (name: string): unknown => JSON.parse(readFileSync(join(REF!, name), 'utf8'));
+    test('error bodies and safety mocks', () => {
+      assert.deepEqual(GEMINI_400_API_KEY_INVALID, ref('gemini__error_400_api_key_invalid.json'));
+      assert.deepEqual(gemini404ModelNotFound(), ref('gemini__error_404_model_not_found.json'));
+      assert.deepEqual(gemini429ResourceExhausted(), ref('gemini__error_429_resource_exhausted.json'));
+      assert.deepEqual(GEMINI_503_UNAVAILABLE, ref('gemini__error_503_unavailable.json'));
+      assert.deepEqual(GEMINI_PROMPT_BLOCKED, ref('gemini__prompt_blocked_safety_sdkmock.json'));
+      assert.deepEqual(GEMINI_FINISH_SAFETY, ref('gemini__finish_reason_safety_sdkmock.json'));
     });
-    assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-type') ?? '', /application\/json; charset=UTF-8/);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking recorded JSON
-    const ours = (await res.json()) as any;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const theirs = ref('gemini__generateContent_success_2.5-flash.json') as any;
-    assert.deepEqual(Object.keys(ours), Object.keys(theirs));
-    assert.deepEqual(Object.keys(ours.candidates[0]), Object.keys(theirs.candidates[0]));
-    assert.deepEqual(Object.keys(ours.candidates[0].content), Object.keys(theirs.candidates[0].content));
-    assert.deepEqual(Object.keys(ours.usageMetadata), Object.keys(theirs.usageMetadata).filter((k) => k !== 'thoughtsTokenCount'));
-    assert.equal(ours.modelVersion, 'gemini-2.5-flash-lite');
-    assert.equal(ours.candidates[0].content.parts[0].text, JSON.stringify(ANSWER));
-  });
-});
+
+    test('a success has the keys of the recorded 2.5-flash answer (thoughtsTokenCount aside: flash-lite does not think)', async () => {
+      const res = await fetch(`${fake.url}/v1beta/models/gemini-2.5-flash-lite:generateContent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-goog-api-key': KEY },
+        body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }),
+      });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /application\/json; charset=UTF-8/);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking recorded JSON
+      const ours = (await res.json()) as any;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const theirs = ref('gemini__generateContent_success_2.5-flash.json') as any;
+      assert.deepEqual(Object.keys(ours), Object.keys(theirs));
+      assert.deepEqual(Object.keys(ours.candidates[0]), Object.keys(theirs.candidates[0]));
+      assert.deepEqual(Object.keys(ours.candidates[0].content), Object.keys(theirs.candidates[0].content));
+      assert.deepEqual(
+        Object.keys(ours.usageMetadata),
+        Object.keys(theirs.usageMetadata).filter((k) => k !== 'thoughtsTokenCount'),
+      );
+      assert.equal(ours.modelVersion, 'gemini-2.5-flash-lite');
+      assert.equal(ours.candidates[0].content.parts[0].text, JSON.stringify(ANSWER));
+    });
+  },
+);

@@ -33,7 +33,12 @@ import { ROOT } from './helpers/proc.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 // Nothing here reaches the internet: imports run with --offline and the provider points at a closed port.
-const ENV: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' };
+const ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  NO_COLOR: '1',
+  ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/',
+  ANIDEX_PROVIDER: 'anilist',
+};
 delete ENV.GEMINI_API_KEY;
 process.env.ANIDEX_ANILIST_URL = 'http://127.0.0.1:9/';
 delete process.env.GEMINI_API_KEY;
@@ -64,7 +69,11 @@ interface Run {
 /** `node bin/anidex.js --data-dir <dataDir> …args`, asynchronously, killed if it hangs. */
 function anidex(dataDir: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+      cwd: ROOT,
+      env: ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -85,9 +94,18 @@ function buildIfStale(): void {
   const dist = join(ROOT, 'dist/cli.js');
   const builtAt = existsSync(dist) ? statSync(dist).mtimeMs : 0;
   const newest = (dir: string): number =>
-    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+      ),
+    );
   if (newest(join(ROOT, 'src')) < builtAt) return;
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
 }
 
@@ -117,8 +135,12 @@ let baseListing: string[];
 // ---------- generated inputs ----------
 
 const movie = (id: number, title = 'Akira', extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id, watched_at: '2026-01-01T20:00:00.000Z', action: 'watch', type: 'movie',
-  movie: { title, year: 1988, ids: { trakt: 7, slug: 'akira-1988' } }, ...extra,
+  id,
+  watched_at: '2026-01-01T20:00:00.000Z',
+  action: 'watch',
+  type: 'movie',
+  movie: { title, year: 1988, ids: { trakt: 7, slug: 'akira-1988' } },
+  ...extra,
 });
 const AKIRA_HISTORY = JSON.stringify([movie(13000000001)], null, 2);
 
@@ -144,7 +166,11 @@ async function zip(name: string, add: (z: yazl.ZipFile) => void): Promise<string
 function zeros(n: number): Readable {
   const block = Buffer.alloc(MiB);
   let sent = 0;
-  return new Readable({ read() { this.push(sent++ < n ? block : null); } });
+  return new Readable({
+    read() {
+      this.push(sent++ < n ? block : null);
+    },
+  });
 }
 
 /** Rewrite bytes of a file in place: same length, every occurrence (names in local and central headers). */
@@ -161,22 +187,27 @@ function patch(p: string, from: string, to: string): void {
 /** Declare `size` as every entry's uncompressed size, in the local and the central headers. */
 function declareSize(p: string, size: number): void {
   const buf = readFileSync(p);
-  for (let i = buf.indexOf('PK\x03\x04'); i !== -1; i = buf.indexOf('PK\x03\x04', i + 1)) buf.writeUInt32LE(size, i + 22);
-  for (let i = buf.indexOf('PK\x01\x02'); i !== -1; i = buf.indexOf('PK\x01\x02', i + 1)) buf.writeUInt32LE(size, i + 24);
+  for (let i = buf.indexOf('PK\x03\x04'); i !== -1; i = buf.indexOf('PK\x03\x04', i + 1))
+    buf.writeUInt32LE(size, i + 22);
+  for (let i = buf.indexOf('PK\x01\x02'); i !== -1; i = buf.indexOf('PK\x01\x02', i + 1))
+    buf.writeUInt32LE(size, i + 24);
   writeFileSync(p, buf);
 }
 
 function malDoc(entries: Array<{ id: number; title: string }>): string {
-  const anime = entries.map(({ id, title }) =>
-    `\t<anime>\n\t\t<series_animedb_id>${id}</series_animedb_id>\n\t\t<series_title><![CDATA[${title}]]></series_title>\n` +
+  const anime = entries.map(
+    ({ id, title }) =>
+      `\t<anime>\n\t\t<series_animedb_id>${id}</series_animedb_id>\n\t\t<series_title><![CDATA[${title}]]></series_title>\n` +
       '\t\t<series_type>TV</series_type>\n\t\t<series_episodes>12</series_episodes>\n\t\t<my_watched_episodes>12</my_watched_episodes>\n' +
       '\t\t<my_start_date>0000-00-00</my_start_date>\n\t\t<my_finish_date>0000-00-00</my_finish_date>\n\t\t<my_score>8</my_score>\n' +
-      '\t\t<my_status>Completed</my_status>\n\t\t<my_times_watched>0</my_times_watched>\n\t</anime>\n');
+      '\t\t<my_status>Completed</my_status>\n\t\t<my_times_watched>0</my_times_watched>\n\t</anime>\n',
+  );
   return `<?xml version="1.0" encoding="UTF-8" ?>\n<myanimelist>\n\t<myinfo>\n\t\t<user_id>1</user_id>\n\t\t<user_name>hostile</user_name>\n\t\t<user_export_type>1</user_export_type>\n\t</myinfo>\n${anime.join('')}</myanimelist>\n`;
 }
 
 /** Terminal-driving bytes: clear screen, colours, window title (OSC 0), hyperlink (OSC 8), clipboard (OSC 52), DCS, 8-bit CSI, BEL, BS, DEL, RLO. */
-const EVIL_MAL_TITLE = 'EvilMal\u001b[2J\u001b[31mRed\u001b]0;pwned\u0007\u001b]52;c;cm0gLXJmIH4=\u0007\u001bP+q544e\u001b\\\u009b1;31mC1\u0008\u007f\u202eTail';
+const EVIL_MAL_TITLE =
+  'EvilMal\u001b[2J\u001b[31mRed\u001b]0;pwned\u0007\u001b]52;c;cm0gLXJmIH4=\u0007\u001bP+q544e\u001b\\\u009b1;31mC1\u0008\u007f\u202eTail';
 const DEEP = 100_000;
 
 const G = {
@@ -217,29 +248,55 @@ async function generate(): Promise<void> {
   folder('nul-filled-file', { 'watched-history.json': Buffer.alloc(4096) });
   // Latin-1 é, as an editor that re-saves the file in the wrong encoding writes it.
   const at = AKIRA_HISTORY.indexOf('Akira');
-  folder('invalid-utf8', { 'watched-history.json': Buffer.concat([Buffer.from(`${AKIRA_HISTORY.slice(0, at)}Pok`), Buffer.from([0xe9]), Buffer.from(`mon${AKIRA_HISTORY.slice(at + 5)}`)]) });
-  folder('utf16', { 'watched-history.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(AKIRA_HISTORY, 'utf16le')]) });
+  folder('invalid-utf8', {
+    'watched-history.json': Buffer.concat([
+      Buffer.from(`${AKIRA_HISTORY.slice(0, at)}Pok`),
+      Buffer.from([0xe9]),
+      Buffer.from(`mon${AKIRA_HISTORY.slice(at + 5)}`),
+    ]),
+  });
+  folder('utf16', {
+    'watched-history.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(AKIRA_HISTORY, 'utf16le')]),
+  });
 
   const history = readFileSync(join(FIX, 'zip-source/watched-history.json'));
-  await zip('zip-dot-dot.zip', (z) => { z.addBuffer(history, 'watched-history.json'); z.addBuffer(Buffer.from('[]'), 'xx/watched-history-2.json'); });
+  await zip('zip-dot-dot.zip', (z) => {
+    z.addBuffer(history, 'watched-history.json');
+    z.addBuffer(Buffer.from('[]'), 'xx/watched-history-2.json');
+  });
   patch(G.zipDotDot, 'xx/watched-history-2.json', '../watched-history-2.json');
-  await zip('zip-absolute.zip', (z) => { z.addBuffer(history, 'watched-history.json'); z.addBuffer(Buffer.from('[]'), 'x/etc/watched-history-2.json'); });
+  await zip('zip-absolute.zip', (z) => {
+    z.addBuffer(history, 'watched-history.json');
+    z.addBuffer(Buffer.from('[]'), 'x/etc/watched-history-2.json');
+  });
   patch(G.zipAbsolute, 'x/etc/watched-history-2.json', '/etc//watched-history-2.json');
-  await zip('zip-backslash.zip', (z) => { z.addBuffer(history, 'watched-history.json'); z.addBuffer(Buffer.from('[]'), 'xx_watched-history-2.json'); });
+  await zip('zip-backslash.zip', (z) => {
+    z.addBuffer(history, 'watched-history.json');
+    z.addBuffer(Buffer.from('[]'), 'xx_watched-history-2.json');
+  });
   patch(G.zipBackslash, 'xx_watched-history-2.json', '..\\watched-history-2.json');
   // A symbolic-link entry (mode 0120777) whose content is the link's target.
-  await zip('zip-symlink-entry.zip', (z) => z.addBuffer(Buffer.from('/etc/passwd'), 'watched-history.json', { mode: 0o120777 }));
+  await zip('zip-symlink-entry.zip', (z) =>
+    z.addBuffer(Buffer.from('/etc/passwd'), 'watched-history.json', { mode: 0o120777 }),
+  );
   // A real bomb: 300 MiB of zeros in about 300 KiB, its header honest about the size.
-  await zip('zip-bomb.zip', (z) => { z.addBuffer(history, 'watched-history.json'); z.addReadStream(zeros(300), 'watched-history-2.json', { compressionLevel: 9 }); });
+  await zip('zip-bomb.zip', (z) => {
+    z.addBuffer(history, 'watched-history.json');
+    z.addReadStream(zeros(300), 'watched-history-2.json', { compressionLevel: 9 });
+  });
   // The same zeros under a header that claims 1000 bytes: caught while inflating.
-  await zip('zip-bomb-lying-header.zip', (z) => z.addReadStream(zeros(300), 'watched-history.json', { compressionLevel: 9 }));
+  await zip('zip-bomb-lying-header.zip', (z) =>
+    z.addReadStream(zeros(300), 'watched-history.json', { compressionLevel: 9 }),
+  );
   declareSize(G.zipLiar, 1000);
   await zip('zip-too-many-entries.zip', (z) => {
     z.addBuffer(history, 'watched-history.json');
     for (let i = 0; i < 10_000; i++) z.addBuffer(Buffer.alloc(0), `comments-${i}.txt`, { compress: false });
   });
   // Nine pages each declaring 250 MiB (under the per-file limit), 2.2 GiB in all.
-  await zip('zip-total-over-limit.zip', (z) => { for (let i = 1; i <= 9; i++) z.addBuffer(history, `watched-history-${i}.json`); });
+  await zip('zip-total-over-limit.zip', (z) => {
+    for (let i = 1; i <= 9; i++) z.addBuffer(history, `watched-history-${i}.json`);
+  });
   declareSize(G.zipTotal, 250 * MiB);
 
   if (process.platform !== 'win32') {
@@ -252,9 +309,27 @@ async function generate(): Promise<void> {
   }
 
   // 300 MiB once inflated: the XML prologue, then spaces.
-  writeFileSync(G.malGzip, gzipSync(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8" ?>\n<myanimelist>\n'), Buffer.alloc(300 * MiB, 0x20)]), { level: 9 }));
-  writeFileSync(G.malCdata, malDoc([{ id: 987654, title: EVIL_MAL_TITLE }, { id: 987655, title: 'Plain Title' }]));
-  writeFileSync(G.malDeep, malDoc([]).replace('</myanimelist>', '<a>'.repeat(DEEP) + '</a>'.repeat(DEEP) + '</myanimelist>'));
+  writeFileSync(
+    G.malGzip,
+    gzipSync(
+      Buffer.concat([
+        Buffer.from('<?xml version="1.0" encoding="UTF-8" ?>\n<myanimelist>\n'),
+        Buffer.alloc(300 * MiB, 0x20),
+      ]),
+      { level: 9 },
+    ),
+  );
+  writeFileSync(
+    G.malCdata,
+    malDoc([
+      { id: 987654, title: EVIL_MAL_TITLE },
+      { id: 987655, title: 'Plain Title' },
+    ]),
+  );
+  writeFileSync(
+    G.malDeep,
+    malDoc([]).replace('</myanimelist>', '<a>'.repeat(DEEP) + '</a>'.repeat(DEEP) + '</myanimelist>'),
+  );
 }
 
 before(async () => {
@@ -291,7 +366,9 @@ const inFile = (p: string): RegExp => new RegExp(`^${esc(p)}`);
 const linux = process.platform === 'linux';
 
 /** Library rows as JSON. */
-async function libraryJson(dataDir: string): Promise<Array<{ titleKey: string; title: string; totalPlays: number; sources: string[] }>> {
+async function libraryJson(
+  dataDir: string,
+): Promise<Array<{ titleKey: string; title: string; totalPlays: number; sources: string[] }>> {
   const r = await anidex(dataDir, ['library', '--json']);
   assert.equal(r.code, 0, r.err);
   return JSON.parse(r.out);
@@ -311,21 +388,34 @@ function titleShownHarmlessly(titleKey: string, visible: RegExp, onTerminal = fa
     outputs.forEach(([what], i) => {
       const r = runs[i]!;
       assert.equal(r.code, 0, `${what}: ${r.err}`);
-      assert.ok(!CONTROL.test(r.out + r.err), `${what} printed a control character: ${JSON.stringify((r.out + r.err).match(new RegExp(`.{0,20}${CONTROL.source}.{0,20}`))?.[0])}`);
+      assert.ok(
+        !CONTROL.test(r.out + r.err),
+        `${what} printed a control character: ${JSON.stringify((r.out + r.err).match(new RegExp(`.{0,20}${CONTROL.source}.{0,20}`))?.[0])}`,
+      );
       assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(r.out + r.err), `${what} printed a bidi override`);
       if (!what.includes('json')) assert.match(r.out, visible, `${what} shows the title`);
     });
     // JSON keeps the value whole (escaped), so a program reading it gets the title as it was.
     const lib = JSON.parse(runs[1]!.out) as Array<{ titleKey: string; title: string }>;
-    assert.ok(lib.some((row) => row.titleKey === titleKey && /\u001b\]0;pwned\u0007/.test(row.title)), 'library --json keeps the title as imported');
+    assert.ok(
+      lib.some((row) => row.titleKey === titleKey && /\u001b\]0;pwned\u0007/.test(row.title)),
+      'library --json keeps the title as imported',
+    );
     // On a terminal (a pty from util-linux `script`), `export` to stdout must not drive it either.
     if (onTerminal && linux && spawnSync('script', ['--version']).status === 0) {
       for (const format of ['csv', 'json']) {
         const cmd = `'${process.execPath}' bin/anidex.js --data-dir '${dataDir}' export --format ${format}`;
         const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, env: ENV, encoding: 'utf8', input: '' });
         assert.equal(r.status, 0, r.stderr);
-        assert.match(r.stdout, format === 'csv' ? visible : /"title": "Evil/, `export --format ${format} on a terminal shows the title`);
-        assert.ok(!/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(r.stdout), `export --format ${format} on a terminal printed a control character`);
+        assert.match(
+          r.stdout,
+          format === 'csv' ? visible : /"title": "Evil/,
+          `export --format ${format} on a terminal shows the title`,
+        );
+        assert.ok(
+          !/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(r.stdout),
+          `export --format ${format} on a terminal printed a control character`,
+        );
       }
     }
   };
@@ -333,12 +423,42 @@ function titleShownHarmlessly(titleKey: string, visible: RegExp, onTerminal = fa
 
 const CASES: Case[] = [
   // --- Trakt JSON ---
-  { id: 'truncated-json', path: fx('truncated-json'), refused: [inFile(fx('truncated-json/watched-history.json')), / is not valid JSON \(.*line \d+ column \d+\); it may be truncated\.$/] },
-  { id: 'bom', path: fx('bom'), imported: [/records 1: 1 new, 0 already stored, 0 repeated within the export, 0 skipped/, /titles: 1 new, 0 changed/] },
-  { id: 'top-level-object', path: fx('top-level-object'), refused: [inFile(fx('top-level-object/watched-history.json')), / holds an object at the top level, where Trakt writes a JSON array\.$/] },
-  { id: 'top-level-null', path: fx('top-level-null-ratings'), refused: [inFile(fx('top-level-null-ratings/ratings-shows.json')), / holds null at the top level, where Trakt writes a JSON array\.$/] },
   {
-    id: 'ten-mb-title', path: G.tenMbTitle, imported: [/records 1: 1 new, .* 0 skipped/],
+    id: 'truncated-json',
+    path: fx('truncated-json'),
+    refused: [
+      inFile(fx('truncated-json/watched-history.json')),
+      / is not valid JSON \(.*line \d+ column \d+\); it may be truncated\.$/,
+    ],
+  },
+  {
+    id: 'bom',
+    path: fx('bom'),
+    imported: [
+      /records 1: 1 new, 0 already stored, 0 repeated within the export, 0 skipped/,
+      /titles: 1 new, 0 changed/,
+    ],
+  },
+  {
+    id: 'top-level-object',
+    path: fx('top-level-object'),
+    refused: [
+      inFile(fx('top-level-object/watched-history.json')),
+      / holds an object at the top level, where Trakt writes a JSON array\.$/,
+    ],
+  },
+  {
+    id: 'top-level-null',
+    path: fx('top-level-null-ratings'),
+    refused: [
+      inFile(fx('top-level-null-ratings/ratings-shows.json')),
+      / holds null at the top level, where Trakt writes a JSON array\.$/,
+    ],
+  },
+  {
+    id: 'ten-mb-title',
+    path: G.tenMbTitle,
+    imported: [/records 1: 1 new, .* 0 skipped/],
     then: async (d) => {
       const r = await anidex(d, ['library']);
       assert.equal(r.code, 0, r.err);
@@ -348,29 +468,83 @@ const CASES: Case[] = [
     },
   },
   // Its only record is malformed, so the export holds no play: refused unless --allow-empty (see cli tests).
-  { id: 'deep-nesting-top-level', path: G.deepTop, refused: [inFile(`${G.deepTop}/watched-history.json`), /: its one record is malformed \(record 0, field \(record\): is an array, not an object\), so it holds no usable play/] },
-  { id: 'deep-nesting-in-record', path: G.deepRecord, imported: [/records 2: 1 new, .* 1 skipped/, new RegExp(`skipped ${esc(G.deepRecord)}/watched-history\\.json record 1, field \\(record\\): nests too deeply`)] },
-  { id: 'deep-nesting-object', path: G.deepObject, refused: [inFile(`${G.deepObject}/watched-history.json`), / holds an object at the top level/] },
-  { id: 'nul-byte-in-string', path: G.nulRaw, refused: [inFile(`${G.nulRaw}/watched-history.json`), / holds a NUL byte at line 8 column 19, so it is not JSON; it is damaged or was not fully written\.$/] },
-  { id: 'nul-filled-file', path: G.nulFile, refused: [inFile(`${G.nulFile}/watched-history.json`), / holds a NUL byte at line 1 column 1, so it is not JSON/] },
   {
-    id: 'nul-escaped-title', path: fx('nul-escaped-title'), imported: [/records 1: 1 new, .* 0 skipped/],
+    id: 'deep-nesting-top-level',
+    path: G.deepTop,
+    refused: [
+      inFile(`${G.deepTop}/watched-history.json`),
+      /: its one record is malformed \(record 0, field \(record\): is an array, not an object\), so it holds no usable play/,
+    ],
+  },
+  {
+    id: 'deep-nesting-in-record',
+    path: G.deepRecord,
+    imported: [
+      /records 2: 1 new, .* 1 skipped/,
+      new RegExp(`skipped ${esc(G.deepRecord)}/watched-history\\.json record 1, field \\(record\\): nests too deeply`),
+    ],
+  },
+  {
+    id: 'deep-nesting-object',
+    path: G.deepObject,
+    refused: [inFile(`${G.deepObject}/watched-history.json`), / holds an object at the top level/],
+  },
+  {
+    id: 'nul-byte-in-string',
+    path: G.nulRaw,
+    refused: [
+      inFile(`${G.nulRaw}/watched-history.json`),
+      / holds a NUL byte at line 8 column 19, so it is not JSON; it is damaged or was not fully written\.$/,
+    ],
+  },
+  {
+    id: 'nul-filled-file',
+    path: G.nulFile,
+    refused: [inFile(`${G.nulFile}/watched-history.json`), / holds a NUL byte at line 1 column 1, so it is not JSON/],
+  },
+  {
+    id: 'nul-escaped-title',
+    path: fx('nul-escaped-title'),
+    imported: [/records 1: 1 new, .* 0 skipped/],
     then: async (d) => {
       const r = await anidex(d, ['library']);
       assert.match(r.out, /\nAkira {2}/, 'shown without its NULs');
       assert.ok(!r.out.includes('\u0000'));
     },
   },
-  { id: 'invalid-utf8', path: G.badUtf8, refused: [inFile(`${G.badUtf8}/watched-history.json`), / is not valid UTF-8 text\.$/] },
-  { id: 'utf16', path: G.utf16, refused: [inFile(`${G.utf16}/watched-history.json`), / is not valid UTF-8 text\.$/] },
-  { id: 'ansi-osc-title', path: fx('ansi-osc-title'), imported: [/records 1: 1 new, .* 0 skipped/], then: titleShownHarmlessly('trakt:movie:990001', /EvilRed/, true) },
   {
-    id: 'impossible-date', path: fx('impossible-date'),
-    imported: [/records 3: 1 new, .* 2 skipped/, /skipped .*impossible-date\/watched-history\.json record 1, field watched_at: is "2014-02-31T20:00:00\.000Z", not a real UTC date-time/, /record 2, field watched_at: is "2026-13-01T20:00:00\.000Z"/],
+    id: 'invalid-utf8',
+    path: G.badUtf8,
+    refused: [inFile(`${G.badUtf8}/watched-history.json`), / is not valid UTF-8 text\.$/],
   },
-  { id: 'impossible-date --strict', path: fx('impossible-date'), args: ['--strict'], refused: [inFile(fx('impossible-date/watched-history.json')), /, record 1 \(0-based\), field watched_at: is "2014-02-31T20:00:00\.000Z"/] },
+  { id: 'utf16', path: G.utf16, refused: [inFile(`${G.utf16}/watched-history.json`), / is not valid UTF-8 text\.$/] },
   {
-    id: 'bad-numbers', path: fx('bad-numbers'),
+    id: 'ansi-osc-title',
+    path: fx('ansi-osc-title'),
+    imported: [/records 1: 1 new, .* 0 skipped/],
+    then: titleShownHarmlessly('trakt:movie:990001', /EvilRed/, true),
+  },
+  {
+    id: 'impossible-date',
+    path: fx('impossible-date'),
+    imported: [
+      /records 3: 1 new, .* 2 skipped/,
+      /skipped .*impossible-date\/watched-history\.json record 1, field watched_at: is "2014-02-31T20:00:00\.000Z", not a real UTC date-time/,
+      /record 2, field watched_at: is "2026-13-01T20:00:00\.000Z"/,
+    ],
+  },
+  {
+    id: 'impossible-date --strict',
+    path: fx('impossible-date'),
+    args: ['--strict'],
+    refused: [
+      inFile(fx('impossible-date/watched-history.json')),
+      /, record 1 \(0-based\), field watched_at: is "2014-02-31T20:00:00\.000Z"/,
+    ],
+  },
+  {
+    id: 'bad-numbers',
+    path: fx('bad-numbers'),
     imported: [
       /records 14: 2 new, .* 12 skipped/,
       /watched-history\.json record 1, field id: is a number too large to hold \(it reads as Infinity\)/,
@@ -386,42 +560,162 @@ const CASES: Case[] = [
       /… and 2 more skipped records/,
     ],
   },
-  { id: 'bad-numbers --strict', path: fx('bad-numbers'), args: ['--strict'], refused: [inFile(fx('bad-numbers/watched-history.json')), /, record 1 \(0-based\), field id: is a number too large to hold/] },
   {
-    id: 'same-play-two-pages', path: fx('same-play-two-pages'), imported: [/files 2 · records 4: 3 new, 0 already stored, 1 repeated within the export, 0 skipped/],
+    id: 'bad-numbers --strict',
+    path: fx('bad-numbers'),
+    args: ['--strict'],
+    refused: [
+      inFile(fx('bad-numbers/watched-history.json')),
+      /, record 1 \(0-based\), field id: is a number too large to hold/,
+    ],
+  },
+  {
+    id: 'same-play-two-pages',
+    path: fx('same-play-two-pages'),
+    imported: [/files 2 · records 4: 3 new, 0 already stored, 1 repeated within the export, 0 skipped/],
     then: async (d) => {
       const bebop = (await libraryJson(d)).find((r) => r.title === 'Cowboy Bebop');
       assert.equal(bebop?.totalPlays, 3, 'the repeated play counts once');
     },
   },
   // --- zips ---
-  { id: 'zip-dot-dot', path: G.zipDotDot, refused: [inFile(G.zipDotDot), /holds an entry "\.\.\/watched-history-2\.json" that climbs out of the archive with "\.\.", so anidex will not unpack it\.$/] },
-  { id: 'zip-absolute', path: G.zipAbsolute, refused: [inFile(G.zipAbsolute), /holds an entry "\/etc\/\/watched-history-2\.json" that is an absolute path/] },
-  { id: 'zip-backslash', path: G.zipBackslash, refused: [inFile(G.zipBackslash), /holds an entry "\.\.\\watched-history-2\.json" that contains a backslash/] },
-  { id: 'zip-symlink-entry', path: G.zipSymlink, refused: [inFile(`${G.zipSymlink}:watched-history.json`), /is not valid JSON \(.*"\/etc\/passwd"/, /^(?!.*root:)/] },
-  { id: 'zip-bomb', path: G.zipBomb, refused: [inFile(`${G.zipBomb}:watched-history-2.json`), / is 300\.0 MiB \(314572800 bytes\), over the 256\.0 MiB \(268435456 bytes\) limit for one file\.$/] },
-  { id: 'zip-bomb-lying-header', path: G.zipLiar, refused: [inFile(`${G.zipLiar}:watched-history.json`), / inflates to more than the 1000 bytes its zip header declares, as a zip bomb would, so anidex stopped reading it\.$/] },
-  { id: 'zip-too-many-entries', path: G.zipEntries, refused: [inFile(G.zipEntries), / lists 10001 entries, more than the 10000 a Trakt export can have\.$/] },
-  { id: 'zip-total-over-limit', path: G.zipTotal, refused: [inFile(G.zipTotal), / holds 2\.2 GiB \(2359296000 bytes\) of Trakt files, over the 2\.0 GiB \(2147483648 bytes\) limit for one export\.$/] },
+  {
+    id: 'zip-dot-dot',
+    path: G.zipDotDot,
+    refused: [
+      inFile(G.zipDotDot),
+      /holds an entry "\.\.\/watched-history-2\.json" that climbs out of the archive with "\.\.", so anidex will not unpack it\.$/,
+    ],
+  },
+  {
+    id: 'zip-absolute',
+    path: G.zipAbsolute,
+    refused: [inFile(G.zipAbsolute), /holds an entry "\/etc\/\/watched-history-2\.json" that is an absolute path/],
+  },
+  {
+    id: 'zip-backslash',
+    path: G.zipBackslash,
+    refused: [inFile(G.zipBackslash), /holds an entry "\.\.\\watched-history-2\.json" that contains a backslash/],
+  },
+  {
+    id: 'zip-symlink-entry',
+    path: G.zipSymlink,
+    refused: [inFile(`${G.zipSymlink}:watched-history.json`), /is not valid JSON \(.*"\/etc\/passwd"/, /^(?!.*root:)/],
+  },
+  {
+    id: 'zip-bomb',
+    path: G.zipBomb,
+    refused: [
+      inFile(`${G.zipBomb}:watched-history-2.json`),
+      / is 300\.0 MiB \(314572800 bytes\), over the 256\.0 MiB \(268435456 bytes\) limit for one file\.$/,
+    ],
+  },
+  {
+    id: 'zip-bomb-lying-header',
+    path: G.zipLiar,
+    refused: [
+      inFile(`${G.zipLiar}:watched-history.json`),
+      / inflates to more than the 1000 bytes its zip header declares, as a zip bomb would, so anidex stopped reading it\.$/,
+    ],
+  },
+  {
+    id: 'zip-too-many-entries',
+    path: G.zipEntries,
+    refused: [inFile(G.zipEntries), / lists 10001 entries, more than the 10000 a Trakt export can have\.$/],
+  },
+  {
+    id: 'zip-total-over-limit',
+    path: G.zipTotal,
+    refused: [
+      inFile(G.zipTotal),
+      / holds 2\.2 GiB \(2359296000 bytes\) of Trakt files, over the 2\.0 GiB \(2147483648 bytes\) limit for one export\.$/,
+    ],
+  },
   // --- symbolic links in a folder export ---
-  { id: 'symlink-to-outside', path: G.symOutside, skip: process.platform === 'win32', refused: [inFile(`${G.symOutside}/watched-history.json`), / is a symbolic link, and anidex does not follow links inside an export\.$/] },
-  { id: 'symlink-trakt-file', path: G.symTrakt, skip: process.platform === 'win32', refused: [inFile(`${G.symTrakt}/ratings-shows.json`), / is a symbolic link/] },
-  { id: 'symlink-wrapper-folder', path: G.symWrapper, skip: process.platform === 'win32', refused: [inFile(G.symWrapper), / contains no Trakt export files/] },
+  {
+    id: 'symlink-to-outside',
+    path: G.symOutside,
+    skip: process.platform === 'win32',
+    refused: [
+      inFile(`${G.symOutside}/watched-history.json`),
+      / is a symbolic link, and anidex does not follow links inside an export\.$/,
+    ],
+  },
+  {
+    id: 'symlink-trakt-file',
+    path: G.symTrakt,
+    skip: process.platform === 'win32',
+    refused: [inFile(`${G.symTrakt}/ratings-shows.json`), / is a symbolic link/],
+  },
+  {
+    id: 'symlink-wrapper-folder',
+    path: G.symWrapper,
+    skip: process.platform === 'win32',
+    refused: [inFile(G.symWrapper), / contains no Trakt export files/],
+  },
   // --- MyAnimeList where a Trakt export is expected, and hostile MAL files ---
   {
-    id: 'mal-list-without-extension', path: fx('mal-list-without-extension'), imported: [/files 1 · records 2: 2 new, .* 0 skipped/, /titles: 2 new, 0 changed, 0 unchanged, 0 gone from this export/],
+    id: 'mal-list-without-extension',
+    path: fx('mal-list-without-extension'),
+    imported: [
+      /files 1 · records 2: 2 new, .* 0 skipped/,
+      /titles: 2 new, 0 changed, 0 unchanged, 0 gone from this export/,
+    ],
     then: async (d) => {
       const lib = await libraryJson(d);
-      assert.ok(lib.some((r) => r.title === 'Trigun' && r.sources.includes('mal')), 'read as a MyAnimeList list');
-      assert.ok(lib.some((r) => r.title === 'Frieren: Beyond Journey\'s End'), 'the Trakt titles stay');
+      assert.ok(
+        lib.some((r) => r.title === 'Trigun' && r.sources.includes('mal')),
+        'read as a MyAnimeList list',
+      );
+      assert.ok(
+        lib.some((r) => r.title === "Frieren: Beyond Journey's End"),
+        'the Trakt titles stay',
+      );
     },
   },
-  { id: 'mal-manga-list', path: fx('mal-manga-list.xml'), refused: [inFile(fx('mal-manga-list.xml')), / is a MyAnimeList manga list; anidex reads anime lists: export your anime list and import that file\.$/] },
-  { id: 'not-mal-xml', path: fx('not-mal.xml'), refused: [inFile(fx('not-mal.xml')), / is XML whose root element is <rss>, not a MyAnimeList export \(whose root is <myanimelist>\)\.$/] },
-  { id: 'mal-billion-laughs', path: fx('mal-billion-laughs.xml'), refused: [inFile(fx('mal-billion-laughs.xml')), / declares a DOCTYPE \(line 2\), which MyAnimeList exports never have/] },
-  { id: 'mal-huge-gzip', path: G.malGzip, refused: [inFile(G.malGzip), / inflates to more than that, over the 256\.0 MiB \(268435456 bytes\) limit for a MyAnimeList export\.$/] },
-  { id: 'mal-deep-nesting', path: G.malDeep, refused: [inFile(G.malDeep), / cannot be read as XML \(Maximum nested tags exceeded\)\.$/] },
-  { id: 'mal-cdata-escapes', path: G.malCdata, imported: [/records 2: 2 new, .* 0 skipped/], then: titleShownHarmlessly('mal:987654', /EvilMalRed/) },
+  {
+    id: 'mal-manga-list',
+    path: fx('mal-manga-list.xml'),
+    refused: [
+      inFile(fx('mal-manga-list.xml')),
+      / is a MyAnimeList manga list; anidex reads anime lists: export your anime list and import that file\.$/,
+    ],
+  },
+  {
+    id: 'not-mal-xml',
+    path: fx('not-mal.xml'),
+    refused: [
+      inFile(fx('not-mal.xml')),
+      / is XML whose root element is <rss>, not a MyAnimeList export \(whose root is <myanimelist>\)\.$/,
+    ],
+  },
+  {
+    id: 'mal-billion-laughs',
+    path: fx('mal-billion-laughs.xml'),
+    refused: [
+      inFile(fx('mal-billion-laughs.xml')),
+      / declares a DOCTYPE \(line 2\), which MyAnimeList exports never have/,
+    ],
+  },
+  {
+    id: 'mal-huge-gzip',
+    path: G.malGzip,
+    refused: [
+      inFile(G.malGzip),
+      / inflates to more than that, over the 256\.0 MiB \(268435456 bytes\) limit for a MyAnimeList export\.$/,
+    ],
+  },
+  {
+    id: 'mal-deep-nesting',
+    path: G.malDeep,
+    refused: [inFile(G.malDeep), / cannot be read as XML \(Maximum nested tags exceeded\)\.$/],
+  },
+  {
+    id: 'mal-cdata-escapes',
+    path: G.malCdata,
+    imported: [/records 2: 2 new, .* 0 skipped/],
+    then: titleShownHarmlessly('mal:987654', /EvilMalRed/),
+  },
 ];
 
 describe('hostile inputs through `anidex import`', { concurrency: 2 }, () => {
@@ -441,7 +735,11 @@ describe('hostile inputs through `anidex import`', { concurrency: 2 }, () => {
         for (const p of c.refused) assert.match(message, p);
         assert.match(message, /\.$/, 'one sentence, ended');
         assert.match(lines[at + 1] ?? '', /^ {2}\S.*\S/, 'followed by what to do');
-        assert.deepEqual(readFileSync(join(dataDir, 'warehouse.sqlite')), baseWarehouse, 'the warehouse is byte for byte unchanged');
+        assert.deepEqual(
+          readFileSync(join(dataDir, 'warehouse.sqlite')),
+          baseWarehouse,
+          'the warehouse is byte for byte unchanged',
+        );
         assert.deepEqual(listing(dataDir), baseListing, 'no snapshot, temporary or lock file left behind');
       } else {
         assert.equal(r.code, 0, `exit 0 (stderr: ${r.err.slice(0, 600)})`);
@@ -469,11 +767,25 @@ test('the TUI renders titles full of escape sequences harmlessly (library, searc
   const s = await TuiSession.open(dataDir);
   try {
     for (const theme of [themeFromEnv({ NO_COLOR: '1' }), themeFromEnv({})]) {
-      const app = render(createElement(App, { services: s, rows: await s.library(), empty: await s.isEmpty(), dataDir: '/data', width: 100, height: 30, theme, clock: () => 0 }));
+      const app = render(
+        createElement(App, {
+          services: s,
+          rows: await s.library(),
+          empty: await s.isEmpty(),
+          dataDir: '/data',
+          width: 100,
+          height: 30,
+          theme,
+          clock: () => 0,
+        }),
+      );
       // Colours may add SGR sequences of anidex's own; nothing else may be in a frame.
       const clean = (f: string): void => {
         const rest = f.replace(/\u001b\[[0-9;]*m/g, '');
-        assert.ok(!CONTROL.test(rest), `a control character in the frame: ${JSON.stringify(rest.match(new RegExp(`.{0,30}${CONTROL.source}.{0,30}`))?.[0])}`);
+        assert.ok(
+          !CONTROL.test(rest),
+          `a control character in the frame: ${JSON.stringify(rest.match(new RegExp(`.{0,30}${CONTROL.source}.{0,30}`))?.[0])}`,
+        );
         assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(rest), 'a bidi override in the frame');
       };
       const library = await waitFor(app, /EvilRed/);

@@ -30,7 +30,8 @@ const fresh = (): string => join(tmp, `d${++n}`);
 
 function anidex(dataDir: string, ...args: string[]) {
   if (args[0] === 'import') args = [...args, '--offline'];
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+    timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_PROVIDER: 'anilist' },
@@ -61,7 +62,11 @@ const malBlocks = (): string[] => [...readFileSync(MAL, 'utf8').matchAll(/<anime
 
 let sampleDir: string;
 before(async () => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
   // It plays the demo, so the sample's bundled answers enrich it offline (genres to check --genre against).
   sampleDir = await demoDataDir('anidex-honest-sample-');
@@ -73,7 +78,8 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 /** A refused import: exit 1, one error line naming `file` and a hint, the warehouse byte for byte as it was. */
 function assertRefused(dataDir: string, path: string, file: string, sentence: RegExp, extra: string[] = []): void {
   const before = readFileSync(join(dataDir, 'warehouse.sqlite'));
-  const files = (): string[] => (readdirSync(dataDir, { recursive: true }) as string[]).filter((f) => !f.startsWith('cache')).sort();
+  const files = (): string[] =>
+    (readdirSync(dataDir, { recursive: true }) as string[]).filter((f) => !f.startsWith('cache')).sort();
   const listing = files();
   const r = anidex(dataDir, 'import', path, ...extra);
   assert.equal(r.code, 1, `exit 1: ${r.out} ${r.err}`);
@@ -83,7 +89,12 @@ function assertRefused(dataDir: string, path: string, file: string, sentence: Re
   assert.ok(message.startsWith(file), `names ${file}: ${message}`);
   assert.match(message, sentence);
   assert.match(message, /nothing was written\.$/);
-  assert.match(r.err, new RegExp(`\\n {2}.*if it really is empty, import it anyway with \`anidex import ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --allow-empty\`\\.`));
+  assert.match(
+    r.err,
+    new RegExp(
+      `\\n {2}.*if it really is empty, import it anyway with \`anidex import ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --allow-empty\`\\.`,
+    ),
+  );
   assert.deepEqual(readFileSync(join(dataDir, 'warehouse.sqlite')), before, 'the warehouse is byte for byte unchanged');
   assert.deepEqual(files(), listing, 'no snapshot, temporary or lock file left behind');
 }
@@ -97,7 +108,12 @@ function copyOfSample(): string {
 test('a Trakt export whose watched-history is empty is refused; --allow-empty imports it', () => {
   const d = copyOfSample();
   const empty = traktWithHistory('empty-history', []);
-  assertRefused(d, empty, `${empty}/watched-history-1.json and 3 more pages`, / hold no plays \(an empty watched-history\), and importing it would mark every Trakt title deleted/);
+  assertRefused(
+    d,
+    empty,
+    `${empty}/watched-history-1.json and 3 more pages`,
+    / hold no plays \(an empty watched-history\), and importing it would mark every Trakt title deleted/,
+  );
   // An empty warehouse refuses it just the same: an empty history is a broken export more often than a new account.
   const e = fresh();
   const r0 = anidex(e, 'import', empty);
@@ -110,13 +126,26 @@ test('a Trakt export whose watched-history is empty is refused; --allow-empty im
 test('a Trakt export whose every history record is malformed is refused, naming the first bad record', () => {
   const d = copyOfSample();
   const bad = traktWithHistory('all-malformed', (page) => page.map((p) => ({ ...(p as object), id: 'not-a-number' })));
-  assertRefused(d, bad, `${bad}/watched-history-1.json and 3 more pages`, /: all \d+ of their records are malformed \(the first: record 0, field id: .*\), so they hold no usable play/);
+  assertRefused(
+    d,
+    bad,
+    `${bad}/watched-history-1.json and 3 more pages`,
+    /: all \d+ of their records are malformed \(the first: record 0, field id: .*\), so they hold no usable play/,
+  );
   // One good play among them is an export: imported, the bad ones skipped and listed (ten, then how many more).
-  const some = traktWithHistory('one-good', (page) => page.map((p, i) => (i === 0 ? p : { ...(p as object), id: 'x' })));
+  const some = traktWithHistory('one-good', (page) =>
+    page.map((p, i) => (i === 0 ? p : { ...(p as object), id: 'x' })),
+  );
   const r = anidex(d, 'import', some);
   assert.equal(r.code, 0, r.err);
   assert.equal((r.out.match(/^ {2}skipped .* record \d+, field id:/gm) ?? []).length, 10);
-  assert.match(r.out, new RegExp(`^ {2}… and \\d+ more skipped records \\(\`anidex import ${some.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --json\` lists them all\\)$`, 'm'));
+  assert.match(
+    r.out,
+    new RegExp(
+      `^ {2}… and \\d+ more skipped records \\(\`anidex import ${some.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} --json\` lists them all\\)$`,
+      'm',
+    ),
+  );
 });
 
 test('a MyAnimeList list with no entries, or none readable, is refused; --allow-empty imports it', () => {
@@ -124,8 +153,18 @@ test('a MyAnimeList list with no entries, or none readable, is refused; --allow-
   assert.equal(anidex(d, 'import', MAL).code, 0);
   const none = malWith('animelist_empty', []);
   assertRefused(d, none, none, / lists no anime, and importing it would mark every MyAnimeList title deleted/);
-  const broken = malWith('animelist_broken', malBlocks().slice(0, 3).map((b) => b.replace(/<my_status>[^<]*</, '<my_status>Finished<')));
-  assertRefused(d, broken, broken, /: all 3 of its entries are malformed \(the first: record 0, field my_status: .*\), so it holds no usable anime entry/);
+  const broken = malWith(
+    'animelist_broken',
+    malBlocks()
+      .slice(0, 3)
+      .map((b) => b.replace(/<my_status>[^<]*</, '<my_status>Finished<')),
+  );
+  assertRefused(
+    d,
+    broken,
+    broken,
+    /: all 3 of its entries are malformed \(the first: record 0, field my_status: .*\), so it holds no usable anime entry/,
+  );
   const allowed = anidex(d, 'import', none, '--allow-empty');
   assert.equal(allowed.code, 0, allowed.err);
   assert.match(allowed.out, /506 gone from this export/);
@@ -145,7 +184,18 @@ test('the TUI refuses an empty export the same way, on the import screen', async
   const before = readFileSync(join(d, 'warehouse.sqlite'));
   const empty = traktWithHistory('tui-empty', []);
   const s = await TuiSession.open(d);
-  const app = render(createElement(App, { services: s, rows: await s.library(), empty: false, dataDir: d, width: 100, height: 30, theme: themeFromEnv({ NO_COLOR: '1' }), clock: () => 0 }));
+  const app = render(
+    createElement(App, {
+      services: s,
+      rows: await s.library(),
+      empty: false,
+      dataDir: d,
+      width: 100,
+      height: 30,
+      theme: themeFromEnv({ NO_COLOR: '1' }),
+      clock: () => 0,
+    }),
+  );
   const waitFor = async (p: RegExp): Promise<string> => {
     for (let i = 0; i < 400; i++) {
       if (p.test(app.lastFrame() ?? '')) return app.lastFrame()!;
@@ -169,15 +219,39 @@ test('the TUI refuses an empty export the same way, on the import screen', async
 
 test('unknown --genre, --not-genre, --status, --not-status, --length, --mood and --not-mood are usage errors listing the known values', () => {
   const cases: Array<[string[], RegExp, RegExp]> = [
-    [['library', '--genre', 'nosuch'], /--genre "nosuch" is not a genre of any title in your library\./, /Genres in your library \(from its titles' anime metadata\): Action, .*Slice of Life.*\./],
-    [['library', '--not-genre', 'Dramma'], /--not-genre "Dramma" is not a genre of any title in your library\./, /Drama/],
-    [['library', '--status', 'finished'], /--status "finished" is not a status anidex knows\./, /Statuses: watching, completed, on_hold, dropped, plan_to_watch\./],
+    [
+      ['library', '--genre', 'nosuch'],
+      /--genre "nosuch" is not a genre of any title in your library\./,
+      /Genres in your library \(from its titles' anime metadata\): Action, .*Slice of Life.*\./,
+    ],
+    [
+      ['library', '--not-genre', 'Dramma'],
+      /--not-genre "Dramma" is not a genre of any title in your library\./,
+      /Drama/,
+    ],
+    [
+      ['library', '--status', 'finished'],
+      /--status "finished" is not a status anidex knows\./,
+      /Statuses: watching, completed, on_hold, dropped, plan_to_watch\./,
+    ],
     [['library', '--not-status', 'x'], /--not-status "x" is not a status/, /Statuses: /],
-    [['library', '--length', 'huge'], /--length "huge" is not a length anidex knows\./, /Lengths: movie \(a film\), short \(under 5 h in all\), medium \(5–12 h\), long \(over 12 h\)\./],
+    [
+      ['library', '--length', 'huge'],
+      /--length "huge" is not a length anidex knows\./,
+      /Lengths: movie \(a film\), short \(under 5 h in all\), medium \(5–12 h\), long \(over 12 h\)\./,
+    ],
     [['library', '--mood', 'sad'], /--mood "sad" is not a mood anidex knows\./, /Moods: cozy, dark, /],
     [['library', '--not-mood', 'sad'], /--not-mood "sad" is not a mood/, /Moods: /],
-    [['recommend', '--genre', 'nosuch', '--offline'], /--genre "nosuch" is not a genre anidex knows from the anime metadata in this warehouse\./, /Genres known here .*: Action, /],
-    [['recommend', '--status', 'dropped'], /recommend has no --status: recommendations are anime you have not listed yet/, /--genre, --mood or --length/],
+    [
+      ['recommend', '--genre', 'nosuch', '--offline'],
+      /--genre "nosuch" is not a genre anidex knows from the anime metadata in this warehouse\./,
+      /Genres known here .*: Action, /,
+    ],
+    [
+      ['recommend', '--status', 'dropped'],
+      /recommend has no --status: recommendations are anime you have not listed yet/,
+      /--genre, --mood or --length/,
+    ],
   ];
   for (const [args, message, hint] of cases) {
     const r = anidex(sampleDir, ...args);
@@ -196,19 +270,32 @@ test('unknown --genre, --not-genre, --status, --not-status, --length, --mood and
 test('--genre before any title has metadata: refused with the command that fetches it', () => {
   const d = fresh();
   // One entry the bundled sample answers know nothing about: nothing has genres.
-  const one = malWith('animelist_one', [malBlocks()[0]!.replace(/<series_animedb_id>\d+</, '<series_animedb_id>99999999<')]);
+  const one = malWith('animelist_one', [
+    malBlocks()[0]!.replace(/<series_animedb_id>\d+</, '<series_animedb_id>99999999<'),
+  ]);
   assert.equal(anidex(d, 'import', one).code, 0);
   const r = anidex(d, 'library', '--genre', 'drama');
   assert.equal(r.code, 2);
   assert.match(r.err, /--genre "drama": no title has genres yet, because no title has anime metadata\./);
   assert.match(r.err, /Run `anidex enrich` to fetch it/);
   assert.throws(() => checkGenres({ genres: ['x'] }, [], 'metadata'), UsageError);
-  assert.deepEqual(checkGenres(filterFromFlags({ genre: ['SCI FI'], 'not-genre': ['slice of life'] }), ['Sci-Fi', 'Slice of Life'], 'library'), { ...filterFromFlags({}), genres: ['Sci-Fi'], excludeGenres: ['Slice of Life'] });
+  assert.deepEqual(
+    checkGenres(
+      filterFromFlags({ genre: ['SCI FI'], 'not-genre': ['slice of life'] }),
+      ['Sci-Fi', 'Slice of Life'],
+      'library',
+    ),
+    { ...filterFromFlags({}), genres: ['Sci-Fi'], excludeGenres: ['Slice of Life'] },
+  );
 });
 
 test('plan add of a completed title warns and needs --force (exit 1 without it)', () => {
   const d = copyOfSample();
-  const lib = JSON.parse(anidex(d, 'library', '--status', 'completed', '--json').out) as Array<{ malId: number | null; title: string; hasMetadata: boolean }>;
+  const lib = JSON.parse(anidex(d, 'library', '--status', 'completed', '--json').out) as Array<{
+    malId: number | null;
+    title: string;
+    hasMetadata: boolean;
+  }>;
   const done = lib.find((t) => t.malId !== null && t.hasMetadata)!;
   const refused = anidex(d, 'plan', 'add', String(done.malId));
   assert.equal(refused.code, 1, refused.err);
@@ -220,16 +307,36 @@ test('plan add of a completed title warns and needs --force (exit 1 without it)'
   assert.equal(forced.code, 0, forced.err);
   assert.ok(plan().some((p) => p.malId === done.malId));
   // A title you have not completed needs no --force.
-  const watching = (JSON.parse(anidex(d, 'library', '--not-status', 'completed', '--json').out) as Array<{ malId: number | null; hasMetadata: boolean }>).find((t) => t.malId !== null && t.hasMetadata);
+  const watching = (
+    JSON.parse(anidex(d, 'library', '--not-status', 'completed', '--json').out) as Array<{
+      malId: number | null;
+      hasMetadata: boolean;
+    }>
+  ).find((t) => t.malId !== null && t.hasMetadata);
   if (watching) assert.equal(anidex(d, 'plan', 'add', String(watching.malId)).code, 0);
 });
 
 test('previewList and emptyExportError: ten names then how many more; one sentence naming the file', () => {
   const names = Array.from({ length: 13 }, (_, i) => `T${i}`);
   assert.equal(previewList(names.slice(0, 10), 'x'), names.slice(0, 10).join(', '));
-  assert.equal(previewList(names, '`anidex library --deleted`'), `${names.slice(0, 10).join(', ')}, … and 3 more (\`anidex library --deleted\` lists them all)`);
-  const e = emptyExportError({ exportPath: '/tmp/my export', files: ['/tmp/my export/watched-history.json'], skipped: [], kind: 'trakt' });
+  assert.equal(
+    previewList(names, '`anidex library --deleted`'),
+    `${names.slice(0, 10).join(', ')}, … and 3 more (\`anidex library --deleted\` lists them all)`,
+  );
+  const e = emptyExportError({
+    exportPath: '/tmp/my export',
+    files: ['/tmp/my export/watched-history.json'],
+    skipped: [],
+    kind: 'trakt',
+  });
   assert.equal(e.exitCode, 1);
-  assert.equal(e.message, '/tmp/my export/watched-history.json holds no plays (an empty watched-history), and importing it would mark every Trakt title deleted, so nothing was written.');
-  assert.match(e.hint!, /`anidex import '\/tmp\/my export' --allow-empty`/, 'a path with a space is quoted for the shell');
+  assert.equal(
+    e.message,
+    '/tmp/my export/watched-history.json holds no plays (an empty watched-history), and importing it would mark every Trakt title deleted, so nothing was written.',
+  );
+  assert.match(
+    e.hint!,
+    /`anidex import '\/tmp\/my export' --allow-empty`/,
+    'a path with a space is quoted for the shell',
+  );
 });

@@ -38,7 +38,11 @@ function count(wh: Warehouse, sql: string): number {
 }
 
 before(() => {
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
 });
 
@@ -49,13 +53,19 @@ test('a MAL export lands in bronze, silver and gold; a re-import of the same fil
   assert.equal(r.skipped.length, 0);
   assert.equal(count(wh, 'SELECT count(*) AS n FROM bronze_mal_anime'), 506);
   assert.equal(count(wh, 'SELECT count(*) AS n FROM silver_mal_entries'), 506);
-  assert.equal(count(wh, "SELECT count(*) AS n FROM user_watch_history WHERE title_key LIKE 'mal:%' AND is_current = 1"), 506);
+  assert.equal(
+    count(wh, "SELECT count(*) AS n FROM user_watch_history WHERE title_key LIKE 'mal:%' AND is_current = 1"),
+    506,
+  );
   const oshi = wh.db.get<{ status: string; rating: number; eps: number; last: string; mal: number }>(
     "SELECT mal_status AS status, user_rating AS rating, episodes_watched AS eps, last_watched_at AS last, mal_id AS mal FROM user_watch_history WHERE title_key = 'mal:52034'",
   )!;
   assert.deepEqual(oshi, { status: 'Completed', rating: 8, eps: 11, last: '2024-10-07', mal: 52034 });
   // Named by the export: matched without a search.
-  assert.equal(count(wh, "SELECT count(*) AS n FROM title_match WHERE method = 'mal-export' AND status = 'matched'"), 506);
+  assert.equal(
+    count(wh, "SELECT count(*) AS n FROM title_match WHERE method = 'mal-export' AND status = 'matched'"),
+    506,
+  );
   // Plan to Watch joins the plan once.
   assert.equal(planItems(wh.db).filter((p) => p.source === 'mal').length, 15);
 
@@ -71,9 +81,15 @@ test('a later MAL export versions what changed: score, status, episodes, rewatch
   await importMalExport(wh, REAL, { asOf: '2026-01-01T00:00:00.000Z' });
   const later = edited((x) =>
     x
-      .replace('<series_animedb_id>52034</series_animedb_id>', '<series_animedb_id>52034</series_animedb_id><!-- edited -->')
+      .replace(
+        '<series_animedb_id>52034</series_animedb_id>',
+        '<series_animedb_id>52034</series_animedb_id><!-- edited -->',
+      )
       .replace(/(<series_animedb_id>52034<\/series_animedb_id>[\s\S]*?<my_score>)8(<\/my_score>)/, '$19$2')
-      .replace(/(<series_animedb_id>52034<\/series_animedb_id>[\s\S]*?<my_times_watched>)0(<\/my_times_watched>)/, '$11$2')
+      .replace(
+        /(<series_animedb_id>52034<\/series_animedb_id>[\s\S]*?<my_times_watched>)0(<\/my_times_watched>)/,
+        '$11$2',
+      )
       .replace(/<anime>\s*<series_animedb_id>55791<\/series_animedb_id>[\s\S]*?<\/anime>/, ''),
   );
   const r = await importMalExport(wh, later, { asOf: '2026-03-01T00:00:00.000Z' });
@@ -94,7 +110,10 @@ test('the legacy schema imports too, and a gzip file', async () => {
   const wh = await Warehouse.open(dir);
   const r = await importMalExport(wh, gz, { asOf: '2026-01-01T00:00:00.000Z' });
   assert.equal(r.counts.titlesNew, 3);
-  assert.equal(wh.db.get<{ t: number }>("SELECT times_watched AS t FROM user_watch_history WHERE title_key = 'mal:1'")!.t, 2);
+  assert.equal(
+    wh.db.get<{ t: number }>("SELECT times_watched AS t FROM user_watch_history WHERE title_key = 'mal:1'")!.t,
+    2,
+  );
   wh.close();
 });
 
@@ -106,7 +125,11 @@ test('one library with Trakt: a matched Trakt title and its MAL entry are one ti
   const traktBefore = count(wh, "SELECT count(*) AS n FROM user_watch_history WHERE title_key LIKE 'trakt:%'");
   const libBefore = libraryView(wh.db);
   await importMalExport(wh, REAL);
-  assert.equal(count(wh, "SELECT count(*) AS n FROM user_watch_history WHERE title_key LIKE 'trakt:%'"), traktBefore, 'a MAL import writes no Trakt version');
+  assert.equal(
+    count(wh, "SELECT count(*) AS n FROM user_watch_history WHERE title_key LIKE 'trakt:%'"),
+    traktBefore,
+    'a MAL import writes no Trakt version',
+  );
   const lib = libraryView(wh.db);
   const both = lib.filter((x) => x.sources.length === 2);
   assert.ok(both.length > 10, 'the sample and the real list share many anime');
@@ -123,7 +146,10 @@ test('one library with Trakt: a matched Trakt title and its MAL entry are one ti
   assert.ok((pair.totalPlays ?? 0) > 0);
   // The title screen shows both sources.
   const view = titleView(wh.db, pair.titleKey);
-  assert.deepEqual(view.sources.map((s) => s.source), ['trakt', 'mal']);
+  assert.deepEqual(
+    view.sources.map((s) => s.source),
+    ['trakt', 'mal'],
+  );
   // Stats: one library, each title once; plays stay Trakt's.
   const s = statsView(wh.db);
   assert.equal(s.titles, lib.length);
@@ -132,21 +158,26 @@ test('one library with Trakt: a matched Trakt title and its MAL entry are one ti
   wh.close();
 });
 
-test('the recommender: Dropped entries are exclusions, Plan to Watch is not watched, one source entry per anime with MAL\'s score', async () => {
+test("the recommender: Dropped entries are exclusions, Plan to Watch is not watched, one source entry per anime with MAL's score", async () => {
   const wh = await Warehouse.open(tmp());
   await markAsDemo(wh);
   await importSample(wh);
   await enrichTitles(wh, { provider: offline(), offline: true });
   await importMalExport(wh, REAL);
-  const dropped = [...wh.db.all<{ m: number }>("SELECT mal_id AS m FROM silver_mal_entries WHERE status = 'Dropped'")].map((r) => r.m);
-  const ptw = wh.db.all<{ m: number }>("SELECT mal_id AS m FROM silver_mal_entries WHERE status = 'Plan to Watch'").map((r) => r.m);
+  const dropped = [
+    ...wh.db.all<{ m: number }>("SELECT mal_id AS m FROM silver_mal_entries WHERE status = 'Dropped'"),
+  ].map((r) => r.m);
+  const ptw = wh.db
+    .all<{ m: number }>("SELECT mal_id AS m FROM silver_mal_entries WHERE status = 'Plan to Watch'")
+    .map((r) => r.m);
   const d = droppedMalIds(wh.db);
   assert.equal(dropped.length, 23);
   for (const id of dropped) assert.ok(d.has(id));
   const watched = watchedAnime(wh.db);
   const ids = watched.map((w) => w.malId);
   assert.equal(new Set(ids).size, ids.length);
-  const inTrakt = (id: number) => !!wh.db.get("SELECT 1 AS x FROM user_watch_history WHERE mal_id = ? AND title_key LIKE 'trakt:%'", [id]);
+  const inTrakt = (id: number) =>
+    !!wh.db.get("SELECT 1 AS x FROM user_watch_history WHERE mal_id = ? AND title_key LIKE 'trakt:%'", [id]);
   for (const id of ptw) if (!inTrakt(id)) assert.ok(!ids.includes(id), 'Plan to Watch is not watched');
   const seen = historyMalIds(wh.db);
   for (const id of ptw) if (!inTrakt(id)) assert.ok(!seen.has(id));
@@ -162,13 +193,18 @@ test('a MAL Plan to Watch item removed from the plan stays removed on the next i
   await importMalExport(wh, REAL, { asOf: '2026-01-01T00:00:00.000Z' });
   const item = planItems(wh.db).find((p) => p.source === 'mal')!;
   await wh.write((db) => removePlanItem(db, item.id));
-  await importMalExport(wh, edited((x) => x.replace('<user_total_anime>506', '<user_total_anime>507')), { asOf: '2026-02-01T00:00:00.000Z' });
+  await importMalExport(
+    wh,
+    edited((x) => x.replace('<user_total_anime>506', '<user_total_anime>507')),
+    { asOf: '2026-02-01T00:00:00.000Z' },
+  );
   assert.ok(!planItems(wh.db).some((p) => p.malId === item.malId));
   wh.close();
 });
 
 function anidex(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { timeout: CHILD_LIMIT_MS,
+  const r = spawnSync(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+    timeout: CHILD_LIMIT_MS,
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/' },
@@ -188,7 +224,10 @@ test('CLI: anidex import takes a MAL file, reports totals that disagree, refuses
   const manga = anidex(d, 'import', join(ROOT, 'test/fixtures/mal/manga.xml'), '--offline');
   assert.equal(manga.code, 1);
   assert.match(manga.err, /manga/i);
-  assert.ok(readFileSync(join(d, 'warehouse.sqlite')).equals(before), 'a refused file leaves the warehouse byte for byte');
+  assert.ok(
+    readFileSync(join(d, 'warehouse.sqlite')).equals(before),
+    'a refused file leaves the warehouse byte for byte',
+  );
   const lib = anidex(d, 'library', '--json');
   const rows = JSON.parse(lib.out) as Array<{ sources: string[] }>;
   assert.ok(rows.every((r) => r.sources.includes('mal')));
@@ -204,7 +243,10 @@ test('CLI: history shows both sources of one anime; match only ever names the Tr
   assert.match(h.out, /^Trakt: \d+ versions?/m);
   assert.match(h.out, /^MyAnimeList: 1 version/m);
   const j = JSON.parse(anidex(d, 'history', 'Frieren', '--json').out) as { sources: Array<{ source: string }> };
-  assert.deepEqual(j.sources.map((s) => s.source), ['trakt', 'mal']);
+  assert.deepEqual(
+    j.sources.map((s) => s.source),
+    ['trakt', 'mal'],
+  );
   const m = anidex(d, 'match', 'Frieren', '52991', '--offline');
   assert.equal(m.code, 0, m.err);
 });

@@ -25,7 +25,11 @@ let anilist: FakeAniList;
 let mapping: FakeMapping;
 
 before(async () => {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(b.status, 0, b.stderr);
   anilist = await startFakeAniList({ db: customAnimeDb(MATCHING_CATALOGUE), limitPerMinute: 1000 });
   mapping = await startFakeMapping(FIXTURE);
@@ -36,10 +40,21 @@ after(async () => {
 });
 
 /** anidex in a child process (async: the fakes answer from this process). */
-async function anidex(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+async function anidex(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', COLUMNS: '160', ANIDEX_ANILIST_URL: anilist.url, ANIDEX_MAPPING_URL: mapping.url, ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      COLUMNS: '160',
+      ANIDEX_ANILIST_URL: anilist.url,
+      ANIDEX_MAPPING_URL: mapping.url,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,13 +69,19 @@ test('import: ids first (per season), titles second; library --unmatched and his
   const d = join(tmp, 'with-mapping');
   const imp = await anidex(d, ['import', EXPORT, '--as-of', '2026-01-01T00:00:00Z']);
   assert.equal(imp.code, 0, imp.err);
-  assert.match(imp.out, /Enrichment: 5 matched \(3 by their TVDB, TMDb or IMDb ids\), 0 matched by hand, 4 not anime or not found, 0 pending \(of 9 titles\)\./);
+  assert.match(
+    imp.out,
+    /Enrichment: 5 matched \(3 by their TVDB, TMDb or IMDb ids\), 0 matched by hand, 4 not anime or not found, 0 pending \(of 9 titles\)\./,
+  );
   assert.match(imp.out, /^ {2}Id mapping: downloaded \(16 MyAnimeList entries, published 2026-11-20\)\.$/m);
 
   const un = await anidex(d, ['library', '--unmatched']);
   assert.equal(un.code, 0, un.err);
   for (const t of ['Lost in Space', 'Lucifer', 'Taboo', 'Breaking Bad']) assert.match(un.out, new RegExp(t));
-  assert.match(un.out, /^Lost in Space \(2018, show\) · Trakt 900001\n {2}closest Astra Lost in Space \(2019, TV\): title 0\.45 \(only contains the Trakt title, with extra words\), year ±1, format show=TV → 0\.43, below 0\.90 \(its ids are not in the id mapping: very likely not anime\)$/m);
+  assert.match(
+    un.out,
+    /^Lost in Space \(2018, show\) · Trakt 900001\n {2}closest Astra Lost in Space \(2019, TV\): title 0\.45 \(only contains the Trakt title, with extra words\), year ±1, format show=TV → 0\.43, below 0\.90 \(its ids are not in the id mapping: very likely not anime\)$/m,
+  );
   assert.doesNotMatch(un.out, /Dragon Ball|Attack on Titan|Berserk/);
 
   const h = await anidex(d, ['history', 'Attack on Titan']);
@@ -82,10 +103,15 @@ test('import: ids first (per season), titles second; library --unmatched and his
   // The title screen at 80 columns: why, and the show's MAL entries; every line fits.
   const wh = await Warehouse.open(d);
   try {
-    const key = wh.db.get<{ k: string }>("SELECT title_key AS k FROM user_watch_history WHERE title = 'Attack on Titan'")!.k;
+    const key = wh.db.get<{ k: string }>(
+      "SELECT title_key AS k FROM user_watch_history WHERE title = 'Attack on Titan'",
+    )!.k;
     const lines = titleLines(titleView(wh.db, key), 80).map((l) => l.text);
     assert.ok(lines.includes('Why: matched by TVDB id 267440, season 1 (8 MyAnimeList entries)'));
-    assert.ok(lines.some((l) => /^ {2}S3 13– +3\/10 {2}MAL 38524 {2}Attack on Titan Season 3 Part 2$/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /^ {2}S3 13– +3\/10 {2}MAL 38524 {2}Attack on Titan Season 3 Part 2$/.test(l)),
+      lines.join('\n'),
+    );
     assert.ok(lines.every((l) => displayWidth(l) <= 80));
   } finally {
     wh.close();
@@ -112,13 +138,19 @@ test('a mapping that cannot be had never fails an import: it says so and matches
   const env = { ANIDEX_MAPPING_URL: 'http://127.0.0.1:9/anime-list-full.json', XDG_CACHE_HOME: join(xdg, 'cache') };
   const imp = await anidex(d, ['import', EXPORT, '--as-of', '2026-01-01T00:00:00Z'], env);
   assert.equal(imp.code, 0, imp.err);
-  assert.match(imp.out, /Id mapping: none \(http:\/\/127\.0\.0\.1:9\/anime-list-full\.json could not be reached \(ECONNREFUSED\)\); titles are matched by name only\./);
+  assert.match(
+    imp.out,
+    /Id mapping: none \(http:\/\/127\.0\.0\.1:9\/anime-list-full\.json could not be reached \(ECONNREFUSED\)\); titles are matched by name only\./,
+  );
   assert.match(imp.out, /Enrichment: 5 matched, 0 matched by hand, 4 not anime or not found, 0 pending/);
   const un = await anidex(d, ['library', '--unmatched', '--json'], env);
   const titles = (JSON.parse(un.out) as Array<{ title: string }>).map((x) => x.title).sort();
   assert.deepEqual(titles, ['Breaking Bad', 'Lost in Space', 'Lucifer', 'Taboo']);
   // Offline, with no copy kept: nothing is fetched, and the import still succeeds.
-  const off = await anidex(join(tmp, 'offline'), ['import', EXPORT, '--offline'], { ...env, ANIDEX_MAPPING_URL: mapping.url });
+  const off = await anidex(join(tmp, 'offline'), ['import', EXPORT, '--offline'], {
+    ...env,
+    ANIDEX_MAPPING_URL: mapping.url,
+  });
   assert.equal(off.code, 0, off.err);
   assert.match(off.out, /Id mapping: none \(it has not been downloaded yet and the run is offline\)/);
 });

@@ -93,7 +93,17 @@ after(() => rmSync(TMP, { recursive: true, force: true }));
 
 test('the tarball holds what runs and nothing else', () => {
   assert.ok(existsSync(tarball), `no tarball at ${tarball}`);
-  for (const needed of ['bin/anidex.js', 'dist/cli.js', 'dist/sql-wasm.wasm', 'dist/THIRD-PARTY-NOTICES.txt', 'data/sample/anilist-cache.json', 'data/sample/trakt-2026-08-15.zip', 'README.md', 'LICENSE', 'package.json']) {
+  for (const needed of [
+    'bin/anidex.js',
+    'dist/cli.js',
+    'dist/sql-wasm.wasm',
+    'dist/THIRD-PARTY-NOTICES.txt',
+    'data/sample/anilist-cache.json',
+    'data/sample/trakt-2026-08-15.zip',
+    'README.md',
+    'LICENSE',
+    'package.json',
+  ]) {
     assert.ok(packed.includes(needed), `${needed} is missing from the tarball; it has:\n${packed.join('\n')}`);
   }
   const allowed = /^(bin\/|dist\/|data\/sample\/|README\.md$|LICENSE$|package\.json$)/;
@@ -105,14 +115,18 @@ test('the tarball holds what runs and nothing else', () => {
 test('the package needs nothing from the registry and runs nothing at install', () => {
   // Every package is bundled into dist/cli.js: a runtime dependency would make a global install ask the registry.
   assert.deepEqual(PKG.dependencies ?? {}, {});
-  for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(PKG.scripts?.[s], undefined, `package.json has a "${s}" script`);
+  for (const s of ['preinstall', 'install', 'postinstall', 'prepare'])
+    assert.equal(PKG.scripts?.[s], undefined, `package.json has a "${s}" script`);
 });
 
 test('installed globally from the tarball, offline with an empty npm cache, anidex runs from any folder', async () => {
   const install = await run('npm', ['install', '-g', '--prefix', PREFIX, tarball], ELSEWHERE);
   assert.equal(install.code, 0, `npm install -g failed: ${show(install)}`);
   const installed = join(PREFIX, 'lib', 'node_modules', 'anidex');
-  assert.ok(!existsSync(join(installed, 'node_modules')), `the install pulled packages: ${existsSync(join(installed, 'node_modules')) ? readdirSync(join(installed, 'node_modules')).join(', ') : ''}`);
+  assert.ok(
+    !existsSync(join(installed, 'node_modules')),
+    `the install pulled packages: ${existsSync(join(installed, 'node_modules')) ? readdirSync(join(installed, 'node_modules')).join(', ') : ''}`,
+  );
   const bin = join(PREFIX, 'bin', 'anidex');
 
   const version = await run(bin, ['--version'], ELSEWHERE);
@@ -128,10 +142,15 @@ test('installed globally from the tarball, offline with an empty npm cache, anid
   const start = await run(bin, ['start'], ELSEWHERE, withData);
   assert.equal(start.code, 0, show(start));
   assert.match(start.stdout, /Frieren/);
-  assert.ok(!existsSync(join(DATA, 'warehouse.sqlite')), 'the demo wrote the person\'s data dir');
+  assert.ok(!existsSync(join(DATA, 'warehouse.sqlite')), "the demo wrote the person's data dir");
 
   const sample = join(installed, 'data', 'sample', 'trakt-2026-05-01');
-  const imported = await run(bin, ['import', sample, '--offline', '--as-of', '2026-05-01T12:00:00Z'], ELSEWHERE, withData);
+  const imported = await run(
+    bin,
+    ['import', sample, '--offline', '--as-of', '2026-05-01T12:00:00Z'],
+    ELSEWHERE,
+    withData,
+  );
   assert.equal(imported.code, 0, show(imported));
   assert.match(imported.stdout, /titles: 109 new/);
   // A person's own import asks their provider: offline, its titles wait (the bundled answers serve the demo alone).

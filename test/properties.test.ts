@@ -71,7 +71,12 @@ function property<Ts extends [unknown, ...unknown[]]>(
   });
   test(`${name} [random seed, ${numRuns} runs]`, async (t) => {
     t.diagnostic(`seed ${RANDOM_SEED} (replay with PROPERTY_SEED=${RANDOM_SEED})`);
-    await fc.assert(make(), { seed: RANDOM_SEED, numRuns, includeErrorInReport: true, ...(REPLAY_PATH ? { path: REPLAY_PATH } : {}) });
+    await fc.assert(make(), {
+      seed: RANDOM_SEED,
+      numRuns,
+      includeErrorInReport: true,
+      ...(REPLAY_PATH ? { path: REPLAY_PATH } : {}),
+    });
   });
 }
 
@@ -138,7 +143,13 @@ function memorySource(files: ReadonlyArray<{ name: string; section: TraktSection
   return {
     path: 'mem',
     kind: 'folder',
-    files: files.map((f, i) => ({ name: f.name, section: f.section, page: i + 1, size: f.bytes.length, read: async () => f.bytes })),
+    files: files.map((f, i) => ({
+      name: f.name,
+      section: f.section,
+      page: i + 1,
+      size: f.bytes.length,
+      read: async () => f.bytes,
+    })),
     close: async () => {},
   };
 }
@@ -149,72 +160,97 @@ async function readAll(source: ExportSource, strict: boolean): Promise<ParsedFil
   return out;
 }
 
-property('parser: every record of a generated export is parsed or skipped exactly once, and parsed ones round-trip', 150, () =>
-  fc.asyncProperty(fc.array(fileArb, { minLength: 1, maxLength: 4 }), async (files) => {
-    const named = files.map((f, i) => {
-      const prefix = TRAKT_PREFIXES[f.section][f.prefix]!;
-      const text = exportText(f.entries.map((e) => e.json), f.indent);
-      return { ...f, name: `mem/${prefix}-${i + 1}.json`, bytes: Buffer.from((f.bom ? '\ufeff' : '') + text, 'utf8') };
-    });
-    const source = memorySource(named);
-    const parsed = await readAll(source, false);
-    assert.equal(parsed.length, named.length, 'one parsed file per file');
+property(
+  'parser: every record of a generated export is parsed or skipped exactly once, and parsed ones round-trip',
+  150,
+  () =>
+    fc.asyncProperty(fc.array(fileArb, { minLength: 1, maxLength: 4 }), async (files) => {
+      const named = files.map((f, i) => {
+        const prefix = TRAKT_PREFIXES[f.section][f.prefix]!;
+        const text = exportText(
+          f.entries.map((e) => e.json),
+          f.indent,
+        );
+        return {
+          ...f,
+          name: `mem/${prefix}-${i + 1}.json`,
+          bytes: Buffer.from((f.bom ? '\ufeff' : '') + text, 'utf8'),
+        };
+      });
+      const source = memorySource(named);
+      const parsed = await readAll(source, false);
+      assert.equal(parsed.length, named.length, 'one parsed file per file');
 
-    named.forEach((f, fi) => {
-      const p = parsed[fi]!;
-      assert.equal(p.file, f.name);
-      assert.equal(p.section, f.section);
-      const records = p.records as Array<{ raw: { section: string; file: string; index: number; key: string; json: string }; value: unknown }>;
-      assert.equal(records.length + p.skipped.length, f.entries.length, 'parsed + skipped = records in the file');
-      const indices = [...records.map((r) => r.raw.index), ...p.skipped.map((s) => s.index)].sort((a, b) => a - b);
-      assert.deepEqual(indices, f.entries.map((_, i) => i), 'each index exactly once');
-      const byIndex = new Map(records.map((r) => [r.raw.index, r]));
-      const skipByIndex = new Map(p.skipped.map((s) => [s.index, s]));
-      for (const s of p.skipped) {
-        assert.equal(s.file, f.name);
-        assert.ok(s.reason.length > 0, 'a skip says why');
-        assert.ok(KNOWN_FIELDS[f.section].has(s.field), `skip field "${s.field}" is a field the ${f.section} parser reads`);
-      }
-      f.entries.forEach((e, i) => {
-        const r = byIndex.get(i);
-        const s = skipByIndex.get(i);
-        const where = `${f.name} record ${i} (${e.tag})`;
-        switch (e.tag) {
-          case 'valid':
-            assert.ok(r, `${where} is parsed, not skipped: ${JSON.stringify(s)}`);
-            assert.deepEqual(r.value, e.rc.expected, `${where}: the parsed values are the generated facts`);
-            assert.equal(r.raw.key, e.rc.key, `${where}: record key`);
-            assert.equal(r.raw.section, f.section);
-            assert.equal(r.raw.file, f.name);
-            assert.deepEqual(JSON.parse(r.raw.json), e.json, `${where}: bronze keeps the record verbatim`);
-            break;
-          case 'broken':
-            assert.ok(s, `${where} is skipped`);
-            assert.equal(s.field, e.field, `${where}: the skip names the broken field (${s.reason})`);
-            break;
-          case 'not-object':
-            assert.ok(s, `${where} is skipped`);
-            assert.equal(s.field, '(record)');
-            break;
-          case 'junk':
-            assert.ok(r !== undefined || s !== undefined);
-            break;
+      named.forEach((f, fi) => {
+        const p = parsed[fi]!;
+        assert.equal(p.file, f.name);
+        assert.equal(p.section, f.section);
+        const records = p.records as Array<{
+          raw: { section: string; file: string; index: number; key: string; json: string };
+          value: unknown;
+        }>;
+        assert.equal(records.length + p.skipped.length, f.entries.length, 'parsed + skipped = records in the file');
+        const indices = [...records.map((r) => r.raw.index), ...p.skipped.map((s) => s.index)].sort((a, b) => a - b);
+        assert.deepEqual(
+          indices,
+          f.entries.map((_, i) => i),
+          'each index exactly once',
+        );
+        const byIndex = new Map(records.map((r) => [r.raw.index, r]));
+        const skipByIndex = new Map(p.skipped.map((s) => [s.index, s]));
+        for (const s of p.skipped) {
+          assert.equal(s.file, f.name);
+          assert.ok(s.reason.length > 0, 'a skip says why');
+          assert.ok(
+            KNOWN_FIELDS[f.section].has(s.field),
+            `skip field "${s.field}" is a field the ${f.section} parser reads`,
+          );
         }
+        f.entries.forEach((e, i) => {
+          const r = byIndex.get(i);
+          const s = skipByIndex.get(i);
+          const where = `${f.name} record ${i} (${e.tag})`;
+          switch (e.tag) {
+            case 'valid':
+              assert.ok(r, `${where} is parsed, not skipped: ${JSON.stringify(s)}`);
+              assert.deepEqual(r.value, e.rc.expected, `${where}: the parsed values are the generated facts`);
+              assert.equal(r.raw.key, e.rc.key, `${where}: record key`);
+              assert.equal(r.raw.section, f.section);
+              assert.equal(r.raw.file, f.name);
+              assert.deepEqual(JSON.parse(r.raw.json), e.json, `${where}: bronze keeps the record verbatim`);
+              break;
+            case 'broken':
+              assert.ok(s, `${where} is skipped`);
+              assert.equal(s.field, e.field, `${where}: the skip names the broken field (${s.reason})`);
+              break;
+            case 'not-object':
+              assert.ok(s, `${where} is skipped`);
+              assert.equal(s.field, '(record)');
+              break;
+            case 'junk':
+              assert.ok(r !== undefined || s !== undefined);
+              break;
+          }
+        });
       });
-    });
 
-    // --strict: the first skipped record is fatal and named; without skips, the same result.
-    const firstSkip = parsed.flatMap((p) => p.skipped)[0];
-    if (firstSkip === undefined) {
-      assert.deepEqual(await readAll(source, true), parsed);
-    } else {
-      await assert.rejects(readAll(source, true), (err: unknown) => {
-        assert.ok(err instanceof InputError);
-        assert.ok(err.message.startsWith(`${firstSkip.file}, record ${firstSkip.index} (0-based), field ${firstSkip.field}: `), err.message);
-        return true;
-      });
-    }
-  }),
+      // --strict: the first skipped record is fatal and named; without skips, the same result.
+      const firstSkip = parsed.flatMap((p) => p.skipped)[0];
+      if (firstSkip === undefined) {
+        assert.deepEqual(await readAll(source, true), parsed);
+      } else {
+        await assert.rejects(readAll(source, true), (err: unknown) => {
+          assert.ok(err instanceof InputError);
+          assert.ok(
+            err.message.startsWith(
+              `${firstSkip.file}, record ${firstSkip.index} (0-based), field ${firstSkip.field}: `,
+            ),
+            err.message,
+          );
+          return true;
+        });
+      }
+    }),
 );
 
 property('parser: never throws on any JSON array, only skips (records of any shape)', 200, () =>
@@ -223,7 +259,10 @@ property('parser: never throws on any JSON array, only skips (records of any sha
     fc.array(fc.oneof(fc.jsonValue({ maxDepth: 4 }), objectJunkArb, nonObjectJunkArb), { maxLength: 15 }),
     async (section, records) => {
       const name = `mem/${TRAKT_PREFIXES[section][0]!}.json`;
-      const [p] = await readAll(memorySource([{ name, section, bytes: Buffer.from(exportText(records, false), 'utf8') }]), false);
+      const [p] = await readAll(
+        memorySource([{ name, section, bytes: Buffer.from(exportText(records, false), 'utf8') }]),
+        false,
+      );
       assert.ok(p);
       assert.equal(p.records.length + p.skipped.length, records.length);
       for (const s of p.skipped) {
@@ -247,7 +286,13 @@ function oracleTimestamp(text: string): string | null | undefined {
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d);
   date.setUTCHours(h, mi, s, ms);
-  const ok = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
+  const ok =
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    date.getUTCHours() === h &&
+    date.getUTCMinutes() === mi &&
+    date.getUTCSeconds() === s;
   if (!ok) return undefined;
   const iso = date.toISOString();
   return iso === '1970-01-01T00:00:00.000Z' ? null : iso;
@@ -263,21 +308,32 @@ test('parser: Feb 29 of year 0000 is a real instant (shrunk from the timestamp p
   assert.equal(normalizeTraktTimestamp('0000-04-31T00:00:00Z'), undefined);
 });
 
-property('parser: timestamps, both formats, any year 0000–9999: accepted exactly when a real instant, read as that instant', 20000, () =>
-  fc.property(
-    fc.oneof(
-      anyInstantArb.map((c) => c.text),
-      timestampArb.map((c) => c.text),
-      fc.stringMatching(/^[0-9]{4}-[0-3][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\.[0-9]{3})?Z$/),
-      // Month ends of any year: leap days, 30/31-day months, century years.
-      fc
-        .record({ year: fc.integer({ min: 0, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 28, max: 32 }), ms: fc.boolean() })
-        .map(({ year, month, day, ms }) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T23:59:59${ms ? '.999' : ''}Z`),
+property(
+  'parser: timestamps, both formats, any year 0000–9999: accepted exactly when a real instant, read as that instant',
+  20000,
+  () =>
+    fc.property(
+      fc.oneof(
+        anyInstantArb.map((c) => c.text),
+        timestampArb.map((c) => c.text),
+        fc.stringMatching(/^[0-9]{4}-[0-3][0-9]-[0-3][0-9]T[0-2][0-9]:[0-6][0-9]:[0-6][0-9](\.[0-9]{3})?Z$/),
+        // Month ends of any year: leap days, 30/31-day months, century years.
+        fc
+          .record({
+            year: fc.integer({ min: 0, max: 9999 }),
+            month: fc.integer({ min: 1, max: 12 }),
+            day: fc.integer({ min: 28, max: 32 }),
+            ms: fc.boolean(),
+          })
+          .map(
+            ({ year, month, day, ms }) =>
+              `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T23:59:59${ms ? '.999' : ''}Z`,
+          ),
+      ),
+      (text) => {
+        assert.equal(normalizeTraktTimestamp(text), oracleTimestamp(text));
+      },
     ),
-    (text) => {
-      assert.equal(normalizeTraktTimestamp(text), oracleTimestamp(text));
-    },
-  ),
 );
 
 // =====================================================================================================
@@ -291,7 +347,17 @@ const KEYS: { readonly [S in Source]: readonly string[] } = {
 };
 
 /** The tracked columns as docs/data-model.md names them (plus MAL's own two): a change in any one makes a version. */
-const TRACKED = ['userRating', 'episodesWatched', 'totalPlays', 'firstWatchedAt', 'lastWatchedAt', 'watchDurationDays', 'bingeIndicator', 'malStatus', 'timesWatched'] as const;
+const TRACKED = [
+  'userRating',
+  'episodesWatched',
+  'totalPlays',
+  'firstWatchedAt',
+  'lastWatchedAt',
+  'watchDurationDays',
+  'bingeIndicator',
+  'malStatus',
+  'timesWatched',
+] as const;
 const UNTRACKED = ['title', 'normTitle', 'year', 'totalEpisodes'] as const;
 type Column = (typeof TRACKED)[number] | (typeof UNTRACKED)[number];
 
@@ -337,7 +403,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.constant<Op>({ kind: 'absent' }) },
   { weight: 3, arbitrary: fc.constant<Op>({ kind: 'same' }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('set' as const), column: fc.nat(), value: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('fresh' as const), values: fc.array(fc.nat(), { minLength: 13, maxLength: 13 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('fresh' as const),
+      values: fc.array(fc.nat(), { minLength: 13, maxLength: 13 }),
+    }),
+  },
 );
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -419,10 +491,23 @@ interface GoldRow {
 
 function rowValues(r: GoldRow): Record<string, unknown> {
   return {
-    titleKey: r.title_key, traktId: r.trakt_id, malId: r.mal_id, title: r.title, normTitle: r.norm_title, year: r.year,
-    mediaType: r.media_type, userRating: r.user_rating, episodesWatched: r.episodes_watched, totalPlays: r.total_plays,
-    totalEpisodes: r.total_episodes, firstWatchedAt: r.first_watched_at, lastWatchedAt: r.last_watched_at,
-    watchDurationDays: r.watch_duration_days, bingeIndicator: r.binge_indicator, malStatus: r.mal_status, timesWatched: r.times_watched,
+    titleKey: r.title_key,
+    traktId: r.trakt_id,
+    malId: r.mal_id,
+    title: r.title,
+    normTitle: r.norm_title,
+    year: r.year,
+    mediaType: r.media_type,
+    userRating: r.user_rating,
+    episodesWatched: r.episodes_watched,
+    totalPlays: r.total_plays,
+    totalEpisodes: r.total_episodes,
+    firstWatchedAt: r.first_watched_at,
+    lastWatchedAt: r.last_watched_at,
+    watchDurationDays: r.watch_duration_days,
+    bingeIndicator: r.binge_indicator,
+    malStatus: r.mal_status,
+    timesWatched: r.times_watched,
   };
 }
 
@@ -433,7 +518,10 @@ function modelValues(v: GoldValues): Record<string, unknown> {
 function allRows(db: SqlDb, prefix?: string): GoldRow[] {
   return prefix === undefined
     ? db.all<GoldRow>('SELECT * FROM user_watch_history ORDER BY title_key, valid_from, version_id')
-    : db.all<GoldRow>('SELECT * FROM user_watch_history WHERE substr(title_key, 1, length(?)) = ? ORDER BY title_key, valid_from, version_id', [prefix, prefix]);
+    : db.all<GoldRow>(
+        'SELECT * FROM user_watch_history WHERE substr(title_key, 1, length(?)) = ? ORDER BY title_key, valid_from, version_id',
+        [prefix, prefix],
+      );
 }
 
 function prefixOf(source: Source): string {
@@ -442,14 +530,26 @@ function prefixOf(source: Source): string {
 
 /** How often each kind of tracked-value transition was exercised, across all runs (must all happen). */
 let scd2Runs = 0;
-const transitions = { nullToNull: 0, nullToValue: 0, valueToNull: 0, valueChange: 0, deleted: 0, restored: 0, untrackedOnly: 0 };
+const transitions = {
+  nullToNull: 0,
+  nullToValue: 0,
+  valueToNull: 0,
+  valueChange: 0,
+  deleted: 0,
+  restored: 0,
+  untrackedOnly: 0,
+};
 
 /** The invariants of docs/data-model.md (the history rules), checked against the model after every load. */
 function checkWarehouse(db: SqlDb, model: ReadonlyMap<string, ModelTitle>, step: number): void {
   const rows = allRows(db);
   const byKey = new Map<string, GoldRow[]>();
   for (const r of rows) byKey.set(r.title_key, [...(byKey.get(r.title_key) ?? []), r]);
-  assert.deepEqual([...byKey.keys()].sort(), [...model.keys()].sort(), `step ${step}: the titles in gold are the titles ever loaded`);
+  assert.deepEqual(
+    [...byKey.keys()].sort(),
+    [...model.keys()].sort(),
+    `step ${step}: the titles in gold are the titles ever loaded`,
+  );
   for (const [key, m] of model) {
     const versions = byKey.get(key)!;
     const where = `step ${step}, ${key}`;
@@ -465,11 +565,18 @@ function checkWarehouse(db: SqlDb, model: ReadonlyMap<string, ModelTitle>, step:
       }
     });
     for (let i = 1; i < versions.length; i++) {
-      assert.ok(!(versions[i - 1]!.is_deleted && versions[i]!.is_deleted), `${where}: never two deletion markers in a row`);
+      assert.ok(
+        !(versions[i - 1]!.is_deleted && versions[i]!.is_deleted),
+        `${where}: never two deletion markers in a row`,
+      );
     }
     const cur = versions[versions.length - 1]!;
     assert.equal(cur.is_deleted, m.live ? 0 : 1, `${where}: is_deleted`);
-    assert.deepEqual(rowValues(cur), modelValues(m.values), `${where}: the current row holds the ${m.live ? 'last batch' : 'last known'} values`);
+    assert.deepEqual(
+      rowValues(cur),
+      modelValues(m.values),
+      `${where}: the current row holds the ${m.live ? 'last batch' : 'last known'} values`,
+    );
   }
 }
 
@@ -511,75 +618,91 @@ function isoPlus(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
 }
 
-property('SCD2 loader: random Trakt and MAL batches keep history contiguous, one current row, current = last batch, idempotent', 120, () =>
-  fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 10 }), async (steps) => {
-    scd2Runs++;
-    const db = await openSqlJs();
-    migrate(db);
-    const model = new Map<string, ModelTitle>();
-    const snapshots: Array<{ at: string; titles: Map<string, ModelTitle> }> = [];
-    let t = '2026-01-01T00:00:00.000Z';
-    let runId = 0;
-    try {
-      for (const [n, step] of steps.entries()) {
-        t = isoPlus(t, step.gapMs);
-        const batch: GoldValues[] = [];
-        KEYS[step.source].forEach((key, k) => {
-          const op = step.ops[k]!;
-          const prev = model.get(key)?.values ?? baseValues(key);
-          const cols = columnsOf(step.source);
-          if (op.kind === 'same') batch.push(prev);
-          else if (op.kind === 'set') {
-            const c = cols[op.column % cols.length]!;
-            batch.push(withColumn(prev, c, pick(c, op.value)));
-          } else if (op.kind === 'fresh') {
-            batch.push(cols.reduce((v, c, i) => withColumn(v, c, pick(c, op.values[i] ?? 0)), baseValues(key)));
+property(
+  'SCD2 loader: random Trakt and MAL batches keep history contiguous, one current row, current = last batch, idempotent',
+  120,
+  () =>
+    fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 10 }), async (steps) => {
+      scd2Runs++;
+      const db = await openSqlJs();
+      migrate(db);
+      const model = new Map<string, ModelTitle>();
+      const snapshots: Array<{ at: string; titles: Map<string, ModelTitle> }> = [];
+      let t = '2026-01-01T00:00:00.000Z';
+      let runId = 0;
+      try {
+        for (const [n, step] of steps.entries()) {
+          t = isoPlus(t, step.gapMs);
+          const batch: GoldValues[] = [];
+          KEYS[step.source].forEach((key, k) => {
+            const op = step.ops[k]!;
+            const prev = model.get(key)?.values ?? baseValues(key);
+            const cols = columnsOf(step.source);
+            if (op.kind === 'same') batch.push(prev);
+            else if (op.kind === 'set') {
+              const c = cols[op.column % cols.length]!;
+              batch.push(withColumn(prev, c, pick(c, op.value)));
+            } else if (op.kind === 'fresh') {
+              batch.push(cols.reduce((v, c, i) => withColumn(v, c, pick(c, op.values[i] ?? 0)), baseValues(key)));
+            }
+          });
+
+          const other = prefixOf(step.source === 'trakt' ? 'mal' : 'trakt');
+          const otherBefore = allRows(db, other);
+          const countBefore = allRows(db).length;
+          const plan = await transaction(db, () => loadGold(db, batch, t, ++runId, prefixOf(step.source)));
+          applyToModel(model, step.source, batch);
+          checkWarehouse(db, model, n);
+          assert.deepEqual(
+            allRows(db, other),
+            otherBefore,
+            `step ${n}: a ${step.source} batch leaves the other source's rows alone`,
+          );
+          const added = allRows(db).filter((r) => r.run_id === runId);
+          assert.equal(added.length, plan.insert.length);
+          assert.equal(allRows(db).length, countBefore + plan.insert.length);
+          for (const r of added) assert.equal(r.valid_from, t, `step ${n}: new versions start at the load time`);
+          snapshots.push({ at: t, titles: new Map([...model].map(([k, v]) => [k, { ...v }])) });
+
+          if (step.reimport) {
+            // The same batch again, later: nothing to write.
+            const before = allRows(db);
+            t = isoPlus(t, 1);
+            const again = await transaction(db, () => loadGold(db, batch, t, ++runId, prefixOf(step.source)));
+            assert.equal(again.insert.length, 0, `step ${n}: re-import inserts nothing`);
+            assert.equal(again.close.length, 0, `step ${n}: re-import closes nothing`);
+            assert.deepEqual(allRows(db), before, `step ${n}: re-import leaves gold as it was`);
+          }
+        }
+
+        // Time travel: at every load time, and between loads, exactly the model's titles of that moment.
+        assert.equal(versionsAt(db, '2025-12-31T23:59:59.999Z').length, 0, 'nothing is known before the first load');
+        snapshots.forEach((s, i) => {
+          const probes = [
+            s.at,
+            isoPlus(s.at, 0.5 * (Date.parse(snapshots[i + 1]?.at ?? '2100-01-01T00:00:00.000Z') - Date.parse(s.at))),
+          ];
+          for (const at of probes) {
+            const seen = versionsAt(db, at);
+            assert.deepEqual(
+              seen.map((r) => r.titleKey),
+              [...s.titles.keys()].sort(),
+              `as of ${at}: one row per title known then`,
+            );
+            for (const r of seen)
+              assert.equal(r.isDeleted, !s.titles.get(r.titleKey)!.live, `as of ${at}: ${r.titleKey} deleted or not`);
           }
         });
-
-        const other = prefixOf(step.source === 'trakt' ? 'mal' : 'trakt');
-        const otherBefore = allRows(db, other);
-        const countBefore = allRows(db).length;
-        const plan = await transaction(db, () => loadGold(db, batch, t, ++runId, prefixOf(step.source)));
-        applyToModel(model, step.source, batch);
-        checkWarehouse(db, model, n);
-        assert.deepEqual(allRows(db, other), otherBefore, `step ${n}: a ${step.source} batch leaves the other source's rows alone`);
-        const added = allRows(db).filter((r) => r.run_id === runId);
-        assert.equal(added.length, plan.insert.length);
-        assert.equal(allRows(db).length, countBefore + plan.insert.length);
-        for (const r of added) assert.equal(r.valid_from, t, `step ${n}: new versions start at the load time`);
-        snapshots.push({ at: t, titles: new Map([...model].map(([k, v]) => [k, { ...v }])) });
-
-        if (step.reimport) {
-          // The same batch again, later: nothing to write.
-          const before = allRows(db);
-          t = isoPlus(t, 1);
-          const again = await transaction(db, () => loadGold(db, batch, t, ++runId, prefixOf(step.source)));
-          assert.equal(again.insert.length, 0, `step ${n}: re-import inserts nothing`);
-          assert.equal(again.close.length, 0, `step ${n}: re-import closes nothing`);
-          assert.deepEqual(allRows(db), before, `step ${n}: re-import leaves gold as it was`);
-        }
+      } finally {
+        db.close();
       }
-
-      // Time travel: at every load time, and between loads, exactly the model's titles of that moment.
-      assert.equal(versionsAt(db, '2025-12-31T23:59:59.999Z').length, 0, 'nothing is known before the first load');
-      snapshots.forEach((s, i) => {
-        const probes = [s.at, isoPlus(s.at, 0.5 * (Date.parse(snapshots[i + 1]?.at ?? '2100-01-01T00:00:00.000Z') - Date.parse(s.at)))];
-        for (const at of probes) {
-          const seen = versionsAt(db, at);
-          assert.deepEqual(seen.map((r) => r.titleKey), [...s.titles.keys()].sort(), `as of ${at}: one row per title known then`);
-          for (const r of seen) assert.equal(r.isDeleted, !s.titles.get(r.titleKey)!.live, `as of ${at}: ${r.titleKey} deleted or not`);
-        }
-      });
-    } finally {
-      db.close();
-    }
-  }),
+    }),
 );
 
 test('SCD2 property runs exercised every kind of transition (NULL→NULL, NULL→value, value→NULL, deletes, returns)', (t) => {
   if (scd2Runs === 0) return t.skip('the SCD2 property did not run (filtered out)');
-  for (const [kind, n] of Object.entries(transitions)) assert.ok(n > 0, `${kind} never happened: ${JSON.stringify(transitions)}`);
+  for (const [kind, n] of Object.entries(transitions))
+    assert.ok(n > 0, `${kind} never happened: ${JSON.stringify(transitions)}`);
 });
 
 // =====================================================================================================
@@ -590,20 +713,35 @@ const pipelineExportArb = fc
   .record({
     shows: fc.array(mediaArb('show', 'show'), { minLength: 1, maxLength: 4 }),
     movies: fc.array(mediaArb('movie', 'movie'), { maxLength: 2 }),
-    plays: fc.array(fc.record({ id: idArb, media: fc.nat(), season: seasonArb, episode: episodeArb, at: timestampArb }), { maxLength: 25 }),
-    ratings: fc.array(fc.record({ media: fc.nat(), rating: fc.integer({ min: 1, max: 10 }), at: timestampArb }), { maxLength: 5 }),
+    plays: fc.array(
+      fc.record({ id: idArb, media: fc.nat(), season: seasonArb, episode: episodeArb, at: timestampArb }),
+      { maxLength: 25 },
+    ),
+    ratings: fc.array(fc.record({ media: fc.nat(), rating: fc.integer({ min: 1, max: 10 }), at: timestampArb }), {
+      maxLength: 5,
+    }),
     junk: fc.array(nonObjectJunkArb, { maxLength: 3 }),
     watchlist: fc.array(fc.record({ id: idArb, media: fc.nat() }), { maxLength: 3 }),
     pages: fc.integer({ min: 1, max: 3 }),
   })
   .map((e) => {
-    const media = [...e.shows.map((m) => ({ type: 'show' as const, m })), ...e.movies.map((m) => ({ type: 'movie' as const, m }))];
+    const media = [
+      ...e.shows.map((m) => ({ type: 'show' as const, m })),
+      ...e.movies.map((m) => ({ type: 'movie' as const, m })),
+    ];
     const mediaAt = (i: number) => media[i % media.length]!;
     const history: unknown[] = e.plays.map((p) => {
       const { type, m } = mediaAt(p.media);
       return type === 'movie'
         ? { id: p.id, watched_at: p.at.text, action: 'watch', type: 'movie', movie: m.json }
-        : { id: p.id, watched_at: p.at.text, action: 'scrobble', type: 'episode', episode: { season: p.season, number: p.episode }, show: m.json };
+        : {
+            id: p.id,
+            watched_at: p.at.text,
+            action: 'scrobble',
+            type: 'episode',
+            episode: { season: p.season, number: p.episode },
+            show: m.json,
+          };
     });
     history.push(...e.junk);
     const ratings = e.ratings.map((r) => {
@@ -625,7 +763,8 @@ property('pipeline: importing the same small export again adds no version (short
     const dir = mkdtempSync(join(tmpdir(), 'anidex-prop-'));
     const exportDir = join(dir, 'export');
     mkdirSync(exportDir);
-    for (const [name, records] of Object.entries(files)) writeFileSync(join(exportDir, name), exportText(records, false));
+    for (const [name, records] of Object.entries(files))
+      writeFileSync(join(exportDir, name), exportText(records, false));
     const wh = await Warehouse.open(join(dir, 'data'));
     try {
       const gold = () => wh.db.all('SELECT * FROM user_watch_history ORDER BY version_id');
@@ -640,10 +779,19 @@ property('pipeline: importing the same small export again adds no version (short
       assert.equal(second.identical, true, 'the second import of the same export takes the identical-batch shortcut');
       assert.deepEqual(gold(), after1, 'no new version');
 
-      const third = await importTraktExport(wh, exportDir, { asOf: '2026-03-01T00:00:00.000Z', fullReload: true, allowEmpty: true });
+      const third = await importTraktExport(wh, exportDir, {
+        asOf: '2026-03-01T00:00:00.000Z',
+        fullReload: true,
+        allowEmpty: true,
+      });
       assert.equal(third.identical, false);
       assert.deepEqual(
-        { new: third.counts.titlesNew, changed: third.counts.titlesChanged, deleted: third.counts.titlesDeleted, restored: third.counts.titlesRestored },
+        {
+          new: third.counts.titlesNew,
+          changed: third.counts.titlesChanged,
+          deleted: third.counts.titlesDeleted,
+          restored: third.counts.titlesRestored,
+        },
         { new: 0, changed: 0, deleted: 0, restored: 0 },
       );
       assert.deepEqual(gold(), after1, 'a full rebuild from the same export adds no version either');

@@ -42,7 +42,10 @@ before(async () => {
 after(async () => gemini.close());
 
 function client(extra: { maxRetries?: number } = {}): GeminiClient {
-  return new GeminiClient({ apiKey: KEY, model: 'gemini-2.5-flash-lite', baseUrl: gemini.url, perMinute: 100, retryBaseMs: 20, ...extra }, new UsageCounter(null));
+  return new GeminiClient(
+    { apiKey: KEY, model: 'gemini-2.5-flash-lite', baseUrl: gemini.url, perMinute: 100, retryBaseMs: 20, ...extra },
+    new UsageCounter(null),
+  );
 }
 
 test('only candidates that were sent survive; invented and watched titles are dropped and counted', async () => {
@@ -77,7 +80,9 @@ test('only candidates that were sent survive; invented and watched titles are dr
 
 test('an unusable answer is retried once with fewer candidates, then ends in a clear message', async () => {
   const wh = await Warehouse.open(dataDir);
-  gemini.setRespond((body) => ({ recommendations: [{ mal_id: offered(body as never)[0], confidence: 0.7, reason: 'ok', priority: 1 }] }));
+  gemini.setRespond((body) => ({
+    recommendations: [{ mal_id: offered(body as never)[0], confidence: 0.7, reason: 'ok', priority: 1 }],
+  }));
   gemini.inject('truncated-json');
   const r = await recommendGemini(wh, client(), { provider: provider(), offline: true, filter: {}, count: 5 });
   assert.equal(r.items.length, 1);
@@ -85,7 +90,10 @@ test('an unusable answer is retried once with fewer candidates, then ends in a c
   assert.ok(second! < first!, `the retry sent fewer candidates (${first} then ${second})`);
 
   gemini.inject('prompt-blocked', 2);
-  await assert.rejects(recommendGemini(wh, client(), { provider: provider(), offline: true, filter: {}, count: 5 }), /unusable twice/);
+  await assert.rejects(
+    recommendGemini(wh, client(), { provider: provider(), offline: true, filter: {}, count: 5 }),
+    /unusable twice/,
+  );
   gemini.inject({ kind: 'rate-limited', retryDelay: '0.05s' });
   const after429 = await recommendGemini(wh, client(), { provider: provider(), offline: true, filter: {}, count: 5 });
   assert.equal(after429.items.length, 1, '429 with RetryInfo is retried');
@@ -93,10 +101,19 @@ test('an unusable answer is retried once with fewer candidates, then ends in a c
 });
 
 test('CLI: --dry-run prints the request without a key; errors and output never contain the key', async () => {
-  const env = { ...process.env, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_GEMINI_URL: gemini.url, GEMINI_API_KEY: '' };
+  const env = {
+    ...process.env,
+    ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/',
+    ANIDEX_GEMINI_URL: gemini.url,
+    GEMINI_API_KEY: '',
+  };
   // An async child: the fake Gemini server answers from this very process, so its event loop must keep running.
   const run = async (args: string[], e: NodeJS.ProcessEnv) => {
-    const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/anidex.js', '--data-dir', dataDir, ...args], {
+      cwd: ROOT,
+      env: e,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const r = await waitForExit(child);
     return { status: r.code, stdout: r.stdout, stderr: r.stderr };
   };
@@ -114,11 +131,16 @@ test('CLI: --dry-run prints the request without a key; errors and output never c
   const bad = await run(['recommend', '--debug'], { ...env, GEMINI_API_KEY: KEY });
   assert.equal(bad.status, 1);
   assert.ok(!(bad.stdout + bad.stderr).includes(KEY), 'the key is not in any output, even with --debug');
-  const ok = await run(['recommend', '--json'], { ...env, GEMINI_API_KEY: KEY, ANIDEX_GEMINI_MODEL: 'gemini-2.5-flash-lite' });
+  const ok = await run(['recommend', '--json'], {
+    ...env,
+    GEMINI_API_KEY: KEY,
+    ANIDEX_GEMINI_MODEL: 'gemini-2.5-flash-lite',
+  });
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(JSON.parse(ok.stdout).engine, 'gemini');
   for (const f of readdirSync(dataDir)) {
-    if (f.endsWith('.sqlite') || f.endsWith('.json')) assert.ok(!readFileSync(join(dataDir, f)).includes(KEY), `${f} holds no key`);
+    if (f.endsWith('.sqlite') || f.endsWith('.json'))
+      assert.ok(!readFileSync(join(dataDir, f)).includes(KEY), `${f} holds no key`);
   }
 });
 
@@ -128,7 +150,9 @@ test('mood labels: many titles per request, vocabulary enforced, bad answers ret
   gemini.setRespond((body) => {
     const text = (body as { contents: Array<{ parts: Array<{ text: string }> }> }).contents[0]!.parts[0]!.text;
     const ids = [...text.matchAll(/^(\d+) \| /gm)].map((m) => Number(m[1]));
-    return { labels: [...ids.map((id) => ({ mal_id: id, moods: ['cozy', 'melancholic'] })), { mal_id: 1, moods: ['dark'] }] };
+    return {
+      labels: [...ids.map((id) => ({ mal_id: id, moods: ['cozy', 'melancholic'] })), { mal_id: 1, moods: ['dark'] }],
+    };
   });
   const before = gemini.requests;
   gemini.inject('truncated-json');
@@ -153,9 +177,19 @@ test('with the fake Gemini, cozy short recommendations are ten real, unseen, fil
   await importTraktExport(wh, join(ROOT, 'data/sample/trakt-2026-08-15.zip'), { asOf: '2026-08-15T12:00:00.000Z' });
   await enrichTitles(wh, { provider: provider(), offline: true });
   gemini.setRespond((body) => ({
-    recommendations: offered(body as never).map((id, i) => ({ mal_id: id, confidence: 0.9 - i * 0.02, reason: `fits what you loved (#${i + 1})`, priority: i + 1 })),
+    recommendations: offered(body as never).map((id, i) => ({
+      mal_id: id,
+      confidence: 0.9 - i * 0.02,
+      reason: `fits what you loved (#${i + 1})`,
+      priority: i + 1,
+    })),
   }));
-  const r = await recommendGemini(wh, client(), { provider: provider(), offline: true, filter: { moods: ['cozy'], lengths: ['short'] }, count: 10 });
+  const r = await recommendGemini(wh, client(), {
+    provider: provider(),
+    offline: true,
+    filter: { moods: ['cozy'], lengths: ['short'] },
+    count: 10,
+  });
   assert.equal(r.items.length, 10);
   const seen = historyMalIds(wh.db);
   for (const it of r.items) {

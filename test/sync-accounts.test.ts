@@ -21,17 +21,57 @@ const V1 = join(ROOT, 'data/sample/trakt-2026-05-01');
 const readJson = (f: string): unknown[] => JSON.parse(readFileSync(join(V1, f), 'utf8')) as unknown[];
 
 const malEntries = (): FakeMalEntry[] => [
-  { id: 5114, title: 'Fullmetal Alchemist: Brotherhood', num_episodes: 64, media_type: 'tv', list_status: { status: 'completed', score: 10, num_episodes_watched: 64, start_date: '2024-01-02', finish_date: '2024-03-01' } },
-  { id: 9253, title: 'Steins;Gate', num_episodes: 24, media_type: 'tv', list_status: { status: 'watching', score: 8, num_episodes_watched: 10 } },
-  { id: 199, title: 'Sen to Chihiro no Kamikakushi', num_episodes: 1, media_type: 'movie', list_status: { status: 'completed', score: 9, num_episodes_watched: 1 } },
-  { id: 1535, title: 'Death Note', num_episodes: 37, media_type: 'tv', list_status: { status: 'dropped', score: 5, num_episodes_watched: 7 } },
-  { id: 32281, title: 'Kimi no Na wa.', num_episodes: 1, media_type: 'movie', list_status: { status: 'plan_to_watch' } },
+  {
+    id: 5114,
+    title: 'Fullmetal Alchemist: Brotherhood',
+    num_episodes: 64,
+    media_type: 'tv',
+    list_status: {
+      status: 'completed',
+      score: 10,
+      num_episodes_watched: 64,
+      start_date: '2024-01-02',
+      finish_date: '2024-03-01',
+    },
+  },
+  {
+    id: 9253,
+    title: 'Steins;Gate',
+    num_episodes: 24,
+    media_type: 'tv',
+    list_status: { status: 'watching', score: 8, num_episodes_watched: 10 },
+  },
+  {
+    id: 199,
+    title: 'Sen to Chihiro no Kamikakushi',
+    num_episodes: 1,
+    media_type: 'movie',
+    list_status: { status: 'completed', score: 9, num_episodes_watched: 1 },
+  },
+  {
+    id: 1535,
+    title: 'Death Note',
+    num_episodes: 37,
+    media_type: 'tv',
+    list_status: { status: 'dropped', score: 5, num_episodes_watched: 7 },
+  },
+  {
+    id: 32281,
+    title: 'Kimi no Na wa.',
+    num_episodes: 1,
+    media_type: 'movie',
+    list_status: { status: 'plan_to_watch' },
+  },
 ];
 
 const traktAccount = (): FakeTraktAccount => ({
   username: 'fake-fan',
   history: [1, 2, 3, 4].flatMap((n) => readJson(`watched-history-${n}.json`)),
-  ratings: [...readJson('ratings-shows.json'), ...readJson('ratings-movies.json'), ...readJson('ratings-episodes.json')],
+  ratings: [
+    ...readJson('ratings-shows.json'),
+    ...readJson('ratings-movies.json'),
+    ...readJson('ratings-episodes.json'),
+  ],
   watchlist: readJson('lists-watchlist.json'),
 });
 
@@ -43,7 +83,11 @@ before(async () => {
   mal.setClientIds([CLIENT_ID]);
   trakt = await startFakeTrakt({ clientId: TRAKT_ID, clientSecret: TRAKT_SECRET, account: traktAccount() });
   anilist = await startFakeAniList(); // enrichment after a sync asks it; no list is connected there
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
 });
 after(async () => {
@@ -53,8 +97,15 @@ after(async () => {
 function home() {
   const root = mkdtempSync(join(tmpdir(), 'anidex-sync-'));
   const env = {
-    XDG_CONFIG_HOME: join(root, 'config'), XDG_STATE_HOME: join(root, 'state'), XDG_CACHE_HOME: join(root, 'cache'), ANIDEX_DATA_DIR: join(root, 'data'),
-    ANIDEX_MAL_URL: mal.url, ANIDEX_TRAKT_URL: trakt.url, ANIDEX_ANILIST_URL: anilist.url, ANIDEX_PROVIDER_TIMEOUT_MS: '2000', ANIDEX_RETRY_BASE_MS: '5',
+    XDG_CONFIG_HOME: join(root, 'config'),
+    XDG_STATE_HOME: join(root, 'state'),
+    XDG_CACHE_HOME: join(root, 'cache'),
+    ANIDEX_DATA_DIR: join(root, 'data'),
+    ANIDEX_MAL_URL: mal.url,
+    ANIDEX_TRAKT_URL: trakt.url,
+    ANIDEX_ANILIST_URL: anilist.url,
+    ANIDEX_PROVIDER_TIMEOUT_MS: '2000',
+    ANIDEX_RETRY_BASE_MS: '5',
   };
   return { root, env };
 }
@@ -69,7 +120,8 @@ function allFilesText(dir: string): string {
   let out = '';
   if (!existsSync(dir)) return out;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out += readFileSync(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).toString('latin1');
+    if (e.isFile())
+      out += readFileSync(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).toString('latin1');
   }
   return out;
 }
@@ -94,7 +146,10 @@ test('MyAnimeList: connect, sync twice (+0), change the list and sync: history s
   assert.equal(r2.accounts[0].result.identical, true);
   assert.equal(r2.accounts[0].result.counts.titlesNew + r2.accounts[0].result.counts.titlesChanged, 0);
   // Each snapshot is a .sqlite copy and its .json description.
-  const snapshots = (): number => (existsSync(join(env.ANIDEX_DATA_DIR, 'snapshots')) ? readdirSync(join(env.ANIDEX_DATA_DIR, 'snapshots')).filter((f) => f.endsWith('.sqlite')).length : 0);
+  const snapshots = (): number =>
+    existsSync(join(env.ANIDEX_DATA_DIR, 'snapshots'))
+      ? readdirSync(join(env.ANIDEX_DATA_DIR, 'snapshots')).filter((f) => f.endsWith('.sqlite')).length
+      : 0;
   const snaps = snapshots();
 
   const changed = malEntries();
@@ -143,7 +198,10 @@ test('Trakt: the device flow connects; syncs load history, ratings and watchlist
   // Tokens that last an hour: every sync finds its token near expiry and refreshes it first.
   trakt.tokenLifetime = 3600;
   trakt.approveOnPoll = 3; // two polls answer "pending", then the person has typed the code
-  const c = await runCli(['connect', 'trakt', '--client-id', TRAKT_ID], { ...env, ANIDEX_TRAKT_CLIENT_SECRET: TRAKT_SECRET });
+  const c = await runCli(['connect', 'trakt', '--client-id', TRAKT_ID], {
+    ...env,
+    ANIDEX_TRAKT_CLIENT_SECRET: TRAKT_SECRET,
+  });
   assert.equal(c.code, 0, c.stderr);
   assert.match(c.stdout, /Go to https:\/\/trakt\.tv\/activate and enter the code A1B2C3D4/);
   assert.match(c.stdout, /Connected Trakt as fake-fan/);
@@ -181,7 +239,8 @@ test('Trakt: the device flow connects; syncs load history, ratings and watchlist
 
   // No token, no client secret anywhere but the 0600 file: not in output, settings, warehouse or snapshots.
   const said = [c, s1, s2, s3, doctor, revoked].map((r) => r.stdout + r.stderr).join('\n');
-  const files = allFilesText(join(root, 'config')) + allFilesText(join(root, 'data')) + allFilesText(join(root, 'cache'));
+  const files =
+    allFilesText(join(root, 'config')) + allFilesText(join(root, 'data')) + allFilesText(join(root, 'cache'));
   for (const secret of [TRAKT_SECRET, ...trakt.issued]) {
     assert.ok(!said.includes(secret), 'a secret in the output');
     assert.ok(!files.includes(secret), 'a secret in settings, the warehouse or a snapshot');
@@ -193,7 +252,12 @@ test('Trakt: the device flow connects; syncs load history, ratings and watchlist
 
 test('MyAnimeList: a list that moves between two pages is read again; Trakt: faults retried, an access token expired early is refreshed once', async () => {
   // 120 entries in pages of 50: between page 1 and page 2 an entry is added at the front.
-  const many: FakeMalEntry[] = Array.from({ length: 120 }, (_, i) => ({ id: 100_000 + i, title: `Anime ${i}`, num_episodes: 12, list_status: { status: 'completed' as const, score: 7, num_episodes_watched: 12 } }));
+  const many: FakeMalEntry[] = Array.from({ length: 120 }, (_, i) => ({
+    id: 100_000 + i,
+    title: `Anime ${i}`,
+    num_episodes: 12,
+    list_status: { status: 'completed' as const, score: 7, num_episodes_watched: 12 },
+  }));
   mal.setUser('big', { entries: many });
   let moved = false;
   mal.setFaultFn((r) => {
@@ -206,7 +270,15 @@ test('MyAnimeList: a list that moves between two pages is read again; Trakt: fau
   const { Warehouse } = await import('../src/warehouse/store.ts');
   const { syncMal } = await import('../src/app/sync.ts');
   const wh = await Warehouse.open(mkdtempSync(join(tmpdir(), 'anidex-sync-')));
-  const r = await syncMal(wh, { user: 'big', clientId: CLIENT_ID }, { env: { ANIDEX_MAL_URL: mal.url }, http: { userAgent: 't', retryBaseMs: 5, timeoutMs: 2000, pageSize: 50 }, asOf: '2026-01-01T00:00:00.000Z' });
+  const r = await syncMal(
+    wh,
+    { user: 'big', clientId: CLIENT_ID },
+    {
+      env: { ANIDEX_MAL_URL: mal.url },
+      http: { userAgent: 't', retryBaseMs: 5, timeoutMs: 2000, pageSize: 50 },
+      asOf: '2026-01-01T00:00:00.000Z',
+    },
+  );
   mal.setFaultFn(null);
   assert.equal(moved, true);
   assert.equal(r.counts.recordsRead, 121, 'the steady second read is what was loaded');
@@ -216,7 +288,11 @@ test('MyAnimeList: a list that moves between two pages is read again; Trakt: fau
   trakt.tokenLifetime = 7 * 86_400;
   const { env } = home();
   trakt.approveOnPoll = 1;
-  assert.equal((await runCli(['connect', 'trakt', '--client-id', TRAKT_ID], { ...env, ANIDEX_TRAKT_CLIENT_SECRET: TRAKT_SECRET })).code, 0);
+  assert.equal(
+    (await runCli(['connect', 'trakt', '--client-id', TRAKT_ID], { ...env, ANIDEX_TRAKT_CLIENT_SECRET: TRAKT_SECRET }))
+      .code,
+    0,
+  );
   trakt.inject({ kind: 'rateLimited', retryAfter: 1 });
   trakt.inject({ kind: 'http', status: 503 });
   trakt.inject('malformed');

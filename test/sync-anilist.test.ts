@@ -20,14 +20,24 @@ import { runCli } from './helpers/run-cli.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'anidex-anilist-'));
 const http = { userAgent: 'anidex-test', timeoutMs: 1500, retryBaseMs: 5 };
-const anime = animeDb().media.filter((m) => m.type === 'ANIME' && m.idMal).slice(0, 6);
+const anime = animeDb()
+  .media.filter((m) => m.type === 'ANIME' && m.idMal)
+  .slice(0, 6);
 
 function list(entries: FakeListEntry[], scoreFormat: FakeUserList['scoreFormat'] = 'POINT_100'): FakeUserList {
   return { id: 7, name: 'Mika', scoreFormat, entries };
 }
 
 const base = (): FakeListEntry[] => [
-  { mediaId: anime[0]!.id, status: 'COMPLETED', score: 85, progress: anime[0]!.episodes ?? 12, startedAt: { year: 2025, month: 1, day: 3 }, completedAt: { year: 2025, month: 2, day: null }, notes: 'loved it' },
+  {
+    mediaId: anime[0]!.id,
+    status: 'COMPLETED',
+    score: 85,
+    progress: anime[0]!.episodes ?? 12,
+    startedAt: { year: 2025, month: 1, day: 3 },
+    completedAt: { year: 2025, month: 2, day: null },
+    notes: 'loved it',
+  },
   { mediaId: anime[1]!.id, status: 'CURRENT', score: 0, progress: 3, customLists: ['Favourites'] },
   { mediaId: anime[2]!.id, status: 'DROPPED', score: 40, progress: 2 },
   { mediaId: anime[3]!.id, status: 'PLANNING' },
@@ -37,14 +47,19 @@ const base = (): FakeListEntry[] => [
 let fake: FakeAniList;
 before(async () => {
   fake = await startFakeAniList({ lists: { Mika: list(base()) } });
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { timeout: CHILD_LIMIT_MS, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    timeout: CHILD_LIMIT_MS,
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
 });
 after(() => fake.close());
 
 const env = () => ({ ANIDEX_ANILIST_URL: fake.url });
 const versions = (wh: Warehouse): number => wh.db.get<{ n: number }>('SELECT count(*) AS n FROM user_watch_history')!.n;
-const snapshots = (dir: string): number => (existsSync(join(dir, 'snapshots')) ? readdirSync(join(dir, 'snapshots')).length : 0);
+const snapshots = (dir: string): number =>
+  existsSync(join(dir, 'snapshots')) ? readdirSync(join(dir, 'snapshots')).length : 0;
 
 test('scores in every AniList format become 1-10; 0 is no score', () => {
   assert.equal(scoreTo10(85, 'POINT_100'), 9);
@@ -64,11 +79,31 @@ test('a sync loads the list; the same list again writes nothing; each change on 
   const first = await syncAniList(wh, 'Mika', { env: env(), http, asOf: '2026-01-01T00:00:00.000Z' });
   assert.equal(first.counts.titlesNew, 5);
   assert.equal(first.counts.recordsRead, 5, 'the entry also in a custom list is one entry');
-  const row = wh.db.get<{ user_rating: number; mal_status: string; first_watched_at: string; last_watched_at: string; mal_id: number }>(
-    'SELECT user_rating, mal_status, first_watched_at, last_watched_at, mal_id FROM user_watch_history WHERE title_key = ?', [`anilist:${anime[0]!.id}`]);
-  assert.deepEqual(row, { user_rating: 9, mal_status: 'Completed', first_watched_at: '2025-01-03', last_watched_at: '2025-02', mal_id: anime[0]!.idMal });
-  assert.ok(planItems(wh.db).some((p) => p.malId === anime[3]!.idMal && p.source === 'anilist'), 'PLANNING joins the plan');
-  assert.ok(libraryView(wh.db).some((r) => r.sources.includes('anilist')), 'AniList titles are in the library');
+  const row = wh.db.get<{
+    user_rating: number;
+    mal_status: string;
+    first_watched_at: string;
+    last_watched_at: string;
+    mal_id: number;
+  }>(
+    'SELECT user_rating, mal_status, first_watched_at, last_watched_at, mal_id FROM user_watch_history WHERE title_key = ?',
+    [`anilist:${anime[0]!.id}`],
+  );
+  assert.deepEqual(row, {
+    user_rating: 9,
+    mal_status: 'Completed',
+    first_watched_at: '2025-01-03',
+    last_watched_at: '2025-02',
+    mal_id: anime[0]!.idMal,
+  });
+  assert.ok(
+    planItems(wh.db).some((p) => p.malId === anime[3]!.idMal && p.source === 'anilist'),
+    'PLANNING joins the plan',
+  );
+  assert.ok(
+    libraryView(wh.db).some((r) => r.sources.includes('anilist')),
+    'AniList titles are in the library',
+  );
   const snaps = snapshots(dir);
 
   const again = await syncAniList(wh, 'Mika', { env: env(), http, asOf: '2026-01-02T00:00:00.000Z' });
@@ -120,7 +155,10 @@ test('timeouts, 429 with Retry-After, 5xx and a malformed body are retried; the 
 });
 
 test('a list that moves between two chunks is read again, and an empty list is refused', async () => {
-  const many: FakeListEntry[] = animeDb().media.filter((m) => m.type === 'ANIME').slice(0, 101).map((m) => ({ mediaId: m.id, status: 'COMPLETED' as const, progress: 1 }));
+  const many: FakeListEntry[] = animeDb()
+    .media.filter((m) => m.type === 'ANIME')
+    .slice(0, 101)
+    .map((m) => ({ mediaId: m.id, status: 'COMPLETED' as const, progress: 1 }));
   fake.setList('Big', { id: 9, name: 'Big', scoreFormat: 'POINT_10', entries: many });
   let moved = false;
   // Between chunk 1 and chunk 2 an entry is added at the front: chunk 2 repeats the last entry of chunk 1.
@@ -128,12 +166,21 @@ test('a list that moves between two chunks is read again, and an empty list is r
     const vars = (r.json as { variables?: { chunk?: number } } | undefined)?.variables;
     if (vars?.chunk === 2 && !moved) {
       moved = true;
-      fake.setList('Big', { id: 9, name: 'Big', scoreFormat: 'POINT_10', entries: [{ mediaId: animeDb().media.filter((m) => m.type === 'ANIME')[101]!.id, status: 'PLANNING' }, ...many] });
+      fake.setList('Big', {
+        id: 9,
+        name: 'Big',
+        scoreFormat: 'POINT_10',
+        entries: [{ mediaId: animeDb().media.filter((m) => m.type === 'ANIME')[101]!.id, status: 'PLANNING' }, ...many],
+      });
     }
     return null;
   });
   const wh = await Warehouse.open(tmp());
-  const r = await syncAniList(wh, 'Big', { env: env(), http: { ...http, pageSize: 50 }, asOf: '2026-01-01T00:00:00.000Z' });
+  const r = await syncAniList(wh, 'Big', {
+    env: env(),
+    http: { ...http, pageSize: 50 },
+    asOf: '2026-01-01T00:00:00.000Z',
+  });
   fake.setFaultFn(null);
   assert.equal(moved, true);
   assert.equal(r.counts.recordsRead, 102, 'the second, steady read is what was loaded');
@@ -160,10 +207,19 @@ test('anidex import anilist:<user> imports the list; history shows its versions'
 test('anidex connect anilist, then sync twice: the second writes nothing; doctor names the account, disconnect forgets it', async () => {
   fake.setList('Mika', list(base()));
   const root = tmp();
-  const e = { ...env(), XDG_CONFIG_HOME: join(root, 'config'), XDG_STATE_HOME: join(root, 'state'), ANIDEX_DATA_DIR: join(root, 'data') };
+  const e = {
+    ...env(),
+    XDG_CONFIG_HOME: join(root, 'config'),
+    XDG_STATE_HOME: join(root, 'state'),
+    ANIDEX_DATA_DIR: join(root, 'data'),
+  };
   const unknown = await runCli(['connect', 'anilist', 'nobody'], e);
   assert.equal(unknown.code, 1);
-  assert.equal(existsSync(join(root, 'config', 'anidex', 'settings.json')), false, 'nothing saved for a list that does not answer');
+  assert.equal(
+    existsSync(join(root, 'config', 'anidex', 'settings.json')),
+    false,
+    'nothing saved for a list that does not answer',
+  );
   const c = await runCli(['connect', 'anilist', 'Mika'], e);
   assert.equal(c.code, 0, c.stderr);
   const s1 = await runCli(['sync', 'anilist', '--offline'], e);

@@ -29,7 +29,10 @@ before(async () => {
   const wh = await Warehouse.open(sampleDir);
   await importSample(wh);
   // Offline: the sample's bundled answers (moods and English names come from them).
-  await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
+  await enrichTitles(wh, {
+    provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }),
+    offline: true,
+  });
   await wh.write((db) => markDemo(db, 'test'));
   wh.close();
   session = await TuiSession.open(sampleDir);
@@ -84,7 +87,14 @@ async function openApp(s: TuiSettings): Promise<Rendered> {
 
 test('the sort, a filter and the title language chosen in the TUI are saved with the comments kept, and the next session opens with them', async () => {
   const config = mkdtempSync(join(tmp, 'config-'));
-  const mine = ['// my anidex settings', '{', '  /* vim-ish, with Q to quit */', '  "keys": { "quit": "Q", }, // a trailing comma too', '}', ''].join('\n');
+  const mine = [
+    '// my anidex settings',
+    '{',
+    '  /* vim-ish, with Q to quit */',
+    '  "keys": { "quit": "Q", }, // a trailing comma too',
+    '}',
+    '',
+  ].join('\n');
   writeFileSync(settingsPath(config), mine);
 
   const first = await loadTuiSettings(config, undefined, {});
@@ -104,7 +114,12 @@ test('the sort, a filter and the title language chosen in the TUI are saved with
 
   const text = readFileSync(settingsPath(config), 'utf8');
   // The person's lines are all there, in order; anidex's values were added inside the object.
-  assert.ok(text.startsWith('// my anidex settings\n{\n  /* vim-ish, with Q to quit */\n  "keys": { "quit": "Q", }, // a trailing comma too\n'), text);
+  assert.ok(
+    text.startsWith(
+      '// my anidex settings\n{\n  /* vim-ish, with Q to quit */\n  "keys": { "quit": "Q", }, // a trailing comma too\n',
+    ),
+    text,
+  );
   assert.ok(text.endsWith('}\n'), text);
   const saved = await loadSettings(config);
   assert.deepEqual(saved.problems, []);
@@ -116,13 +131,22 @@ test('the sort, a filter and the title language chosen in the TUI are saved with
   // The next session: the same sort, filter and names, without a key pressed (and nothing written).
   const second = await loadTuiSettings(config, undefined, {});
   const again = await openApp(second);
-  await waitFor(again, new RegExp(`Library · ${summary[1]} of 109 titles · ${summary[2]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · last watched`));
+  await waitFor(
+    again,
+    new RegExp(
+      `Library · ${summary[1]} of 109 titles · ${summary[2]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · last watched`,
+    ),
+  );
   await keys(again, 't');
   await waitFor(again, /Titles by their romaji names; saved in settings\.json\./);
   again.unmount();
   assert.equal(await second.saver.flush(), null);
   assert.equal((await loadSettings(config)).titleLanguage, 'romaji');
-  assert.ok(readFileSync(settingsPath(config), 'utf8').startsWith('// my anidex settings\n{\n  /* vim-ish, with Q to quit */\n'));
+  assert.ok(
+    readFileSync(settingsPath(config), 'utf8').startsWith(
+      '// my anidex settings\n{\n  /* vim-ish, with Q to quit */\n',
+    ),
+  );
 
   // --title-language (or the environment) still chooses at start: the key's note says so.
   const flagged = await loadTuiSettings(config, 'exported', {});
@@ -142,13 +166,23 @@ test('a broken settings.json: the banner names the file, the place and what to d
   const s = await loadTuiSettings(config, undefined, {});
   const app = await openApp(s);
   const frame = await waitFor(app, /! .*settings\.json is not valid JSON/);
-  const banner = frame.split('\n').filter((l) => /^[! ] /.test(l)).join(' ').replace(/\s+/g, ' ');
-  assert.match(banner, /settings\.json is not valid JSON \(line 3, column 3: unexpected '"', a comma is missing before it\)\. Fix it or delete it to use the default settings; nothing is saved into it until then\./);
+  const banner = frame
+    .split('\n')
+    .filter((l) => /^[! ] /.test(l))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  assert.match(
+    banner,
+    /settings\.json is not valid JSON \(line 3, column 3: unexpected '"', a comma is missing before it\)\. Fix it or delete it to use the default settings; nothing is saved into it until then\./,
+  );
   await keys(app, 's', 't');
   await waitFor(app, /· last watched/);
   app.unmount();
   // Told at start, so the banner said nothing new at the keys; at the end (the screen gone) the session says on
   // stderr what was not saved.
-  assert.match((await s.saver.flush()) ?? '', /^Preferences not saved: .*settings\.json is not valid JSON \(line 3, column 3/);
+  assert.match(
+    (await s.saver.flush()) ?? '',
+    /^Preferences not saved: .*settings\.json is not valid JSON \(line 3, column 3/,
+  );
   assert.equal(readFileSync(settingsPath(config), 'utf8'), broken);
 });

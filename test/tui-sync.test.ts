@@ -28,9 +28,18 @@ async function waitFor(app: Rendered, pattern: RegExp, ms = 15000): Promise<stri
   }
 }
 
-const anime = animeDb().media.filter((m) => m.type === 'ANIME' && m.idMal).slice(0, 3);
+const anime = animeDb()
+  .media.filter((m) => m.type === 'ANIME' && m.idMal)
+  .slice(0, 3);
 const fake = await startFakeAniList({
-  lists: { Mika: { id: 7, name: 'Mika', scoreFormat: 'POINT_10', entries: anime.map((m) => ({ mediaId: m.id, status: 'COMPLETED' as const, score: 8, progress: 1 })) } },
+  lists: {
+    Mika: {
+      id: 7,
+      name: 'Mika',
+      scoreFormat: 'POINT_10',
+      entries: anime.map((m) => ({ mediaId: m.id, status: 'COMPLETED' as const, score: 8, progress: 1 })),
+    },
+  },
 });
 after(() => fake.close());
 
@@ -41,7 +50,18 @@ test('S on the welcome screen syncs the connected AniList list with live stages;
   await writeAccount(dirs.config, 'anilist', { user: 'Mika' });
   const dataDir = join(root, 'data');
   const s = await TuiSession.open(dataDir, { dirs });
-  const app = render(createElement(App, { services: s, rows: [], empty: true, dataDir, width: 80, height: 24, theme: themeFromEnv({ NO_COLOR: '1' }), clock: () => 0 }));
+  const app = render(
+    createElement(App, {
+      services: s,
+      rows: [],
+      empty: true,
+      dataDir,
+      width: 80,
+      height: 24,
+      theme: themeFromEnv({ NO_COLOR: '1' }),
+      clock: () => 0,
+    }),
+  );
   await waitFor(app, /Welcome/);
   assert.match(app.lastFrame()!, /S syncs them now/);
   app.stdin.write('S');
@@ -58,6 +78,10 @@ test('S on the welcome screen syncs the connected AniList list with live stages;
   app.unmount();
   s.close();
   const wh = await Warehouse.open(dataDir);
-  assert.equal(wh.db.get<{ n: number }>('SELECT count(*) AS n FROM user_watch_history')!.n, 3, '+0 versions the second time');
+  assert.equal(
+    wh.db.get<{ n: number }>('SELECT count(*) AS n FROM user_watch_history')!.n,
+    3,
+    '+0 versions the second time',
+  );
   wh.close();
 });

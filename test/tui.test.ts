@@ -44,7 +44,10 @@ before(async () => {
   // The sample's warehouse is the demo's: enriched from the bundled answers, and no "sample in your warehouse" notice.
   await wh.write((db) => markDemo(db, 'test'));
   await importSample(wh);
-  await enrichTitles(wh, { provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }), offline: true });
+  await enrichTitles(wh, {
+    provider: new AniListProvider({ url: 'http://127.0.0.1:9/', userAgent: 't' }),
+    offline: true,
+  });
   wh.close();
   const s = await TuiSession.open(sampleDir);
   rows = await s.library();
@@ -87,15 +90,32 @@ function golden(name: string, frame: string): void {
   if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(path)) {
     mkdirSync(SNAPSHOTS, { recursive: true });
     writeFileSync(path, frame + '\n');
-    if (process.env.UPDATE_SNAPSHOTS !== '1') assert.fail(`no golden frame ${name}.txt yet: written; review it and commit`);
+    if (process.env.UPDATE_SNAPSHOTS !== '1')
+      assert.fail(`no golden frame ${name}.txt yet: written; review it and commit`);
     return;
   }
-  assert.equal(frame + '\n', readFileSync(path, 'utf8'), `frame ${name} differs from snapshots/${name}.txt (npm run snapshots:update to accept)`);
+  assert.equal(
+    frame + '\n',
+    readFileSync(path, 'utf8'),
+    `frame ${name} differs from snapshots/${name}.txt (npm run snapshots:update to accept)`,
+  );
 }
 
 async function openApp(services: TuiServices, extra: Partial<AppProps> = {}): Promise<Rendered> {
   const r = await services.library();
-  return render(createElement(App, { services, rows: r, empty: await services.isEmpty(), dataDir: '/data', width: 100, height: 30, theme: NO_COLOUR, clock: () => 0, ...extra }));
+  return render(
+    createElement(App, {
+      services,
+      rows: r,
+      empty: await services.isEmpty(),
+      dataDir: '/data',
+      width: 100,
+      height: 30,
+      theme: NO_COLOUR,
+      clock: () => 0,
+      ...extra,
+    }),
+  );
 }
 
 test('library: first frame, j/k/G/g movement, fuzzy search, help, a title and back, stats', async () => {
@@ -149,10 +169,18 @@ test('library search finds a title by any name of its anime; the title language 
   const romaji = await openApp(s, { titleLanguage: 'romaji' });
   const first = await waitFor(romaji, /Library · 109 of 109/);
   assert.doesNotMatch(first, /Frieren: Beyond/, 'romaji names are shown');
-  assert.match(first, /\n>3-gatsu no Lion /, 'and sorted by: 3-gatsu no Lion is March Comes In Like a Lion as exported');
+  assert.match(
+    first,
+    /\n>3-gatsu no Lion /,
+    'and sorted by: 3-gatsu no Lion is March Comes In Like a Lion as exported',
+  );
   await keys(romaji, '/');
   for (const ch of 'attack on titan') romaji.stdin.write(ch);
-  assert.match(await waitFor(romaji, /\/attack on titan▏/), /\n>Shingeki no Kyojin /, 'the exported title is still searched');
+  assert.match(
+    await waitFor(romaji, /\/attack on titan▏/),
+    /\n>Shingeki no Kyojin /,
+    'the exported title is still searched',
+  );
   await keys(romaji, '\r', '\r');
   const title = await waitFor(romaji, /version/);
   assert.match(title, /^anidex · Shingeki no Kyojin \(2013, show\)/);
@@ -204,7 +232,7 @@ test('recommend: the library filters carry over, local results with reasons, wha
   await keys(app, 'r');
   const results = await waitFor(app, /Recommend · local engine · 10 results/, 20000);
   golden('recommend', results);
-  assert.match(results, /fans of [^(]+\(you rated it \d+\/10\)/, "the reason names their own title and rating");
+  assert.match(results, /fans of [^(]+\(you rated it \d+\/10\)/, 'the reason names their own title and rating');
   await keys(app, 'v');
   const sent = await waitFor(app, /what was sent to the AI/);
   assert.match(sent, /The local engine sent nothing/);
@@ -215,7 +243,10 @@ test('recommend: the library filters carry over, local results with reasons, wha
   await keys(app, 'a');
   await waitFor(app, /Added .* to your plan to watch/);
   const plan = await s.plan();
-  assert.ok(plan.some((p) => p.title === first && p.source === 'local'), 'the selected result is on the plan');
+  assert.ok(
+    plan.some((p) => p.title === first && p.source === 'local'),
+    'the selected result is on the plan',
+  );
   await keys(app, 'a');
   await waitFor(app, /already on your plan/);
   app.unmount();
@@ -225,9 +256,15 @@ test('recommend: the library filters carry over, local results with reasons, wha
 test('recommend with Gemini (the fake server): the engine is offered only with a key, answers are validated, what was sent is shown', async () => {
   const gemini = await startFakeGemini({ apiKey: 'AIzaTUI-TEST' });
   gemini.setRespond((body) => {
-    const text = (body as { contents?: Array<{ parts?: Array<{ text?: string }> }> }).contents?.[0]?.parts?.[0]?.text ?? '';
+    const text =
+      (body as { contents?: Array<{ parts?: Array<{ text?: string }> }> }).contents?.[0]?.parts?.[0]?.text ?? '';
     const ids = [...text.matchAll(/^(\d+) \| /gm)].map((m) => Number(m[1]));
-    return { recommendations: [{ mal_id: ids[0], confidence: 0.9, reason: 'Because you rated Mushishi 10/10', priority: 1 }, { mal_id: 999999, confidence: 0.99, reason: 'invented', priority: 2 }] };
+    return {
+      recommendations: [
+        { mal_id: ids[0], confidence: 0.9, reason: 'Because you rated Mushishi 10/10', priority: 1 },
+        { mal_id: 999999, confidence: 0.99, reason: 'invented', priority: 2 },
+      ],
+    };
   });
   Object.assign(process.env, { GEMINI_API_KEY: 'AIzaTUI-TEST', ANIDEX_GEMINI_URL: gemini.url });
   const dir = copyOfSample('gemini');
@@ -265,7 +302,10 @@ test('plan: the list, reorder with K/J, remove asks twice', async () => {
   await keys(app, 'J');
   await waitFor(app, new RegExp(`\\n>\\s+2\\s+${before[0]!.title.slice(0, 10)}`));
   const moved = await s.plan();
-  assert.deepEqual(moved.slice(0, 2).map((p) => p.id), [before[1]!.id, before[0]!.id]);
+  assert.deepEqual(
+    moved.slice(0, 2).map((p) => p.id),
+    [before[1]!.id, before[0]!.id],
+  );
   await keys(app, 'x');
   await waitFor(app, /Remove .* from the plan\? x again to remove/);
   await keys(app, 'j', 'x');
@@ -291,7 +331,7 @@ test('welcome on an empty warehouse: the demo is built from the bundled sample w
   await keys(app, '\r');
   const lib = await waitFor(app, /Library · 109 of 109/);
   assert.match(lib, /^DEMO · the bundled sample, not your data/, 'the demo says so above every screen');
-  assert.ok(!existsSync(join(dir, 'warehouse.sqlite')), 'the person\'s own warehouse is never written by the demo');
+  assert.ok(!existsSync(join(dir, 'warehouse.sqlite')), "the person's own warehouse is never written by the demo");
   assert.ok(existsSync(join(dirs.cache, 'demo', 'warehouse.sqlite')), 'the demo lives in the cache folder');
   app.unmount();
   s.close();
@@ -333,7 +373,14 @@ test('cancelling an import before the save leaves the warehouse as it was', asyn
   // The real import, slowed down after its first file so the cancel lands mid-read.
   const services: TuiServices = Object.assign(Object.create(real) as TuiSession, {
     importExport: (path: string | null, o: { signal: AbortSignal; onEvent: (e: never) => void }) =>
-      real.importExport(path, { signal: o.signal, onEvent: (e) => { o.onEvent(e as never); const until = Date.now() + 150; while (Date.now() < until); } }),
+      real.importExport(path, {
+        signal: o.signal,
+        onEvent: (e) => {
+          o.onEvent(e as never);
+          const until = Date.now() + 150;
+          while (Date.now() < until);
+        },
+      }),
   });
   const app = await openApp(services);
   await waitFor(app, /Library/);
@@ -355,14 +402,23 @@ test('cancelling an import before the save leaves the warehouse as it was', asyn
 test('errors appear in one banner with what to do, and go with the next key; settings problems show at start', async () => {
   const real = await TuiSession.open(sampleDir);
   const services: TuiServices = Object.assign(Object.create(real) as TuiSession, {
-    stats: () => Promise.reject(new AnidexError('The warehouse is busy: another anidex is importing.', 'Wait for it to finish, then try again.')),
+    stats: () =>
+      Promise.reject(
+        new AnidexError(
+          'The warehouse is busy: another anidex is importing.',
+          'Wait for it to finish, then try again.',
+        ),
+      ),
   });
   const app = await openApp(services, { problems: ['settings.json `keys.down`: "ctrl+" is not a key name.'] });
   await waitFor(app, /! settings\.json `keys\.down`/);
   await keys(app, 'j');
   await waitFor(app, /^(?![\s\S]*! settings)/);
   await keys(app, '4');
-  const f = await waitFor(app, /! The warehouse is busy: another anidex is importing\. Wait for it to finish, then try again\./);
+  const f = await waitFor(
+    app,
+    /! The warehouse is busy: another anidex is importing\. Wait for it to finish, then try again\./,
+  );
   assert.doesNotMatch(f, /at .*\.ts:\d+/, 'no stack trace');
   assert.equal(f.split('\n').length, 29, 'the banner takes rows from the screen, not beyond it');
   app.unmount();
@@ -392,7 +448,9 @@ test('keys that arrive in one chunk are handled one by one, each on the screen t
   await waitFor(app, /Library · 109/);
   app.stdin.write('f f jj\r'); // filter cozy, back, two down, open
   const title = await waitFor(app, /newest first/);
-  const third = rows.filter((r) => passesFilter(r, { moods: ['cozy'] })).sort((a, b) => a.normTitle.localeCompare(b.normTitle))[2]!;
+  const third = rows
+    .filter((r) => passesFilter(r, { moods: ['cozy'] }))
+    .sort((a, b) => a.normTitle.localeCompare(b.normTitle))[2]!;
   assert.match(title, new RegExp(`anidex · ${third.title.slice(0, 10)}`));
   // A typo: exact hits come with the key, close (fuzzy) matches follow.
   await keys(app, 'h', 'c', '/');
@@ -414,7 +472,17 @@ test('keys that arrive in one chunk are handled one by one, each on the screen t
 test('untrusted titles are rendered harmlessly', async () => {
   const evil = { ...rows[0]!, titleKey: 'x', title: '\u001b]52;c;ZXZpbA==\u0007\u001b[2JEvil \u001b[31mTitle' };
   const s = await TuiSession.open(sampleDir);
-  const app = render(createElement(App, { services: s, rows: [evil], empty: false, dataDir: '/d', width: 80, height: 10, theme: NO_COLOUR }));
+  const app = render(
+    createElement(App, {
+      services: s,
+      rows: [evil],
+      empty: false,
+      dataDir: '/d',
+      width: 80,
+      height: 10,
+      theme: NO_COLOUR,
+    }),
+  );
   const frame = await waitFor(app, /Evil Title/);
   assert.ok(!frame.includes('\u001b]52') && !frame.includes('\u001b[2J'));
   app.unmount();
@@ -423,14 +491,23 @@ test('untrusted titles are rendered harmlessly', async () => {
 
 test('every screen fits 80×24', async () => {
   const s = await TuiSession.open(copyOfSample('narrow'));
-  const app = render(createElement(App, { services: s, rows, empty: false, dataDir: '/d', width: 80, height: 24, theme: NO_COLOUR }));
+  const app = render(
+    createElement(App, { services: s, rows, empty: false, dataDir: '/d', width: 80, height: 24, theme: NO_COLOUR }),
+  );
   const check = (f: string) => {
     const lines = f.split('\n');
     assert.equal(lines.length, 23, f); // the last row stays empty, so Ink never clears the screen
     for (const l of lines) assert.ok(stringWidth(l) <= 80, `too wide: ${l}`);
   };
   check(await waitFor(app, /Library/));
-  for (const [k, screen] of [['f', /Filters/], ['f', /Library/], ['r', /Recommend/], ['p', /Plan to watch/], ['4', /Stats/], ['?', /Help/]] as const) {
+  for (const [k, screen] of [
+    ['f', /Filters/],
+    ['f', /Library/],
+    ['r', /Recommend/],
+    ['p', /Plan to watch/],
+    ['4', /Stats/],
+    ['?', /Help/],
+  ] as const) {
     await keys(app, k);
     check(await waitFor(app, screen));
   }
@@ -445,7 +522,18 @@ test('titles with emoji, ZWJ sequences, CJK and combining marks never wrap a row
   wh.close();
   const s = await TuiSession.open(dir);
   const wide = await s.library();
-  const app = render(createElement(App, { services: s, rows: wide, empty: false, dataDir: '/d', width: 80, height: 24, theme: NO_COLOUR, clock: () => 0 }));
+  const app = render(
+    createElement(App, {
+      services: s,
+      rows: wide,
+      empty: false,
+      dataDir: '/d',
+      width: 80,
+      height: 24,
+      theme: NO_COLOUR,
+      clock: () => 0,
+    }),
+  );
   // Ink measures with string-width: a row one cell too wide would wrap and push the header off the screen.
   const fits = (f: string): string => {
     const lines = f.split('\n');
@@ -455,7 +543,14 @@ test('titles with emoji, ZWJ sequences, CJK and combining marks never wrap a row
     return f;
   };
   const library = fits(await waitFor(app, /Library · 8 of 8 titles/));
-  for (const t of ['✨ Sparkle ☕ Café', '👨‍👩‍👧‍👦 Family Time', '葬送のフリーレン', '進撃の巨人', 'Poke\u0301mon: The First Movie', 'Re:ゼロから始める異世界']) {
+  for (const t of [
+    '✨ Sparkle ☕ Café',
+    '👨‍👩‍👧‍👦 Family Time',
+    '葬送のフリーレン',
+    '進撃の巨人',
+    'Poke\u0301mon: The First Movie',
+    'Re:ゼロから始める異世界',
+  ]) {
     assert.ok(library.includes(t), `the library shows ${t}`);
   }
   golden('library-wide-titles', library);
@@ -471,9 +566,23 @@ test('titles with emoji, ZWJ sequences, CJK and combining marks never wrap a row
 
 test('at 80 columns a long error wraps in the banner instead of being cut', async () => {
   const real = await TuiSession.open(sampleDir);
-  const long = new AnidexError('The warehouse /home/someone/.local/share/anidex/warehouse.sqlite is busy: another anidex (pid 4242) is importing an export.', 'Wait for it to finish, then try again; `anidex doctor` shows who holds the lock.');
+  const long = new AnidexError(
+    'The warehouse /home/someone/.local/share/anidex/warehouse.sqlite is busy: another anidex (pid 4242) is importing an export.',
+    'Wait for it to finish, then try again; `anidex doctor` shows who holds the lock.',
+  );
   const services: TuiServices = Object.assign(Object.create(real) as TuiSession, { stats: () => Promise.reject(long) });
-  const app = render(createElement(App, { services, rows, empty: false, dataDir: '/d', width: 80, height: 24, theme: NO_COLOUR, clock: () => 0 }));
+  const app = render(
+    createElement(App, {
+      services,
+      rows,
+      empty: false,
+      dataDir: '/d',
+      width: 80,
+      height: 24,
+      theme: NO_COLOUR,
+      clock: () => 0,
+    }),
+  );
   await waitFor(app, /Library · 109/);
   await keys(app, '4');
   const f = await waitFor(app, /! The warehouse/);
@@ -511,12 +620,43 @@ test('key bindings are data: several keys per command, help and footers generate
   assert.ok(helpLines().some((l) => /^↓, j\s+move down$/.test(l)));
   // No key means two commands.
   const seen = new Map<string, string>();
-  for (const [cmd, b] of Object.entries(DEFAULT_BINDINGS)) for (const k of b.keys) {
-    assert.ok(!seen.has(k), `${k} is bound to ${seen.get(k)} and ${cmd}`);
-    seen.set(k, cmd);
-  }
-  assert.equal(footerText([[['down', 'up'], 'move'], ['back', 'back']]), 'j/k move · Esc back');
+  for (const [cmd, b] of Object.entries(DEFAULT_BINDINGS))
+    for (const k of b.keys) {
+      assert.ok(!seen.has(k), `${k} is bound to ${seen.get(k)} and ${cmd}`);
+      seen.set(k, cmd);
+    }
+  assert.equal(
+    footerText([
+      [['down', 'up'], 'move'],
+      ['back', 'back'],
+    ]),
+    'j/k move · Esc back',
+  );
   // Too narrow: entries go from the end, except the ways out and help.
-  assert.equal(footerText([[['down', 'up'], 'move'], ['open', 'open'], ['quit', 'quit'], ['help', 'help']], DEFAULT_BINDINGS, 30), 'j/k move · q quit · ? help');
-  assert.equal(footerText([['open', 'open'], ['quit', 'quit'], ['help', 'help']], DEFAULT_BINDINGS, 5), 'q quit · ? help', 'the ways out and help always stay');
+  assert.equal(
+    footerText(
+      [
+        [['down', 'up'], 'move'],
+        ['open', 'open'],
+        ['quit', 'quit'],
+        ['help', 'help'],
+      ],
+      DEFAULT_BINDINGS,
+      30,
+    ),
+    'j/k move · q quit · ? help',
+  );
+  assert.equal(
+    footerText(
+      [
+        ['open', 'open'],
+        ['quit', 'quit'],
+        ['help', 'help'],
+      ],
+      DEFAULT_BINDINGS,
+      5,
+    ),
+    'q quit · ? help',
+    'the ways out and help always stay',
+  );
 });

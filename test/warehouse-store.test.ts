@@ -96,7 +96,13 @@ test('a lock left by a dead process is taken over', async () => {
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
   writeFileSync(
     join(dir, 'warehouse.lock'),
-    JSON.stringify({ pid: Number(dead), host: hostname(), token: 'old', startedAt: '2020-01-01T00:00:00Z', what: 'crashed' }),
+    JSON.stringify({
+      pid: Number(dead),
+      host: hostname(),
+      token: 'old',
+      startedAt: '2020-01-01T00:00:00Z',
+      what: 'crashed',
+    }),
   );
   const wh = await Warehouse.open(dir);
   await wh.write((db) => db.run("INSERT INTO meta (key, value) VALUES ('after-crash', '1')"), { lockWaitMs: 0 });
@@ -107,8 +113,20 @@ test('a lock left by a dead process is taken over', async () => {
 
 test('a lock held by another machine is never taken over', async () => {
   const dir = tmp();
-  writeFileSync(join(dir, 'warehouse.lock'), JSON.stringify({ pid: 1, host: 'some-other-host', token: 't', startedAt: '2020-01-01T00:00:00Z', what: 'importing' }));
-  await assert.rejects(acquireLock(join(dir, 'warehouse.lock'), { waitMs: 0 }), (err: unknown) => err instanceof BusyError && /some-other-host/.test((err as Error).message));
+  writeFileSync(
+    join(dir, 'warehouse.lock'),
+    JSON.stringify({
+      pid: 1,
+      host: 'some-other-host',
+      token: 't',
+      startedAt: '2020-01-01T00:00:00Z',
+      what: 'importing',
+    }),
+  );
+  await assert.rejects(
+    acquireLock(join(dir, 'warehouse.lock'), { waitMs: 0 }),
+    (err: unknown) => err instanceof BusyError && /some-other-host/.test((err as Error).message),
+  );
 });
 
 test('a save killed at random moments always leaves the old file or the new one, whole', async () => {
@@ -125,7 +143,10 @@ test('a save killed at random moments always leaves the old file or the new one,
     assert.equal(data.length, 8 * 1024 * 1024, `round ${round}: size`);
     const first = data[0];
     assert.ok(first === 0x61 || first === 0x62);
-    assert.ok(data.every((x) => x === first), `round ${round}: the file mixes two saves`);
+    assert.ok(
+      data.every((x) => x === first),
+      `round ${round}: the file mixes two saves`,
+    );
   }
 });
 
@@ -154,7 +175,8 @@ test('restoring the oldest of ten snapshots works (its own backup snapshot must 
   const dir = tmp();
   const wh = await Warehouse.open(dir);
   await wh.write((db) => db.run("INSERT INTO meta (key, value) VALUES ('v', '0')"));
-  for (let i = 1; i <= 10; i++) await wh.write((db) => db.run('UPDATE meta SET value = ? WHERE key = ?', [String(i), 'v']), { snapshot: 'import' });
+  for (let i = 1; i <= 10; i++)
+    await wh.write((db) => db.run('UPDATE meta SET value = ? WHERE key = ?', [String(i), 'v']), { snapshot: 'import' });
   const oldest = listSnapshots(dir).at(-1)!;
   await wh.restore(oldest.id);
   assert.equal(wh.db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'v'")!.value, '0');
@@ -163,7 +185,16 @@ test('restoring the oldest of ten snapshots works (its own backup snapshot must 
 
 test('a lock file naming this very process (a reused pid) is stale, not a live holder', async () => {
   const dir = tmp();
-  writeFileSync(join(dir, 'warehouse.lock'), JSON.stringify({ pid: process.pid, host: hostname(), token: 'from-a-previous-boot', startedAt: '2020-01-01T00:00:00Z', what: 'importing' }));
+  writeFileSync(
+    join(dir, 'warehouse.lock'),
+    JSON.stringify({
+      pid: process.pid,
+      host: hostname(),
+      token: 'from-a-previous-boot',
+      startedAt: '2020-01-01T00:00:00Z',
+      what: 'importing',
+    }),
+  );
   const release = await acquireLock(join(dir, 'warehouse.lock'), { waitMs: 0 });
   release();
 });
@@ -176,11 +207,14 @@ test('a failed write does not leave temp files behind, and saves keep the file m
   writeFileSync(join(dir, '.warehouse.sqlite.tmp-999999-dead'), 'left by a killed save');
   await wh.write((db) => db.run("INSERT INTO meta (key, value) VALUES ('b', '1')"));
   assert.equal(statSync(wh.file).mode & 0o777, 0o600);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.includes('.tmp-')),
+    [],
+  );
   wh.close();
 });
 
-test('a snapshot copy killed half-way leaves no file behind for long: the next snapshot sweeps dead processes\' temps', async () => {
+test("a snapshot copy killed half-way leaves no file behind for long: the next snapshot sweeps dead processes' temps", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'anidex-snaptmp-'));
   const wh = await Warehouse.open(dir);
   await wh.write((db) => db.run('CREATE TABLE t (x)'));
@@ -193,6 +227,6 @@ test('a snapshot copy killed half-way leaves no file behind for long: the next s
   writeFileSync(live, 'another process is still copying');
   await wh.write((db) => db.run('INSERT INTO t VALUES (2)'), { snapshot: 'import' });
   assert.equal(existsSync(orphan), false);
-  assert.equal(existsSync(live), true, 'a live process\'s temp file is left alone');
+  assert.equal(existsSync(live), true, "a live process's temp file is left alone");
   wh.close();
 });

@@ -206,7 +206,12 @@ async function readerOnly(exportPath: string): Promise<void> {
   const step = (name: string): void => {
     const t1 = now();
     const mem = process.memoryUsage();
-    steps[name] = { ms: round(t1 - t), peakRssMB: peakRssMB(), rssMB: round(mem.rss / MB), heapUsedMB: round(mem.heapUsed / MB) };
+    steps[name] = {
+      ms: round(t1 - t),
+      peakRssMB: peakRssMB(),
+      rssMB: round(mem.rss / MB),
+      heapUsedMB: round(mem.heapUsed / MB),
+    };
     t = now();
   };
   let chars = 0;
@@ -225,7 +230,9 @@ async function readerOnly(exportPath: string): Promise<void> {
   const x = await readMalExport(exportPath);
   elements = x.entries.length + x.skipped.length;
   step('readMalExport (stream + saxes + entries)');
-  process.stdout.write(`${JSON.stringify({ readerOnly: true, chars, elements, ok: x.entries.length, steps, maxRssMB: peakRssMB(), node: process.version })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ readerOnly: true, chars, elements, ok: x.entries.length, steps, maxRssMB: peakRssMB(), node: process.version })}\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -240,7 +247,9 @@ async function main(): Promise<void> {
     },
   });
   if (!values.export || (!values['reader-only'] && !values['data-dir'])) {
-    throw new Error('usage: import-mal-once.ts --data-dir <dir> --export <file.xml[.gz]> [--as-of ISO] [--instrument] [--full-reload] | --reader-only --export <file>');
+    throw new Error(
+      'usage: import-mal-once.ts --data-dir <dir> --export <file.xml[.gz]> [--as-of ISO] [--instrument] [--full-reload] | --reader-only --export <file>',
+    );
   }
   const exportPath = resolve(values.export);
   if (values['reader-only']) return readerOnly(exportPath);
@@ -275,7 +284,11 @@ async function main(): Promise<void> {
   const before = countGold(wh.db);
   hookDb(wh.db, clock);
   const tImport = now();
-  const result: ImportResult = await importMalExport(wh, exportPath, { asOf, onEvent, fullReload: Boolean(values['full-reload']) });
+  const result: ImportResult = await importMalExport(wh, exportPath, {
+    asOf,
+    onEvent,
+    fullReload: Boolean(values['full-reload']),
+  });
   const tEnd = now();
   clock.end(tEnd);
   const importMs = tEnd - tImport;

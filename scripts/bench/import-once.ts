@@ -72,7 +72,9 @@ class StageClock {
       peakRssMB: round(process.resourceUsage().maxRSS / 1024),
       rssMB: round(mem.rss / MB),
       heapUsedMB: round(mem.heapUsed / MB),
-      ...(instrumenting ? { sqlMs: round((prev?.sqlMs ?? 0) + this.sqlMs), sqlCalls: (prev?.sqlCalls ?? 0) + this.sqlCalls } : {}),
+      ...(instrumenting
+        ? { sqlMs: round((prev?.sqlMs ?? 0) + this.sqlMs), sqlCalls: (prev?.sqlCalls ?? 0) + this.sqlCalls }
+        : {}),
     };
     this.sqlMs = 0;
     this.sqlCalls = 0;
@@ -155,7 +157,9 @@ async function main(): Promise<void> {
   });
   const engine = values.engine as Engine | undefined;
   if ((engine !== 'sqljs' && engine !== 'native') || !values['data-dir'] || !values.export) {
-    throw new Error('usage: import-once.ts --engine sqljs|native --data-dir <dir> --export <path> [--as-of ISO] [--instrument]');
+    throw new Error(
+      'usage: import-once.ts --engine sqljs|native --data-dir <dir> --export <path> [--as-of ISO] [--instrument]',
+    );
   }
   instrumenting = Boolean(values.instrument);
   const dataDir = resolve(values['data-dir']);

@@ -32,9 +32,14 @@ export interface ReferenceRun {
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export function referenceSql(exportDir: string): { sql: string; files: number } {
-  const files = readdirSync(exportDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(exportDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const load = files
-    .map((f) => `INSERT INTO raw(file, idx, json) SELECT ${quote(f)}, key, value FROM json_each(readfile(${quote(join(exportDir, f))}));`)
+    .map(
+      (f) =>
+        `INSERT INTO raw(file, idx, json) SELECT ${quote(f)}, key, value FROM json_each(readfile(${quote(join(exportDir, f))}));`,
+    )
     .join('\n');
   const sql = `
 PRAGMA journal_mode = DELETE;
@@ -88,7 +93,11 @@ export function runReference(exportDir: string, dbFile: string): ReferenceRun | 
   const ms = performance.now() - t0;
   rmSync(dbFile, { force: true });
   if (r.status !== 0) throw new Error(`the sqlite3 reference failed: ${r.stderr.toString().slice(-2000)}`);
-  const out = JSON.parse(r.stdout.toString().trim().split('\n').pop() ?? '{}') as { records: number; plays: number; titles: number };
+  const out = JSON.parse(r.stdout.toString().trim().split('\n').pop() ?? '{}') as {
+    records: number;
+    plays: number;
+    titles: number;
+  };
   const rss = /maxrss=(\d+)/.exec(r.stderr.toString());
   return { ms, files, ...out, maxRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null };
 }

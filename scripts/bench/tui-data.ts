@@ -52,26 +52,93 @@ export interface BenchWarehouse {
 const RECIPE_VERSION = 2;
 
 const GENRES = [
-  'Action', 'Adventure', 'Comedy', 'Drama', 'Fantasy', 'Horror', 'Mahou Shoujo', 'Mecha', 'Music', 'Mystery',
-  'Psychological', 'Romance', 'Sci-Fi', 'Slice of Life', 'Sports', 'Supernatural', 'Thriller', 'Ecchi',
+  'Action',
+  'Adventure',
+  'Comedy',
+  'Drama',
+  'Fantasy',
+  'Horror',
+  'Mahou Shoujo',
+  'Mecha',
+  'Music',
+  'Mystery',
+  'Psychological',
+  'Romance',
+  'Sci-Fi',
+  'Slice of Life',
+  'Sports',
+  'Supernatural',
+  'Thriller',
+  'Ecchi',
 ];
-const STUDIOS = ['Madhouse', 'Kyoto Animation', 'Bones', 'Production I.G', 'MAPPA', 'Wit Studio', 'Sunrise', 'Shaft', 'P.A. Works', 'Trigger'];
+const STUDIOS = [
+  'Madhouse',
+  'Kyoto Animation',
+  'Bones',
+  'Production I.G',
+  'MAPPA',
+  'Wit Studio',
+  'Sunrise',
+  'Shaft',
+  'P.A. Works',
+  'Trigger',
+];
 const MOODS = ['cozy', 'dark', 'emotional', 'epic', 'funny', 'hype', 'mind-bending', 'romantic', 'tense', 'wholesome'];
 // Provider names as AniList gives them: an English title (often the exported one), a romaji and a native title,
 // and a few synonyms, so searches run over as many names as a real library carries.
-const ROMAJI_A = ['Kage', 'Hoshi', 'Yoru', 'Sora', 'Tsuki', 'Kaze', 'Hana', 'Yume', 'Kuro', 'Shiro', 'Aoi', 'Akai', 'Tetsu', 'Mori', 'Umi'];
-const ROMAJI_B = ['no Tsurugi', 'no Niwa', 'no Tabi', 'Gakuen', 'no Kariudo', 'no Oukoku', 'no Majo', 'Monogatari', 'Senki', 'no Uta', 'Densetsu', 'Kishi'];
+const ROMAJI_A = [
+  'Kage',
+  'Hoshi',
+  'Yoru',
+  'Sora',
+  'Tsuki',
+  'Kaze',
+  'Hana',
+  'Yume',
+  'Kuro',
+  'Shiro',
+  'Aoi',
+  'Akai',
+  'Tetsu',
+  'Mori',
+  'Umi',
+];
+const ROMAJI_B = [
+  'no Tsurugi',
+  'no Niwa',
+  'no Tabi',
+  'Gakuen',
+  'no Kariudo',
+  'no Oukoku',
+  'no Majo',
+  'Monogatari',
+  'Senki',
+  'no Uta',
+  'Densetsu',
+  'Kishi',
+];
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン';
 const SUFFIX = ['', '', '', ' 2nd Season', ' Shin', ' Zoku', ' Kanketsu-hen'];
 
-function syntheticNames(r: Rng, exported: string): { english: string | null; romaji: string; native: string; synonyms: string[] } {
+function syntheticNames(
+  r: Rng,
+  exported: string,
+): { english: string | null; romaji: string; native: string; synonyms: string[] } {
   const romaji = `${r.pick(ROMAJI_A)} ${r.pick(ROMAJI_B)}${r.pick(SUFFIX)}`;
   let native = '';
   for (let i = r.int(3, 9); i > 0; i--) native += KANA[r.int(0, KANA.length - 1)];
   const english = r.chance(0.9) ? (r.chance(0.8) ? exported : `${exported} (TV)`) : null;
   const synonyms: string[] = [];
   for (let i = r.int(0, 3); i > 0; i--) {
-    synonyms.push(r.chance(0.5) ? romaji.split(' ').map((w) => w[0]).join('').toUpperCase() + String(r.int(1, 99)) : `${r.pick(ROMAJI_A)} ${r.pick(ROMAJI_B)}`);
+    synonyms.push(
+      r.chance(0.5)
+        ? romaji
+            .split(' ')
+            .map((w) => w[0])
+            .join('')
+            .toUpperCase() + String(r.int(1, 99))
+        : `${r.pick(ROMAJI_A)} ${r.pick(ROMAJI_B)}`,
+    );
   }
   return { english, romaji, native, synonyms };
 }
@@ -84,7 +151,10 @@ function pickSome(r: Rng, xs: readonly string[], lo: number, hi: number): string
 }
 
 /** Give `enriched` of the pending titles anime metadata and mark `unmatched` of them not anime. */
-function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmatched: number; pending: number; titles: number } {
+function enrichFile(
+  file: string,
+  spec: WarehouseSpec,
+): { matched: number; unmatched: number; pending: number; titles: number } {
   const db = new Database(file);
   try {
     const titles = db
@@ -95,7 +165,11 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
           ORDER BY h.title_key`,
       )
       .all() as Array<{ key: string; title: string; kind: string; total: number | null; year: number | null }>;
-    const all = (db.prepare('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0').get() as { n: number }).n;
+    const all = (
+      db.prepare('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0').get() as {
+        n: number;
+      }
+    ).n;
     const r = new Rng(hash32(`tui-bench:${spec.seed}`));
     const now = '2026-07-01T00:00:00.000Z';
     const insMatch = db.prepare(
@@ -108,8 +182,11 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
     );
     const setMal = db.prepare('UPDATE user_watch_history SET mal_id = ? WHERE title_key = ?');
     // The searchable names, as enrichment stores them (warehouses from before the names table have none to fill).
-    const hasNames = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anime_names'").get() !== undefined;
-    const insName = hasNames ? db.prepare('INSERT OR IGNORE INTO anime_names (mal_id, kind, name, norm_name) VALUES (?, ?, ?, ?)') : null;
+    const hasNames =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anime_names'").get() !== undefined;
+    const insName = hasNames
+      ? db.prepare('INSERT OR IGNORE INTO anime_names (mal_id, kind, name, norm_name) VALUES (?, ?, ?, ?)')
+      : null;
     let nextMal = 900_000;
     db.transaction(() => {
       for (const t of titles) {
@@ -141,13 +218,26 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
           insMatch.run(t.key, 'matched', mal, Math.round((0.72 + r.next() * 0.28) * 100) / 100, null, now);
           setMal.run(mal, t.key);
         } else if (x < spec.enriched + spec.unmatched) {
-          insMatch.run(t.key, 'unmatched', null, Math.round(r.next() * 60) / 100, 'no anime scored 0.72 or more (best: a look-alike title)', now);
+          insMatch.run(
+            t.key,
+            'unmatched',
+            null,
+            Math.round(r.next() * 60) / 100,
+            'no anime scored 0.72 or more (best: a look-alike title)',
+            now,
+          );
         }
       }
     })();
     const count = (status: string): number =>
-      (db.prepare(`SELECT count(*) AS n FROM user_watch_history h JOIN title_match m ON m.title_key = h.title_key
-                    WHERE h.is_current = 1 AND h.is_deleted = 0 AND m.status = ?`).get(status) as { n: number }).n;
+      (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM user_watch_history h JOIN title_match m ON m.title_key = h.title_key
+                    WHERE h.is_current = 1 AND h.is_deleted = 0 AND m.status = ?`,
+          )
+          .get(status) as { n: number }
+      ).n;
     const m = count('matched') + count('manual');
     const u = count('unmatched');
     return { matched: m, unmatched: u, pending: all - m - u, titles: all };
@@ -157,9 +247,17 @@ function enrichFile(file: string, spec: WarehouseSpec): { matched: number; unmat
 }
 
 /** The warehouse for `spec`, built on first use and reused afterwards. */
-export function ensureWarehouse(root: string, benchDir: string, spec: WarehouseSpec, log: (msg: string) => void): BenchWarehouse {
+export function ensureWarehouse(
+  root: string,
+  benchDir: string,
+  spec: WarehouseSpec,
+  log: (msg: string) => void,
+): BenchWarehouse {
   // A schema change (a new migration) would otherwise make every launch migrate the cached file in memory.
-  const schema = createHash('sha1').update(readFileSync(join(root, 'src', 'warehouse', 'migrations.ts'))).digest('hex').slice(0, 8);
+  const schema = createHash('sha1')
+    .update(readFileSync(join(root, 'src', 'warehouse', 'migrations.ts')))
+    .digest('hex')
+    .slice(0, 8);
   const name =
     `tui-r${RECIPE_VERSION}-g${GENERATOR_VERSION}-m${schema}-t${spec.titles}-ppt${spec.playsPerTitle}-s${spec.seed}` +
     `-e${Math.round(spec.enriched * 100)}-u${Math.round(spec.unmatched * 100)}`;
@@ -180,10 +278,22 @@ export function ensureWarehouse(root: string, benchDir: string, spec: WarehouseS
   log(`warehouse: importing it with bin/anidex.js (offline) …`);
   const res = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'anidex.js'), '--data-dir', dataDir, 'import', exportDir, '--offline', '--as-of', '2026-07-01T00:00:00.000Z'],
+    [
+      join(root, 'bin', 'anidex.js'),
+      '--data-dir',
+      dataDir,
+      'import',
+      exportDir,
+      '--offline',
+      '--as-of',
+      '2026-07-01T00:00:00.000Z',
+    ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, ANIDEX_DATA_DIR: dataDir }, maxBuffer: 64 * 1024 * 1024 },
   );
-  if (res.status !== 0) throw new Error(`import into ${dataDir} failed (exit ${res.status}):\n${(res.stderr ?? '').split('\n').slice(-15).join('\n')}`);
+  if (res.status !== 0)
+    throw new Error(
+      `import into ${dataDir} failed (exit ${res.status}):\n${(res.stderr ?? '').split('\n').slice(-15).join('\n')}`,
+    );
   const file = join(dataDir, 'warehouse.sqlite');
   const counts = enrichFile(file, spec);
   // The import's snapshots and the export are not needed to launch the TUI.
@@ -201,6 +311,8 @@ export function ensureWarehouse(root: string, benchDir: string, spec: WarehouseS
     builtMs: Math.round(performance.now() - t0),
   };
   writeFileSync(marker, JSON.stringify(out, null, 2));
-  log(`warehouse: ${out.titles} titles (${out.matched} matched, ${out.unmatched} not anime, ${out.pending} pending), ${out.fileMB} MB, built in ${(out.builtMs / 1000).toFixed(1)} s`);
+  log(
+    `warehouse: ${out.titles} titles (${out.matched} matched, ${out.unmatched} not anime, ${out.pending} pending), ${out.fileMB} MB, built in ${(out.builtMs / 1000).toFixed(1)} s`,
+  );
   return out;
 }

@@ -166,7 +166,14 @@ async function main(): Promise<void> {
 
   const { runTui } = await import('../../src/commands/tui.tsx');
   const { resolveDirs } = await import('../../src/lib/config.ts');
-  const ctx: CommandContext = { dataDir, ownDataDir: dataDir, dirs: resolveDirs(), demo: false, json: false, debug: false };
+  const ctx: CommandContext = {
+    dataDir,
+    ownDataDir: dataDir,
+    dirs: resolveDirs(),
+    demo: false,
+    json: false,
+    debug: false,
+  };
   const first = new Promise<number>((r) => (frameSeen = r));
   const t0 = performance.now();
   const running = runTui(ctx);

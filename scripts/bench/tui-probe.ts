@@ -129,8 +129,21 @@ export interface KeyStep {
  * character at a time, each then erased with Backspace (DEL, as terminals send it) down to the empty prompt.
  */
 export const QUERIES = [
-  'frieren', 'crimson blade', 'academy', 'tokyo', 'witch', 'pokemon', 'shogun', 'evangelion', 'silent sky',
-  'the lost kingdom', 'spy family', 're zero', 'dragon', 'midnight express', 'kaguya',
+  'frieren',
+  'crimson blade',
+  'academy',
+  'tokyo',
+  'witch',
+  'pokemon',
+  'shogun',
+  'evangelion',
+  'silent sky',
+  'the lost kingdom',
+  'spy family',
+  're zero',
+  'dragon',
+  'midnight express',
+  'kaguya',
 ];
 
 export function keyScript(queries: readonly string[] = QUERIES): KeyStep[] {

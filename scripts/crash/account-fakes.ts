@@ -24,21 +24,35 @@ export async function startAccountFakes(configHome: string): Promise<AccountFake
     limitPerMinute: 10_000,
     lists: {
       crash: {
-        id: 1, name: 'crash', scoreFormat: 'POINT_100',
-        entries: entries.map((m, i) => ({ mediaId: m.id, status: STATUSES[i % 5]!, score: (i * 7) % 101, progress: i % 12, startedAt: { year: 2025, month: 1 + (i % 12), day: 1 + (i % 28) } })),
+        id: 1,
+        name: 'crash',
+        scoreFormat: 'POINT_100',
+        entries: entries.map((m, i) => ({
+          mediaId: m.id,
+          status: STATUSES[i % 5]!,
+          score: (i * 7) % 101,
+          progress: i % 12,
+          startedAt: { year: 2025, month: 1 + (i % 12), day: 1 + (i % 28) },
+        })),
       },
     },
   });
   const mal: FakeMalApi = await startFakeMalApi({
     crash: {
       entries: entries.map((m, i) => ({
-        id: m.idMal!, title: m.title.romaji ?? `Anime ${m.idMal}`, num_episodes: m.episodes ?? 0, media_type: m.format === 'MOVIE' ? 'movie' : 'tv',
+        id: m.idMal!,
+        title: m.title.romaji ?? `Anime ${m.idMal}`,
+        num_episodes: m.episodes ?? 0,
+        media_type: m.format === 'MOVIE' ? 'movie' : 'tv',
         list_status: { status: MAL_STATUSES[i % 5]!, score: i % 11, num_episodes_watched: i % 12 },
       })),
     },
   });
   mkdirSync(join(configHome, 'anidex'), { recursive: true });
-  writeFileSync(join(configHome, 'anidex', 'settings.json'), JSON.stringify({ accounts: { mal: { user: 'crash', clientId: 'crash-client' } } }));
+  writeFileSync(
+    join(configHome, 'anidex', 'settings.json'),
+    JSON.stringify({ accounts: { mal: { user: 'crash', clientId: 'crash-client' } } }),
+  );
   return {
     env: { ANIDEX_ANILIST_URL: anilist.url, ANIDEX_MAL_URL: mal.url, XDG_CONFIG_HOME: configHome },
     anilistEntries: entries.length,

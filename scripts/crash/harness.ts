@@ -176,7 +176,10 @@ function copyDir(from: string, to: string): string {
 
 async function mustRun(dataDir: string, args: string[]): Promise<void> {
   const r = await runAnidex(dataDir, args);
-  if (r.code !== 0) throw new Error(`setup: anidex ${args.join(' ')} exited ${r.code ?? r.signal}: ${lastLine(r.stderr) || lastLine(r.stdout)}`);
+  if (r.code !== 0)
+    throw new Error(
+      `setup: anidex ${args.join(' ')} exited ${r.code ?? r.signal}: ${lastLine(r.stderr) || lastLine(r.stdout)}`,
+    );
 }
 
 function describeInspection(i: Inspection): string[] {
@@ -188,10 +191,21 @@ function describeInspection(i: Inspection): string[] {
 }
 
 /** Build the base data dirs and the operations on them. */
-async function setup(work: string, o: CrashOptions, log: (l: string) => void, fakes: AccountFakes | null): Promise<Op[]> {
+async function setup(
+  work: string,
+  o: CrashOptions,
+  log: (l: string) => void,
+  fakes: AccountFakes | null,
+): Promise<Op[]> {
   const wanted = new Set(o.ops);
   const needSynthetic = wanted.has('import-synthetic-cold') || wanted.has('import-synthetic-later');
-  const needS2 = wanted.has('import-mal') || wanted.has('plan-add') || wanted.has('match') || wanted.has('snapshot-restore') || wanted.has('sync-anilist') || wanted.has('sync-mal');
+  const needS2 =
+    wanted.has('import-mal') ||
+    wanted.has('plan-add') ||
+    wanted.has('match') ||
+    wanted.has('snapshot-restore') ||
+    wanted.has('sync-anilist') ||
+    wanted.has('sync-mal');
   const bases = join(work, 'bases');
   const empty = fresh(join(bases, 'empty'));
   const ops: Op[] = [];
@@ -228,26 +242,57 @@ async function setup(work: string, o: CrashOptions, log: (l: string) => void, fa
           'SELECT mal_id FROM dim_anime WHERE mal_id NOT IN (SELECT mal_id FROM plan_to_watch WHERE mal_id IS NOT NULL) ORDER BY mal_id LIMIT 1',
         );
         if (!free) throw new Error('setup: no anime left to add to the plan');
-        add('plan-add', s2, ['plan', 'add', String(free.mal_id), '--notes', 'crash test', '--force'], `plan add ${free.mal_id}`);
+        add(
+          'plan-add',
+          s2,
+          ['plan', 'add', String(free.mal_id), '--notes', 'crash test', '--force'],
+          `plan add ${free.mal_id}`,
+        );
         // A Trakt show matched by search, re-pointed by hand at another anime anidex already has metadata for.
         const m = wh.db.get<{ trakt_id: number; mal_id: number }>(
           `SELECT u.trakt_id, m.mal_id FROM user_watch_history u JOIN title_match m USING (title_key)
            WHERE u.is_current = 1 AND u.is_deleted = 0 AND u.media_type = 'show' AND m.status = 'matched' AND m.method = 'search'
            ORDER BY u.trakt_id LIMIT 1`,
         );
-        const other = m && wh.db.get<{ mal_id: number }>('SELECT mal_id FROM dim_anime WHERE mal_id <> ? ORDER BY mal_id LIMIT 1', [m.mal_id]);
+        const other =
+          m &&
+          wh.db.get<{ mal_id: number }>('SELECT mal_id FROM dim_anime WHERE mal_id <> ? ORDER BY mal_id LIMIT 1', [
+            m.mal_id,
+          ]);
         if (!m || !other) throw new Error('setup: no live Trakt show matched by search to re-match by hand');
-        add('match', s2, ['match', String(m.trakt_id), String(other.mal_id), '--offline'], `match trakt ${m.trakt_id} → MAL ${other.mal_id}`);
+        add(
+          'match',
+          s2,
+          ['match', String(m.trakt_id), String(other.mal_id), '--offline'],
+          `match trakt ${m.trakt_id} → MAL ${other.mal_id}`,
+        );
       } finally {
         wh.close();
       }
       const oldest = listSnapshots(s2).at(-1);
       if (!oldest) throw new Error('setup: the imports took no snapshot');
-      add('snapshot-restore', s2, ['snapshot', 'restore', oldest.id], 'snapshot restore (the state before the second import)');
+      add(
+        'snapshot-restore',
+        s2,
+        ['snapshot', 'restore', oldest.id],
+        'snapshot restore (the state before the second import)',
+      );
       if (fakes) {
         // Account syncs over both samples, from fake servers this process runs: the same load as a file import.
-        add('sync-anilist', s2, ['import', 'anilist:crash', '--as-of', '2026-09-02T06:00:00.000Z', '--offline'], `pull an AniList list (${fakes.anilistEntries} entries) over both samples`, fakes.env);
-        add('sync-mal', s2, ['sync', 'mal', '--as-of', '2026-09-02T06:00:00.000Z', '--offline'], `sync a MyAnimeList account (${fakes.malEntries} entries) over both samples`, fakes.env);
+        add(
+          'sync-anilist',
+          s2,
+          ['import', 'anilist:crash', '--as-of', '2026-09-02T06:00:00.000Z', '--offline'],
+          `pull an AniList list (${fakes.anilistEntries} entries) over both samples`,
+          fakes.env,
+        );
+        add(
+          'sync-mal',
+          s2,
+          ['sync', 'mal', '--as-of', '2026-09-02T06:00:00.000Z', '--offline'],
+          `sync a MyAnimeList account (${fakes.malEntries} entries) over both samples`,
+          fakes.env,
+        );
       }
     }
   }
@@ -256,21 +301,42 @@ async function setup(work: string, o: CrashOptions, log: (l: string) => void, fa
     const t0 = performance.now();
     const syn = join(work, 'synthetic');
     rmSync(syn, { recursive: true, force: true });
-    generateSyntheticExport(join(syn, 'base'), { plays: o.syntheticPlays, titles: o.syntheticTitles, seed: o.seed }, join(syn, 'later'));
-    log(`synthetic export: ${o.syntheticPlays} plays, ${o.syntheticTitles} titles (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    generateSyntheticExport(
+      join(syn, 'base'),
+      { plays: o.syntheticPlays, titles: o.syntheticTitles, seed: o.seed },
+      join(syn, 'later'),
+    );
+    log(
+      `synthetic export: ${o.syntheticPlays} plays, ${o.syntheticTitles} titles (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
     const synBase = ['import', join(syn, 'base'), '--as-of', '2026-07-01T00:00:00.000Z', '--offline'];
-    add('import-synthetic-cold', empty, synBase, `import a synthetic Trakt export (${o.syntheticPlays} plays) into an empty warehouse`);
+    add(
+      'import-synthetic-cold',
+      empty,
+      synBase,
+      `import a synthetic Trakt export (${o.syntheticPlays} plays) into an empty warehouse`,
+    );
     if (wanted.has('import-synthetic-later')) {
       const y1 = copyDir(empty, join(bases, 'syn1'));
       await mustRun(y1, synBase);
-      add('import-synthetic-later', y1, ['import', join(syn, 'later'), '--as-of', '2026-10-01T00:00:00.000Z', '--offline'], 'import the synthetic export 3 months later over it');
+      add(
+        'import-synthetic-later',
+        y1,
+        ['import', join(syn, 'later'), '--as-of', '2026-10-01T00:00:00.000Z', '--offline'],
+        'import the synthetic export 3 months later over it',
+      );
     }
   }
   return OP_NAMES.flatMap((n) => ops.filter((op) => op.name === n));
 }
 
 /** Run `op` uninterrupted: once recording every save, then `timingRuns` times plainly; all must agree. */
-async function reference(op: Op, work: string, o: CrashOptions, digestCache: Map<string, Inspection>): Promise<Reference> {
+async function reference(
+  op: Op,
+  work: string,
+  o: CrashOptions,
+  digestCache: Map<string, Inspection>,
+): Promise<Reference> {
   let before = digestCache.get(op.base);
   if (!before) {
     before = await inspectWarehouse(op.base);
@@ -281,8 +347,12 @@ async function reference(op: Op, work: string, o: CrashOptions, digestCache: Map
   const rec = fresh(join(work, 'ref', `${op.name}.saves`));
   copyDir(op.base, dir);
   const startedWall = Date.now();
-  const r = await runAnidex(dir, op.args, { nodeArgs: ['--import', RECORDER], env: isolatedEnv({ ...op.env, ANIDEX_CRASH_RECORD: rec }) });
-  if (r.code !== 0) throw new Error(`setup: ${op.name} failed uninterrupted: ${lastLine(r.stderr) || lastLine(r.stdout)}`);
+  const r = await runAnidex(dir, op.args, {
+    nodeArgs: ['--import', RECORDER],
+    env: isolatedEnv({ ...op.env, ANIDEX_CRASH_RECORD: rec }),
+  });
+  if (r.code !== 0)
+    throw new Error(`setup: ${op.name} failed uninterrupted: ${lastLine(r.stderr) || lastLine(r.stdout)}`);
   const chain = [before.digest];
   const commitsAt: number[] = [];
   const log = existsSync(join(rec, 'saves.log')) ? readFileSync(join(rec, 'saves.log'), 'utf8').trim().split('\n') : [];
@@ -298,7 +368,8 @@ async function reference(op: Op, work: string, o: CrashOptions, digestCache: Map
     }
   }
   const after = await inspectWarehouse(dir);
-  if (after.digest !== chain.at(-1)) throw new Error(`setup: ${op.name}: the file after the run is not its last recorded save`);
+  if (after.digest !== chain.at(-1))
+    throw new Error(`setup: ${op.name}: the file after the run is not its last recorded save`);
   const durations: number[] = [];
   for (let i = 0; i < Math.max(1, o.timingRuns); i++) {
     copyDir(op.base, dir);
@@ -308,12 +379,22 @@ async function reference(op: Op, work: string, o: CrashOptions, digestCache: Map
     const again = await inspectWarehouse(dir);
     if (again.digest !== after.digest) {
       const differ = Object.keys(after.tables).filter((t) => after.tables[t] !== again.tables[t]);
-      throw new Error(`setup: two uninterrupted runs of ${op.name} disagree (tables ${differ.join(', ')}): the digest would not tell states apart`);
+      throw new Error(
+        `setup: two uninterrupted runs of ${op.name} disagree (tables ${differ.join(', ')}): the digest would not tell states apart`,
+      );
     }
   }
   if (o.timingRuns === 0) durations.splice(0, durations.length, r.ms);
   rmSync(dir, { recursive: true, force: true });
-  return { op, chain, commitsAt, typicalMs: median(durations), durations, versionsBefore: before.versions, versionsAfter: after.versions };
+  return {
+    op,
+    chain,
+    commitsAt,
+    typicalMs: median(durations),
+    durations,
+    versionsBefore: before.versions,
+    versionsAfter: after.versions,
+  };
 }
 
 /** Kill runs of `ref.op` at random moments until one is really killed; then check, retry, check. */
@@ -332,7 +413,8 @@ async function killOnce(n: number, ref: Reference, work: string, rng: Rng, summa
     if (!killed || exit.signal !== 'SIGKILL') {
       // It finished before its moment came: not a kill, but it must have done its job.
       summary.finishedFirst++;
-      if (exit.code !== 0) return failRecord(n, ref, atMs, [`an uninterrupted run exited ${exit.code}: ${lastLine(exit.stderr)}`]);
+      if (exit.code !== 0)
+        return failRecord(n, ref, atMs, [`an uninterrupted run exited ${exit.code}: ${lastLine(exit.stderr)}`]);
       continue;
     }
     const failures: string[] = [];
@@ -349,16 +431,23 @@ async function killOnce(n: number, ref: Reference, work: string, rng: Rng, summa
 
     // The next run: the same operation again, as a person would retry it. It must take over the stale lock,
     // finish, and (when the kill undid everything) end exactly where an uninterrupted run ends.
-    const next = await runAnidex(dir, ref.op.args, { timeoutMs: Math.max(60_000, ref.typicalMs * 10), env: isolatedEnv(ref.op.env) });
-    if (next.timedOut) failures.push(`the next run did not finish in ${Math.round(Math.max(60_000, ref.typicalMs * 10) / 1000)} s`);
-    else if (next.code !== 0) failures.push(`the next run exited ${next.code}: ${lastLine(next.stderr) || lastLine(next.stdout)}`);
+    const next = await runAnidex(dir, ref.op.args, {
+      timeoutMs: Math.max(60_000, ref.typicalMs * 10),
+      env: isolatedEnv(ref.op.env),
+    });
+    if (next.timedOut)
+      failures.push(`the next run did not finish in ${Math.round(Math.max(60_000, ref.typicalMs * 10) / 1000)} s`);
+    else if (next.code !== 0)
+      failures.push(`the next run exited ${next.code}: ${lastLine(next.stderr) || lastLine(next.stdout)}`);
     const afterNext = await inspectWarehouse(dir);
     for (const f of describeInspection(afterNext)) failures.push(`after the next run: ${f}`);
-    if (landed === 'before' && next.code === 0 && afterNext.digest !== ref.chain.at(-1)) failures.push('the next run did not end in the state an uninterrupted run ends in');
+    if (landed === 'before' && next.code === 0 && afterNext.digest !== ref.chain.at(-1))
+      failures.push('the next run did not end in the state an uninterrupted run ends in');
     const leftAfter = leftovers(dir);
     if (leftAfter.lock) failures.push('a lock is still there after the next run');
     const dataDirTemps = leftAfter.temps.filter((t) => !t.includes('/snapshots/'));
-    if (dataDirTemps.length) failures.push(`temp files beside the warehouse after the next run: ${dataDirTemps.join(', ')}`);
+    if (dataDirTemps.length)
+      failures.push(`temp files beside the warehouse after the next run: ${dataDirTemps.join(', ')}`);
 
     summary.kills++;
     if (landed) summary[landed]++;
@@ -391,7 +480,22 @@ async function killOnce(n: number, ref: Reference, work: string, rng: Rng, summa
 }
 
 function failRecord(n: number, ref: Reference, atMs: number, failures: string[]): KillRecord {
-  return { n, op: ref.op.name, atMs, landed: null, integrityFailed: false, staleLock: false, staleLockUnreadable: false, tempsLeft: 0, tempBytesLeft: 0, takeoverLeft: false, nextRunMs: 0, tempsAfterNext: 0, tempBytesAfterNext: 0, failures };
+  return {
+    n,
+    op: ref.op.name,
+    atMs,
+    landed: null,
+    integrityFailed: false,
+    staleLock: false,
+    staleLockUnreadable: false,
+    tempsLeft: 0,
+    tempBytesLeft: 0,
+    takeoverLeft: false,
+    nextRunMs: 0,
+    tempsAfterNext: 0,
+    tempBytesAfterNext: 0,
+    failures,
+  };
 }
 
 /** Run the whole harness and return its report. */
@@ -425,8 +529,21 @@ export async function runCrashHarness(options: Partial<CrashOptions> = {}): Prom
       refs.map((r) => [
         r.op.name,
         {
-          op: r.op.name, what: r.op.what, typicalMs: r.typicalMs, commitsAt: r.commitsAt, commits: r.chain.length - 1,
-          kills: 0, before: 0, between: 0, after: 0, finishedFirst: 0, staleLocks: 0, tempsLeft: 0, medianNextRunMs: 0, maxNextRunMs: 0, failures: 0,
+          op: r.op.name,
+          what: r.op.what,
+          typicalMs: r.typicalMs,
+          commitsAt: r.commitsAt,
+          commits: r.chain.length - 1,
+          kills: 0,
+          before: 0,
+          between: 0,
+          after: 0,
+          finishedFirst: 0,
+          staleLocks: 0,
+          tempsLeft: 0,
+          medianNextRunMs: 0,
+          maxNextRunMs: 0,
+          failures: 0,
         },
       ]),
     );
@@ -436,7 +553,9 @@ export async function runCrashHarness(options: Partial<CrashOptions> = {}): Prom
       const rec = await killOnce(n, ref, work, rng, summaries.get(ref.op.name)!);
       records.push(rec);
       const mark = rec.failures.length ? `FAIL ${rec.failures.join('; ')}` : 'ok';
-      log(`kill ${n}/${o.kills} ${ref.op.name} at ${(rec.atMs / 1000).toFixed(3)} s: ${rec.landed ?? '?'}${rec.staleLock ? ', stale lock' : ''}${rec.tempsLeft ? `, ${rec.tempsLeft} temp file(s)` : ''}; next run ${(rec.nextRunMs / 1000).toFixed(2)} s; ${mark}`);
+      log(
+        `kill ${n}/${o.kills} ${ref.op.name} at ${(rec.atMs / 1000).toFixed(3)} s: ${rec.landed ?? '?'}${rec.staleLock ? ', stale lock' : ''}${rec.tempsLeft ? `, ${rec.tempsLeft} temp file(s)` : ''}; next run ${(rec.nextRunMs / 1000).toFixed(2)} s; ${mark}`,
+      );
     }
     return buildReport(o, startedAt, started, setupMs, [...summaries.values()], records, [loadAtStart, loadavg()[0]!]);
   } finally {
@@ -446,13 +565,22 @@ export async function runCrashHarness(options: Partial<CrashOptions> = {}): Prom
   }
 }
 
-function buildReport(o: CrashOptions, startedAt: string, started: number, setupMs: number, perOp: OpSummary[], records: KillRecord[], load: [number, number]): CrashReport {
+function buildReport(
+  o: CrashOptions,
+  startedAt: string,
+  started: number,
+  setupMs: number,
+  perOp: OpSummary[],
+  records: KillRecord[],
+  load: [number, number],
+): CrashReport {
   const landed: Record<Landed, number> = { before: 0, between: 0, after: 0 };
   for (const r of records) if (r.landed) landed[r.landed]++;
   let maxNext = 0;
   let maxOp: OpName | null = null;
   for (const r of records) if (r.nextRunMs > maxNext) [maxNext, maxOp] = [r.nextRunMs, r.op];
-  for (const p of perOp) p.medianNextRunMs = median(records.filter((r) => r.op === p.op && r.nextRunMs > 0).map((r) => r.nextRunMs));
+  for (const p of perOp)
+    p.medianNextRunMs = median(records.filter((r) => r.op === p.op && r.nextRunMs > 0).map((r) => r.nextRunMs));
   const { log: _log, ...opts } = o;
   void _log;
   return {
@@ -478,7 +606,9 @@ function buildReport(o: CrashOptions, startedAt: string, started: number, setupM
     maxNextRunOp: maxOp,
     maxNextRunAfterStaleLockMs: Math.max(0, ...records.filter((r) => r.staleLock).map((r) => r.nextRunMs)),
     perOp,
-    failureLines: records.flatMap((r) => r.failures.map((f) => `kill ${r.n} (${r.op} at ${(r.atMs / 1000).toFixed(3)} s): ${f}`)),
+    failureLines: records.flatMap((r) =>
+      r.failures.map((f) => `kill ${r.n} (${r.op} at ${(r.atMs / 1000).toFixed(3)} s): ${f}`),
+    ),
     records,
   };
 }
@@ -504,7 +634,9 @@ export function markdownSummary(r: CrashReport): string {
     `- Integrity failures (does not open, integrity_check, SCD2 invariants, a state neither before nor after): **${r.integrityFailures}**.`,
     `- Where the kills landed: ${r.landed.before} before the first commit (state = before), ${r.landed.between} between an import's commit and its enrichment's (state = the import saved), ${r.landed.after} after the last commit (state = after).`,
     `- Stale locks left by a killed writer and taken over by the next run: ${r.staleLocks}` +
-      (r.staleLocksUnreadable ? `, ${r.staleLocksUnreadable} of them without a readable holder (taken over after the 5 s grace)` : '') +
+      (r.staleLocksUnreadable
+        ? `, ${r.staleLocksUnreadable} of them without a readable holder (taken over after the 5 s grace)`
+        : '') +
       (r.staleLocks ? ` (slowest such next run ${s(r.maxNextRunAfterStaleLockMs)})` : '') +
       `; takeover locks left: ${r.takeoverLocksLeft}.`,
     `- Temp files left by kills: ${r.tempsLeftByKills} (${mib(r.tempBytesLeftByKills)}); still there after the next run: ${r.tempsAfterNextRun} (${mib(r.tempBytesAfterNextRun)}).`,

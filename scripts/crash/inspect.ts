@@ -56,7 +56,9 @@ function tableDigest(db: SqlDb, table: string): string {
   const h = createHash('sha256');
   h.update(cols.join(',') + '\n');
   const order = cols.map((_, i) => String(i + 1)).join(', ');
-  for (const row of db.all<Record<string, unknown>>(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${order}`)) {
+  for (const row of db.all<Record<string, unknown>>(
+    `SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${order}`,
+  )) {
     h.update(JSON.stringify(Object.values(row)) + '\n');
   }
   return h.digest('hex');
@@ -65,7 +67,9 @@ function tableDigest(db: SqlDb, table: string): string {
 /** Digest of the whole warehouse's contents (schema version and every table), wall-clock columns left out. */
 export function digestOf(db: SqlDb): { digest: string; tables: Record<string, string> } {
   const tables: Record<string, string> = {};
-  const names = db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map((r) => r.name);
+  const names = db
+    .all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .map((r) => r.name);
   for (const t of names) tables[t] = tableDigest(db, t);
   const version = db.get<{ user_version: number }>('PRAGMA user_version')?.user_version ?? 0;
   const h = createHash('sha256');
@@ -83,7 +87,13 @@ export function scd2Violations(db: SqlDb): string[] {
     out.push(`${r.title_key}: ${r.n} current rows (must be 1)`);
   }
   // Versions of a title in order: each closed one ends where the next begins; only the last is open and current.
-  for (const r of db.all<{ title_key: string; version_id: number; valid_to: string | null; next_from: string | null; is_current: number }>(
+  for (const r of db.all<{
+    title_key: string;
+    version_id: number;
+    valid_to: string | null;
+    next_from: string | null;
+    is_current: number;
+  }>(
     `SELECT title_key, version_id, valid_to, next_from, is_current FROM (
        SELECT title_key, version_id, valid_to, is_current,
               lead(valid_from) OVER (PARTITION BY title_key ORDER BY valid_from, version_id) AS next_from
@@ -115,7 +125,15 @@ export async function inspectWarehouse(dataDir: string): Promise<Inspection> {
   try {
     wh = await Warehouse.open(dataDir);
   } catch (err) {
-    return { opened: false, openError: (err as Error).message, integrity: 'not opened', scd2: [], digest: null, tables: {}, versions: 0 };
+    return {
+      opened: false,
+      openError: (err as Error).message,
+      integrity: 'not opened',
+      scd2: [],
+      digest: null,
+      tables: {},
+      versions: 0,
+    };
   }
   try {
     const integrity = wh.db
@@ -126,7 +144,15 @@ export async function inspectWarehouse(dataDir: string): Promise<Inspection> {
     const versions = wh.db.get<{ n: number }>('SELECT count(*) AS n FROM user_watch_history')?.n ?? 0;
     return { opened: true, openError: null, integrity, scd2: scd2Violations(wh.db), digest, tables, versions };
   } catch (err) {
-    return { opened: true, openError: null, integrity: `query failed: ${(err as Error).message}`, scd2: [], digest: null, tables: {}, versions: 0 };
+    return {
+      opened: true,
+      openError: null,
+      integrity: `query failed: ${(err as Error).message}`,
+      scd2: [],
+      digest: null,
+      tables: {},
+      versions: 0,
+    };
   } finally {
     wh.close();
   }
@@ -152,7 +178,9 @@ export function leftovers(dataDir: string): Leftovers {
   let lockUnreadable = false;
   if (lock) {
     try {
-      lockUnreadable = typeof (JSON.parse(readFileSync(join(dataDir, 'warehouse.lock'), 'utf8')) as { pid?: unknown }).pid !== 'number';
+      lockUnreadable =
+        typeof (JSON.parse(readFileSync(join(dataDir, 'warehouse.lock'), 'utf8')) as { pid?: unknown }).pid !==
+        'number';
     } catch {
       lockUnreadable = true;
     }

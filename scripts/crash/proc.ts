@@ -14,12 +14,14 @@ let bin = join(ROOT, 'bin', 'anidex.js');
  * node_modules linked), so a rebuild of dist/ by someone else mid-run cannot change the program under test.
  */
 export function freezeApp(dir: string): string {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first.');
+  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
+    throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first.');
   mkdirSync(join(dir, 'bin'), { recursive: true });
   copyFileSync(join(ROOT, 'bin', 'anidex.js'), join(dir, 'bin', 'anidex.js'));
   copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
-  for (const link of ['node_modules', 'data']) if (!existsSync(join(dir, link))) symlinkSync(join(ROOT, link), join(dir, link), 'dir');
+  for (const link of ['node_modules', 'data'])
+    if (!existsSync(join(dir, link))) symlinkSync(join(ROOT, link), join(dir, link), 'dir');
   bin = join(dir, 'bin', 'anidex.js');
   return bin;
 }
@@ -27,10 +29,18 @@ export function freezeApp(dir: string): string {
 /** An environment that can never reach the internet, a Gemini key, or the person's own data dir and settings. */
 export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('ANIDEX_') || k.startsWith('GEMINI_') || k === 'GOOGLE_API_KEY') delete env[k];
+  for (const k of Object.keys(env))
+    if (k.startsWith('ANIDEX_') || k.startsWith('GEMINI_') || k === 'GOOGLE_API_KEY') delete env[k];
   // Node's test runner marks its children; a CLI started from a test must not think it is one.
   delete env.NODE_TEST_CONTEXT;
-  return { ...env, ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/', ANIDEX_JIKAN_URL: 'http://127.0.0.1:9/', ANIDEX_MAPPING_URL: 'http://127.0.0.1:9/anime-list-full.json', NO_COLOR: '1', ...extra };
+  return {
+    ...env,
+    ANIDEX_ANILIST_URL: 'http://127.0.0.1:9/',
+    ANIDEX_JIKAN_URL: 'http://127.0.0.1:9/',
+    ANIDEX_MAPPING_URL: 'http://127.0.0.1:9/anime-list-full.json',
+    NO_COLOR: '1',
+    ...extra,
+  };
 }
 
 export interface Exit {
@@ -52,7 +62,11 @@ export interface Running {
 const KEEP = 64 * 1024;
 
 /** Start `node [nodeArgs] bin/anidex.js --data-dir <dataDir> …args`. */
-export function startAnidex(dataDir: string, args: string[], opts: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Running {
+export function startAnidex(
+  dataDir: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
+): Running {
   return startNode([...(opts.nodeArgs ?? []), bin, '--data-dir', dataDir, ...args], opts.env ?? isolatedEnv());
 }
 
@@ -88,7 +102,11 @@ export function startNode(args: string[], env: NodeJS.ProcessEnv = isolatedEnv()
 }
 
 /** Run to the end; a run still going after `timeoutMs` is killed and reported as a timeout (code null). */
-export async function runAnidex(dataDir: string, args: string[], opts: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; timeoutMs?: number } = {}): Promise<Exit & { timedOut: boolean }> {
+export async function runAnidex(
+  dataDir: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; timeoutMs?: number } = {},
+): Promise<Exit & { timedOut: boolean }> {
   const r = startAnidex(dataDir, args, opts);
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -25,10 +25,23 @@ type Row = Record<string, string>;
 
 function rows(path: string): Row[] {
   if (!existsSync(path)) return [];
-  return parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true }) as Row[];
+  return parse(readFileSync(path, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+    relax_column_count: true,
+  }) as Row[];
 }
 
-const FORMATS: Record<string, CatalogueAnime['format']> = { tv: 'TV', movie: 'MOVIE', ova: 'OVA', ona: 'ONA', special: 'SPECIAL', music: 'MUSIC', tv_special: 'SPECIAL' };
+const FORMATS: Record<string, CatalogueAnime['format']> = {
+  tv: 'TV',
+  movie: 'MOVIE',
+  ova: 'OVA',
+  ona: 'ONA',
+  special: 'SPECIAL',
+  music: 'MUSIC',
+  tv_special: 'SPECIAL',
+};
 
 /** The first year in an "Aired" text: "Apr 3, 1998 to …", "1-Sep-01", "Jul, 1992", "15-Jul-89". */
 export function airedYear(text: string | undefined): number | null {
@@ -43,7 +56,8 @@ export function airedYear(text: string | undefined): number | null {
   return null;
 }
 
-const num = (s: string | undefined): number | null => (s !== undefined && /^\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : null);
+const num = (s: string | undefined): number | null =>
+  s !== undefined && /^\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : null;
 
 export function readCatalogue(dir: string): Map<number, CatalogueAnime> {
   const out = new Map<number, CatalogueAnime>();
@@ -51,8 +65,18 @@ export function readCatalogue(dir: string): Map<number, CatalogueAnime> {
     const id = num(r.anime_id);
     if (id === null || !r.Name) continue;
     out.set(id, {
-      malId: id, romaji: r.Name, english: null, format: null, episodes: num(r.Episodes), year: null, members: 0,
-      genres: (r.Genres ?? '').split(',').map((g) => g.trim()).filter((g) => g && g !== 'UNKNOWN'), score: num(r.Score),
+      malId: id,
+      romaji: r.Name,
+      english: null,
+      format: null,
+      episodes: num(r.Episodes),
+      year: null,
+      members: 0,
+      genres: (r.Genres ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter((g) => g && g !== 'UNKNOWN'),
+      score: num(r.Score),
     });
   }
   for (const r of rows(join(dir, 'mal-2023-details.csv'))) {

@@ -23,8 +23,26 @@ export const LINKS_PER_TITLE = 10;
 
 /** MyAnimeList's current genres (the rest of its old genre list are now themes and demographics: tags here). */
 const MAL_GENRES = new Set([
-  'Action', 'Adventure', 'Avant Garde', 'Award Winning', 'Boys Love', 'Comedy', 'Drama', 'Ecchi', 'Erotica', 'Fantasy',
-  'Girls Love', 'Gourmet', 'Hentai', 'Horror', 'Mystery', 'Romance', 'Sci-Fi', 'Slice of Life', 'Sports', 'Supernatural',
+  'Action',
+  'Adventure',
+  'Avant Garde',
+  'Award Winning',
+  'Boys Love',
+  'Comedy',
+  'Drama',
+  'Ecchi',
+  'Erotica',
+  'Fantasy',
+  'Girls Love',
+  'Gourmet',
+  'Hentai',
+  'Horror',
+  'Mystery',
+  'Romance',
+  'Sci-Fi',
+  'Slice of Life',
+  'Sports',
+  'Supernatural',
   'Suspense',
 ]);
 
@@ -43,12 +61,21 @@ export interface RecsData {
 type Row = Record<string, string>;
 
 function readCsv(path: string): Row[] {
-  if (!existsSync(path)) throw new Error(`${path} is missing: --data must point at a folder with catalog/, edges/ and users/.`);
-  return parse(readFileSync(path), { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Row[];
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: --data must point at a folder with catalog/, edges/ and users/.`);
+  return parse(readFileSync(path), {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    bom: true,
+  }) as Row[];
 }
 
 const list = (s: string | undefined): string[] =>
-  (s ?? '').split(',').map((x) => x.trim()).filter((x) => x && x.toUpperCase() !== 'UNKNOWN');
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x && x.toUpperCase() !== 'UNKNOWN');
 const num = (s: string | undefined): number | null => {
   if (s === undefined || s.trim() === '') return null;
   const n = Number(s.replace(/,/g, ''));
@@ -56,7 +83,13 @@ const num = (s: string | undefined): number | null => {
 };
 
 const FORMATS: Record<string, AnimeFormat> = {
-  tv: 'TV', movie: 'MOVIE', ova: 'OVA', ona: 'ONA', special: 'SPECIAL', music: 'MUSIC', tv_special: 'SPECIAL',
+  tv: 'TV',
+  movie: 'MOVIE',
+  ova: 'OVA',
+  ona: 'ONA',
+  special: 'SPECIAL',
+  music: 'MUSIC',
+  tv_special: 'SPECIAL',
 };
 
 /** "24 min. per ep." → 24, "1 hr. 55 min." → 115, "Unknown" → null. */
@@ -102,7 +135,9 @@ export function loadRecsData(dir: string): RecsData {
     links.set(a, m);
   };
   for (const r of readCsv(join(dir, 'edges/mal-recommendations-2022.csv'))) {
-    const a = num(r.source_id), b = num(r.target_id), n = num(r.number);
+    const a = num(r.source_id),
+      b = num(r.target_id),
+      n = num(r.number);
     if (a === null || b === null || n === null || a === b) continue;
     addLink(a, b, n);
     addLink(b, a, n);
@@ -139,7 +174,12 @@ export function loadRecsData(dir: string): RecsData {
   for (const id of catalogue) members.set(id, Math.max(num(details.get(id)?.Members) ?? 0, nodes.get(id) ?? 0));
 
   const link = (to: number, relationType: string | null, rating: number): AnimeLink => ({
-    relationType, malId: to, anilistId: null, format: null, title: names.get(to) ?? '', rating,
+    relationType,
+    malId: to,
+    anilistId: null,
+    format: null,
+    title: names.get(to) ?? '',
+    rating,
   });
   const records = new Map<number, AnimeRecord>();
   for (const r of cat) {
@@ -149,7 +189,11 @@ export function loadRecsData(dir: string): RecsData {
     const a = api.get(id);
     const genres = new Set<string>();
     const tags = new Set<string>();
-    for (const g of [...list(r.Genres), ...list(d?.Genres), ...[1, 2, 3, 4, 5].flatMap((i) => list(a?.[`genre${i}`]))]) {
+    for (const g of [
+      ...list(r.Genres),
+      ...list(d?.Genres),
+      ...[1, 2, 3, 4, 5].flatMap((i) => list(a?.[`genre${i}`])),
+    ]) {
       (MAL_GENRES.has(g) ? genres : tags).add(g);
     }
     const type = (d?.Type ?? a?.media_type ?? '').toLowerCase().replace(/\s+/g, '_');
@@ -231,6 +275,10 @@ export function loadUsers(path: string): UserRows[] {
 /** The users files of a data dir, sorted by name. */
 export function usersFiles(dir: string): string[] {
   const d = join(dir, 'users');
-  if (!existsSync(d)) throw new Error(`${d} is missing: --data must point at a folder with catalog/, edges/ and users/.`);
-  return readdirSync(d).filter((f) => f.endsWith('.csv')).sort().map((f) => join(d, f));
+  if (!existsSync(d))
+    throw new Error(`${d} is missing: --data must point at a folder with catalog/, edges/ and users/.`);
+  return readdirSync(d)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => join(d, f));
 }

@@ -4,7 +4,17 @@
  */
 import { buildIndex, FITTED, rankCandidates, type EngineIndex, type EngineParams } from '../../src/recommend/engine.ts';
 import { graphSumTop, popularityTop, randomTop } from '../../src/recommend/baselines.ts';
-import { holdOut, K, ndcgOf, rankIn, splitOf, summarize, type EngineRun, type Split, type Summary } from '../../src/recommend/protocol.ts';
+import {
+  holdOut,
+  K,
+  ndcgOf,
+  rankIn,
+  splitOf,
+  summarize,
+  type EngineRun,
+  type Split,
+  type Summary,
+} from '../../src/recommend/protocol.ts';
 import type { RecsData, UserRows } from './recs-data.ts';
 
 export const ENGINES = ['local', 'popularity', 'graph_sum', 'random'] as const;
@@ -60,7 +70,10 @@ export function evaluatePeople(
     }
     const tops = {} as Record<EngineName, number[]>;
     for (const e of engines) {
-      if (e === 'local') tops.local = rankCandidates(index, { history: h.history, plan: u.plan }, candidates, K, params).map((r) => r.malId);
+      if (e === 'local')
+        tops.local = rankCandidates(index, { history: h.history, plan: u.plan }, candidates, K, params).map(
+          (r) => r.malId,
+        );
       else if (e === 'popularity') tops.popularity = popularityTop(candidates, K, data.members);
       else if (e === 'graph_sum') tops.graph_sum = graphSumTop(h.history, candidates, K, data.links, data.members);
       else tops.random = randomTop(u.userId, candidates, K);
@@ -79,7 +92,11 @@ export function runOf(people: readonly PersonResult[], engine: EngineName): Engi
   return { ranks: people.map((p) => p.ranks[engine]), recommended };
 }
 
-export function summaries(people: readonly PersonResult[], catalogueSize: number, engines: readonly EngineName[] = ENGINES): Record<EngineName, Summary> {
+export function summaries(
+  people: readonly PersonResult[],
+  catalogueSize: number,
+  engines: readonly EngineName[] = ENGINES,
+): Record<EngineName, Summary> {
   const out = {} as Record<EngineName, Summary>;
   for (const e of engines) out[e] = summarize(runOf(people, e), catalogueSize);
   return out;
@@ -104,13 +121,21 @@ export interface RatioSpread {
  * the held-out figure moves with the people who happen to be held out. The engine is not refitted per split, so a
  * split's held-out people include people the fit saw; the spread is that of a 30 % sample, not a fresh test.
  */
-export function ratioSpread(people: readonly PersonResult[], base: EngineName, splits: number, target: number): RatioSpread {
+export function ratioSpread(
+  people: readonly PersonResult[],
+  base: EngineName,
+  splits: number,
+  target: number,
+): RatioSpread {
   const local = ndcgOf(runOf(people, 'local'));
   const other = ndcgOf(runOf(people, base));
   const ratios: number[] = [];
-  let fewest = Number.POSITIVE_INFINITY, most = 0;
+  let fewest = Number.POSITIVE_INFINITY,
+    most = 0;
   for (let s = 1; s <= splits; s++) {
-    let a = 0, b = 0, n = 0;
+    let a = 0,
+      b = 0,
+      n = 0;
     people.forEach((p, i) => {
       if (splitOf(p.userId, String(s)) !== 'held_out') return;
       a += local[i]!;
@@ -126,8 +151,13 @@ export function ratioSpread(people: readonly PersonResult[], base: EngineName, s
   ratios.sort((x, y) => (x === y ? 0 : x < y ? -1 : 1));
   const q = (f: number): number => ratios[Math.round(f * (ratios.length - 1))] ?? 0;
   return {
-    splits, people: [Number.isFinite(fewest) ? fewest : 0, most],
-    min: q(0), p5: q(0.05), median: q(0.5), p95: q(0.95), max: q(1),
+    splits,
+    people: [Number.isFinite(fewest) ? fewest : 0, most],
+    min: q(0),
+    p5: q(0.05),
+    median: q(0.5),
+    p95: q(0.95),
+    max: q(1),
     below_target: ratios.length ? ratios.filter((r) => r < target).length / ratios.length : 0,
   };
 }

@@ -16,8 +16,15 @@
  * module builds, including the server's and the SDK's text it quotes.
  */
 import {
-  GoogleGenerativeAI, GoogleGenerativeAIAbortError, GoogleGenerativeAIError, GoogleGenerativeAIFetchError,
-  type ErrorDetails, type GenerateContentResponse, type GenerationConfig, type RequestOptions, type ResponseSchema,
+  GoogleGenerativeAI,
+  GoogleGenerativeAIAbortError,
+  GoogleGenerativeAIError,
+  GoogleGenerativeAIFetchError,
+  type ErrorDetails,
+  type GenerateContentResponse,
+  type GenerationConfig,
+  type RequestOptions,
+  type ResponseSchema,
 } from '@google/generative-ai';
 import { AnidexError } from '../lib/errors.ts';
 import { RateLimiter } from '../lib/rate-limiter.ts';
@@ -136,7 +143,13 @@ export type GenerateJsonResult =
   | { ok: false; kind: 'safety' | 'empty' | 'truncated' | 'invalid-json'; message: string };
 
 export type GeminiErrorKind =
-  | 'bad-key' | 'unknown-model' | 'quota' | 'unavailable' | 'timeout' | 'network' | 'budget'
+  | 'bad-key'
+  | 'unknown-model'
+  | 'quota'
+  | 'unavailable'
+  | 'timeout'
+  | 'network'
+  | 'budget'
   /** Another 4xx (e.g. 400 INVALID_ARGUMENT: a schema the API refuses, a prompt over the context, an unsupported region). */
   | 'bad-request';
 
@@ -153,7 +166,15 @@ export class GeminiError extends AnidexError {
 }
 
 /** finishReasons after which the answer was withheld (the SDK's text() throws on the first three). */
-const BLOCKED_FINISH = new Set(['SAFETY', 'RECITATION', 'LANGUAGE', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY']);
+const BLOCKED_FINISH = new Set([
+  'SAFETY',
+  'RECITATION',
+  'LANGUAGE',
+  'BLOCKLIST',
+  'PROHIBITED_CONTENT',
+  'SPII',
+  'IMAGE_SAFETY',
+]);
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** One HTTP request's outcome. */
@@ -222,7 +243,10 @@ export class GeminiClient {
       responseSchema: req.schema as unknown as ResponseSchema,
     };
     if (req.maxOutputTokens !== undefined) generationConfig.maxOutputTokens = req.maxOutputTokens;
-    const model = this.#genAI.getGenerativeModel({ model: this.model, systemInstruction: req.system, generationConfig }, this.#requestOptions);
+    const model = this.#genAI.getGenerativeModel(
+      { model: this.model, systemInstruction: req.system, generationConfig },
+      this.#requestOptions,
+    );
     const contents = [{ role: 'user', parts: [{ text: req.prompt }] }];
 
     for (let attempt = 0; ; attempt++) {
@@ -272,37 +296,75 @@ export class GeminiClient {
 
   /** Sort an SDK (or transport) error into a Failure, or an answer when the 200 body was unusable. */
   private classify(err: unknown, timedOut: boolean): Attempt {
-    const fail = (f: Omit<Failure, 'detail'> & { detail: string }): Attempt => ({ type: 'failure', failure: { ...f, detail: this.redact(f.detail) } });
+    const fail = (f: Omit<Failure, 'detail'> & { detail: string }): Attempt => ({
+      type: 'failure',
+      failure: { ...f, detail: this.redact(f.detail) },
+    });
     if (timedOut) {
-      return fail({ kind: 'timeout', status: null, retry: false, retryDelayMs: null, detail: `no answer within ${this.timeoutMs} ms` });
+      return fail({
+        kind: 'timeout',
+        status: null,
+        retry: false,
+        retryDelayMs: null,
+        detail: `no answer within ${this.timeoutMs} ms`,
+      });
     }
     if (err instanceof SyntaxError) {
       // generate-content.ts calls response.json() outside its try: a 200 whose body is not JSON.
-      return { type: 'answer', result: { ok: false, kind: 'invalid-json', message: `Gemini answered HTTP 200 with a body that is not JSON (${this.redact(err.message)}).` } };
+      return {
+        type: 'answer',
+        result: {
+          ok: false,
+          kind: 'invalid-json',
+          message: `Gemini answered HTTP 200 with a body that is not JSON (${this.redact(err.message)}).`,
+        },
+      };
     }
     if (err instanceof GoogleGenerativeAIFetchError && typeof err.status === 'number') {
       const status = err.status;
       const details = err.errorDetails ?? [];
       const detail = serverMessage(err);
       const reason = details.map((d) => d.reason).find((r): r is string => typeof r === 'string');
-      if (status === 400 && reason === 'API_KEY_INVALID') return fail({ kind: 'bad-key', status, retry: false, retryDelayMs: null, detail });
-      if (status === 401 || status === 403) return fail({ kind: 'bad-key', status, retry: false, retryDelayMs: null, detail });
+      if (status === 400 && reason === 'API_KEY_INVALID')
+        return fail({ kind: 'bad-key', status, retry: false, retryDelayMs: null, detail });
+      if (status === 401 || status === 403)
+        return fail({ kind: 'bad-key', status, retry: false, retryDelayMs: null, detail });
       if (status === 404) return fail({ kind: 'unknown-model', status, retry: false, retryDelayMs: null, detail });
       if (status === 429) {
         const quota = quotaKind(details, detail);
-        return fail({ kind: 'quota', status, retry: quota === 'minute', retryDelayMs: retryDelayMs(details, detail), detail, quota });
+        return fail({
+          kind: 'quota',
+          status,
+          retry: quota === 'minute',
+          retryDelayMs: retryDelayMs(details, detail),
+          detail,
+          quota,
+        });
       }
-      if (RETRY_STATUSES.has(status)) return fail({ kind: 'unavailable', status, retry: true, retryDelayMs: retryDelayMs(details, detail), detail });
+      if (RETRY_STATUSES.has(status))
+        return fail({ kind: 'unavailable', status, retry: true, retryDelayMs: retryDelayMs(details, detail), detail });
       if (status >= 500) return fail({ kind: 'unavailable', status, retry: false, retryDelayMs: null, detail });
       return fail({ kind: 'bad-request', status, retry: false, retryDelayMs: null, detail });
     }
-    if (err instanceof GoogleGenerativeAIAbortError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
+    if (
+      err instanceof GoogleGenerativeAIAbortError ||
+      (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))
+    ) {
       // Aborted, but neither by our timeout nor by the caller: count it as a transport failure.
-      return fail({ kind: 'network', status: null, retry: true, retryDelayMs: null, detail: 'the request was aborted' });
+      return fail({
+        kind: 'network',
+        status: null,
+        retry: true,
+        retryDelayMs: null,
+        detail: 'the request was aborted',
+      });
     }
     // GoogleGenerativeAIError "Error fetching from <url>: fetch failed", or a body cut short ("terminated").
     const msg = err instanceof Error ? err.message : String(err);
-    const cause = err instanceof GoogleGenerativeAIError ? msg.replace(/^\[GoogleGenerativeAI Error\]: Error fetching from \S+: /, '') : msg;
+    const cause =
+      err instanceof GoogleGenerativeAIError
+        ? msg.replace(/^\[GoogleGenerativeAI Error\]: Error fetching from \S+: /, '')
+        : msg;
     return fail({ kind: 'network', status: null, retry: true, retryDelayMs: null, detail: cause });
   }
 
@@ -311,7 +373,8 @@ export class GeminiClient {
     const said = f.detail ? ` (${http}${truncate(f.detail, 300)})` : f.status === null ? '' : ` (HTTP ${f.status})`;
     const times = tries > 1 ? `, ${tries} tries` : '';
     const m = this.model;
-    const build = (message: string, hint: string): GeminiError => new GeminiError(f.kind, this.redact(message), this.redact(hint), f.status);
+    const build = (message: string, hint: string): GeminiError =>
+      new GeminiError(f.kind, this.redact(message), this.redact(hint), f.status);
     switch (f.kind) {
       case 'bad-key':
         return build(`Gemini refused the API key${said}.`, KEY_HINT);
@@ -322,44 +385,83 @@ export class GeminiClient {
         );
       case 'quota':
         if (f.quota === 'day') {
-          return build(`Gemini's requests-per-day quota for ${m} is used up${said}.`, 'It resets at midnight Pacific time: run again tomorrow, or use a key with billing enabled.');
+          return build(
+            `Gemini's requests-per-day quota for ${m} is used up${said}.`,
+            'It resets at midnight Pacific time: run again tomorrow, or use a key with billing enabled.',
+          );
         }
         if (f.quota === 'none') {
-          return build(`Gemini allows no free-tier requests to ${m}${said}.`, `Use a model with a free tier (ANIDEX_GEMINI_MODEL=${DEFAULT_GEMINI_MODEL}) or enable billing for the key.`);
+          return build(
+            `Gemini allows no free-tier requests to ${m}${said}.`,
+            `Use a model with a free tier (ANIDEX_GEMINI_MODEL=${DEFAULT_GEMINI_MODEL}) or enable billing for the key.`,
+          );
         }
         if (f.retryDelayMs !== null && f.retryDelayMs > MAX_RETRY_DELAY_MS) {
           // Not "kept answering": one answer asked for a pause too long to sit out.
-          return build(`Gemini asked anidex to wait ${Math.ceil(f.retryDelayMs / 60_000)} minutes before the next request to ${m}${said}.`, 'Run again after that; finished work is kept.');
+          return build(
+            `Gemini asked anidex to wait ${Math.ceil(f.retryDelayMs / 60_000)} minutes before the next request to ${m}${said}.`,
+            'Run again after that; finished work is kept.',
+          );
         }
-        return build(`Gemini kept answering 429 RESOURCE_EXHAUSTED for ${m}${times}${said}.`, 'Wait a minute and run again; lower ANIDEX_GEMINI_RPM if it keeps happening.');
+        return build(
+          `Gemini kept answering 429 RESOURCE_EXHAUSTED for ${m}${times}${said}.`,
+          'Wait a minute and run again; lower ANIDEX_GEMINI_RPM if it keeps happening.',
+        );
       case 'unavailable':
-        return build(`Gemini is unavailable${times}${said}.`, 'The model is probably overloaded: try again later (finished work is kept).');
+        return build(
+          `Gemini is unavailable${times}${said}.`,
+          'The model is probably overloaded: try again later (finished work is kept).',
+        );
       case 'timeout':
-        return build(`Gemini (${m}) did not answer within ${Math.round(this.timeoutMs / 100) / 10} s.`, 'Try again later; smaller batches answer faster.');
+        return build(
+          `Gemini (${m}) did not answer within ${Math.round(this.timeoutMs / 100) / 10} s.`,
+          'Try again later; smaller batches answer faster.',
+        );
       case 'network':
-        return build(`Gemini could not be reached at ${this.baseUrl}${times}${said}.`, 'Check the network connection (and ANIDEX_GEMINI_URL if you set it).');
+        return build(
+          `Gemini could not be reached at ${this.baseUrl}${times}${said}.`,
+          'Check the network connection (and ANIDEX_GEMINI_URL if you set it).',
+        );
       case 'bad-request':
       default:
-        return build(`Gemini refused the request to ${m}${said}.`, 'If the message mentions tokens, use smaller batches; otherwise this may be an anidex bug worth reporting.');
+        return build(
+          `Gemini refused the request to ${m}${said}.`,
+          'If the message mentions tokens, use smaller batches; otherwise this may be an anidex bug worth reporting.',
+        );
     }
   }
 
   /** Read an answer without the SDK's text() (which throws on SAFETY): JSON, or what is wrong with it. */
   private interpret(res: GenerateContentResponse): GenerateJsonResult {
-    const bad = (kind: 'safety' | 'empty' | 'truncated' | 'invalid-json', message: string): GenerateJsonResult => ({ ok: false, kind, message: this.redact(message) });
+    const bad = (kind: 'safety' | 'empty' | 'truncated' | 'invalid-json', message: string): GenerateJsonResult => ({
+      ok: false,
+      kind,
+      message: this.redact(message),
+    });
     const cand = res.candidates?.[0];
     if (!cand) {
       const fb = res.promptFeedback;
-      if (fb?.blockReason) return bad('safety', `Gemini blocked the prompt (blockReason ${fb.blockReason}${fb.blockReasonMessage ? `: ${fb.blockReasonMessage}` : ''}).`);
+      if (fb?.blockReason)
+        return bad(
+          'safety',
+          `Gemini blocked the prompt (blockReason ${fb.blockReason}${fb.blockReasonMessage ? `: ${fb.blockReasonMessage}` : ''}).`,
+        );
       return bad('empty', 'Gemini answered without any candidate.');
     }
     const finish = cand.finishReason as string | undefined;
-    if (finish && BLOCKED_FINISH.has(finish)) return bad('safety', `Gemini withheld the answer (finishReason ${finish}).`);
+    if (finish && BLOCKED_FINISH.has(finish))
+      return bad('safety', `Gemini withheld the answer (finishReason ${finish}).`);
     const parts = (cand.content?.parts ?? []) as { text?: string; thought?: boolean }[];
-    const text = parts.filter((p) => !p.thought).map((p) => p.text ?? '').join('');
+    const text = parts
+      .filter((p) => !p.thought)
+      .map((p) => p.text ?? '')
+      .join('');
     if (finish === 'MAX_TOKENS') {
       return text.trim()
-        ? bad('truncated', `Gemini's answer was cut off at the output token limit (finishReason MAX_TOKENS) after ${text.length} characters.`)
+        ? bad(
+            'truncated',
+            `Gemini's answer was cut off at the output token limit (finishReason MAX_TOKENS) after ${text.length} characters.`,
+          )
         : bad('empty', 'Gemini used up the output token limit before writing any answer (finishReason MAX_TOKENS).');
     }
     if (!text.trim()) return bad('empty', `Gemini answered with no text (finishReason ${finish ?? 'none'}).`);
@@ -367,9 +469,13 @@ export class GeminiClient {
     try {
       json = JSON.parse(unfence(text));
     } catch (err) {
-      return bad('invalid-json', `Gemini's answer is not valid JSON (${(err as Error).message}): ${truncate(text, 80)}`);
+      return bad(
+        'invalid-json',
+        `Gemini's answer is not valid JSON (${(err as Error).message}): ${truncate(text, 80)}`,
+      );
     }
-    const u = res.usageMetadata as (GenerateContentResponse['usageMetadata'] & { thoughtsTokenCount?: number }) | undefined;
+    const u = res.usageMetadata as
+      (GenerateContentResponse['usageMetadata'] & { thoughtsTokenCount?: number }) | undefined;
     const out = u?.candidatesTokenCount ?? null;
     const thoughts = u?.thoughtsTokenCount ?? null;
     return {
@@ -412,7 +518,11 @@ function serverMessage(err: GoogleGenerativeAIFetchError): string {
 /** RetryInfo.retryDelay ("26s", "38.86s") in ms; else the 2026 message's "Please retry in 38.86s."; else null. */
 export function retryDelayMs(details: readonly ErrorDetails[], message = ''): number | null {
   for (const d of details) {
-    if (typeof d['@type'] === 'string' && d['@type'].endsWith('google.rpc.RetryInfo') && typeof d.retryDelay === 'string') {
+    if (
+      typeof d['@type'] === 'string' &&
+      d['@type'].endsWith('google.rpc.RetryInfo') &&
+      typeof d.retryDelay === 'string'
+    ) {
       const ms = durationMs(d.retryDelay);
       if (ms !== null) return ms;
     }

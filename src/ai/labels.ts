@@ -31,13 +31,20 @@ export function labelPrompt(records: readonly AnimeRecord[]): string {
   return [
     'Titles (mal_id | title | year | genres | tags):',
     ...records.map(
-      (r) => `${r.malId} | ${sanitizeText(displayTitle(r.titles))} | ${r.year ?? '?'} | ${r.genres.join(', ')} | ${r.tags.slice(0, 6).map((t) => t.name).join(', ')}`,
+      (r) =>
+        `${r.malId} | ${sanitizeText(displayTitle(r.titles))} | ${r.year ?? '?'} | ${r.genres.join(', ')} | ${r.tags
+          .slice(0, 6)
+          .map((t) => t.name)
+          .join(', ')}`,
     ),
   ].join('\n');
 }
 
 /** Labels for the ids that were asked, within the vocabulary; anything else is dropped and counted. */
-export function validateLabels(json: unknown, asked: ReadonlySet<number>): { labels: Map<number, Mood[]>; droppedMoods: number; unknownIds: number } {
+export function validateLabels(
+  json: unknown,
+  asked: ReadonlySet<number>,
+): { labels: Map<number, Mood[]>; droppedMoods: number; unknownIds: number } {
   const out = new Map<number, Mood[]>();
   let droppedMoods = 0;
   let unknownIds = 0;

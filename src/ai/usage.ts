@@ -71,7 +71,13 @@ function readRecord(file: string): UsageRecord | null {
   }
   try {
     const v = JSON.parse(text) as Partial<UsageRecord> | null;
-    if (v && typeof v.date === 'string' && typeof v.requests === 'number' && Number.isFinite(v.requests) && v.requests >= 0) {
+    if (
+      v &&
+      typeof v.date === 'string' &&
+      typeof v.requests === 'number' &&
+      Number.isFinite(v.requests) &&
+      v.requests >= 0
+    ) {
       return { date: v.date, requests: Math.floor(v.requests) };
     }
   } catch {

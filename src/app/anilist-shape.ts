@@ -32,7 +32,9 @@ export class AniListShape implements SnapshotShape<AniListEntry> {
 
   emptyError(snapshot: SourceSnapshot<AniListEntry>, skipped: readonly SkippedRecord[]): Error | null {
     if (this.entries.length > 0) return null;
-    const why = skipped.length ? `all ${skipped.length} of its entries are malformed (the first: ${skipped[0]!.field}: ${skipped[0]!.reason})` : 'it lists no anime';
+    const why = skipped.length
+      ? `all ${skipped.length} of its entries are malformed (the first: ${skipped[0]!.field}: ${skipped[0]!.reason})`
+      : 'it lists no anime';
     return new AnidexError(
       `The AniList list ${snapshot.path.slice('anilist:'.length)} came back empty (${why}), and loading it would mark every AniList title deleted, so nothing was written.`,
       'If the list really is empty now, run the sync again with --allow-empty.',
@@ -47,7 +49,17 @@ export class AniListShape implements SnapshotShape<AniListEntry> {
       matches: (known: ReadonlyMap<string, TitleMatch>, at: string): TitleMatch[] =>
         entries
           .filter((e) => e.malId !== null && known.get(anilistTitleKey(e.anilistId))?.malId !== e.malId)
-          .map((e) => ({ titleKey: anilistTitleKey(e.anilistId), status: 'matched' as const, malId: e.malId, confidence: 1, provider: null, method: 'mal-export' as const, otherMalIds: [], reason: 'named by the AniList list', matchedAt: at })),
+          .map((e) => ({
+            titleKey: anilistTitleKey(e.anilistId),
+            status: 'matched' as const,
+            malId: e.malId,
+            confidence: 1,
+            provider: null,
+            method: 'mal-export' as const,
+            otherMalIds: [],
+            reason: 'named by the AniList list',
+            matchedAt: at,
+          })),
       crossCheck: null,
       duplicates: 0,
     };
@@ -60,6 +72,12 @@ export class AniListShape implements SnapshotShape<AniListEntry> {
   planItems() {
     return this.entries
       .filter((e) => e.status === 'Plan to Watch')
-      .map((e) => ({ title: e.title, malId: e.malId, notes: e.notes || null, source: 'anilist' as const, sourceKey: anilistTitleKey(e.anilistId) }));
+      .map((e) => ({
+        title: e.title,
+        malId: e.malId,
+        notes: e.notes || null,
+        source: 'anilist' as const,
+        sourceKey: anilistTitleKey(e.anilistId),
+      }));
   }
 }

@@ -122,7 +122,10 @@ export class AnswerSource {
     const answers = await this.get(
       malIds.map(cacheKey.details),
       async (keys) => {
-        const got = await this.provider.details(keys.map((k) => Number(k.slice(4))), this.opts.signal);
+        const got = await this.provider.details(
+          keys.map((k) => Number(k.slice(4))),
+          this.opts.signal,
+        );
         return new Map([...got].map(([id, a]) => [cacheKey.details(id), a]));
       },
       this.provider.batch.details,
@@ -146,7 +149,9 @@ export class AnswerSource {
   async flush(force: boolean): Promise<void> {
     if (this.pending.length === 0 || (!force && Date.now() - this.lastFlush < CHECKPOINT_MS)) return;
     const batch = this.takePending();
-    await this.wh.write((db) => putCached(db, this.provider.name, batch, this.stamp(), ttl), { what: 'saving fetched answers' });
+    await this.wh.write((db) => putCached(db, this.provider.name, batch, this.stamp(), ttl), {
+      what: 'saving fetched answers',
+    });
     this.lastFlush = Date.now();
   }
 

@@ -11,7 +11,9 @@ export function hbar(value: number, max: number, width: number): string {
 }
 
 /** Fill the months between the first and last present one with zero, so a chart shows gaps honestly. */
-export function fillMonths(rows: ReadonlyArray<{ month: string; plays: number }>): Array<{ month: string; plays: number }> {
+export function fillMonths(
+  rows: ReadonlyArray<{ month: string; plays: number }>,
+): Array<{ month: string; plays: number }> {
   if (rows.length === 0) return [];
   const have = new Map(rows.map((r) => [r.month, r.plays]));
   const out: Array<{ month: string; plays: number }> = [];
@@ -35,7 +37,8 @@ export function fillYears<T extends { year: string }>(rows: readonly T[], empty:
   if (rows.length === 0) return [];
   const have = new Map(rows.map((r) => [r.year, r]));
   const out: T[] = [];
-  for (let y = Number(rows[0]!.year); y <= Number(rows[rows.length - 1]!.year); y++) out.push(have.get(String(y)) ?? empty(String(y)));
+  for (let y = Number(rows[0]!.year); y <= Number(rows[rows.length - 1]!.year); y++)
+    out.push(have.get(String(y)) ?? empty(String(y)));
   return out;
 }
 
@@ -53,7 +56,11 @@ export interface BarRow {
  * One line per row: label, note right-aligned, then a bar of `value / max` filling what is left of `width`
  * (at least one cell, at most MAX_BAR). Labels may be untrusted (studio names): they are sanitised and cut.
  */
-export function barChart(rows: readonly BarRow[], width: number, opts: { max?: number; indent?: number; maxLabel?: number } = {}): string[] {
+export function barChart(
+  rows: readonly BarRow[],
+  width: number,
+  opts: { max?: number; indent?: number; maxLabel?: number } = {},
+): string[] {
   if (rows.length === 0) return [];
   const indent = ' '.repeat(opts.indent ?? 2);
   const labels = rows.map((r) => sanitizeText(r.label));
@@ -61,7 +68,9 @@ export function barChart(rows: readonly BarRow[], width: number, opts: { max?: n
   const noteWidth = Math.max(...rows.map((r) => displayWidth(r.note)));
   const barWidth = Math.max(1, Math.min(MAX_BAR, width - indent.length - labelWidth - noteWidth - 2));
   const max = opts.max ?? Math.max(...rows.map((r) => r.value));
-  return rows.map((r, i) => `${indent}${fit(labels[i]!, labelWidth)} ${fit(r.note, noteWidth, 'right')} ${hbar(r.value, max, barWidth)}`.trimEnd());
+  return rows.map((r, i) =>
+    `${indent}${fit(labels[i]!, labelWidth)} ${fit(r.note, noteWidth, 'right')} ${hbar(r.value, max, barWidth)}`.trimEnd(),
+  );
 }
 
 export interface PairRow {
@@ -86,10 +95,13 @@ export function pairedBarChart(rows: readonly PairRow[], width: number, headers:
   const rightTotal = rows.reduce((n, r) => n + r.right, 0);
   const share = (n: number, total: number): number => (total > 0 ? n / total : 0);
   const max = Math.max(...rows.flatMap((r) => [share(r.left, leftTotal), share(r.right, rightTotal)]));
-  const side = (n: number, total: number): string => fit(`${String(n).padStart(countWidth)} ${hbar(share(n, total), max, barWidth)}`, half);
+  const side = (n: number, total: number): string =>
+    fit(`${String(n).padStart(countWidth)} ${hbar(share(n, total), max, barWidth)}`, half);
   const pad = ' '.repeat(labelWidth + 1);
   return [
     `${indent}${pad}${fit(sanitizeText(headers[0]), half)}${sep}${sanitizeText(headers[1])}`,
-    ...rows.map((r) => `${indent}${fit(r.label, labelWidth, 'right')} ${side(r.left, leftTotal)}${sep}${side(r.right, rightTotal)}`.trimEnd()),
+    ...rows.map((r) =>
+      `${indent}${fit(r.label, labelWidth, 'right')} ${side(r.left, leftTotal)}${sep}${side(r.right, rightTotal)}`.trimEnd(),
+    ),
   ].map((l) => fit(l, width).trimEnd());
 }

@@ -64,7 +64,11 @@ export async function ensureDemo(
         lines.push(...describeImport({ ...r, sourcePath: relative(packageRoot(), r.sourcePath) }));
       }
       // The sample ships with its provider answers: enriched from those, never from the network.
-      lines.push(...describeEnrichment(await enrichAndLabel(wh, { offline: true, usageFile: null, signal: opts.signal, onEvent: opts.onEnrich })));
+      lines.push(
+        ...describeEnrichment(
+          await enrichAndLabel(wh, { offline: true, usageFile: null, signal: opts.signal, onEvent: opts.onEnrich }),
+        ),
+      );
     } finally {
       wh.close();
     }

@@ -38,7 +38,15 @@ export async function enrichAndLabel(wh: Warehouse, opts: EnrichAndLabelOptions)
   await wh.refresh();
   const mapping =
     opts.cacheDir && (opts.refreshMapping || hasExternalIds(wh.db))
-      ? await loadMapping({ cacheDir: opts.cacheDir, ...mappingSettings(), offline: opts.offline, refresh: opts.refreshMapping, userAgent: `anidex/${version()}`, signal: opts.signal, onFetch: opts.onMappingFetch })
+      ? await loadMapping({
+          cacheDir: opts.cacheDir,
+          ...mappingSettings(),
+          offline: opts.offline,
+          refresh: opts.refreshMapping,
+          userAgent: `anidex/${version()}`,
+          signal: opts.signal,
+          onFetch: opts.onMappingFetch,
+        })
       : null;
   const result = await enrichTitles(wh, {
     provider: providerFromEnv(version()),

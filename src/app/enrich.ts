@@ -1,5 +1,15 @@
 import type { Warehouse } from '../warehouse/store.ts';
-import { allMatches, allSeasonParts, enrichTargets, malIdsWithMetadata, saveMatches, staleAnime, upsertAnime, type EnrichTarget, type TitleMatch } from '../warehouse/enrichment.ts';
+import {
+  allMatches,
+  allSeasonParts,
+  enrichTargets,
+  malIdsWithMetadata,
+  saveMatches,
+  staleAnime,
+  upsertAnime,
+  type EnrichTarget,
+  type TitleMatch,
+} from '../warehouse/enrichment.ts';
 import { finishRun, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
 import { cacheKey, type Provider, type SearchQuery } from '../enrich/provider.ts';
 import { matchTitle, MATCHER_VERSION, type MatchDecision } from '../enrich/matcher.ts';
@@ -84,7 +94,11 @@ function idMapKeys(t: EnrichTarget): string[] {
  * means for the title search. Ids it does not have are evidence of "not anime" only when the mapping is newer than
  * the title (a show that started this year may not be in it yet).
  */
-function fromMapping(t: EnrichTarget, mapping: IdMapping | null | undefined, stamp: string): { decision: TitleMatch | null; word: MappingWord } {
+function fromMapping(
+  t: EnrichTarget,
+  mapping: IdMapping | null | undefined,
+  stamp: string,
+): { decision: TitleMatch | null; word: MappingWord } {
   if (!mapping || !t.titleKey.startsWith('trakt:')) return { decision: null, word: 'unknown' };
   const v = mapping.lookup({ kind: t.mediaType, tvdbId: t.tvdbId, tmdbId: t.tmdbId, imdbId: t.imdbId });
   if (v.kind === 'absent') {
@@ -96,11 +110,26 @@ function fromMapping(t: EnrichTarget, mapping: IdMapping | null | undefined, sta
   const parts = show ? v.parts : [];
   const main = parts.find((p) => p.malId === v.mainMalId);
   const others = [...new Set(parts.filter((p) => p.season !== 0 && p.malId !== v.mainMalId).map((p) => p.malId))];
-  const evidence: MatchEvidence = { method: 'mapping', via: v.via, id: v.id, season: show ? (main?.season ?? null) : null, entries: show ? new Set(parts.map((p) => p.malId)).size : 1 };
+  const evidence: MatchEvidence = {
+    method: 'mapping',
+    via: v.via,
+    id: v.id,
+    season: show ? (main?.season ?? null) : null,
+    entries: show ? new Set(parts.map((p) => p.malId)).size : 1,
+  };
   return {
     decision: {
-      titleKey: t.titleKey, status: 'matched', malId: v.mainMalId, confidence: 1, provider: null, method: 'mapping',
-      otherMalIds: others, reason: evidenceText(evidence), matchedAt: stamp, evidence, parts,
+      titleKey: t.titleKey,
+      status: 'matched',
+      malId: v.mainMalId,
+      confidence: 1,
+      provider: null,
+      method: 'mapping',
+      otherMalIds: others,
+      reason: evidenceText(evidence),
+      matchedAt: stamp,
+      evidence,
+      parts,
     },
     word: 'unknown',
   };
@@ -129,7 +158,8 @@ function searchAgain(m: TitleMatch | undefined, word: MappingWord, opts: EnrichO
 async function dropBundledCopies(wh: Warehouse, provider: Provider): Promise<void> {
   if (provider.name !== 'anilist' || isDemoWarehouse(wh.db)) return;
   const copies = cachedCopiesOf(wh.db, provider.name, bundledAnswers());
-  if (copies.length) await wh.write((db) => deleteCached(db, provider.name, copies), { what: 'dropping copies of the sample answers' });
+  if (copies.length)
+    await wh.write((db) => deleteCached(db, provider.name, copies), { what: 'dropping copies of the sample answers' });
 }
 
 /**
@@ -156,8 +186,15 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   // An id-based decision that says what the stored one says is not written again (it keeps its date).
   const unchanged = (d: TitleMatch): boolean => {
     const m = existing.get(d.titleKey);
-    return !!m && m.method === d.method && m.status === d.status && m.malId === d.malId && JSON.stringify(m.evidence) === JSON.stringify(d.evidence) &&
-      JSON.stringify(m.otherMalIds) === JSON.stringify(d.otherMalIds) && JSON.stringify(existingParts.get(d.titleKey) ?? []) === JSON.stringify(d.parts ?? []);
+    return (
+      !!m &&
+      m.method === d.method &&
+      m.status === d.status &&
+      m.malId === d.malId &&
+      JSON.stringify(m.evidence) === JSON.stringify(d.evidence) &&
+      JSON.stringify(m.otherMalIds) === JSON.stringify(d.otherMalIds) &&
+      JSON.stringify(existingParts.get(d.titleKey) ?? []) === JSON.stringify(d.parts ?? [])
+    );
   };
 
   // 1. Exact ids: the person's own table, then the community mapping; what neither names is searched by title.
@@ -170,7 +207,19 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
     if (key !== undefined) {
       const mapped = opts.idMap!.get(key)!;
       const evidence: MatchEvidence = { method: 'id-map', key };
-      const d: TitleMatch = { titleKey: t.titleKey, status: 'matched', malId: mapped, confidence: 1, provider: null, method: 'id-map', otherMalIds: [], reason: evidenceText(evidence), matchedAt: stamp(), evidence, parts: [] };
+      const d: TitleMatch = {
+        titleKey: t.titleKey,
+        status: 'matched',
+        malId: mapped,
+        confidence: 1,
+        provider: null,
+        method: 'id-map',
+        otherMalIds: [],
+        reason: evidenceText(evidence),
+        matchedAt: stamp(),
+        evidence,
+        parts: [],
+      };
       if (!unchanged(d)) decided.push(d);
       continue;
     }
@@ -181,9 +230,25 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   }
 
   // 2. Answers for the searches: the warehouse cache, then the bundled cache, then the network.
-  const source = new AnswerSource(wh, provider, { offline: opts.offline, signal: opts.signal, useBundled: opts.useBundled, now });
-  const progress = (phase: EnrichPhase) => (p: FetchProgress): void =>
-    emit({ type: 'enrich', phase, done: p.done, total: p.total, calls: provider.stats.calls, cacheHits: source.cacheHits, waitMs: provider.limiter.waitedMs, etaMs: p.etaMs });
+  const source = new AnswerSource(wh, provider, {
+    offline: opts.offline,
+    signal: opts.signal,
+    useBundled: opts.useBundled,
+    now,
+  });
+  const progress =
+    (phase: EnrichPhase) =>
+    (p: FetchProgress): void =>
+      emit({
+        type: 'enrich',
+        phase,
+        done: p.done,
+        total: p.total,
+        calls: provider.stats.calls,
+        cacheHits: source.cacheHits,
+        waitMs: provider.limiter.waitedMs,
+        etaMs: p.etaMs,
+      });
 
   const queries = new Map<string, SearchQuery>();
   for (const { t } of toSearch) {
@@ -192,7 +257,11 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   }
   const searchAnswers = await source.get(
     [...queries.keys()],
-    (keys) => provider.search(keys.map((k) => queries.get(k)!), opts.signal),
+    (keys) =>
+      provider.search(
+        keys.map((k) => queries.get(k)!),
+        opts.signal,
+      ),
     provider.batch.search,
     progress('search'),
   );
@@ -207,13 +276,31 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
     const mapping = opts.mapping;
     const ids = { kind: t.mediaType, tvdbId: t.tvdbId, tmdbId: t.tmdbId, imdbId: t.imdbId };
     const elsewhere = mapping ? (malId: number) => mapping.elsewhere(malId, ids) : undefined;
-    const d = matchTitle({ title: t.title, year: t.year, kind: t.mediaType, airedEpisodes: t.airedEpisodes, mapping: word, elsewhere }, candidates);
+    const d = matchTitle(
+      { title: t.title, year: t.year, kind: t.mediaType, airedEpisodes: t.airedEpisodes, mapping: word, elsewhere },
+      candidates,
+    );
     decisions.set(t.titleKey, d);
-    if (d.malId !== null) fromSearch.set(d.malId, candidates.find((c) => c.malId === d.malId)!);
+    if (d.malId !== null)
+      fromSearch.set(
+        d.malId,
+        candidates.find((c) => c.malId === d.malId)!,
+      );
     decided.push({
-      titleKey: t.titleKey, status: d.malId === null ? 'unmatched' : 'matched', malId: d.malId, confidence: d.confidence,
-      provider: providerName, method: 'search', otherMalIds: d.others, reason: d.reason, matchedAt: stamp(),
-      evidence: d.evidence.method === 'title' || d.evidence.method === 'none' ? { ...d.evidence, mappedAt: mapping?.datedAt ?? null } : d.evidence, parts: [],
+      titleKey: t.titleKey,
+      status: d.malId === null ? 'unmatched' : 'matched',
+      malId: d.malId,
+      confidence: d.confidence,
+      provider: providerName,
+      method: 'search',
+      otherMalIds: d.others,
+      reason: d.reason,
+      matchedAt: stamp(),
+      evidence:
+        d.evidence.method === 'title' || d.evidence.method === 'none'
+          ? { ...d.evidence, mappedAt: mapping?.datedAt ?? null }
+          : d.evidence,
+      parts: [],
     });
   }
 
@@ -244,15 +331,26 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
   for (const m of decided) {
     const r = m.malId !== null && m.method !== 'mapping' ? byId.get(m.malId) : undefined;
     if (!r) continue;
-    const sequels = r.relations.filter((l) => l.relationType === 'SEQUEL' && l.malId !== null && l.format !== 'MOVIE').map((l) => l.malId!);
+    const sequels = r.relations
+      .filter((l) => l.relationType === 'SEQUEL' && l.malId !== null && l.format !== 'MOVIE')
+      .map((l) => l.malId!);
     m.otherMalIds = [...new Set([...m.otherMalIds, ...sequels])];
   }
 
   // 5. One write for the outcome and the audit row.
-  emit({ type: 'enrich', phase: 'save', done: 0, total: 1, calls: provider.stats.calls, cacheHits: counts.cacheHits, waitMs: provider.limiter.waitedMs, etaMs: null });
+  emit({
+    type: 'enrich',
+    phase: 'save',
+    done: 0,
+    total: 1,
+    calls: provider.stats.calls,
+    cacheHits: counts.cacheHits,
+    waitMs: provider.limiter.waitedMs,
+    etaMs: null,
+  });
   counts.apiCalls = provider.stats.calls;
   counts.http429 = provider.stats.http429;
-  counts.waitSeconds = Math.round((provider.limiter.waitedMs) / 100) / 10;
+  counts.waitSeconds = Math.round(provider.limiter.waitedMs / 100) / 10;
   counts.cacheHits = source.cacheHits;
   counts.cacheMisses = source.cacheMisses;
   const interrupted = source.interrupted;
@@ -267,7 +365,15 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
         const old = existing.get(m.titleKey);
         return !old || old.status !== m.status || old.malId !== m.malId;
       }).length;
-      finishRun(db, id, counts, interrupted ? 'interrupted' : stoppedBecause ? 'partial' : 'ok', [], null, stoppedBecause);
+      finishRun(
+        db,
+        id,
+        counts,
+        interrupted ? 'interrupted' : stoppedBecause ? 'partial' : 'ok',
+        [],
+        null,
+        stoppedBecause,
+      );
       return id;
     },
     { what: 'saving enrichment' },
@@ -275,7 +381,11 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
 
   const final = allMatches(wh.db);
   const described = malIdsWithMetadata(wh.db);
-  let matched = 0, unmatched = 0, manual = 0, pending = 0, matchedByIds = 0;
+  let matched = 0,
+    unmatched = 0,
+    manual = 0,
+    pending = 0,
+    matchedByIds = 0;
   for (const t of targets) {
     const m = final.get(t.titleKey);
     if (!m || (m.malId !== null && !described.has(m.malId))) pending++;
@@ -285,5 +395,16 @@ export async function enrichTitles(wh: Warehouse, opts: EnrichOptions): Promise<
       if (m.method === 'mapping' || m.method === 'id-map') matchedByIds++;
     } else unmatched++;
   }
-  return { runId, titles: targets.length, matched, unmatched, manual, pending, matchedByIds, counts, stoppedBecause, interrupted };
+  return {
+    runId,
+    titles: targets.length,
+    matched,
+    unmatched,
+    manual,
+    pending,
+    matchedByIds,
+    counts,
+    stoppedBecause,
+    interrupted,
+  };
 }

@@ -7,7 +7,16 @@ export type ImportStage = 'read' | 'silver' | 'gold' | 'save';
 /** What an import tells its caller as it goes (the CLI prints these; the TUI turns them into state). */
 export type ImportEvent =
   | { type: 'stage'; stage: ImportStage }
-  | { type: 'file'; file: string; done: number; total: number; bytesDone: number; bytesTotal: number; records: number; skipped: number };
+  | {
+      type: 'file';
+      file: string;
+      done: number;
+      total: number;
+      bytesDone: number;
+      bytesTotal: number;
+      records: number;
+      skipped: number;
+    };
 
 export interface ImportResult {
   runId: number;

@@ -35,12 +35,20 @@ export async function completeExportPath(typed: string): Promise<PathCompletion>
   const stem = endsWithSep ? '' : basename(expanded);
   let entries: Array<{ name: string; dir: boolean }>;
   try {
-    entries = (await readdir(resolve(dir), { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() || (e.isSymbolicLink() && !IMPORTABLE.test(e.name)) }));
+    entries = (await readdir(resolve(dir), { withFileTypes: true })).map((e) => ({
+      name: e.name,
+      dir: e.isDirectory() || (e.isSymbolicLink() && !IMPORTABLE.test(e.name)),
+    }));
   } catch {
     return { completed: typed, options: [] };
   }
   const hits = entries
-    .filter((e) => e.name.startsWith(stem) && (e.dir || IMPORTABLE.test(e.name)) && (stem.startsWith('.') || !e.name.startsWith('.')))
+    .filter(
+      (e) =>
+        e.name.startsWith(stem) &&
+        (e.dir || IMPORTABLE.test(e.name)) &&
+        (stem.startsWith('.') || !e.name.startsWith('.')),
+    )
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((e) => (e.dir ? e.name + sep : e.name));
   if (hits.length === 0) return { completed: typed, options: [] };
@@ -53,7 +61,8 @@ export async function completeExportPath(typed: string): Promise<PathCompletion>
 
 /** Null when `path` opens as an export; otherwise what is wrong and what to do, in one line. */
 export async function checkExportPath(path: string): Promise<string | null> {
-  if (!path.trim()) return 'Type the path of your export: the .zip Trakt sent you (or its folder), or your MyAnimeList animelist .xml.';
+  if (!path.trim())
+    return 'Type the path of your export: the .zip Trakt sent you (or its folder), or your MyAnimeList animelist .xml.';
   try {
     const full = resolve(typedPath(path));
     if (await looksLikeMalExport(full)) {

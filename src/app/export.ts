@@ -59,7 +59,13 @@ export function buildExport(db: SqlDb, format: ExportFormat, opts: ExportOptions
     };
   }
   const rows = libraryView(db);
-  return { format, text: format === 'csv' ? libraryCsv(rows) : libraryJson(rows), exported: rows.length, origins: null, notExported: [] };
+  return {
+    format,
+    text: format === 'csv' ? libraryCsv(rows) : libraryJson(rows),
+    exported: rows.length,
+    origins: null,
+    notExported: [],
+  };
 }
 
 export interface MalList {
@@ -92,19 +98,30 @@ export function malList(db: SqlDb): MalList {
     const watched = (seasons.get(r.titleKey) ?? []).filter((p) => p.episodesWatched > 0);
     // (A show whose plays lie in no season the mapping knows stays one title, as before.)
     if (watched.length && !hasList(r.sources)) {
-      const last = watched.reduce<PartCoverage | null>((a, p) => (a === null || (p.lastWatchedAt ?? '') > (a.lastWatchedAt ?? '') ? p : a), null);
+      const last = watched.reduce<PartCoverage | null>(
+        (a, p) => (a === null || (p.lastWatchedAt ?? '') > (a.lastWatchedAt ?? '') ? p : a),
+        null,
+      );
       for (const p of watched) {
         if (listed.has(p.malId) || traktOnly.has(p.malId) || parts.has(p.malId)) continue;
         parts.set(p.malId, { show: r, part: p, last: p === last });
       }
       continue;
     }
-    if (r.malId === null || hasList(r.sources) || listed.has(r.malId) || traktOnly.has(r.malId) || parts.has(r.malId)) continue;
+    if (r.malId === null || hasList(r.sources) || listed.has(r.malId) || traktOnly.has(r.malId) || parts.has(r.malId))
+      continue;
     traktOnly.set(r.malId, r);
   }
   const plan = new Map<number, PlanItem>();
   for (const p of planItems(db)) {
-    if (p.malId !== null && !listed.has(p.malId) && !traktOnly.has(p.malId) && !parts.has(p.malId) && !plan.has(p.malId)) plan.set(p.malId, p);
+    if (
+      p.malId !== null &&
+      !listed.has(p.malId) &&
+      !traktOnly.has(p.malId) &&
+      !parts.has(p.malId) &&
+      !plan.has(p.malId)
+    )
+      plan.set(p.malId, p);
   }
   const records = animeRecords(db, [...traktOnly.keys(), ...parts.keys(), ...plan.keys()]);
   const dropped = droppedMalIds(db);
@@ -129,11 +146,22 @@ export function malList(db: SqlDb): MalList {
     const episodes = rec?.episodes ?? null;
     return {
       malId,
-      title: rec?.titles.romaji ?? `${show.title} (${part.season === null ? 'all seasons' : part.season === 0 ? 'specials' : `season ${part.season}`})`,
+      title:
+        rec?.titles.romaji ??
+        `${show.title} (${part.season === null ? 'all seasons' : part.season === 0 ? 'specials' : `season ${part.season}`})`,
       seriesType: malSeriesType(rec?.format ?? null),
       seriesEpisodes: episodes,
       ...traktStatus(
-        { mediaType: 'show', episodesWatched: part.episodesWatched, totalEpisodes: null, totalPlays: part.plays, firstWatchedAt: part.firstWatchedAt, lastWatchedAt: part.lastWatchedAt, userRating: show.userRating, animeEpisodes: episodes },
+        {
+          mediaType: 'show',
+          episodesWatched: part.episodesWatched,
+          totalEpisodes: null,
+          totalPlays: part.plays,
+          firstWatchedAt: part.firstWatchedAt,
+          lastWatchedAt: part.lastWatchedAt,
+          userRating: show.userRating,
+          animeEpisodes: episodes,
+        },
         { newestPlayAt: newest, dropped: last && dropped.has(show.malId ?? -1) },
       ),
       rewatching: false,
@@ -174,7 +202,14 @@ function planEntry(malId: number, p: PlanItem, rec: AnimeRecord | undefined): Ma
 function notExported(db: SqlDb, library: readonly LibraryEntry[]): NotExported[] {
   const out: NotExported[] = library
     .filter((r) => r.malId === null)
-    .map((r) => ({ title: r.title, year: r.year, kind: r.mediaType, why: whyNot(r.matchStatus), from: 'library' as const, detail: r.matchReason }));
+    .map((r) => ({
+      title: r.title,
+      year: r.year,
+      kind: r.mediaType,
+      why: whyNot(r.matchStatus),
+      from: 'library' as const,
+      detail: r.matchReason,
+    }));
   const unmatchedPlan = planItems(db).filter((p) => p.malId === null);
   if (unmatchedPlan.length > 0) {
     const matches = allMatches(db);
@@ -182,7 +217,14 @@ function notExported(db: SqlDb, library: readonly LibraryEntry[]): NotExported[]
     for (const p of unmatchedPlan) {
       const t = p.sourceKey === null ? undefined : targets.get(p.sourceKey);
       const m = p.sourceKey === null ? undefined : matches.get(p.sourceKey);
-      out.push({ title: p.title, year: t?.year ?? null, kind: t?.mediaType ?? null, why: whyNot(m?.status ?? 'pending'), from: 'plan', detail: m?.reason ?? null });
+      out.push({
+        title: p.title,
+        year: t?.year ?? null,
+        kind: t?.mediaType ?? null,
+        why: whyNot(m?.status ?? 'pending'),
+        from: 'plan',
+        detail: m?.reason ?? null,
+      });
     }
   }
   return out.sort((a, b) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || (a.year ?? 0) - (b.year ?? 0));

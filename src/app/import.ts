@@ -14,7 +14,12 @@ export { DERIVATION_VERSION } from './trakt-shape.ts';
  * Load an opened Trakt export into `db` as of `loadTime`, inside the caller's transaction (the one loader, fed by
  * the export adapter). Works on any SqlDb, so the benchmark can run the very same load on better-sqlite3.
  */
-export function loadTraktExport(db: SqlDb, source: ExportSource, loadTime: string, opts: LoadOptions = {}): Promise<ImportResult> {
+export function loadTraktExport(
+  db: SqlDb,
+  source: ExportSource,
+  loadTime: string,
+  opts: LoadOptions = {},
+): Promise<ImportResult> {
   return loadSnapshot(db, traktExportSnapshot(source, { strict: opts.strict }), new TraktShape(), loadTime, opts);
 }
 
@@ -23,5 +28,10 @@ export function loadTraktExport(db: SqlDb, source: ExportSource, loadTime: strin
  * replaced, gold gets SCD2 versions. One transaction: on any error the warehouse file is left untouched.
  */
 export function importTraktExport(wh: Warehouse, path: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  return importSnapshot(wh, async () => traktExportSnapshot(await openExport(resolve(path)), { strict: opts.strict }), () => new TraktShape(), opts);
+  return importSnapshot(
+    wh,
+    async () => traktExportSnapshot(await openExport(resolve(path)), { strict: opts.strict }),
+    () => new TraktShape(),
+    opts,
+  );
 }

@@ -26,7 +26,15 @@ export async function labelMoods(wh: Warehouse, client: GeminiClient, signal?: A
   await wh.refresh();
   const all = wh.db.all<{ id: number }>('SELECT mal_id AS id FROM dim_anime ORDER BY mal_id').map((r) => r.id);
   const todo = unlabeled(wh.db, all, client.model);
-  const result: LabelResult = { labeled: 0, cached: all.length - todo.length, skipped: 0, droppedMoods: 0, requests: 0, stoppedBecause: null, messages: [] };
+  const result: LabelResult = {
+    labeled: 0,
+    cached: all.length - todo.length,
+    skipped: 0,
+    droppedMoods: 0,
+    requests: 0,
+    stoppedBecause: null,
+    messages: [],
+  };
   const records = animeRecords(wh.db, todo);
   const queue: number[][] = [];
   for (let i = 0; i < todo.length; i += LABEL_BATCH) queue.push(todo.slice(i, i + LABEL_BATCH));
@@ -37,7 +45,13 @@ export async function labelMoods(wh: Warehouse, client: GeminiClient, signal?: A
     let res;
     try {
       result.requests++;
-      res = await client.generateJson({ system: LABEL_SYSTEM, prompt: labelPrompt(recs), schema: LABEL_SCHEMA, signal, maxOutputTokens: 4096 });
+      res = await client.generateJson({
+        system: LABEL_SYSTEM,
+        prompt: labelPrompt(recs),
+        schema: LABEL_SCHEMA,
+        signal,
+        maxOutputTokens: 4096,
+      });
     } catch (err) {
       if (signal?.aborted) {
         result.stoppedBecause = 'interrupted';
@@ -57,17 +71,23 @@ export async function labelMoods(wh: Warehouse, client: GeminiClient, signal?: A
         retried.add(a);
         retried.add(b);
         queue.unshift(a, b);
-        result.messages.push(`Gemini's answer for ${batch.length} titles was unusable (${res.message}); retrying in halves.`);
+        result.messages.push(
+          `Gemini's answer for ${batch.length} titles was unusable (${res.message}); retrying in halves.`,
+        );
       } else {
         result.skipped += batch.length;
-        result.messages.push(`Skipped ${batch.length} titles: Gemini's answer was unusable again (${res.message}); their moods stay from genres and tags.`);
+        result.messages.push(
+          `Skipped ${batch.length} titles: Gemini's answer was unusable again (${res.message}); their moods stay from genres and tags.`,
+        );
       }
       continue;
     }
     const v = validateLabels(res.json, new Set(batch));
     result.droppedMoods += v.droppedMoods;
     result.labeled += v.labels.size;
-    await wh.write((db) => saveLabels(db, v.labels as Map<number, Mood[]>, client.model, new Date().toISOString()), { what: 'saving mood labels' });
+    await wh.write((db) => saveLabels(db, v.labels as Map<number, Mood[]>, client.model, new Date().toISOString()), {
+      what: 'saving mood labels',
+    });
   }
   await wh.write((db) => applyCachedLabels(db, client.model), { what: 'applying mood labels' });
   return result;

@@ -32,7 +32,9 @@ export function moveLegacyFiles(dataDir: string, dirs: AnidexDirs): string[] {
     if (existsSync(join(oldCache, 'tui-library.json'))) unlinkSync(join(oldCache, 'tui-library.json'));
     if (existsSync(oldCache) && readdirSync(oldCache).length === 0) rmdirSync(oldCache);
   } catch (err) {
-    lines.push(`Could not move files from ${dataDir} to the XDG folders (${(err as Error).message}); move them by hand or check the permissions.`);
+    lines.push(
+      `Could not move files from ${dataDir} to the XDG folders (${(err as Error).message}); move them by hand or check the permissions.`,
+    );
   }
   return lines;
 }

@@ -27,7 +27,10 @@ export function libraryView(db: SqlDb, opts: LibraryViewOptions = {}): LibraryEn
   const ctx = { newestPlayAt: newestPlayAt(db), droppedMalIds: droppedMalIds(db) };
   const norms = new Map(rows.map((r) => [r.titleKey, r.normTitle]));
   const library = mergeSources(rows).map((r): LibraryEntry => {
-    const named = r.keys.length < 2 ? r : { ...r, normNames: otherNorms(r.normTitle, [...r.normNames, ...r.keys.map((k) => norms.get(k) ?? '')]) };
+    const named =
+      r.keys.length < 2
+        ? r
+        : { ...r, normNames: otherNorms(r.normTitle, [...r.normNames, ...r.keys.map((k) => norms.get(k) ?? '')]) };
     return { ...named, status: titleStatus(r, ctx) };
   });
   if (!opts.planned) return library;

@@ -50,7 +50,9 @@ export function refuseIfBehind(newest: string | null, loadTime: string, asOfGive
   if (newest !== null && loadTime < newest) {
     throw new LoadRefusedError(
       `The load time ${loadTime} is earlier than the newest version already in the warehouse (${newest}); history must move forward, so nothing was written.`,
-      asOfGiven ? 'Drop --as-of to load as of now, or give an --as-of later than that time.' : "This machine's clock seems to be behind the last import; check it.",
+      asOfGiven
+        ? 'Drop --as-of to load as of now, or give an --as-of later than that time.'
+        : "This machine's clock seems to be behind the last import; check it.",
     );
   }
 }
@@ -61,7 +63,13 @@ export function refuseIfBehind(newest: string | null, loadTime: string, asOfGive
  * silver and gold; otherwise silver is replaced and gold gets SCD2 versions under the shape's key prefix. Works
  * on any SqlDb, so the benchmark can run the very same load on better-sqlite3.
  */
-export async function loadSnapshot<V>(db: SqlDb, snapshot: SourceSnapshot<V>, shape: SnapshotShape<V>, loadTime: string, opts: LoadOptions = {}): Promise<ImportResult> {
+export async function loadSnapshot<V>(
+  db: SqlDb,
+  snapshot: SourceSnapshot<V>,
+  shape: SnapshotShape<V>,
+  loadTime: string,
+  opts: LoadOptions = {},
+): Promise<ImportResult> {
   const emit = opts.onEvent ?? (() => {});
   refuseIfBehind(newestValidFrom(db), loadTime, opts.asOfGiven ?? true);
   const counts: RunCounts = { ...ZERO_COUNTS };
@@ -83,7 +91,16 @@ export async function loadSnapshot<V>(db: SqlDb, snapshot: SourceSnapshot<V>, sh
       for (const k of page.skipped) digest.update(shape.digestSkip(k));
       done++;
       bytesDone += page.bytes;
-      emit({ type: 'file', file: page.name, done, total: snapshot.pageCount, bytesDone, bytesTotal: snapshot.bytesTotal, records: page.records.length, skipped: page.skipped.length });
+      emit({
+        type: 'file',
+        file: page.name,
+        done,
+        total: snapshot.pageCount,
+        bytesDone,
+        bytesTotal: snapshot.bytesTotal,
+        records: page.records.length,
+        skipped: page.skipped.length,
+      });
       opts.signal?.throwIfAborted();
     }
   } finally {
@@ -123,7 +140,17 @@ export async function loadSnapshot<V>(db: SqlDb, snapshot: SourceSnapshot<V>, sh
   // A source's plan-to-watch items join the plan once; later loads and removals at the source never touch them again.
   addPlanItems(db, shape.planItems(), loadTime);
   finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, batchDigest);
-  return { runId, sourcePath: snapshot.path, validFrom: loadTime, counts, skipped, deletedTitles, identical, crossCheck, notes: snapshot.notes };
+  return {
+    runId,
+    sourcePath: snapshot.path,
+    validFrom: loadTime,
+    counts,
+    skipped,
+    deletedTitles,
+    identical,
+    crossCheck,
+    notes: snapshot.notes,
+  };
 }
 
 /**
@@ -144,13 +171,21 @@ export async function importSnapshot<V>(
     return await wh.write(
       async (db) => {
         // "Now" is taken once the lock is held: another import may have saved a later time while we waited.
-        const result = await loadSnapshot(db, snapshot, makeShape(), opts.asOf ?? new Date().toISOString(), { ...opts, asOfGiven: opts.asOf !== undefined });
+        const result = await loadSnapshot(db, snapshot, makeShape(), opts.asOf ?? new Date().toISOString(), {
+          ...opts,
+          asOfGiven: opts.asOf !== undefined,
+        });
         // The last moment a cancel can still leave the warehouse exactly as it was.
         opts.signal?.throwIfAborted();
         opts.onEvent?.({ type: 'stage', stage: 'save' });
         return result;
       },
-      { snapshot: 'import', snapshotWhen: (r) => !r.identical, what: `importing ${snapshot.path}`, lockWaitMs: opts.lockWaitMs },
+      {
+        snapshot: 'import',
+        snapshotWhen: (r) => !r.identical,
+        what: `importing ${snapshot.path}`,
+        lockWaitMs: opts.lockWaitMs,
+      },
     );
   } finally {
     await snapshot.close?.();

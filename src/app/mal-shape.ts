@@ -42,7 +42,9 @@ export class MalShape implements SnapshotShape<MalEntry> {
   emptyError(snapshot: SourceSnapshot<MalEntry>, skipped: readonly SkippedRecord[]): Error | null {
     if (this.entries.length > 0) return null;
     if (this.via === 'api') {
-      const why = skipped.length ? `all ${skipped.length} of its entries are malformed (the first: ${skipped[0]!.field}: ${skipped[0]!.reason})` : 'it lists no anime';
+      const why = skipped.length
+        ? `all ${skipped.length} of its entries are malformed (the first: ${skipped[0]!.field}: ${skipped[0]!.reason})`
+        : 'it lists no anime';
       return new AnidexError(
         `The MyAnimeList list ${snapshot.path.slice('mal:'.length)} came back empty (${why}), and loading it would mark every MyAnimeList title deleted, so nothing was written.`,
         'If the list really is empty now, run the sync again with --allow-empty.',
@@ -61,7 +63,17 @@ export class MalShape implements SnapshotShape<MalEntry> {
       matches: (known: ReadonlyMap<string, TitleMatch>, at: string): TitleMatch[] =>
         entries
           .filter((e) => known.get(malTitleKey(e.malId))?.malId !== e.malId)
-          .map((e) => ({ titleKey: malTitleKey(e.malId), status: 'matched' as const, malId: e.malId, confidence: 1, provider: null, method: 'mal-export' as const, otherMalIds: [], reason, matchedAt: at })),
+          .map((e) => ({
+            titleKey: malTitleKey(e.malId),
+            status: 'matched' as const,
+            malId: e.malId,
+            confidence: 1,
+            provider: null,
+            method: 'mal-export' as const,
+            otherMalIds: [],
+            reason,
+            matchedAt: at,
+          })),
       crossCheck: null,
       duplicates: 0,
     };
@@ -74,6 +86,12 @@ export class MalShape implements SnapshotShape<MalEntry> {
   planItems() {
     return this.entries
       .filter((e) => e.status === 'Plan to Watch')
-      .map((e) => ({ title: e.title, malId: e.malId, notes: e.comments || null, source: 'mal' as const, sourceKey: malTitleKey(e.malId) }));
+      .map((e) => ({
+        title: e.title,
+        malId: e.malId,
+        notes: e.comments || null,
+        source: 'mal' as const,
+        sourceKey: malTitleKey(e.malId),
+      }));
   }
 }

@@ -28,14 +28,23 @@ export function describeImport(r: ImportResult): string[] {
     );
   }
   for (const n of r.notes ?? []) lines.push(`  ${sanitizeText(n)}`);
-  if (r.deletedTitles.length) lines.push(`  no longer in ${it} (kept in history, marked deleted): ${previewList(r.deletedTitles.map(sanitizeText), '`anidex library --deleted`')}`);
-  for (const s of r.skipped.slice(0, PREVIEW_COUNT)) lines.push(`  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`);
-  if (r.skipped.length > PREVIEW_COUNT) lines.push(`  … and ${r.skipped.length - PREVIEW_COUNT} more skipped records (${again} lists them all)`);
+  if (r.deletedTitles.length)
+    lines.push(
+      `  no longer in ${it} (kept in history, marked deleted): ${previewList(r.deletedTitles.map(sanitizeText), '`anidex library --deleted`')}`,
+    );
+  for (const s of r.skipped.slice(0, PREVIEW_COUNT))
+    lines.push(
+      `  skipped ${sanitizeText(s.file)} record ${s.index}, field ${sanitizeText(s.field)}: ${sanitizeText(s.reason)}`,
+    );
+  if (r.skipped.length > PREVIEW_COUNT)
+    lines.push(`  … and ${r.skipped.length - PREVIEW_COUNT} more skipped records (${again} lists them all)`);
   return lines;
 }
 
 /** A few lines on what an enrichment run did. */
-export function describeEnrichment(r: EnrichResult & { labels?: LabelResult | null; mapping?: MappingSummary | null }): string[] {
+export function describeEnrichment(
+  r: EnrichResult & { labels?: LabelResult | null; mapping?: MappingSummary | null },
+): string[] {
   const c = r.counts;
   const byIds = r.matchedByIds > 0 ? ` (${r.matchedByIds} by their TVDB, TMDb or IMDb ids)` : '';
   const lines = [
@@ -44,14 +53,24 @@ export function describeEnrichment(r: EnrichResult & { labels?: LabelResult | nu
   ];
   if (r.mapping) lines.push(`  ${describeMapping(r.mapping)}`);
   if (r.interrupted) lines.push('  Interrupted: finished lookups are saved; run `anidex enrich` to continue.');
-  else if (r.stoppedBecause) lines.push(`  Stopped early: ${r.stoppedBecause} Run \`anidex enrich\` later to finish; nothing is fetched twice.`);
-  else if (r.pending) lines.push(`  ${r.pending === 1 ? '1 title has' : `${r.pending} titles have`} no anime metadata yet (genres, studios, runtimes, scores): \`anidex enrich\` fetches it.`);
+  else if (r.stoppedBecause)
+    lines.push(`  Stopped early: ${r.stoppedBecause} Run \`anidex enrich\` later to finish; nothing is fetched twice.`);
+  else if (r.pending)
+    lines.push(
+      `  ${r.pending === 1 ? '1 title has' : `${r.pending} titles have`} no anime metadata yet (genres, studios, runtimes, scores): \`anidex enrich\` fetches it.`,
+    );
   if (r.labels) {
     const l = r.labels;
-    lines.push(`  Mood labels from Gemini: ${l.labeled} new, ${l.cached} cached, ${l.skipped} skipped, ${l.droppedMoods} labels outside the vocabulary dropped (${l.requests} requests).`);
+    lines.push(
+      `  Mood labels from Gemini: ${l.labeled} new, ${l.cached} cached, ${l.skipped} skipped, ${l.droppedMoods} labels outside the vocabulary dropped (${l.requests} requests).`,
+    );
     for (const m of l.messages) lines.push(`  ${m}`);
-    if (l.stoppedBecause) lines.push(`  Labelling stopped: ${l.stoppedBecause} Moods of unlabelled titles come from genres and tags.`);
+    if (l.stoppedBecause)
+      lines.push(`  Labelling stopped: ${l.stoppedBecause} Moods of unlabelled titles come from genres and tags.`);
   }
-  if (r.unmatched) lines.push('  `anidex library --unmatched` lists what did not match; `anidex match <title> <mal id>` fixes one by hand.');
+  if (r.unmatched)
+    lines.push(
+      '  `anidex library --unmatched` lists what did not match; `anidex match <title> <mal id>` fixes one by hand.',
+    );
   return lines;
 }

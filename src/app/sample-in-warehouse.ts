@@ -26,8 +26,13 @@ export async function removeSample(wh: Warehouse): Promise<SampleRemoval | null>
   if (sampleNotice(wh.db) === null) return null;
   const answers = new Map([...bundledAnswers()].map(([k, a]) => [k, a.payload]));
   const removed = await wh.write(
-    (db) => (isDemoWarehouse(db) ? null : removeSampleRuns(db, sampleRuns(db, SAMPLE_PATHS), { provider: 'anilist', answers })),
-    { what: 'removing the bundled sample', snapshot: 'before removing the bundled sample', snapshotWhen: (r) => r !== null && r.runs > 0 },
+    (db) =>
+      isDemoWarehouse(db) ? null : removeSampleRuns(db, sampleRuns(db, SAMPLE_PATHS), { provider: 'anilist', answers }),
+    {
+      what: 'removing the bundled sample',
+      snapshot: 'before removing the bundled sample',
+      snapshotWhen: (r) => r !== null && r.runs > 0,
+    },
   );
   return removed && removed.runs > 0 ? removed : null;
 }

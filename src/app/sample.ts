@@ -5,8 +5,12 @@ import type { ImportResult } from './events.ts';
 import { packageRoot, SAMPLE_EXPORTS } from '../lib/config.ts';
 
 /** Load both bundled sample exports, each as of its export date, so the sample shows versions changing. */
-export async function importSample(wh: Warehouse, opts: Pick<ImportOptions, 'onEvent' | 'signal'> = {}): Promise<ImportResult[]> {
+export async function importSample(
+  wh: Warehouse,
+  opts: Pick<ImportOptions, 'onEvent' | 'signal'> = {},
+): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
-  for (const s of SAMPLE_EXPORTS) results.push(await importTraktExport(wh, join(packageRoot(), s.path), { ...opts, asOf: s.asOf }));
+  for (const s of SAMPLE_EXPORTS)
+    results.push(await importTraktExport(wh, join(packageRoot(), s.path), { ...opts, asOf: s.asOf }));
   return results;
 }

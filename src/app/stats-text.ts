@@ -55,41 +55,101 @@ export function statsReport(s: StatsNumbers, width: number, months: number, layo
 
   body(`Titles     ${s.titles} (${s.shows} shows, ${s.movies} films)`);
   if (src.malOnly + src.both > 0) {
-    body(`Sources    ${[src.traktOnly ? `${src.traktOnly} Trakt only` : '', src.malOnly ? `${src.malOnly} MyAnimeList only` : '', src.both ? `${src.both} in both` : ''].filter(Boolean).join(' · ')}`);
+    body(
+      `Sources    ${[src.traktOnly ? `${src.traktOnly} Trakt only` : '', src.malOnly ? `${src.malOnly} MyAnimeList only` : '', src.both ? `${src.both} in both` : ''].filter(Boolean).join(' · ')}`,
+    );
   }
   body(`Episodes   ${s.episodes} episodes watched`);
-  body(h ? `Plays      ${h.plays} (${h.episodePlays} episode plays, ${h.moviePlays} film plays; rewatches included)` : 'Plays      needs a Trakt history (a MyAnimeList list has no plays)');
+  body(
+    h
+      ? `Plays      ${h.plays} (${h.episodePlays} episode plays, ${h.moviePlays} film plays; rewatches included)`
+      : 'Plays      needs a Trakt history (a MyAnimeList list has no plays)',
+  );
   const totalMinutes = (h?.knownMinutes ?? 0) + s.listMinutes;
   if (s.timedTitles > 0) {
-    body(`Time       ${hours(totalMinutes)} hours, from the ${s.timedTitles} of ${s.watchedTitles} watched titles with a runtime`);
-    const how = [h && h.playsWithKnownRuntime > 0 ? `${hours(h.knownMinutes)} h from ${h.playsWithKnownRuntime} of ${h.plays} plays` : '', s.listMinutes > 0 ? `${hours(s.listMinutes)} h as episodes × runtime` : ''].filter(Boolean);
+    body(
+      `Time       ${hours(totalMinutes)} hours, from the ${s.timedTitles} of ${s.watchedTitles} watched titles with a runtime`,
+    );
+    const how = [
+      h && h.playsWithKnownRuntime > 0
+        ? `${hours(h.knownMinutes)} h from ${h.playsWithKnownRuntime} of ${h.plays} plays`
+        : '',
+      s.listMinutes > 0 ? `${hours(s.listMinutes)} h as episodes × runtime` : '',
+    ].filter(Boolean);
     note(`           ${how.join(', ')}`);
   } else body('Time       unknown until titles have runtimes (anidex enrich)');
-  body(h ? `Binge rate ${pct(h.bingedShows, h.showsWithDatedPlays)} of shows (${h.bingedShows} of ${h.showsWithDatedPlays}: ${BINGE_RULE})` : 'Binge rate needs a Trakt history (plays with their times)');
+  body(
+    h
+      ? `Binge rate ${pct(h.bingedShows, h.showsWithDatedPlays)} of shows (${h.bingedShows} of ${h.showsWithDatedPlays}: ${BINGE_RULE})`
+      : 'Binge rate needs a Trakt history (plays with their times)',
+  );
   body(`Ratings    ${s.ratedTitles} rated, mean ${s.meanRating === null ? '—' : s.meanRating.toFixed(1)}`);
-  const meta = [`${s.titlesWithMetadata} of ${s.titles} titles matched to anime`, s.notAnimeTitles ? `${s.notAnimeTitles} not anime` : '', s.pendingTitles ? `${s.pendingTitles} pending: anidex enrich` : ''];
+  const meta = [
+    `${s.titlesWithMetadata} of ${s.titles} titles matched to anime`,
+    s.notAnimeTitles ? `${s.notAnimeTitles} not anime` : '',
+    s.pendingTitles ? `${s.pendingTitles} pending: anidex enrich` : '',
+  ];
   body(`Metadata   ${meta.filter(Boolean).join('; ')}`);
   body(`Watched    ${shortDate(s.firstWatchedAt)} → ${shortDate(s.lastWatchedAt)} (watch dates, not import time)`);
 
   section(h ? `Plays per month (last ${Math.min(months, fillMonths(h.playsPerMonth).length)}):` : 'Plays per month:');
   const filled = h ? fillMonths(h.playsPerMonth).slice(-months) : [];
-  if (filled.length) out.push(...lines(barChart(filled.map((r) => ({ label: r.month, value: r.plays, note: String(r.plays) })), width)));
+  if (filled.length)
+    out.push(
+      ...lines(
+        barChart(
+          filled.map((r) => ({ label: r.month, value: r.plays, note: String(r.plays) })),
+          width,
+        ),
+      ),
+    );
   else note(h ? '  none dated' : `  ${NEEDS_HISTORY}`);
 
   const playYears = new Map((h?.playsPerYear ?? []).map((y) => [y.year, y.plays]));
   const years = fillYears(s.hoursPerYear, (year) => ({ year, knownMinutes: 0 }));
   if (totalMinutes > 0) {
-    const how = h && s.listMinutes > 0 ? 'plays by the year watched, other titles by the year finished (else started)' : h ? 'plays whose runtime is known; the plays column counts every dated play' : 'episodes watched × runtime, by the year finished (else started)';
+    const how =
+      h && s.listMinutes > 0
+        ? 'plays by the year watched, other titles by the year finished (else started)'
+        : h
+          ? 'plays whose runtime is known; the plays column counts every dated play'
+          : 'episodes watched × runtime, by the year finished (else started)';
     section('Hours watched per year:', how);
-    out.push(...lines(barChart(years.map((y) => ({ label: y.year, value: y.knownMinutes, note: `${hours(y.knownMinutes)} h${h ? ` ${String(playYears.get(y.year) ?? 0).padStart(5)} plays` : ''}` })), width)));
-    if (s.undatedListMinutes > 0) note(`  ${hours(s.undatedListMinutes)} h are of titles with no date (in the total, in no year)`);
+    out.push(
+      ...lines(
+        barChart(
+          years.map((y) => ({
+            label: y.year,
+            value: y.knownMinutes,
+            note: `${hours(y.knownMinutes)} h${h ? ` ${String(playYears.get(y.year) ?? 0).padStart(5)} plays` : ''}`,
+          })),
+          width,
+        ),
+      ),
+    );
+    if (s.undatedListMinutes > 0)
+      note(`  ${hours(s.undatedListMinutes)} h are of titles with no date (in the total, in no year)`);
   }
 
   const perYear = fillYears(s.titlesPerYear, (year) => ({ year, titles: 0 }));
   if (perYear.length) {
     const mal = src.malOnly + src.both > 0;
-    section('Titles per year:', !h ? 'by the year finished (else started)' : mal ? 'by the last play; MyAnimeList entries by the year finished (else started)' : 'by the year of the last play');
-    out.push(...lines(barChart(perYear.map((y) => ({ label: y.year, value: y.titles, note: String(y.titles) })), width)));
+    section(
+      'Titles per year:',
+      !h
+        ? 'by the year finished (else started)'
+        : mal
+          ? 'by the last play; MyAnimeList entries by the year finished (else started)'
+          : 'by the year of the last play',
+    );
+    out.push(
+      ...lines(
+        barChart(
+          perYear.map((y) => ({ label: y.year, value: y.titles, note: String(y.titles) })),
+          width,
+        ),
+      ),
+    );
   }
   const undated = s.titles - s.titlesPerYear.reduce((n, y) => n + y.titles, 0);
   if (undated > 0) {
@@ -104,7 +164,11 @@ export function statsReport(s: StatsNumbers, width: number, months: number, layo
     out.push(
       ...lines(
         barChart(
-          binges.map((b) => ({ label: b.year, value: b.shows ? b.bingedShows / b.shows : 0, note: `${pct(b.bingedShows, b.shows).padStart(4)} ${`${b.bingedShows}/${b.shows}`.padStart(noteWidth)}` })),
+          binges.map((b) => ({
+            label: b.year,
+            value: b.shows ? b.bingedShows / b.shows : 0,
+            note: `${pct(b.bingedShows, b.shows).padStart(4)} ${`${b.bingedShows}/${b.shows}`.padStart(noteWidth)}`,
+          })),
           width,
           { max: 1 },
         ),
@@ -112,12 +176,38 @@ export function statsReport(s: StatsNumbers, width: number, months: number, layo
     );
   } else note(h ? '  no show has dated episode plays' : `  ${NEEDS_HISTORY}`);
 
-  section('Titles per status:', s.statuses.plan_to_watch ? 'plan_to_watch: MyAnimeList Plan to Watch entries, not among the titles above' : undefined);
-  out.push(...lines(barChart(TITLE_STATUSES.map((st) => ({ label: st, value: s.statuses[st], note: String(s.statuses[st]) })), width)));
+  section(
+    'Titles per status:',
+    s.statuses.plan_to_watch
+      ? 'plan_to_watch: MyAnimeList Plan to Watch entries, not among the titles above'
+      : undefined,
+  );
+  out.push(
+    ...lines(
+      barChart(
+        TITLE_STATUSES.map((st) => ({ label: st, value: s.statuses[st], note: String(s.statuses[st]) })),
+        width,
+      ),
+    ),
+  );
 
   const named = (title: string, rows: StatsNumbers['topGenres']): void => {
-    section(title, rows.length ? `counted by titles, of the ${plural(s.titlesWithMetadata, 'title')} with anime metadata` : undefined);
-    if (rows.length) out.push(...lines(barChart(rows.map((r) => ({ label: r.name, value: r.titles, note: String(r.titles) })), width, { maxLabel: layout.whole ? Infinity : Math.max(8, Math.min(24, width - 40)) })));
+    section(
+      title,
+      rows.length
+        ? `counted by titles, of the ${plural(s.titlesWithMetadata, 'title')} with anime metadata`
+        : undefined,
+    );
+    if (rows.length)
+      out.push(
+        ...lines(
+          barChart(
+            rows.map((r) => ({ label: r.name, value: r.titles, note: String(r.titles) })),
+            width,
+            { maxLabel: layout.whole ? Infinity : Math.max(8, Math.min(24, width - 40)) },
+          ),
+        ),
+      );
     else note('  none yet: no title has anime metadata (anidex enrich)');
   };
   named('Top genres:', s.topGenres);
@@ -129,11 +219,17 @@ export function statsReport(s: StatsNumbers, width: number, months: number, layo
     section('Score distribution:', 'a bar is its share of that side; community = AniList/MAL score ÷ 10, rounded');
     const mine = new Map(s.ratingHistogram.map((r) => [r.rating, r.titles]));
     const theirs = new Map(s.communityScoreHistogram.map((r) => [r.score, r.titles]));
-    const rows = Array.from({ length: 10 }, (_, i) => 10 - i).map((score) => ({ label: String(score), left: mine.get(score) ?? 0, right: theirs.get(score) ?? 0 }));
+    const rows = Array.from({ length: 10 }, (_, i) => 10 - i).map((score) => ({
+      label: String(score),
+      left: mine.get(score) ?? 0,
+      right: theirs.get(score) ?? 0,
+    }));
     out.push(...lines(pairedBarChart(rows, width, [`yours (${rated} rated)`, `community (${scored} scored)`])));
     const both = s.ratedAndScored;
     if (both.titles > 0 && both.meanRating !== null && both.meanCommunityScore !== null) {
-      note(`  On the ${plural(both.titles, 'title')} with both: your mean ${both.meanRating.toFixed(1)}, community ${both.meanCommunityScore.toFixed(1)}`);
+      note(
+        `  On the ${plural(both.titles, 'title')} with both: your mean ${both.meanRating.toFixed(1)}, community ${both.meanCommunityScore.toFixed(1)}`,
+      );
     }
   }
   // Sentences wrap, continuing under their value ("Binge rate 42% of shows …" goes on below "42%"); chart rows

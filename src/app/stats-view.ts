@@ -12,6 +12,11 @@ export function statsView(db: SqlDb): StatsNumbers {
   const all = libraryView(db, { planned: true });
   const library = all.filter((r) => r.status !== 'plan_to_watch');
   const history = playHistoryNumbers(db);
-  const numbers = libraryNumbers(library, all.length - library.length, playMinutesByTitle(db), history?.playsPerYear ?? []);
+  const numbers = libraryNumbers(
+    library,
+    all.length - library.length,
+    playMinutesByTitle(db),
+    history?.playsPerYear ?? [],
+  );
   return { ...numbers, history };
 }

@@ -41,11 +41,24 @@ export function accountLabel(source: AccountSource, accounts: AccountSettings): 
 }
 
 /** Sync each of `sources` (all connected); a failure is kept in its outcome and the next account still syncs. */
-export async function syncAccounts(wh: Warehouse, accounts: AccountSettings, sources: readonly AccountSource[], opts: SyncAccountsOptions): Promise<SyncOutcome[]> {
+export async function syncAccounts(
+  wh: Warehouse,
+  accounts: AccountSettings,
+  sources: readonly AccountSource[],
+  opts: SyncAccountsOptions,
+): Promise<SyncOutcome[]> {
   const out: SyncOutcome[] = [];
   for (const source of sources) {
     opts.onStart?.(source);
-    const common = { allowEmpty: opts.allowEmpty, asOf: opts.asOf, http: opts.http, env: opts.env, signal: opts.signal, lockWaitMs: opts.lockWaitMs, onEvent: (e: Parameters<ImportListener>[0]) => opts.onEvent?.(source, e) };
+    const common = {
+      allowEmpty: opts.allowEmpty,
+      asOf: opts.asOf,
+      http: opts.http,
+      env: opts.env,
+      signal: opts.signal,
+      lockWaitMs: opts.lockWaitMs,
+      onEvent: (e: Parameters<ImportListener>[0]) => opts.onEvent?.(source, e),
+    };
     try {
       let result: ImportResult;
       if (source === 'anilist') result = await syncAniList(wh, accounts.anilist!.user, common);
@@ -55,7 +68,13 @@ export async function syncAccounts(wh: Warehouse, accounts: AccountSettings, sou
     } catch (error) {
       if (opts.signal?.aborted) throw error;
       // A server that kept failing: the sync's own next step, not enrichment's.
-      const e = error instanceof ProviderUnavailableError ? new AnidexError(`${error.message.replace(/\.$/, '')}; nothing was written.`, 'Check the network, then run `anidex sync` again (a timer or cron job simply tries again next time).') : error;
+      const e =
+        error instanceof ProviderUnavailableError
+          ? new AnidexError(
+              `${error.message.replace(/\.$/, '')}; nothing was written.`,
+              'Check the network, then run `anidex sync` again (a timer or cron job simply tries again next time).',
+            )
+          : error;
       out.push({ source, account: accountLabel(source, accounts), result: null, error: e });
     }
   }

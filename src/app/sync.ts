@@ -47,31 +47,53 @@ export function accountHttpFromEnv(env: NodeJS.ProcessEnv = process.env): Accoun
 export function checkAniListUser(user: string): string {
   const u = user.trim();
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(u)) {
-    throw new UsageError(`"${u}" is not an AniList user name.`, 'Give the name as in anilist.co/user/<name>, e.g. `anidex import anilist:Josh`.');
+    throw new UsageError(
+      `"${u}" is not an AniList user name.`,
+      'Give the name as in anilist.co/user/<name>, e.g. `anidex import anilist:Josh`.',
+    );
   }
   return u;
 }
 
 /** Pull the public AniList list of `user` and load it as AniList's whole current state. */
-export function syncAniList(wh: Warehouse, user: string, opts: ImportOptions & { http?: AccountHttp; env?: NodeJS.ProcessEnv } = {}): Promise<ImportResult> {
+export function syncAniList(
+  wh: Warehouse,
+  user: string,
+  opts: ImportOptions & { http?: AccountHttp; env?: NodeJS.ProcessEnv } = {},
+): Promise<ImportResult> {
   const env = opts.env ?? process.env;
   const http = opts.http ?? accountHttpFromEnv(env);
   const name = checkAniListUser(user);
   return importSnapshot(
     wh,
-    () => readSteadily(() => fetchAniListList(name, { url: env.ANIDEX_ANILIST_URL || undefined, ...http, signal: opts.signal })),
+    () =>
+      readSteadily(() =>
+        fetchAniListList(name, { url: env.ANIDEX_ANILIST_URL || undefined, ...http, signal: opts.signal }),
+      ),
     () => new AniListShape(),
     opts,
   );
 }
 
 /** Pull the MyAnimeList list of `user` with the person's own client id and load it as MyAnimeList's whole state. */
-export function syncMal(wh: Warehouse, account: { user: string; clientId: string }, opts: ImportOptions & { http?: AccountHttp; env?: NodeJS.ProcessEnv } = {}): Promise<ImportResult> {
+export function syncMal(
+  wh: Warehouse,
+  account: { user: string; clientId: string },
+  opts: ImportOptions & { http?: AccountHttp; env?: NodeJS.ProcessEnv } = {},
+): Promise<ImportResult> {
   const env = opts.env ?? process.env;
   const http = opts.http ?? accountHttpFromEnv(env);
   return importSnapshot(
     wh,
-    () => readSteadily(() => fetchMalList(account.user, { url: env.ANIDEX_MAL_URL || undefined, clientId: account.clientId, ...http, signal: opts.signal })),
+    () =>
+      readSteadily(() =>
+        fetchMalList(account.user, {
+          url: env.ANIDEX_MAL_URL || undefined,
+          clientId: account.clientId,
+          ...http,
+          signal: opts.signal,
+        }),
+      ),
     () => new MalShape('api'),
     opts,
   );
@@ -94,10 +116,20 @@ export async function syncTrakt(
   const http = opts.http ?? accountHttpFromEnv(env);
   const secrets = readSecrets<TraktSecrets>(account.stateDir, 'trakt');
   if (!secrets?.clientSecret || !secrets.accessToken || !secrets.refreshToken) {
-    throw new UsageError('Trakt is not signed in on this machine.', 'Run `anidex connect trakt --client-id <id>` at a terminal first.');
+    throw new UsageError(
+      'Trakt is not signed in on this machine.',
+      'Run `anidex connect trakt --client-id <id>` at a terminal first.',
+    );
   }
-  const client = new TraktClient({ clientId: account.clientId, clientSecret: secrets.clientSecret }, { url: env.ANIDEX_TRAKT_URL || undefined, ...http, signal: opts.signal });
-  let tokens: TraktTokens = { accessToken: secrets.accessToken, refreshToken: secrets.refreshToken, expiresAt: secrets.expiresAt ?? new Date(0).toISOString() };
+  const client = new TraktClient(
+    { clientId: account.clientId, clientSecret: secrets.clientSecret },
+    { url: env.ANIDEX_TRAKT_URL || undefined, ...http, signal: opts.signal },
+  );
+  let tokens: TraktTokens = {
+    accessToken: secrets.accessToken,
+    refreshToken: secrets.refreshToken,
+    expiresAt: secrets.expiresAt ?? new Date(0).toISOString(),
+  };
   const refresh = async (): Promise<void> => {
     tokens = await client.refresh(tokens.refreshToken);
     writeSecrets(account.stateDir, 'trakt', { ...secrets, ...tokens });

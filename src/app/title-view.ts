@@ -39,7 +39,10 @@ export interface SeasonRow {
 /** The MyAnimeList entries of a Trakt show the id mapping knows, in the show's order (empty for other titles). */
 export function seasonRows(db: SqlDb, titleKey: string): SeasonRow[] {
   const parts = showSeasons(db, titleKey).get(titleKey) ?? [];
-  const records = animeRecords(db, parts.map((p) => p.malId));
+  const records = animeRecords(
+    db,
+    parts.map((p) => p.malId),
+  );
   return parts.map((p, i) => {
     const r = records.get(p.malId);
     return {
@@ -59,7 +62,15 @@ export function titleView(db: SqlDb, titleKey: string): TitleHistory {
   const versions = versionsOf(db, titleKey);
   const malId = versions[0]?.malId ?? null;
   // The same anime from the other source: the one library shows them as one title.
-  const keys = malId === null ? [titleKey] : [titleKey, ...sameAnimeKeys(db, malId).filter((k) => k !== titleKey && sourceOf(k) !== sourceOf(titleKey)).slice(0, 1)];
+  const keys =
+    malId === null
+      ? [titleKey]
+      : [
+          titleKey,
+          ...sameAnimeKeys(db, malId)
+            .filter((k) => k !== titleKey && sourceOf(k) !== sourceOf(titleKey))
+            .slice(0, 1),
+        ];
   const sources = keys
     .map((k) => ({ source: sourceOf(k), titleKey: k, versions: k === titleKey ? versions : versionsOf(db, k) }))
     .sort((a, b) => (a.source === b.source ? 0 : a.source === 'trakt' ? -1 : 1));

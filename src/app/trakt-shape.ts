@@ -1,7 +1,15 @@
 import { titleKey } from '../domain/title-key.ts';
 import { aggregateTitles, crossCheckWatched, dedupePlays, toSilverPlay, type TitleFacts } from '../domain/aggregate.ts';
 import type { GoldValues } from '../domain/scd2-plan.ts';
-import type { RawRecord, SkippedRecord, TraktMedia, TraktPlay, TraktRating, TraktWatchedSummary, TraktWatchlistItem } from '../domain/types.ts';
+import type {
+  RawRecord,
+  SkippedRecord,
+  TraktMedia,
+  TraktPlay,
+  TraktRating,
+  TraktWatchedSummary,
+  TraktWatchlistItem,
+} from '../domain/types.ts';
 import { emptyExportError } from '../domain/empty-export.ts';
 import { silverPlayTotals, syncSilver } from '../warehouse/silver.ts';
 import type { SnapshotPage, SnapshotShape, SourceSnapshot } from './snapshot.ts';
@@ -106,7 +114,12 @@ export class TraktShape implements SnapshotShape<TraktValue> {
     if (this.plays.length > 0) return null;
     // Named as the reader names them (the path given, then the file), like every other refusal of an export.
     const history = this.historyPages;
-    return emptyExportError({ exportPath: snapshot.path, files: history, skipped: skipped.filter((k) => history.includes(k.file)), kind: 'trakt' });
+    return emptyExportError({
+      exportPath: snapshot.path,
+      files: history,
+      skipped: skipped.filter((k) => history.includes(k.file)),
+      kind: 'trakt',
+    });
   }
 
   derive() {
@@ -114,7 +127,8 @@ export class TraktShape implements SnapshotShape<TraktValue> {
     const titles = aggregateTitles(unique.plays, this.ratings);
     return {
       gold: titles.map(toGold),
-      writeSilver: (db: Parameters<typeof syncSilver>[0]) => syncSilver(db, unique.plays.map(toSilverPlay), titles, this.watchlist),
+      writeSilver: (db: Parameters<typeof syncSilver>[0]) =>
+        syncSilver(db, unique.plays.map(toSilverPlay), titles, this.watchlist),
       matches: () => [],
       crossCheck: crossCheckWatched(titles, this.watched),
       duplicates: unique.duplicates,
@@ -123,12 +137,21 @@ export class TraktShape implements SnapshotShape<TraktValue> {
 
   identical(db: Parameters<typeof silverPlayTotals>[0]) {
     // Silver is this very batch's, so the cross-check still names what it found (`import --json` lists it all).
-    return { crossCheck: crossCheckWatched(silverPlayTotals(db), this.watched), duplicates: this.plays.length - this.playIds.size };
+    return {
+      crossCheck: crossCheckWatched(silverPlayTotals(db), this.watched),
+      duplicates: this.plays.length - this.playIds.size,
+    };
   }
 
   planItems() {
     return this.watchlist
       .filter((w) => w.kind === 'show' || w.kind === 'movie')
-      .map((w) => ({ title: w.media.title, malId: null, notes: w.notes, source: 'trakt-watchlist' as const, sourceKey: titleKey(w.media) }));
+      .map((w) => ({
+        title: w.media.title,
+        malId: null,
+        notes: w.notes,
+        source: 'trakt-watchlist' as const,
+        sourceKey: titleKey(w.media),
+      }));
   }
 }

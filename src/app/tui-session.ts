@@ -12,7 +12,18 @@ import { enrichAndLabel } from './enrich-and-label.ts';
 import { describeEnrichment, describeImport } from './run-summary.ts';
 import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './recommend.ts';
 import { titleView } from './title-view.ts';
-import type { AccountStatus, Engine, LibraryItem, PlanEntry, RecommendedTitle, RecommendOutcome, RecommendRequest, StatsView, TitleView, WorkEvent } from './view-models.ts';
+import type {
+  AccountStatus,
+  Engine,
+  LibraryItem,
+  PlanEntry,
+  RecommendedTitle,
+  RecommendOutcome,
+  RecommendRequest,
+  StatsView,
+  TitleView,
+  WorkEvent,
+} from './view-models.ts';
 import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
 import type { StatsNumbers } from '../domain/stats-numbers.ts';
 import { providerFromEnv } from '../enrich/providers.ts';
@@ -123,7 +134,11 @@ export class TuiSession implements TuiServices {
   }
 
   close(): void {
-    for (const h of this.handles.values()) void h.then((wh) => wh.close(), () => {});
+    for (const h of this.handles.values())
+      void h.then(
+        (wh) => wh.close(),
+        () => {},
+      );
   }
 
   private async read<T>(fn: (wh: Warehouse) => T): Promise<T> {
@@ -148,7 +163,11 @@ export class TuiSession implements TuiServices {
     const dataDir = this.dataDir;
     // The identity is taken before the read: if the file changes in between, the cache simply misses next time.
     const identity = await warehouseIdentity(dataDir, version());
-    const snapshot = await this.read((wh) => ({ rows: libraryView(wh.db, { planned: true }), empty: listRuns(wh.db, 1).length === 0, demo: this.demo }));
+    const snapshot = await this.read((wh) => ({
+      rows: libraryView(wh.db, { planned: true }),
+      empty: listRuns(wh.db, 1).length === 0,
+      demo: this.demo,
+    }));
     this.lastLibrary = { dataDir, identity, snapshot };
     return snapshot;
   }
@@ -188,8 +207,14 @@ export class TuiSession implements TuiServices {
     const wh = await this.warehouse();
     const now = new Date().toISOString();
     const item = {
-      title: r.title, malId: r.malId, streamingService: r.streaming, confidenceScore: r.confidence, notes: r.reason,
-      source: engine, sourceKey: `mal:${r.malId}`, recommendedByAiAt: engine === 'gemini' ? now : null,
+      title: r.title,
+      malId: r.malId,
+      streamingService: r.streaming,
+      confidenceScore: r.confidence,
+      notes: r.reason,
+      source: engine,
+      sourceKey: `mal:${r.malId}`,
+      recommendedByAiAt: engine === 'gemini' ? now : null,
     };
     return (await wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
   }
@@ -202,7 +227,10 @@ export class TuiSession implements TuiServices {
     return (await this.warehouse()).write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
   }
 
-  async importExport(path: string | null, opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
+  async importExport(
+    path: string | null,
+    opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void },
+  ): Promise<string[]> {
     if (path === null) {
       // The sample never goes into the person's warehouse: it is the demo's, built once and kept in the cache.
       const built = await ensureDemo(this.dirs, {
@@ -211,12 +239,17 @@ export class TuiSession implements TuiServices {
         onEnrich: (event) => opts.onEvent({ kind: 'enrich', event }),
       });
       this.demo = true;
-      return built.lines.length ? built.lines : [`The demo is ready (${built.dataDir}); your own warehouse is untouched.`];
+      return built.lines.length
+        ? built.lines
+        : [`The demo is ready (${built.dataDir}); your own warehouse is untouched.`];
     }
     this.demo = false;
     const wh = await this.warehouse();
     const full = resolve(typedPath(path));
-    const r = await importAnyExport(wh, full, { signal: opts.signal, onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }) });
+    const r = await importAnyExport(wh, full, {
+      signal: opts.signal,
+      onEvent: (event) => opts.onEvent({ kind: 'import', event, label: full }),
+    });
     const lines = describeImport(r);
     // The import is saved; a cancel from here on stops enrichment and keeps what it finished.
     const enrichment = await enrichAndLabel(wh, {
@@ -235,13 +268,22 @@ export class TuiSession implements TuiServices {
     const own = await this.ownWarehouse();
     await own.refresh();
     const last = lastSyncs(own.db);
-    return connectedSources(accounts).map((source) => ({ source, name: ACCOUNT_NAME[source], account: accountLabel(source, accounts), lastSync: last[source] ?? null }));
+    return connectedSources(accounts).map((source) => ({
+      source,
+      name: ACCOUNT_NAME[source],
+      account: accountLabel(source, accounts),
+      lastSync: last[source] ?? null,
+    }));
   }
 
   async syncAccounts(opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
     const accounts = await readAccounts(this.dirs.config);
     const sources = connectedSources(accounts);
-    if (!sources.length) throw new AnidexError('No account is connected, so there is nothing to sync.', 'Connect one at the command line: `anidex connect anilist <user>` (see docs/sync.md).');
+    if (!sources.length)
+      throw new AnidexError(
+        'No account is connected, so there is nothing to sync.',
+        'Connect one at the command line: `anidex connect anilist <user>` (see docs/sync.md).',
+      );
     // Syncs write the person's own warehouse only, never the demo's.
     this.demo = false;
     const wh = await this.warehouse();
@@ -249,13 +291,25 @@ export class TuiSession implements TuiServices {
     const outcomes = await syncAccounts(wh, accounts, sources, {
       stateDir: this.dirs.state,
       signal: opts.signal,
-      onStart: (s) => opts.onEvent({ kind: 'import', event: { type: 'stage', stage: 'read' }, label: `${label(s)}: pulling the list…` }),
+      onStart: (s) =>
+        opts.onEvent({
+          kind: 'import',
+          event: { type: 'stage', stage: 'read' },
+          label: `${label(s)}: pulling the list…`,
+        }),
       onEvent: (s, event) => opts.onEvent({ kind: 'import', event, label: label(s) }),
     });
     const lines: string[] = [];
     for (const o of outcomes) {
-      if (o.error) lines.push(`${label(o.source)} failed: ${(o.error as Error).message}${(o.error as { hint?: string }).hint ? ` ${(o.error as { hint?: string }).hint}` : ''}`);
-      else lines.push(`${label(o.source)}:${o.result!.identical ? ' unchanged since the last sync' : ''}`, ...describeImport(o.result!).slice(1));
+      if (o.error)
+        lines.push(
+          `${label(o.source)} failed: ${(o.error as Error).message}${(o.error as { hint?: string }).hint ? ` ${(o.error as { hint?: string }).hint}` : ''}`,
+        );
+      else
+        lines.push(
+          `${label(o.source)}:${o.result!.identical ? ' unchanged since the last sync' : ''}`,
+          ...describeImport(o.result!).slice(1),
+        );
     }
     if (outcomes.every((o) => o.error)) throw new AnidexError(lines.join(' '));
     const enrichment = await enrichAndLabel(wh, {
@@ -280,17 +334,38 @@ export class TuiSession implements TuiServices {
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
     const wh = await this.warehouse();
-    const opts = { provider: providerFromEnv(version()), filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
+    const opts = {
+      provider: providerFromEnv(version()),
+      filter: req.filter,
+      count: req.count,
+      signal,
+      titleLanguage: req.titleLanguage,
+    };
     if (req.engine === 'gemini') {
       const config = geminiConfigFromEnv();
-      if (!config) throw new AnidexError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.');
-      const r: GeminiRecommendResult = await recommendGemini(wh, new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))), opts);
+      if (!config)
+        throw new AnidexError(
+          'The Gemini engine needs GEMINI_API_KEY.',
+          'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.',
+        );
+      const r: GeminiRecommendResult = await recommendGemini(
+        wh,
+        new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))),
+        opts,
+      );
       const x = r.dropped;
       const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
-      return { ...r, note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.` };
+      return {
+        ...r,
+        note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.`,
+      };
     }
     const r = await recommendLocal(wh, opts);
-    return { ...r, sent: null, note: `${r.poolSize} candidates from ${r.sources} of your titles${r.coldStart ? ' (cold start: few ratings, leaning on popularity)' : ''}; nothing left this machine.` };
+    return {
+      ...r,
+      sent: null,
+      note: `${r.poolSize} candidates from ${r.sources} of your titles${r.coldStart ? ' (cold start: few ratings, leaning on popularity)' : ''}; nothing left this machine.`,
+    };
   }
 
   engines(): Engine[] {

@@ -45,7 +45,7 @@ export function versionSummary(v: VersionRow): string {
     const rewatched = v.timesWatched ? ` · rewatched ${v.timesWatched}×` : '';
     return `${v.malStatus} · score ${v.userRating ?? '—'} · ${v.episodesWatched ?? 0}${total} eps${rewatched} · ${v.firstWatchedAt ?? '—'} → ${v.lastWatchedAt ?? '—'}`;
   }
-  const eps = v.mediaType === 'show' ? `${v.episodesWatched ?? 0}${v.totalEpisodes ? `/${v.totalEpisodes}` : ''} eps · ` : '';
+  const eps =
+    v.mediaType === 'show' ? `${v.episodesWatched ?? 0}${v.totalEpisodes ? `/${v.totalEpisodes}` : ''} eps · ` : '';
   return `rating ${v.userRating ?? '—'} · ${eps}${v.totalPlays ?? 0} plays · watched ${fmt(v.firstWatchedAt)} → ${fmt(v.lastWatchedAt)}`;
 }
-

@@ -66,7 +66,15 @@ export interface TitleView {
   /** Why the title has its anime (or none): the match decision's evidence in words. */
   match: { status: string; reason: string } | null;
   /** The MyAnimeList entries a Trakt show spans (from the id mapping), with what was watched of each. */
-  seasons: Array<{ label: string; malId: number; title: string | null; episodes: number | null; episodesWatched: number; firstWatchedAt: string | null; lastWatchedAt: string | null }>;
+  seasons: Array<{
+    label: string;
+    malId: number;
+    title: string | null;
+    episodes: number | null;
+    episodesWatched: number;
+    firstWatchedAt: string | null;
+    lastWatchedAt: string | null;
+  }>;
 }
 
 /** An entry of the plan-to-watch list. */
@@ -135,4 +143,5 @@ export interface AccountStatus {
   lastSync: string | null;
 }
 
-export type WorkEvent = { kind: 'import'; event: ImportEvent; label: string } | { kind: 'enrich'; event: EnrichEvent } | { kind: 'labels' };
+export type WorkEvent =
+  { kind: 'import'; event: ImportEvent; label: string } | { kind: 'enrich'; event: EnrichEvent } | { kind: 'labels' };

@@ -34,10 +34,18 @@ export const FORMAT_CHOICES = defineChoices({
   values: ['mal-xml', 'csv', 'json'] as const,
   one: 'a format',
   many: 'Formats',
-  meaning: { 'mal-xml': 'MyAnimeList XML, for MyAnimeList or AniList', csv: 'the library as CSV', json: 'the library as JSON' },
+  meaning: {
+    'mal-xml': 'MyAnimeList XML, for MyAnimeList or AniList',
+    csv: 'the library as CSV',
+    json: 'the library as JSON',
+  },
 });
 
-export const SHELL_CHOICES = defineChoices({ values: ['bash', 'zsh', 'fish'] as const, one: 'a shell', many: 'Shells' });
+export const SHELL_CHOICES = defineChoices({
+  values: ['bash', 'zsh', 'fish'] as const,
+  one: 'a shell',
+  many: 'Shells',
+});
 
 export const TITLE_LANGUAGE_CHOICES = defineChoices({
   values: TITLE_LANGUAGES,
@@ -50,12 +58,21 @@ export const ACCOUNT_CHOICES = defineChoices({
   values: ['anilist', 'mal', 'trakt'] as const,
   one: 'an account source',
   many: 'Sources',
-  meaning: { anilist: 'a public AniList list, by user name', mal: 'a MyAnimeList list, with your own API client id', trakt: 'your Trakt account, with your own API app; signs in' },
+  meaning: {
+    anilist: 'a public AniList list, by user name',
+    mal: 'a MyAnimeList list, with your own API client id',
+    trakt: 'your Trakt account, with your own API app; signs in',
+  },
 });
 
 export const SYNC_CHOICES = defineChoices({
   values: ['anilist', 'mal', 'trakt', 'all'] as const,
   one: 'an account source',
   many: 'Sources',
-  meaning: { anilist: 'the AniList list', mal: 'the MyAnimeList list', trakt: 'the Trakt account', all: 'every connected account, the default' },
+  meaning: {
+    anilist: 'the AniList list',
+    mal: 'the MyAnimeList list',
+    trakt: 'the Trakt account',
+    all: 'every connected account, the default',
+  },
 });

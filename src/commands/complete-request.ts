@@ -25,7 +25,10 @@ function lines(shell: string, c: Completion, openQuote: SplitLine['openQuote']):
   const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
   if (shell === 'bash') return c.candidates.map((x) => bashEscape(x.value, openQuote));
   const full = (v: string): string => (c.prefix ?? '') + v;
-  if (shell === 'zsh') return c.candidates.map((x) => full(x.value).replace(/:/g, '\\:') + (x.description ? `:${oneLine(x.description)}` : ''));
+  if (shell === 'zsh')
+    return c.candidates.map(
+      (x) => full(x.value).replace(/:/g, '\\:') + (x.description ? `:${oneLine(x.description)}` : ''),
+    );
   return c.candidates.map((x) => full(x.value) + (x.description ? `\t${oneLine(x.description)}` : ''));
 }
 

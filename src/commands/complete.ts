@@ -38,7 +38,10 @@ interface DataChoice {
 }
 
 /** The genres completion offers; reading the warehouse is the caller's business (it loads sql.js). */
-export type GenreLookup = (source: Extract<ValueSource, 'library-genre' | 'known-genre'>, where: DataChoice) => Promise<readonly string[]>;
+export type GenreLookup = (
+  source: Extract<ValueSource, 'library-genre' | 'known-genre'>,
+  where: DataChoice,
+) => Promise<readonly string[]>;
 
 interface LineState {
   cmd?: CommandSpec;
@@ -56,7 +59,11 @@ interface LineState {
 
 function flagsInScope(s: LineState): Flags {
   if (!s.cmd) return GLOBAL_FLAGS;
-  const own = s.sub ? flagsOf(s.cmd, s.sub) : s.cmd.subcommands?.length ? flagsOf(s.cmd, findSubcommand(s.cmd, s.cmd.defaultSubcommand)) : allFlagsOf(s.cmd);
+  const own = s.sub
+    ? flagsOf(s.cmd, s.sub)
+    : s.cmd.subcommands?.length
+      ? flagsOf(s.cmd, findSubcommand(s.cmd, s.cmd.defaultSubcommand))
+      : allFlagsOf(s.cmd);
   return { ...own, ...GLOBAL_FLAGS };
 }
 
@@ -95,7 +102,11 @@ function readWords(words: readonly string[]): LineState {
 
 const startsWith = (value: string, typed: string): boolean => value.toLowerCase().startsWith(typed.toLowerCase());
 
-async function valuesOf(source: FlagSpec | PositionalSpec, where: DataChoice, genres: GenreLookup): Promise<Completion> {
+async function valuesOf(
+  source: FlagSpec | PositionalSpec,
+  where: DataChoice,
+  genres: GenreLookup,
+): Promise<Completion> {
   const choices = 'choices' in source ? source.choices : undefined;
   if (choices) return { candidates: choices.values.map((v) => ({ value: v, description: choices.meaning?.[v] })) };
   const complete = 'complete' in source ? source.complete : undefined;
@@ -128,7 +139,11 @@ function filtered(c: Completion, typed: string): Completion {
  * What may stand in the current word, given the words before it (after `anidex`, unquoted). Candidates start with
  * what is typed, ignoring case; flags already given are not offered again unless they repeat.
  */
-export async function completeWords(before: readonly string[], current: string, genres: GenreLookup): Promise<Completion> {
+export async function completeWords(
+  before: readonly string[],
+  current: string,
+  genres: GenreLookup,
+): Promise<Completion> {
   const s = readWords(before);
   if (s.lost) return { candidates: [] };
   if (s.pending) return filtered(await valuesOf(s.pending[1], s.where, genres), current);
@@ -137,16 +152,26 @@ export async function completeWords(before: readonly string[], current: string, 
     if (eq !== -1) {
       const hit = lookupFlag(flagsInScope(s), current.slice(0, eq));
       if (!hit || !takesValue(hit[1])) return { candidates: [] };
-      return { ...filtered(await valuesOf(hit[1], s.where, genres), current.slice(eq + 1)), prefix: current.slice(0, eq + 1) };
+      return {
+        ...filtered(await valuesOf(hit[1], s.where, genres), current.slice(eq + 1)),
+        prefix: current.slice(0, eq + 1),
+      };
     }
     const json = s.cmd ? Boolean((s.sub ?? findSubcommand(s.cmd, s.cmd.defaultSubcommand) ?? s.cmd).json) : true;
     const flags = Object.entries(flagsInScope(s)).filter(([name, f]) => {
       if (f.hidden || (name === 'json' && !json)) return false;
       return !s.used.has(name) || (f.type === 'string' && f.multiple);
     });
-    return filtered({ candidates: flags.map(([name, f]) => ({ value: `--${name}`, description: f.description })) }, current);
+    return filtered(
+      { candidates: flags.map(([name, f]) => ({ value: `--${name}`, description: f.description })) },
+      current,
+    );
   }
-  if (!s.cmd) return filtered({ candidates: COMMANDS.filter((c) => !c.hidden).map((c) => ({ value: c.name, description: c.summary })) }, current);
+  if (!s.cmd)
+    return filtered(
+      { candidates: COMMANDS.filter((c) => !c.hidden).map((c) => ({ value: c.name, description: c.summary })) },
+      current,
+    );
   if (s.cmd.subcommands?.length && !s.sub) {
     const subs = s.cmd.subcommands.map((x) => ({ value: x.name, description: x.summary }));
     return filtered({ candidates: subs }, current);

@@ -18,7 +18,9 @@ export const warehouseGenres: GenreLookup = async (source, where) => {
   try {
     // The same genres the command accepts: see checkGenres in filters.ts.
     if (source === 'known-genre') return metadataGenres(wh.db);
-    return [...new Set(libraryView(wh.db, { planned: true }).flatMap((r) => r.genres))].sort((a, b) => a.localeCompare(b));
+    return [...new Set(libraryView(wh.db, { planned: true }).flatMap((r) => r.genres))].sort((a, b) =>
+      a.localeCompare(b),
+    );
   } finally {
     wh.close();
   }

@@ -9,7 +9,10 @@ export interface PromptStreams {
  * Ask a yes/no question, No by default. Only a person at a terminal is asked: when either stream is not a TTY (a
  * pipe, a script, CI) this answers No at once without writing anything. Enter, Ctrl-D and Ctrl-C all answer No.
  */
-export function confirm(question: string, io: PromptStreams = { input: process.stdin, output: process.stdout }): Promise<boolean> {
+export function confirm(
+  question: string,
+  io: PromptStreams = { input: process.stdin, output: process.stdout },
+): Promise<boolean> {
   if (!io.input.isTTY || !io.output.isTTY) return Promise.resolve(false);
   return new Promise((resolve) => {
     const rl = createInterface({ input: io.input, output: io.output, terminal: true });

@@ -23,7 +23,11 @@ export async function run({ values, args }: Parsed<typeof CONNECT_FLAGS>, ctx: C
   };
 
   if (source === 'anilist') {
-    if (!args.user) throw new UsageError('connect anilist needs the user name of the list.', 'Example: `anidex connect anilist Mika` (the name in anilist.co/user/<name>).');
+    if (!args.user)
+      throw new UsageError(
+        'connect anilist needs the user name of the list.',
+        'Example: `anidex connect anilist Mika` (the name in anilist.co/user/<name>).',
+      );
     const user = checkAniListUser(args.user);
     await fetchAniListList(user, { url: process.env.ANIDEX_ANILIST_URL || undefined, ...http, probe: true });
     await writeAccount(ctx.dirs.config, 'anilist', { user });
@@ -33,24 +37,49 @@ export async function run({ values, args }: Parsed<typeof CONNECT_FLAGS>, ctx: C
   }
 
   if (source === 'mal') {
-    if (!args.user || !clientId) throw new UsageError('connect mal needs the user name and --client-id.', 'Create an API client at myanimelist.net/apiconfig (type "other"), then `anidex connect mal <user> --client-id <id>`.');
+    if (!args.user || !clientId)
+      throw new UsageError(
+        'connect mal needs the user name and --client-id.',
+        'Create an API client at myanimelist.net/apiconfig (type "other"), then `anidex connect mal <user> --client-id <id>`.',
+      );
     const user = args.user.trim();
-    await fetchMalList(user, { url: process.env.ANIDEX_MAL_URL || undefined, clientId, ...http, probe: true, pageSize: 1 });
+    await fetchMalList(user, {
+      url: process.env.ANIDEX_MAL_URL || undefined,
+      clientId,
+      ...http,
+      probe: true,
+      pageSize: 1,
+    });
     await writeAccount(ctx.dirs.config, 'mal', { user, clientId });
     if (ctx.json) printJson({ source, user });
-    else say(`Connected MyAnimeList: the list of ${sanitizeText(user)}, read with your client id. \`anidex sync\` pulls it.`);
+    else
+      say(
+        `Connected MyAnimeList: the list of ${sanitizeText(user)}, read with your client id. \`anidex sync\` pulls it.`,
+      );
     return 0;
   }
 
   // Trakt: the device-code flow with the person's own app.
   const known = (await readAccounts(ctx.dirs.config)).trakt;
   const id = clientId ?? known?.clientId;
-  if (!id) throw new UsageError('connect trakt needs --client-id: the client id of your own Trakt app.', 'Create an app at trakt.tv/oauth/applications (redirect URI urn:ietf:wg:oauth:2.0:oob), then `anidex connect trakt --client-id <id>`.');
-  const secret = process.env.ANIDEX_TRAKT_CLIENT_SECRET?.trim() || (await promptSecret('Client secret of your Trakt app (not shown): '));
+  if (!id)
+    throw new UsageError(
+      'connect trakt needs --client-id: the client id of your own Trakt app.',
+      'Create an app at trakt.tv/oauth/applications (redirect URI urn:ietf:wg:oauth:2.0:oob), then `anidex connect trakt --client-id <id>`.',
+    );
+  const secret =
+    process.env.ANIDEX_TRAKT_CLIENT_SECRET?.trim() ||
+    (await promptSecret('Client secret of your Trakt app (not shown): '));
   if (!secret) {
-    throw new UsageError('connect trakt needs the client secret of your Trakt app, and there is no terminal to ask for it.', 'Run it at a terminal, or set ANIDEX_TRAKT_CLIENT_SECRET for this one command.');
+    throw new UsageError(
+      'connect trakt needs the client secret of your Trakt app, and there is no terminal to ask for it.',
+      'Run it at a terminal, or set ANIDEX_TRAKT_CLIENT_SECRET for this one command.',
+    );
   }
-  const client = new TraktClient({ clientId: id, clientSecret: secret }, { url: process.env.ANIDEX_TRAKT_URL || undefined, ...http });
+  const client = new TraktClient(
+    { clientId: id, clientSecret: secret },
+    { url: process.env.ANIDEX_TRAKT_URL || undefined, ...http },
+  );
   const code = await client.deviceCode();
   // On stderr with --json, so stdout stays one JSON document.
   const show = (text: string): void => void (ctx.json ? process.stderr.write(`${text}\n`) : print(text));
@@ -60,7 +89,11 @@ export async function run({ values, args }: Parsed<typeof CONNECT_FLAGS>, ctx: C
   let interval = code.interval * 1000;
   let tokens: TraktTokens | null = null;
   while (!tokens) {
-    if (Date.now() > deadline) throw new AnidexError('The Trakt code expired before it was approved; nothing was saved.', 'Run `anidex connect trakt` again and approve within the time shown.');
+    if (Date.now() > deadline)
+      throw new AnidexError(
+        'The Trakt code expired before it was approved; nothing was saved.',
+        'Run `anidex connect trakt` again and approve within the time shown.',
+      );
     await sleep(interval);
     const r = await client.pollDevice(code.deviceCode);
     if (r === 'slow-down') interval += 1000;
@@ -71,6 +104,9 @@ export async function run({ values, args }: Parsed<typeof CONNECT_FLAGS>, ctx: C
   writeSecrets(ctx.dirs.state, 'trakt', { clientSecret: secret, ...tokens } satisfies TraktSecrets);
   await writeAccount(ctx.dirs.config, 'trakt', { clientId: id, ...(user ? { user } : {}) });
   if (ctx.json) printJson({ source, user, tokenExpiresAt: tokens.expiresAt });
-  else say(`Connected Trakt${user ? ` as ${user}` : ''}. The tokens are kept readable by you alone in ${ctx.dirs.state}; \`anidex sync\` pulls the account.`);
+  else
+    say(
+      `Connected Trakt${user ? ` as ${user}` : ''}. The tokens are kept readable by you alone in ${ctx.dirs.state}; \`anidex sync\` pulls the account.`,
+    );
   return 0;
 }

@@ -17,7 +17,8 @@ export async function demoContext(ctx: CommandContext): Promise<CommandContext> 
       },
     });
     progress.clear();
-    if (built.lines.length && !ctx.json) process.stderr.write(`Prepared the demo warehouse in ${built.dataDir} from the bundled sample.\n`);
+    if (built.lines.length && !ctx.json)
+      process.stderr.write(`Prepared the demo warehouse in ${built.dataDir} from the bundled sample.\n`);
     return { ...ctx, dataDir: built.dataDir, demo: true };
   } finally {
     progress.clear();

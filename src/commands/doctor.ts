@@ -40,18 +40,30 @@ async function settingsCheck(configDir: string): Promise<Check> {
 export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number> {
   const checks: Check[] = [];
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
-  checks.push({ name: 'node', ok: major > 20 || (major === 20 && minor >= 12), detail: `Node ${process.versions.node} (anidex ${version()} needs 20.12 or newer)` });
+  checks.push({
+    name: 'node',
+    ok: major > 20 || (major === 20 && minor >= 12),
+    detail: `Node ${process.versions.node} (anidex ${version()} needs 20.12 or newer)`,
+  });
   const where = (dir: string): string => dir + (existsSync(dir) ? '' : ' (not created yet)');
   checks.push({ name: 'data dir', ok: true, detail: where(ctx.dataDir) + (ctx.demo ? ' (the demo warehouse)' : '') });
   checks.push(await settingsCheck(ctx.dirs.config));
-  checks.push({ name: 'cache', ok: true, detail: where(ctx.dirs.cache) + (demoReady(ctx.dirs) ? ', with the demo warehouse' : '') });
+  checks.push({
+    name: 'cache',
+    ok: true,
+    detail: where(ctx.dirs.cache) + (demoReady(ctx.dirs) ? ', with the demo warehouse' : ''),
+  });
   checks.push({ name: 'state', ok: true, detail: where(ctx.dirs.state) });
   let syncedAt: Record<string, string> = {};
   try {
     const wh = await Warehouse.open(ctx.dataDir);
     try {
       const h = warehouseHealth(wh.db);
-      checks.push({ name: 'warehouse', ok: h.integrity === 'ok' && h.doubleCurrent === 0, detail: `${wh.exists ? wh.file : 'no file yet'}: integrity ${h.integrity}, schema ${h.schemaVersion}, ${h.titles} titles in ${h.versions} versions, ${h.runs} runs, ${h.cachedAnswers} cached answers${h.doubleCurrent ? `, ${h.doubleCurrent} titles with two current rows` : ''}` });
+      checks.push({
+        name: 'warehouse',
+        ok: h.integrity === 'ok' && h.doubleCurrent === 0,
+        detail: `${wh.exists ? wh.file : 'no file yet'}: integrity ${h.integrity}, schema ${h.schemaVersion}, ${h.titles} titles in ${h.versions} versions, ${h.runs} runs, ${h.cachedAnswers} cached answers${h.doubleCurrent ? `, ${h.doubleCurrent} titles with two current rows` : ''}`,
+      });
       syncedAt = lastSyncs(wh.db);
       const sample = sampleNotice(wh.db);
       if (sample) checks.push({ name: 'sample', ok: true, detail: sample });
@@ -62,20 +74,48 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
     checks.push({ name: 'warehouse', ok: false, detail: err instanceof AnidexError ? err.message : String(err) });
   }
   const lock = join(ctx.dataDir, 'warehouse.lock');
-  checks.push({ name: 'lock', ok: true, detail: existsSync(lock) ? `held: ${readFileSync(lock, 'utf8').slice(0, 200)}` : 'free' });
+  checks.push({
+    name: 'lock',
+    ok: true,
+    detail: existsSync(lock) ? `held: ${readFileSync(lock, 'utf8').slice(0, 200)}` : 'free',
+  });
   checks.push({ name: 'snapshots', ok: true, detail: `${listSnapshots(ctx.dataDir).length} kept` });
   try {
     const p = providerFromEnv(version());
-    checks.push({ name: 'provider', ok: true, detail: p.name === 'anilist' ? `AniList at ${process.env.ANIDEX_ANILIST_URL || 'https://graphql.anilist.co/'}` : `Jikan at ${process.env.ANIDEX_JIKAN_URL}` });
+    checks.push({
+      name: 'provider',
+      ok: true,
+      detail:
+        p.name === 'anilist'
+          ? `AniList at ${process.env.ANIDEX_ANILIST_URL || 'https://graphql.anilist.co/'}`
+          : `Jikan at ${process.env.ANIDEX_JIKAN_URL}`,
+    });
   } catch (err) {
     checks.push({ name: 'provider', ok: false, detail: (err as Error).message });
   }
   // Offline: doctor reports the kept copy, it never downloads one.
-  const m = summarizeMapping(await loadMapping({ cacheDir: ctx.dirs.cache, url: mappingSettings().url, offline: true, userAgent: `anidex/${version()}` }));
-  checks.push({ name: 'id mapping', ok: true, detail: `${m.state === 'cached' ? `the copy of ${m.datedAt?.slice(0, 10)} (${m.malEntries} MyAnimeList entries)` : 'not downloaded yet (the first enrich with TVDB, TMDb or IMDb ids fetches it)'} from ${m.url}` });
+  const m = summarizeMapping(
+    await loadMapping({
+      cacheDir: ctx.dirs.cache,
+      url: mappingSettings().url,
+      offline: true,
+      userAgent: `anidex/${version()}`,
+    }),
+  );
+  checks.push({
+    name: 'id mapping',
+    ok: true,
+    detail: `${m.state === 'cached' ? `the copy of ${m.datedAt?.slice(0, 10)} (${m.malEntries} MyAnimeList entries)` : 'not downloaded yet (the first enrich with TVDB, TMDb or IMDb ids fetches it)'} from ${m.url}`,
+  });
   try {
     const g = geminiConfigFromEnv();
-    checks.push({ name: 'gemini', ok: true, detail: g ? `key set (not shown), model ${g.model}` : 'no GEMINI_API_KEY: the local engine and genre-mapped moods are used' });
+    checks.push({
+      name: 'gemini',
+      ok: true,
+      detail: g
+        ? `key set (not shown), model ${g.model}`
+        : 'no GEMINI_API_KEY: the local engine and genre-mapped moods are used',
+    });
   } catch (err) {
     checks.push({ name: 'gemini', ok: false, detail: (err as Error).message });
   }

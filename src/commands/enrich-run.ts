@@ -11,7 +11,12 @@ const PHASE_TEXT = { search: 'matching titles', details: 'fetching anime details
  */
 export async function runEnrichment(
   wh: Warehouse,
-  opts: Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> & { quiet: boolean; usageFile: string | null; cacheDir: string | null; refreshMapping?: boolean },
+  opts: Pick<EnrichOptions, 'offline' | 'rematch' | 'only'> & {
+    quiet: boolean;
+    usageFile: string | null;
+    cacheDir: string | null;
+    refreshMapping?: boolean;
+  },
 ): Promise<EnrichAndLabelResult> {
   const progress = new Progress(process.stderr, opts.quiet);
   const controller = new AbortController();
@@ -25,7 +30,8 @@ export async function runEnrichment(
       usageFile: opts.usageFile,
       cacheDir: opts.cacheDir,
       refreshMapping: opts.refreshMapping,
-      onMappingFetch: (first) => progress.status(first ? 'downloading the id mapping (once; tens of MB)…' : 'checking for a newer id mapping…'),
+      onMappingFetch: (first) =>
+        progress.status(first ? 'downloading the id mapping (once; tens of MB)…' : 'checking for a newer id mapping…'),
       signal: controller.signal,
       onEvent: (e) => {
         if (e.phase === 'save' || e.total === 0) return;

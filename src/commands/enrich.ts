@@ -13,8 +13,19 @@ export async function run({ values }: Parsed<typeof ENRICH_FLAGS>, ctx: CommandC
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     const refresh = Boolean(values['refresh-mapping']);
-    if (refresh && values.offline) throw new UsageError('--refresh-mapping needs the network; it cannot go with --offline.', 'Drop one of the two: `anidex enrich --refresh-mapping` fetches the mapping now.');
-    const r = await runEnrichment(wh, { offline: values.offline, rematch: values.rematch, refreshMapping: refresh, quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
+    if (refresh && values.offline)
+      throw new UsageError(
+        '--refresh-mapping needs the network; it cannot go with --offline.',
+        'Drop one of the two: `anidex enrich --refresh-mapping` fetches the mapping now.',
+      );
+    const r = await runEnrichment(wh, {
+      offline: values.offline,
+      rematch: values.rematch,
+      refreshMapping: refresh,
+      quiet: json,
+      usageFile: geminiUsageFile(ctx.dirs),
+      cacheDir: ctx.dirs.cache,
+    });
     if (json) printJson(r);
     else for (const l of describeEnrichment(r)) print(l);
     if (r.interrupted) return 130;

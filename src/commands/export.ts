@@ -27,7 +27,10 @@ export async function run({ values, usage }: Parsed<typeof EXPORT_FLAGS>, ctx: C
   const json = ctx.json;
   if (values.out === '') throw new UsageError('export: --out needs a file name.', `Usage: ${usage}`);
   if (json && values.out === undefined) {
-    throw new UsageError('export: --json reports on stdout, which carries the export itself without --out.', 'Give --out <file> with --json, or drop --json.');
+    throw new UsageError(
+      'export: --json reports on stdout, which carries the export itself without --out.',
+      'Give --out <file> with --json, or drop --json.',
+    );
   }
   const out = values.out === undefined ? null : checkOutPath(values.out);
 
@@ -35,7 +38,10 @@ export async function run({ values, usage }: Parsed<typeof EXPORT_FLAGS>, ctx: C
   let built: BuiltExport;
   try {
     if (out !== null && out === resolve(wh.file)) {
-      throw new AnidexError(`--out ${values.out} is the warehouse itself; anidex will not overwrite it with an export.`, 'Choose another file name.');
+      throw new AnidexError(
+        `--out ${values.out} is the warehouse itself; anidex will not overwrite it with an export.`,
+        'Choose another file name.',
+      );
     }
     built = buildExport(wh.db, format);
   } finally {
@@ -56,7 +62,10 @@ export async function run({ values, usage }: Parsed<typeof EXPORT_FLAGS>, ctx: C
   try {
     writeFileAtomic(out, Buffer.from(built.text, 'utf8'));
   } catch (err) {
-    throw new AnidexError(`Could not write ${out}: ${(err as Error).message}.`, 'Check that the folder exists and that you may write there; no file was changed.');
+    throw new AnidexError(
+      `Could not write ${out}: ${(err as Error).message}.`,
+      'Check that the folder exists and that you may write there; no file was changed.',
+    );
   }
   if (json) {
     printJson({ format, written: out, exported: built.exported, notExported: built.notExported });
@@ -78,10 +87,16 @@ function checkOutPath(given: string): string {
     }
   };
   if (given.endsWith(sep) || given.endsWith('/') || isDir(path) === true) {
-    throw new AnidexError(`--out ${given} is a folder; export writes one file.`, `Name a file, e.g. --out ${given.replace(/[\\/]+$/, '')}/anidex-export.xml`);
+    throw new AnidexError(
+      `--out ${given} is a folder; export writes one file.`,
+      `Name a file, e.g. --out ${given.replace(/[\\/]+$/, '')}/anidex-export.xml`,
+    );
   }
   if (isDir(dirname(path)) !== true) {
-    throw new AnidexError(`--out ${given}: the folder ${dirname(path)} does not exist.`, 'Create it first, or write somewhere else.');
+    throw new AnidexError(
+      `--out ${given}: the folder ${dirname(path)} does not exist.`,
+      'Create it first, or write somewhere else.',
+    );
   }
   return path;
 }
@@ -90,7 +105,8 @@ function summary(b: BuiltExport, out: string | null): string {
   const where = out === null ? 'to stdout' : `to ${out}`;
   const n = plural(b.exported, 'title');
   const head = `Exported ${n} ${where} (${FORMAT_NAMES[b.format]})`;
-  if (b.exported === 0 && b.notExported.length === 0) return `${head}: the library is empty. Import an export first: anidex import <path>`;
+  if (b.exported === 0 && b.notExported.length === 0)
+    return `${head}: the library is empty. Import an export first: anidex import <path>`;
   if (!b.origins || b.exported === 0) return `${head}.`;
   const parts = [
     b.origins.mal ? `${b.origins.mal} from your MyAnimeList list as last imported` : '',
@@ -110,7 +126,9 @@ function sideReport(b: BuiltExport, hasJson: boolean): string {
   const pending = left.filter((t) => t.why === 'not matched to MyAnimeList').length;
   const lines = [
     `${plural(left.length, 'title was', 'titles were')} not exported (no MyAnimeList id): ${list}.`,
-    pending ? `  ${plural(pending, 'of them was', 'of them were')} never looked up: run \`anidex enrich\`, then export again.` : '',
+    pending
+      ? `  ${plural(pending, 'of them was', 'of them were')} never looked up: run \`anidex enrich\`, then export again.`
+      : '',
     '  If one is anime that anidex missed: anidex match <title> <mal id>, then export again.',
   ];
   return lines.filter(Boolean).join('\n');
@@ -134,4 +152,3 @@ function writeStdout(text: string): Promise<boolean> {
     process.stdout.write(text, (err) => (err ? onError(err) : done(true)));
   });
 }
-

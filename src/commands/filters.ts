@@ -32,14 +32,24 @@ export function filterFromFlags(v: FilterFlags): LibraryFilter {
 }
 
 /** Genre names compared as people type them: case, spaces, hyphens and punctuation do not matter (`sci-fi` is Sci-Fi). */
-const genreKey = (g: string): string => g.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const genreKey = (g: string): string =>
+  g
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Where the known genres come from: the library's titles (`library`), or all anime metadata (`recommend`). */
 export type GenreScope = 'library' | 'metadata';
 
 const SCOPE_TEXT: Readonly<Record<GenreScope, { not: string; list: string }>> = {
-  library: { not: 'is not a genre of any title in your library', list: "Genres in your library (from its titles' anime metadata)" },
-  metadata: { not: 'is not a genre anidex knows from the anime metadata in this warehouse', list: "Genres known here (your library's anime and the recommender's candidates)" },
+  library: {
+    not: 'is not a genre of any title in your library',
+    list: "Genres in your library (from its titles' anime metadata)",
+  },
+  metadata: {
+    not: 'is not a genre anidex knows from the anime metadata in this warehouse',
+    list: "Genres known here (your library's anime and the recommender's candidates)",
+  },
 };
 
 /**
@@ -60,7 +70,13 @@ export function checkGenres(f: LibraryFilter, known: readonly string[], scope: G
         );
       }
       const text = SCOPE_TEXT[scope];
-      throw new UsageError(`--${flag} ${quoted(v)} ${text.not}.`, `${text.list}: ${[...known].sort((a, b) => a.localeCompare(b)).map(sanitizeText).join(', ')}.`);
+      throw new UsageError(
+        `--${flag} ${quoted(v)} ${text.not}.`,
+        `${text.list}: ${[...known]
+          .sort((a, b) => a.localeCompare(b))
+          .map(sanitizeText)
+          .join(', ')}.`,
+      );
     });
   return { ...f, genres: fix('genre', f.genres), excludeGenres: fix('not-genre', f.excludeGenres) };
 }

@@ -7,9 +7,13 @@ export const GLOBAL_FLAGS = defineFlags({
     type: 'string',
     arg: 'dir',
     complete: 'dir',
-    description: 'where your warehouse lives (else $ANIDEX_DATA_DIR, else $XDG_DATA_HOME/anidex, else ~/.local/share/anidex)',
+    description:
+      'where your warehouse lives (else $ANIDEX_DATA_DIR, else $XDG_DATA_HOME/anidex, else ~/.local/share/anidex)',
   },
-  demo: { type: 'boolean', description: 'use the demo warehouse (the bundled sample) instead of yours; import refuses it' },
+  demo: {
+    type: 'boolean',
+    description: 'use the demo warehouse (the bundled sample) instead of yours; import refuses it',
+  },
   json: { type: 'boolean', description: 'machine-readable output (every command that reads or reports has one)' },
   'title-language': {
     type: 'string',

@@ -9,7 +9,13 @@ import { COMMANDS, findCommand } from './specs/index.ts';
 export function helpFor(name: string | undefined): string {
   if (name === undefined) return topHelp(COMMANDS, version(), helpWidth());
   const spec = findCommand(name);
-  if (!spec) throw new UsageError(`Unknown command ${JSON.stringify(sanitizeText(name))}.`, `Commands: ${COMMANDS.filter((c) => !c.hidden).map((c) => c.name).join(', ')}.`);
+  if (!spec)
+    throw new UsageError(
+      `Unknown command ${JSON.stringify(sanitizeText(name))}.`,
+      `Commands: ${COMMANDS.filter((c) => !c.hidden)
+        .map((c) => c.name)
+        .join(', ')}.`,
+    );
   return commandHelp(spec, helpWidth());
 }
 
@@ -21,7 +27,9 @@ export async function run({ args }: Parsed): Promise<number> {
     const subs = spec.subcommands?.map((s) => s.name) ?? [];
     throw new UsageError(
       `help: ${JSON.stringify(sanitizeText(args.sub))} is not a subcommand of ${spec.name}.`,
-      subs.length ? `Its subcommands: ${subs.join(', ')}.` : `${spec.name} has no subcommands: \`anidex help ${spec.name}\`.`,
+      subs.length
+        ? `Its subcommands: ${subs.join(', ')}.`
+        : `${spec.name} has no subcommands: \`anidex help ${spec.name}\`.`,
     );
   }
   process.stdout.write(text + '\n');

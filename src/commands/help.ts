@@ -43,7 +43,11 @@ function twoColumns(rows: ReadonlyArray<readonly [string, string]>, width: numbe
   for (const [label, text] of rows) {
     const body = wrapLines(text, width, { indent: pad, hang: pad });
     if (displayWidth(label) > labelWidth) out.push(`  ${label}`, ...body);
-    else out.push(`  ${label}${' '.repeat(labelWidth - displayWidth(label))}  ${body[0]!.slice(pad.length)}`, ...body.slice(1));
+    else
+      out.push(
+        `  ${label}${' '.repeat(labelWidth - displayWidth(label))}  ${body[0]!.slice(pad.length)}`,
+        ...body.slice(1),
+      );
   }
   return out;
 }
@@ -56,9 +60,15 @@ function flagRows(flags: Flags, json?: string): Array<[string, string]> {
     if (f.type === 'string' && f.choices) notes.push(`${f.choices.many}: ${describeChoices(f.choices)}.`);
     if (f.type === 'string' && f.multiple) notes.push('Repeatable.');
     if (f.type === 'string' && f.required) notes.push('Required.');
-    if (f.type === 'integer') notes.push(`A whole number ${f.max === undefined ? `of ${f.min} or more` : `from ${f.min} to ${f.max}`}${f.default === undefined ? '' : `; default ${f.default}`}.`);
+    if (f.type === 'integer')
+      notes.push(
+        `A whole number ${f.max === undefined ? `of ${f.min} or more` : `from ${f.min} to ${f.max}`}${f.default === undefined ? '' : `; default ${f.default}`}.`,
+      );
     // Descriptions are fragments ("only titles with this mood"); the notes after them are sentences.
-    rows.push([`${f.short ? `-${f.short}, ` : '    '}${flagLabel(name, f)}`, [`${f.description}.`, ...notes].join(' ')]);
+    rows.push([
+      `${f.short ? `-${f.short}, ` : '    '}${flagLabel(name, f)}`,
+      [`${f.description}.`, ...notes].join(' '),
+    ]);
   }
   if (json) rows.push(['    --json', `${json}.`]);
   return rows;
@@ -70,12 +80,19 @@ function paragraph(text: string, width: number): string[] {
 
 /** Usage lines, wrapped between whole flags (`[--genre <genre>]…` is never broken). */
 function usageBlock(lines: string[][], width: number): string[] {
-  if (lines.length === 1) return wrapWords(['Usage:', ...lines[0]!], width, { hang: ' '.repeat('Usage: anidex '.length) });
+  if (lines.length === 1)
+    return wrapWords(['Usage:', ...lines[0]!], width, { hang: ' '.repeat('Usage: anidex '.length) });
   return ['Usage:', ...lines.flatMap((l) => wrapWords(l, width, { indent: '  ', hang: '      ' }))];
 }
 
 function subcommandHelp(spec: CommandSpec, sub: SubcommandSpec, width: number): string[] {
-  const out = [...wrapLines(`${spec.name} ${sub.name}${sub.name === spec.defaultSubcommand ? ' (the default)' : ''}: ${sub.summary}.`, width, { hang: '  ' })];
+  const out = [
+    ...wrapLines(
+      `${spec.name} ${sub.name}${sub.name === spec.defaultSubcommand ? ' (the default)' : ''}: ${sub.summary}.`,
+      width,
+      { hang: '  ' },
+    ),
+  ];
   const args = (sub.positionals ?? []).map((p) => [p.arg, `${p.description}.`] as const);
   const flags = flagRows(sub.flags ?? {}, sub.json);
   if (args.length || flags.length) out.push(...twoColumns([...args, ...flags], width));
@@ -88,7 +105,9 @@ export function commandHelp(spec: CommandSpec, width: number): string {
   const subs = spec.subcommands ?? [];
   out.push(...usageBlock(subs.length ? subs.map((s) => usageParts(spec, s)) : [usageParts(spec)], width));
   if (spec.description) out.push('', ...paragraph(spec.description, width));
-  const args = (spec.positionals ?? []).map((p) => [p.arg, `${p.description}${p.choices ? `: ${describeChoices(p.choices)}` : ''}.`] as const);
+  const args = (spec.positionals ?? []).map(
+    (p) => [p.arg, `${p.description}${p.choices ? `: ${describeChoices(p.choices)}` : ''}.`] as const,
+  );
   if (args.length) out.push('', 'Arguments:', ...twoColumns(args, width));
   if (subs.length) {
     out.push('', 'Subcommands:');
@@ -99,7 +118,13 @@ export function commandHelp(spec: CommandSpec, width: number): string {
   if (flags.length) out.push('', 'Flags:', ...twoColumns(flags, width));
   if (spec.examples?.length) out.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
   if (spec.usesData !== false) {
-    out.push('', ...wrapLines('Global flags, anywhere on the line: --data-dir <dir>, --demo, --json, --title-language <language>, --debug (`anidex --help` says what they do).', width));
+    out.push(
+      '',
+      ...wrapLines(
+        'Global flags, anywhere on the line: --data-dir <dir>, --demo, --json, --title-language <language>, --debug (`anidex --help` says what they do).',
+        width,
+      ),
+    );
   }
   return out.join('\n');
 }
@@ -114,12 +139,18 @@ export function topHelp(commands: readonly CommandSpec[], version: string, width
     '       anidex             (on a terminal: the TUI)',
     '',
     'Commands:',
-    ...twoColumns(shown.map((c) => [c.name, c.summary] as const), width),
+    ...twoColumns(
+      shown.map((c) => [c.name, c.summary] as const),
+      width,
+    ),
     '',
     'Global flags (anywhere on the line):',
     ...twoColumns(flagRows(GLOBAL_FLAGS), width),
     '',
-    ...wrapLines('`anidex <command> --help` (or `anidex help <command>`) lists every flag of a command, with examples. Shell completion: `anidex completion bash|zsh|fish`.', width),
+    ...wrapLines(
+      '`anidex <command> --help` (or `anidex help <command>`) lists every flag of a command, with examples. Shell completion: `anidex completion bash|zsh|fish`.',
+      width,
+    ),
     'Exit codes: 0 success, 1 failure, 2 usage error.',
   ].join('\n');
 }

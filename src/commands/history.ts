@@ -21,10 +21,16 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
     const lang = json ? 'exported' : await titleLanguageFor(ctx);
     const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
     if (found.length === 0) {
-      throw new AnidexError(`No title in the warehouse matches "${sanitizeText(query)}".`, 'Run `anidex library --search <words>` to find the exact title.');
+      throw new AnidexError(
+        `No title in the warehouse matches "${sanitizeText(query)}".`,
+        'Run `anidex library --search <words>` to find the exact title.',
+      );
     }
     // A Trakt title and its MyAnimeList entry are one title: show both histories.
-    const pair = found.length === 2 && sourceOf(found[0]!.titleKey) !== sourceOf(found[1]!.titleKey) && versionsOf(wh.db, found[0]!.titleKey)[0]?.malId === versionsOf(wh.db, found[1]!.titleKey)[0]?.malId;
+    const pair =
+      found.length === 2 &&
+      sourceOf(found[0]!.titleKey) !== sourceOf(found[1]!.titleKey) &&
+      versionsOf(wh.db, found[0]!.titleKey)[0]?.malId === versionsOf(wh.db, found[1]!.titleKey)[0]?.malId;
     if (found.length > 1 && !pair) {
       const list = found.slice(0, 8).map((t) => `${name(t)} (${t.year ?? '?'}, ${t.mediaType}) = ${t.titleKey}`);
       throw new AnidexError(
@@ -34,9 +40,16 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
     }
     const t = found.find((x) => sourceOf(x.titleKey) === 'trakt') ?? found[0]!;
     const { sources, match, seasons } = titleView(wh.db, t.titleKey);
-    const withChanges = (vs: typeof sources[number]['versions']) => vs.map((v, i) => ({ ...v, changed: describeChange(vs[i + 1], v) }));
+    const withChanges = (vs: (typeof sources)[number]['versions']) =>
+      vs.map((v, i) => ({ ...v, changed: describeChange(vs[i + 1], v) }));
     if (json) {
-      printJson({ ...t, match, seasons, versions: withChanges(sources[0]!.versions), sources: sources.map((x) => ({ source: x.source, titleKey: x.titleKey, versions: withChanges(x.versions) })) });
+      printJson({
+        ...t,
+        match,
+        seasons,
+        versions: withChanges(sources[0]!.versions),
+        sources: sources.map((x) => ({ source: x.source, titleKey: x.titleKey, versions: withChanges(x.versions) })),
+      });
       return 0;
     }
     print(`${name(t)} (${t.year ?? 'year unknown'}, ${t.mediaType}) — ${sources.map((x) => x.titleKey).join(' + ')}`);
@@ -47,15 +60,22 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
       const w = Math.max(...seasons.map((x) => x.label.length));
       for (const x of seasons) {
         const when = x.firstWatchedAt ? `  ${shortDate(x.firstWatchedAt)} → ${shortDate(x.lastWatchedAt)}` : '';
-        print(`  ${x.label.padEnd(w)} ${`${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7)}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(no metadata)')}${when}`);
+        print(
+          `  ${x.label.padEnd(w)} ${`${x.episodesWatched}/${x.episodes ?? '?'}`.padStart(7)}  MAL ${x.malId}  ${sanitizeText(x.title ?? '(no metadata)')}${when}`,
+        );
       }
     }
     for (const { source, versions } of sources) {
-      const from = sources.length > 1 ? `${source === 'mal' ? 'MyAnimeList' : source === 'anilist' ? 'AniList' : 'Trakt'}: ` : '';
-      print(`${from}${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`);
+      const from =
+        sources.length > 1 ? `${source === 'mal' ? 'MyAnimeList' : source === 'anilist' ? 'AniList' : 'Trakt'}: ` : '';
+      print(
+        `${from}${versions.length} version${versions.length === 1 ? '' : 's'}, newest first (times are when anidex learned it):`,
+      );
       versions.forEach((v, i) => {
         const state = v.isDeleted ? 'deleted' : v.isCurrent ? 'current' : '';
-        print(`  v${versions.length - i}  ${shortTime(v.validFrom)} → ${v.validTo ? shortTime(v.validTo) : 'now'}${state ? `  [${state}]` : ''}`);
+        print(
+          `  v${versions.length - i}  ${shortTime(v.validFrom)} → ${v.validTo ? shortTime(v.validTo) : 'now'}${state ? `  [${state}]` : ''}`,
+        );
         print(`      ${versionSummary(v)}`);
         print(`      ${describeChange(versions[i + 1], v)}`);
       });

@@ -23,12 +23,19 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'Rating', value: (r) => (r.userRating === null ? '' : String(r.userRating)), align: 'right' },
   {
     header: 'Episodes',
-    value: (r) => (r.mediaType === 'movie' ? '' : `${r.episodesWatched ?? 0}${r.totalEpisodes ? `/${r.totalEpisodes}` : ''}`),
+    value: (r) =>
+      r.mediaType === 'movie' ? '' : `${r.episodesWatched ?? 0}${r.totalEpisodes ? `/${r.totalEpisodes}` : ''}`,
     align: 'right',
   },
   { header: 'Status', value: (r) => r.status },
   { header: 'Length', value: (r) => titleLength(r) ?? '' },
-  { header: 'Genres', value: (r) => (r.matchStatus === 'unmatched' ? '(not anime?)' : isPending(r) ? '(pending)' : r.genres.slice(0, 3).join(', ')), flex: true, min: 12 },
+  {
+    header: 'Genres',
+    value: (r) =>
+      r.matchStatus === 'unmatched' ? '(not anime?)' : isPending(r) ? '(pending)' : r.genres.slice(0, 3).join(', '),
+    flex: true,
+    min: 12,
+  },
   { header: 'Last watched', value: (r) => shortDate(r.lastWatchedAt), drop: 3 },
   { header: 'From', value: (r) => r.sources.join('+'), drop: 2 },
 ];
@@ -45,16 +52,19 @@ const DELETED_COLUMNS: ReadonlyArray<Column<DeletedRow>> = [
 /** `library --deleted`: every title gone from its source's latest export (their history stays: `anidex history`). */
 function printDeleted(rows: DeletedRow[], json: boolean): number {
   if (json) printJson(rows);
-  else if (rows.length === 0) print('No title is marked deleted: every title is in its source\'s latest export.');
+  else if (rows.length === 0) print("No title is marked deleted: every title is in its source's latest export.");
   else {
     print(renderTable(rows, DELETED_COLUMNS, outputWidth()));
-    print(`\n${rows.length} title${rows.length === 1 ? '' : 's'} gone from the latest export, kept in history (\`anidex history <key>\` shows one).`);
+    print(
+      `\n${rows.length} title${rows.length === 1 ? '' : 's'} gone from the latest export, kept in history (\`anidex history <key>\` shows one).`,
+    );
   }
   return 0;
 }
 
 export async function run({ values, usage }: Parsed<typeof LIBRARY_FLAGS>, ctx: CommandContext): Promise<number> {
-  if (values.deleted && values.unmatched) throw new UsageError('--deleted and --unmatched list different titles; give one of them.', `Usage: ${usage}`);
+  if (values.deleted && values.unmatched)
+    throw new UsageError('--deleted and --unmatched list different titles; give one of them.', `Usage: ${usage}`);
   const json = ctx.json;
   const flagged = filterFromFlags(values);
   const wh = await Warehouse.open(ctx.dataDir);
@@ -71,20 +81,40 @@ export async function run({ values, usage }: Parsed<typeof LIBRARY_FLAGS>, ctx: 
       return 0;
     }
     if (rows.length === 0) {
-      const any = values.search !== undefined || values.genre || values['not-genre'] || values.mood || values['not-mood'] || values.length || values.status || values['not-status'] || values.unmatched;
-      print(any ? 'No title matches these filters.' : 'The library is empty. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
+      const any =
+        values.search !== undefined ||
+        values.genre ||
+        values['not-genre'] ||
+        values.mood ||
+        values['not-mood'] ||
+        values.length ||
+        values.status ||
+        values['not-status'] ||
+        values.unmatched;
+      print(
+        any
+          ? 'No title matches these filters.'
+          : 'The library is empty. Import a Trakt export or a MyAnimeList list first: anidex import <path>',
+      );
       return 0;
     }
     if (values.unmatched) {
       // The reason is a sentence (what came closest, and by how much it fell short): whole, under its title.
       for (const r of withShownTitles(rows, await titleLanguageFor(ctx))) {
-        print(`${sanitizeText(r.title)} (${r.year ?? '?'}, ${r.mediaType})${r.traktId === null ? '' : ` · Trakt ${r.traktId}`}`);
+        print(
+          `${sanitizeText(r.title)} (${r.year ?? '?'}, ${r.mediaType})${r.traktId === null ? '' : ` · Trakt ${r.traktId}`}`,
+        );
         print(`  ${sanitizeText(r.matchReason ?? 'no reason recorded')}`);
       }
     } else print(renderTable(withShownTitles(rows, await titleLanguageFor(ctx)), COLUMNS, outputWidth()));
     const pending = rows.filter(isPending).length;
-    print(`\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} without anime metadata yet: run \`anidex enrich\`)` : ''}`);
-    if (filter.statuses?.includes('plan_to_watch')) print('plan_to_watch lists your MyAnimeList Plan to Watch entries; `anidex plan` is your whole plan-to-watch list.');
+    print(
+      `\n${rows.length} title${rows.length === 1 ? '' : 's'}${pending ? ` (${pending} without anime metadata yet: run \`anidex enrich\`)` : ''}`,
+    );
+    if (filter.statuses?.includes('plan_to_watch'))
+      print(
+        'plan_to_watch lists your MyAnimeList Plan to Watch entries; `anidex plan` is your whole plan-to-watch list.',
+      );
     return 0;
   } finally {
     wh.close();

@@ -20,7 +20,10 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
   const query = args.title!;
   const malId = target.toLowerCase() === 'none' ? null : Number(target);
   if (malId !== null && !(Number.isInteger(malId) && malId > 0)) {
-    throw new UsageError(`"${target}" is not a MyAnimeList id (a positive whole number, as in myanimelist.net/anime/5114) or "none".`, `Usage: ${usage}`);
+    throw new UsageError(
+      `"${target}" is not a MyAnimeList id (a positive whole number, as in myanimelist.net/anime/5114) or "none".`,
+      `Usage: ${usage}`,
+    );
   }
   const wh = await Warehouse.open(ctx.dataDir);
   try {
@@ -30,7 +33,12 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
     const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
     if (found.length !== 1) {
       throw new AnidexError(
-        found.length === 0 ? `No current title matches "${sanitizeText(query)}".` : `"${sanitizeText(query)}" matches ${found.length} titles: ${found.slice(0, 6).map((t) => `${name(t)} (${t.year ?? '?'}, trakt ${t.traktId ?? t.titleKey})`).join('; ')}.`,
+        found.length === 0
+          ? `No current title matches "${sanitizeText(query)}".`
+          : `"${sanitizeText(query)}" matches ${found.length} titles: ${found
+              .slice(0, 6)
+              .map((t) => `${name(t)} (${t.year ?? '?'}, trakt ${t.traktId ?? t.titleKey})`)
+              .join('; ')}.`,
         'Give the exact title or its Trakt id (see `anidex library --search <words>`).',
       );
     }
@@ -39,17 +47,37 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
       (db) =>
         saveMatches(db, [
           {
-            titleKey: t.titleKey, status: 'manual', malId, confidence: 1, provider: null, method: 'override', otherMalIds: [],
-            reason: malId === null ? 'marked as not anime by hand' : 'set by hand', matchedAt: new Date().toISOString(),
+            titleKey: t.titleKey,
+            status: 'manual',
+            malId,
+            confidence: 1,
+            provider: null,
+            method: 'override',
+            otherMalIds: [],
+            reason: malId === null ? 'marked as not anime by hand' : 'set by hand',
+            matchedAt: new Date().toISOString(),
           },
         ]),
       { what: 'saving a manual match' },
     );
-    const r = malId === null ? null : await runEnrichment(wh, { offline: values.offline, only: new Set([t.titleKey]), quiet: json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache });
+    const r =
+      malId === null
+        ? null
+        : await runEnrichment(wh, {
+            offline: values.offline,
+            only: new Set([t.titleKey]),
+            quiet: json,
+            usageFile: geminiUsageFile(ctx.dirs),
+            cacheDir: ctx.dirs.cache,
+          });
     if (json) printJson({ titleKey: t.titleKey, title: t.title, malId, enrichment: r });
     else {
       // The exported title: the names of the anime it was matched to before may be the very mistake being corrected.
-      print(malId === null ? `${sanitizeText(t.title)} is now marked as not anime.` : `${sanitizeText(t.title)} is now MyAnimeList ${malId}; re-imports keep this.`);
+      print(
+        malId === null
+          ? `${sanitizeText(t.title)} is now marked as not anime.`
+          : `${sanitizeText(t.title)} is now MyAnimeList ${malId}; re-imports keep this.`,
+      );
       if (r) for (const l of describeEnrichment(r).slice(0, 1)) print(l);
     }
     return 0;

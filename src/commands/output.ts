@@ -49,7 +49,10 @@ export function wrapForStream(text: string, stream: NodeJS.WriteStream = process
  * terminals) and bidi overrides raw; escaping them too keeps every value the same and the terminal safe.
  */
 export function printJson(value: unknown): void {
-  const text = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   process.stdout.write(text + '\n');
 }
 

@@ -29,7 +29,10 @@ const quoted = (v: string): string => JSON.stringify(sanitizeText(v));
 
 /** `library: --mood "sad" is not a mood anidex knows.` (`what` is the flag; none for an argument). */
 function choiceError(prefix: string, what: string, value: string, c: Choices): UsageError {
-  return new UsageError(`${prefix}${what ? `${what} ` : ''}${quoted(value)} is not ${c.one} anidex knows.`, `${c.many}: ${describeChoices(c)}.`);
+  return new UsageError(
+    `${prefix}${what ? `${what} ` : ''}${quoted(value)} is not ${c.one} anidex knows.`,
+    `${c.many}: ${describeChoices(c)}.`,
+  );
 }
 
 function readChoice(prefix: string, what: string, value: string, c: Choices): string {
@@ -63,7 +66,13 @@ interface Scan {
  * Read `args` against `flags`. `known` decides what an unknown flag is: an error (the command's flags), or an
  * argument left for later (the global pass, which leaves everything it does not know).
  */
-function scan(args: readonly string[], flags: Flags, prefix: string, usage: () => string, onUnknown: (token: string) => 'keep'): Scan {
+function scan(
+  args: readonly string[],
+  flags: Flags,
+  prefix: string,
+  usage: () => string,
+  onUnknown: (token: string) => 'keep',
+): Scan {
   const out: Scan = { values: {}, given: new Map(), positionals: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -87,14 +96,23 @@ function scan(args: readonly string[], flags: Flags, prefix: string, usage: () =
       continue;
     }
     const [name, f] = hit;
-    let inline: string | undefined = isLong ? (eq === -1 ? undefined : a.slice(eq + 1)) : a.length > 2 ? a.slice(2).replace(/^=/, '') : undefined;
+    let inline: string | undefined = isLong
+      ? eq === -1
+        ? undefined
+        : a.slice(eq + 1)
+      : a.length > 2
+        ? a.slice(2).replace(/^=/, '')
+        : undefined;
     let value: string | number | true = true;
     if (takesValue(f)) {
       if (inline === undefined) {
         const next = args[i + 1];
         // `--search --json` is a forgotten value, not a search for "--json"; `--search=--json` says otherwise.
         if (next === undefined || next === '--' || next.startsWith('--')) {
-          throw new UsageError(`${prefix}${flagLabel(name, f)} needs a value.`, next === undefined ? `Usage: ${usage()}` : `To give one starting with "--", write --${name}=${next}.`);
+          throw new UsageError(
+            `${prefix}${flagLabel(name, f)} needs a value.`,
+            next === undefined ? `Usage: ${usage()}` : `To give one starting with "--", write --${name}=${next}.`,
+          );
         }
         inline = next;
         i++;
@@ -108,7 +126,10 @@ function scan(args: readonly string[], flags: Flags, prefix: string, usage: () =
     } else {
       const before = out.values[name];
       if (before !== undefined && before !== value) {
-        throw new UsageError(`${prefix}--${name} is given twice (${quoted(String(before))} and ${quoted(String(value))}); give it once.`, `Usage: ${usage()}`);
+        throw new UsageError(
+          `${prefix}--${name} is given twice (${quoted(String(before))} and ${quoted(String(value))}); give it once.`,
+          `Usage: ${usage()}`,
+        );
       }
       out.values[name] = value;
     }
@@ -125,33 +146,59 @@ interface Globals {
 
 /** The global flags, wherever they stand before `--`; everything else is left for the command. */
 export function parseGlobals(argv: readonly string[]): Globals {
-  const s = scan(argv, GLOBAL_FLAGS, '', () => 'anidex [global flags] <command> [flags]', () => 'keep');
+  const s = scan(
+    argv,
+    GLOBAL_FLAGS,
+    '',
+    () => 'anidex [global flags] <command> [flags]',
+    () => 'keep',
+  );
   return { values: s.values as FlagValues<typeof GLOBAL_FLAGS>, rest: s.positionals };
 }
 
-function unknownFlag(spec: CommandSpec, sub: SubcommandSpec | undefined, cmd: string, token: string, flags: Flags): UsageError {
+function unknownFlag(
+  spec: CommandSpec,
+  sub: SubcommandSpec | undefined,
+  cmd: string,
+  token: string,
+  flags: Flags,
+): UsageError {
   const name = token.replace(/^-+/, '').replace(/=.*$/, '');
   const absent = token.startsWith('--') ? spec.absentFlags?.[name] : undefined;
   if (absent) return new UsageError(absent.message, absent.hint);
   const elsewhere = spec.subcommands?.filter((s) => s.flags?.[name]).map((s) => `${spec.name} ${s.name}`) ?? [];
-  const own = [...Object.entries(flags).filter(([, f]) => !f.hidden).map(([n]) => `--${n}`), ...((sub ?? spec).json ? ['--json'] : [])];
+  const own = [
+    ...Object.entries(flags)
+      .filter(([, f]) => !f.hidden)
+      .map(([n]) => `--${n}`),
+    ...((sub ?? spec).json ? ['--json'] : []),
+  ];
   const list = own.length ? `Its flags: ${own.join(', ')}` : 'It has no flags of its own';
   return new UsageError(
     `${cmd}: ${quoted(sanitizeText(token.replace(/=.*$/, '')))} is not a flag of ${cmd}.`,
-    elsewhere.length ? `${token.replace(/=.*$/, '')} belongs to ${elsewhere.join(' and ')}.` : `${list}; \`anidex ${cmd} --help\` says what each does.`,
+    elsewhere.length
+      ? `${token.replace(/=.*$/, '')} belongs to ${elsewhere.join(' and ')}.`
+      : `${list}; \`anidex ${cmd} --help\` says what each does.`,
   );
 }
 
 /** Arguments by name: the `words` one takes what the others leave, joined by spaces. */
-function assignPositionals(cmd: string, specs: readonly PositionalSpec[], given: string[], usage: string): Record<string, string | undefined> {
+function assignPositionals(
+  cmd: string,
+  specs: readonly PositionalSpec[],
+  given: string[],
+  usage: string,
+): Record<string, string | undefined> {
   const args: Record<string, string | undefined> = {};
   if (specs.length === 0) {
-    if (given.length) throw new UsageError(`${cmd} takes no positional arguments (got ${quoted(given[0]!)}).`, `Usage: ${usage}`);
+    if (given.length)
+      throw new UsageError(`${cmd} takes no positional arguments (got ${quoted(given[0]!)}).`, `Usage: ${usage}`);
     return args;
   }
   const wordsAt = specs.findIndex((p) => p.takes === 'words');
   const after = wordsAt === -1 ? 0 : specs.length - wordsAt - 1;
-  const missing = (p: PositionalSpec): UsageError => new UsageError(p.missing ?? `${cmd} needs ${p.arg}.`, `Usage: ${usage}`);
+  const missing = (p: PositionalSpec): UsageError =>
+    new UsageError(p.missing ?? `${cmd} needs ${p.arg}.`, `Usage: ${usage}`);
   let rest = [...given];
   specs.forEach((p, i) => {
     let value: string | undefined;
@@ -184,19 +231,33 @@ function pickSubcommand(spec: CommandSpec, positionals: string[]): SubcommandSpe
     if (fallback) return fallback;
     throw new UsageError(`${spec.name} needs a subcommand: ${subcommandList(spec)}.`, hint);
   }
-  throw new UsageError(`${spec.name}: ${quoted(positionals[0]!)} is not a subcommand of ${spec.name}; it has ${subcommandList(spec)}.`, hint);
+  throw new UsageError(
+    `${spec.name}: ${quoted(positionals[0]!)} is not a subcommand of ${spec.name}; it has ${subcommandList(spec)}.`,
+    hint,
+  );
 }
 
 /** A command's arguments (global flags already taken out) → its parsed flags and arguments, or a usage error. */
-export function parseCommand<S extends CommandSpec>(spec: S, args: readonly string[], opts: { json?: boolean } = {}): ParsedFor<S> {
+export function parseCommand<S extends CommandSpec>(
+  spec: S,
+  args: readonly string[],
+  opts: { json?: boolean } = {},
+): ParsedFor<S> {
   // Flags of every subcommand are read first: which subcommand it is shows only among the arguments.
   const all = allFlagsOf(spec);
   let cmd = spec.name;
-  const s = scan(args, all, `${cmd}: `, () => usageLine(spec), (token) => {
-    throw unknownFlag(spec, undefined, cmd, token, all);
-  });
+  const s = scan(
+    args,
+    all,
+    `${cmd}: `,
+    () => usageLine(spec),
+    (token) => {
+      throw unknownFlag(spec, undefined, cmd, token, all);
+    },
+  );
   const dashes = s.positionals.indexOf('--');
-  const positionals = dashes === -1 ? s.positionals : [...s.positionals.slice(0, dashes), ...s.positionals.slice(dashes + 1)];
+  const positionals =
+    dashes === -1 ? s.positionals : [...s.positionals.slice(0, dashes), ...s.positionals.slice(dashes + 1)];
   const sub = pickSubcommand(spec, positionals);
   if (sub) cmd = `${spec.name} ${sub.name}`;
   const usage = usageLine(spec, sub);
@@ -204,7 +265,10 @@ export function parseCommand<S extends CommandSpec>(spec: S, args: readonly stri
   for (const [name, token] of s.given) if (!own[name]) throw unknownFlag(spec, sub, cmd, token, own);
   for (const [name, f] of Object.entries(own)) {
     if (f.type === 'string' && f.required && s.values[name] === undefined) {
-      throw new UsageError(`${cmd} needs --${name}${f.choices ? `: one of ${f.choices.values.join(', ')}` : ` <${f.arg}>`}.`, `Usage: ${usage}`);
+      throw new UsageError(
+        `${cmd} needs --${name}${f.choices ? `: one of ${f.choices.values.join(', ')}` : ` <${f.arg}>`}.`,
+        `Usage: ${usage}`,
+      );
     }
   }
   if (opts.json && !(sub ?? spec).json) {

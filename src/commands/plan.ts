@@ -18,7 +18,8 @@ import type { PLAN_ADD_FLAGS } from './specs/plan.ts';
 
 function positiveInt(text: string | undefined, what: string, usage: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${what} "${sanitizeText(text ?? '')}" is not a positive whole number.`, `Usage: ${usage}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${what} "${sanitizeText(text ?? '')}" is not a positive whole number.`, `Usage: ${usage}`);
   return n;
 }
 
@@ -33,8 +34,15 @@ function planTarget(db: SqlDb, query: string, usage: string): number {
     const title = displayTitle({ english: a.titleEnglish, romaji: a.titleRomaji, native: a.titleNative, synonyms: [] });
     const normTitle = normalizeTitle(title);
     return {
-      malId: a.malId, titleKey: `mal:${a.malId}`, traktId: null, title, normTitle, normNames: a.norms.filter((n) => n !== normTitle),
-      year: a.year, mediaType: a.format === 'MOVIE' ? ('movie' as const) : ('show' as const), format: a.format,
+      malId: a.malId,
+      titleKey: `mal:${a.malId}`,
+      traktId: null,
+      title,
+      normTitle,
+      normNames: a.norms.filter((n) => n !== normTitle),
+      year: a.year,
+      mediaType: a.format === 'MOVIE' ? ('movie' as const) : ('show' as const),
+      format: a.format,
     };
   });
   const found = findTitles(refs, query);
@@ -45,21 +53,29 @@ function planTarget(db: SqlDb, query: string, usage: string): number {
       'Give its MyAnimeList id (the number in myanimelist.net/anime/<id>), or run `anidex recommend` or `anidex enrich` first.',
     );
   }
-  const list = found.slice(0, 8).map((a) => `${sanitizeText(a.title)} (${a.year ?? '?'}, ${a.format ?? '?'}) = ${a.malId}`);
+  const list = found
+    .slice(0, 8)
+    .map((a) => `${sanitizeText(a.title)} (${a.year ?? '?'}, ${a.format ?? '?'}) = ${a.malId}`);
   throw new AnidexError(
     `"${sanitizeText(query)}" matches ${found.length} anime: ${list.join('; ')}${found.length > 8 ? '; …' : ''}.`,
     `Give the exact title or the MyAnimeList id shown after "=" (e.g. anidex plan add ${found[0]!.malId}).`,
   );
 }
 
-export async function run({ sub, values, args, usage }: Parsed<typeof PLAN_ADD_FLAGS>, ctx: CommandContext): Promise<number> {
+export async function run(
+  { sub, values, args, usage }: Parsed<typeof PLAN_ADD_FLAGS>,
+  ctx: CommandContext,
+): Promise<number> {
   const json = ctx.json;
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     if (sub === 'list') {
       const items = planItems(wh.db);
       if (json) printJson(items);
-      else if (items.length === 0) print('Your plan-to-watch list is empty. Add with `anidex plan add <mal id | title>` or `anidex recommend … --add 1`.');
+      else if (items.length === 0)
+        print(
+          'Your plan-to-watch list is empty. Add with `anidex plan add <mal id | title>` or `anidex recommend … --add 1`.',
+        );
       else {
         const lang = await titleLanguageFor(ctx);
         print(
@@ -84,7 +100,10 @@ export async function run({ sub, values, args, usage }: Parsed<typeof PLAN_ADD_F
       const malId = planTarget(wh.db, args.query!, usage);
       const rec = animeRecords(wh.db, [malId]).get(malId);
       if (!rec) {
-        throw new AnidexError(`anidex has no metadata for MyAnimeList id ${malId} yet, so it cannot name it.`, 'Add titles that `anidex recommend` shows, or run `anidex enrich` first.');
+        throw new AnidexError(
+          `anidex has no metadata for MyAnimeList id ${malId} yet, so it cannot name it.`,
+          'Add titles that `anidex recommend` shows, or run `anidex enrich` first.',
+        );
       }
       // A title you completed is rarely what a plan-to-watch list is for: say so, and let --force add a rewatch.
       const completed = libraryView(wh.db).find((r) => r.malId === malId && r.status === 'completed');
@@ -95,14 +114,34 @@ export async function run({ sub, values, args, usage }: Parsed<typeof PLAN_ADD_F
         );
       }
       const added = await wh.write(
-        (db) => addPlanItems(db, [{ title: displayTitle(rec.titles), malId, streamingService: rec.streaming[0]?.site ?? null, notes: values.notes ?? null, source: 'user', sourceKey: `mal:${malId}` }], new Date().toISOString()),
+        (db) =>
+          addPlanItems(
+            db,
+            [
+              {
+                title: displayTitle(rec.titles),
+                malId,
+                streamingService: rec.streaming[0]?.site ?? null,
+                notes: values.notes ?? null,
+                source: 'user',
+                sourceKey: `mal:${malId}`,
+              },
+            ],
+            new Date().toISOString(),
+          ),
         { what: 'adding to the plan' },
       );
       if (json) {
         printJson({ malId, title: displayTitle(rec.titles), added: added > 0 });
         return 0;
       }
-      const name = sanitizeText(shownTitle(displayTitle(rec.titles), { titleEnglish: rec.titles.english, titleRomaji: rec.titles.romaji }, await titleLanguageFor(ctx)));
+      const name = sanitizeText(
+        shownTitle(
+          displayTitle(rec.titles),
+          { titleEnglish: rec.titles.english, titleRomaji: rec.titles.romaji },
+          await titleLanguageFor(ctx),
+        ),
+      );
       print(added ? `Added ${name} to your plan.` : `${name} is already on your plan.`);
       return 0;
     }

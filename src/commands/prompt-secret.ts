@@ -5,14 +5,19 @@ import type { PromptStreams } from './confirm.ts';
  * Ask for a secret at a terminal without echoing it. Null when either stream is not a terminal: anidex never
  * prompts a script, a pipe or cron.
  */
-export function promptSecret(question: string, io: PromptStreams = { input: process.stdin, output: process.stdout }): Promise<string | null> {
+export function promptSecret(
+  question: string,
+  io: PromptStreams = { input: process.stdin, output: process.stdout },
+): Promise<string | null> {
   if (!io.input.isTTY || !io.output.isTTY) return Promise.resolve(null);
   return new Promise((resolve) => {
     let muted = false;
     const output = new Proxy(io.output, {
       get(target, prop, receiver) {
         // What the person types is not echoed once the question is out.
-        if (prop === 'write') return (chunk: string | Uint8Array, ...rest: unknown[]) => (muted ? true : (target.write as (...a: unknown[]) => boolean)(chunk, ...rest));
+        if (prop === 'write')
+          return (chunk: string | Uint8Array, ...rest: unknown[]) =>
+            muted ? true : (target.write as (...a: unknown[]) => boolean)(chunk, ...rest);
         return Reflect.get(target, prop, receiver) as unknown;
       },
     });

@@ -5,12 +5,16 @@
 import { GLOBAL_FLAGS } from './globals.ts';
 import { flagLabel, type CommandSpec, type FlagSpec, type Flags } from './spec.ts';
 
-export const TABLE_START = '<!-- cli-table: written from src/commands/specs by `npm run docs:cli`; do not edit by hand -->';
+export const TABLE_START =
+  '<!-- cli-table: written from src/commands/specs by `npm run docs:cli`; do not edit by hand -->';
 export const TABLE_END = '<!-- /cli-table -->';
 
 /** Choices are spelled out when there are few (`--engine local|gemini`), else the value is named (`<mood>`). */
 function flagCell(name: string, f: FlagSpec): string {
-  const label = f.type === 'string' && f.choices && f.choices.values.length <= 4 ? `--${name} ${f.choices.values.join('|')}` : flagLabel(name, f);
+  const label =
+    f.type === 'string' && f.choices && f.choices.values.length <= 4
+      ? `--${name} ${f.choices.values.join('|')}`
+      : flagLabel(name, f);
   return `\`${label}\`${f.type === 'string' && f.multiple ? '…' : ''}`;
 }
 
@@ -24,10 +28,17 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 function row(spec: CommandSpec): string {
   const subs = spec.subcommands ?? [];
-  const arg = (x: NonNullable<CommandSpec['positionals']>[number]): string => (x.choices && x.choices.values.length <= 4 ? x.choices.values.join('|') : x.arg);
-  const args = (p: { positionals?: CommandSpec['positionals'] }): string => (p.positionals ?? []).map((x) => (x.takes === 'optional' ? ` [${arg(x)}]` : ` ${arg(x)}`)).join('');
+  const arg = (x: NonNullable<CommandSpec['positionals']>[number]): string =>
+    x.choices && x.choices.values.length <= 4 ? x.choices.values.join('|') : x.arg;
+  const args = (p: { positionals?: CommandSpec['positionals'] }): string =>
+    (p.positionals ?? []).map((x) => (x.takes === 'optional' ? ` [${arg(x)}]` : ` ${arg(x)}`)).join('');
   const command = subs.length
-    ? subs.map((s, i) => `\`${i === 0 ? `anidex ${spec.name} ` : ''}${s.name === spec.defaultSubcommand ? `[${s.name}]` : s.name}${args(s)}\``).join(' · ')
+    ? subs
+        .map(
+          (s, i) =>
+            `\`${i === 0 ? `anidex ${spec.name} ` : ''}${s.name === spec.defaultSubcommand ? `[${s.name}]` : s.name}${args(s)}\``,
+        )
+        .join(' · ')
     : `\`anidex ${spec.name}${args(spec)}\``;
   const flags = [...flagCells(spec.flags), ...subs.flatMap((s) => flagCells(s.flags).map((f) => `${f} (${s.name})`))];
   if (spec.json || subs.some((s) => s.json)) flags.push('`--json`');

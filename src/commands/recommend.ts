@@ -22,30 +22,58 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
   // --offline means nothing leaves the machine: the local engine, unless only a dry run is asked for.
   const engine = values.engine ?? (values['dry-run'] || (gemini && !values.offline) ? 'gemini' : 'local');
   if (engine === 'gemini' && values.offline && !values['dry-run']) {
-    throw new UsageError('--offline sends nothing, and the Gemini engine has to ask Gemini.', 'Drop --offline, or use --engine local.');
+    throw new UsageError(
+      '--offline sends nothing, and the Gemini engine has to ask Gemini.',
+      'Drop --offline, or use --engine local.',
+    );
   }
-  if (values['dry-run'] && engine !== 'gemini') throw new UsageError('--dry-run shows what the Gemini engine would send; the local engine sends nothing.', `Usage: ${usage}`);
+  if (values['dry-run'] && engine !== 'gemini')
+    throw new UsageError(
+      '--dry-run shows what the Gemini engine would send; the local engine sends nothing.',
+      `Usage: ${usage}`,
+    );
   if (engine === 'gemini' && !gemini && !values['dry-run']) {
-    throw new UsageError('The Gemini engine needs GEMINI_API_KEY.', 'Set GEMINI_API_KEY (a key from Google AI Studio), or use --engine local, which needs no key.');
+    throw new UsageError(
+      'The Gemini engine needs GEMINI_API_KEY.',
+      'Set GEMINI_API_KEY (a key from Google AI Studio), or use --engine local, which needs no key.',
+    );
   }
   const count = values.count ?? 10;
   const filter = filterFromFlags(values);
   const floorText = process.env.ANIDEX_POPULARITY_FLOOR;
-  const popularityFloor = values['popularity-floor'] ?? (floorText === undefined || floorText === '' ? undefined : Number(floorText));
+  const popularityFloor =
+    values['popularity-floor'] ?? (floorText === undefined || floorText === '' ? undefined : Number(floorText));
   if (popularityFloor !== undefined && !(Number.isInteger(popularityFloor) && popularityFloor >= 0)) {
-    throw new UsageError(`ANIDEX_POPULARITY_FLOOR "${floorText}" is not a whole number of 0 or more.`, 'It is how many people must list a title (default 1000); fix or unset it, or give --popularity-floor.');
+    throw new UsageError(
+      `ANIDEX_POPULARITY_FLOOR "${floorText}" is not a whole number of 0 or more.`,
+      'It is how many people must list a title (default 1000); fix or unset it, or give --popularity-floor.',
+    );
   }
   const picks = values.add === undefined ? [] : values.add.split(',').map((x) => Number(x.trim()));
-  if (picks.some((n) => !Number.isInteger(n) || n < 1 || n > count)) throw new UsageError(`--add "${values.add}" must list result numbers between 1 and ${count}, e.g. --add 1,3.`, `Usage: ${usage}`);
+  if (picks.some((n) => !Number.isInteger(n) || n < 1 || n > count))
+    throw new UsageError(
+      `--add "${values.add}" must list result numbers between 1 and ${count}, e.g. --add 1,3.`,
+      `Usage: ${usage}`,
+    );
 
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     // Genres are known only once the warehouse is open: those of its anime metadata.
-    const recOpts = { provider: providerFromEnv(version()), offline: values.offline, filter: checkGenres(filter, metadataGenres(wh.db), 'metadata'), count, popularityFloor, titleLanguage: await titleLanguageFor(ctx) };
+    const recOpts = {
+      provider: providerFromEnv(version()),
+      offline: values.offline,
+      filter: checkGenres(filter, metadataGenres(wh.db), 'metadata'),
+      count,
+      popularityFloor,
+      titleLanguage: await titleLanguageFor(ctx),
+    };
     if (values['dry-run']) {
       const req = await geminiDryRun(wh, recOpts);
       if (json) printJson(req);
-      else print(`System instruction:\n${req.system}\n\nPrompt:\n${req.prompt}\n\nResponse schema:\n${JSON.stringify(req.schema, null, 2)}`);
+      else
+        print(
+          `System instruction:\n${req.system}\n\nPrompt:\n${req.prompt}\n\nResponse schema:\n${JSON.stringify(req.schema, null, 2)}`,
+        );
       return 0;
     }
     const r =
@@ -60,8 +88,13 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
           addPlanItems(
             db,
             chosen.map((it) => ({
-              title: it.title, malId: it.malId, streamingService: it.streaming, confidenceScore: it.confidence,
-              notes: it.reason, source: r.engine, sourceKey: `mal:${it.malId}`,
+              title: it.title,
+              malId: it.malId,
+              streamingService: it.streaming,
+              confidenceScore: it.confidence,
+              notes: it.reason,
+              source: r.engine,
+              sourceKey: `mal:${it.malId}`,
               recommendedByAiAt: r.engine === 'gemini' ? new Date().toISOString() : null,
             })),
             new Date().toISOString(),
@@ -74,9 +107,13 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
       return 0;
     }
     if (r.historySize === 0) {
-      print('Nothing to recommend from yet: your history has no anime matched to MyAnimeList. Import a Trakt export or a MyAnimeList list (anidex import <path>); unmatched titles: anidex library --unmatched.');
+      print(
+        'Nothing to recommend from yet: your history has no anime matched to MyAnimeList. Import a Trakt export or a MyAnimeList list (anidex import <path>); unmatched titles: anidex library --unmatched.',
+      );
     } else if (r.items.length === 0) {
-      print(`No recommendation fits these filters (${r.poolSize} candidates after filtering, from ${r.sources} of your titles).`);
+      print(
+        `No recommendation fits these filters (${r.poolSize} candidates after filtering, from ${r.sources} of your titles).`,
+      );
     } else {
       print(
         renderTable(
@@ -93,20 +130,31 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
         ),
       );
       print('');
-      for (const x of r.items) print(`${String(x.priority).padStart(2)}. ${sanitizeText(x.title)}: ${sanitizeText(x.reason)}; ${x.moods.join(', ') || 'no mood'} · ${x.genres.slice(0, 3).join(', ')}`);
+      for (const x of r.items)
+        print(
+          `${String(x.priority).padStart(2)}. ${sanitizeText(x.title)}: ${sanitizeText(x.reason)}; ${x.moods.join(', ') || 'no mood'} · ${x.genres.slice(0, 3).join(', ')}`,
+        );
     }
     if (r.historySize === 0) return 0;
     const d = r.drops;
     if ('model' in r) {
       const g = r as GeminiRecommendResult;
       const x = g.dropped;
-      print(`\nGemini (${g.model}) ranked ${g.items.length} of the candidates; dropped ${x.invented} invented, ${x.alreadyWatched} already watched, ${x.outsideFilters} outside the filters, ${x.notSent} not among the candidates sent, ${x.malformed + x.duplicates} malformed or repeated. Requests today: ${g.requestsToday}, ${g.remainingToday} left.`);
+      print(
+        `\nGemini (${g.model}) ranked ${g.items.length} of the candidates; dropped ${x.invented} invented, ${x.alreadyWatched} already watched, ${x.outsideFilters} outside the filters, ${x.notSent} not among the candidates sent, ${x.malformed + x.duplicates} malformed or repeated. Requests today: ${g.requestsToday}, ${g.remainingToday} left.`,
+      );
     }
-    if (r.coldStart && r.items.length) print('\nCold start: you have rated too few titles for anidex to know your taste, so these lean on what is well liked and popular. Rate what you watch (on Trakt or MyAnimeList) and import again.');
-    print(`\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} of your titles; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.droppedFranchise} sequels of dropped shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`);
+    if (r.coldStart && r.items.length)
+      print(
+        '\nCold start: you have rated too few titles for anidex to know your taste, so these lean on what is well liked and popular. Rate what you watch (on Trakt or MyAnimeList) and import again.',
+      );
+    print(
+      `\n${r.engine === 'gemini' ? 'Pool' : 'Local engine'}: ${r.poolSize} candidates from ${r.sources} of your titles; left out ${d.alreadySeen} already seen, ${d.onPlan} on your plan, ${d.unstartedSequel} sequels of unstarted shows, ${d.droppedFranchise} sequels of dropped shows, ${d.belowPopularity} obscure, ${d.filteredOut} outside the filters${r.missingMetadata ? `, ${r.missingMetadata} without metadata` : ''}.`,
+    );
     if (r.stoppedBecause) print(`Some candidate metadata could not be fetched: ${sanitizeText(r.stoppedBecause)}`);
     if (added) print(`Added ${added} to your plan-to-watch list (anidex plan).`);
-    else if (r.items.length) print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id | title>');
+    else if (r.items.length)
+      print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id | title>');
     return 0;
   } finally {
     wh.close();

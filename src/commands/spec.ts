@@ -146,10 +146,15 @@ export interface Parsed<F extends Flags = Flags> {
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-type SubcommandFlags<S> = S extends { subcommands: readonly (infer X)[] } ? (X extends { flags: infer F } ? F : Record<never, never>) : Record<never, never>;
+type SubcommandFlags<S> = S extends { subcommands: readonly (infer X)[] }
+  ? X extends { flags: infer F }
+    ? F
+    : Record<never, never>
+  : Record<never, never>;
 
 /** Every flag a command's handler may see: the command's own and those of each of its subcommands. */
-type SpecFlags<S extends CommandSpec> = (S['flags'] extends Flags ? S['flags'] : Record<never, never>) & UnionToIntersection<SubcommandFlags<S>>;
+type SpecFlags<S extends CommandSpec> = (S['flags'] extends Flags ? S['flags'] : Record<never, never>) &
+  UnionToIntersection<SubcommandFlags<S>>;
 
 /** What the parser hands the handler of `S`. */
 export type ParsedFor<S extends CommandSpec> = Parsed<SpecFlags<S>>;

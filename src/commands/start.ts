@@ -43,8 +43,9 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
   await runStats(parseCommand(statsSpec, []), c);
   const d = c.demo ? '--demo ' : '';
   if (c.json) return 0;
-  print(`\nTry: anidex ${d}recommend --mood cozy --length short · anidex ${d}history "Frieren" · anidex ${d}library --unmatched · anidex --help`);
+  print(
+    `\nTry: anidex ${d}recommend --mood cozy --length short · anidex ${d}history "Frieren" · anidex ${d}library --unmatched · anidex --help`,
+  );
   if (c.demo) print('Your own: anidex import <your Trakt export .zip or MyAnimeList .xml.gz>');
   return 0;
 }
-

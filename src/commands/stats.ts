@@ -23,7 +23,8 @@ export async function run({ values }: Parsed<typeof STATS_FLAGS>, ctx: CommandCo
   try {
     const s = statsView(wh.db);
     if (ctx.json) printJson(s);
-    else if (s.titles === 0 && s.statuses.plan_to_watch === 0) print('No titles yet. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
+    else if (s.titles === 0 && s.statuses.plan_to_watch === 0)
+      print('No titles yet. Import a Trakt export or a MyAnimeList list first: anidex import <path>');
     // Piped, labels and sentences come out whole; only the bars follow the width.
     else for (const l of statsLines(s, chartWidth(), months, { whole: outputWidth() === null })) print(l);
     return 0;

@@ -14,7 +14,12 @@ import { runEnrichment } from './enrich-run.ts';
 import { reportError } from './report-error.ts';
 
 const NAME: Record<AccountSource, string> = { anilist: 'AniList', mal: 'MyAnimeList', trakt: 'Trakt' };
-const STAGE_TEXT = { read: 'reading…', silver: 'cleaning and aggregating…', gold: 'versioning titles…', save: 'saving the warehouse…' } as const;
+const STAGE_TEXT = {
+  read: 'reading…',
+  silver: 'cleaning and aggregating…',
+  gold: 'versioning titles…',
+  save: 'saving the warehouse…',
+} as const;
 
 export async function run({ values, args }: Parsed<typeof SYNC_FLAGS>, ctx: CommandContext): Promise<number> {
   const quiet = Boolean(values.quiet);
@@ -22,8 +27,16 @@ export async function run({ values, args }: Parsed<typeof SYNC_FLAGS>, ctx: Comm
   const accounts = await readAccounts(ctx.dirs.config);
   const connected = connectedSources(accounts);
   const which = (args.source ?? 'all') as AccountSource | 'all';
-  if (connected.length === 0) throw new UsageError('No account is connected, so there is nothing to sync.', 'Connect one first: `anidex connect anilist <user>`, `anidex connect mal <user> --client-id <id>` or `anidex connect trakt --client-id <id>`.');
-  if (which !== 'all' && !connected.includes(which)) throw new UsageError(`${NAME[which]} is not connected.`, `Run \`anidex connect ${which}${which === 'trakt' ? ' --client-id <id>' : ' <user>'}\` first.`);
+  if (connected.length === 0)
+    throw new UsageError(
+      'No account is connected, so there is nothing to sync.',
+      'Connect one first: `anidex connect anilist <user>`, `anidex connect mal <user> --client-id <id>` or `anidex connect trakt --client-id <id>`.',
+    );
+  if (which !== 'all' && !connected.includes(which))
+    throw new UsageError(
+      `${NAME[which]} is not connected.`,
+      `Run \`anidex connect ${which}${which === 'trakt' ? ' --client-id <id>' : ' <user>'}\` first.`,
+    );
   const sources = which === 'all' ? connected : [which];
 
   const wh = await Warehouse.open(ctx.dataDir);
@@ -58,10 +71,24 @@ export async function run({ values, args }: Parsed<typeof SYNC_FLAGS>, ctx: Comm
       }
     }
     const anyLoaded = outcomes.some((o) => o.result);
-    const enrichment = anyLoaded && !values.offline ? await runEnrichment(wh, { offline: false, quiet: quiet || json, usageFile: geminiUsageFile(ctx.dirs), cacheDir: ctx.dirs.cache }) : null;
+    const enrichment =
+      anyLoaded && !values.offline
+        ? await runEnrichment(wh, {
+            offline: false,
+            quiet: quiet || json,
+            usageFile: geminiUsageFile(ctx.dirs),
+            cacheDir: ctx.dirs.cache,
+          })
+        : null;
     if (json) {
       printJson({
-        accounts: outcomes.map((o) => ({ source: o.source, account: o.account, ok: !o.error, error: o.error ? String((o.error as Error).message) : null, result: o.result })),
+        accounts: outcomes.map((o) => ({
+          source: o.source,
+          account: o.account,
+          ok: !o.error,
+          error: o.error ? String((o.error as Error).message) : null,
+          result: o.result,
+        })),
         enrichment,
       });
     } else if (enrichment && !quiet) for (const l of describeEnrichment(enrichment)) print(l);

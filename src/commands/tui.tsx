@@ -21,7 +21,10 @@ import { guardTerminal } from '../ui/terminal/exit-guard.ts';
  */
 export async function runTui(ctx: CommandContext, notices: readonly string[] = []): Promise<number> {
   const session = TuiSession.lazy(ctx.ownDataDir, { dirs: ctx.dirs, demo: ctx.demo });
-  const [settings, cached] = await Promise.all([loadTuiSettings(ctx.dirs.config, ctx.titleLanguage), TuiSession.cachedLibrary(session.dataDir, ctx.dirs)]);
+  const [settings, cached] = await Promise.all([
+    loadTuiSettings(ctx.dirs.config, ctx.titleLanguage),
+    TuiSession.cachedLibrary(session.dataDir, ctx.dirs),
+  ]);
   let app: Instance | undefined;
   let screen: ReturnType<typeof enterAltScreen> | undefined;
   const restore = (): void => {

@@ -75,7 +75,9 @@ export function watchDurationDays(first: string | null, last: string | null): nu
  * share one exact timestamp count once: hundreds of plays stamped with one time are a bulk back-fill, not a
  * binge. Null for films and for shows with no dated plays.
  */
-export function bingeIndicator(plays: ReadonlyArray<Pick<TraktPlay, 'watchedAt' | 'season' | 'episode'>>): number | null {
+export function bingeIndicator(
+  plays: ReadonlyArray<Pick<TraktPlay, 'watchedAt' | 'season' | 'episode'>>,
+): number | null {
   const byTime = new Map<number, string>();
   for (const p of plays) {
     if (p.watchedAt === null || p.season === null || p.episode === null) continue;
@@ -163,7 +165,8 @@ export function aggregateTitles(plays: readonly TraktPlay[], ratings: readonly T
         if (first === null || p.watchedAt < first) first = p.watchedAt;
         if (last === null || p.watchedAt > last) last = p.watchedAt;
       }
-      if (p.media.airedEpisodes !== null && (aired === null || p.media.airedEpisodes > aired)) aired = p.media.airedEpisodes;
+      if (p.media.airedEpisodes !== null && (aired === null || p.media.airedEpisodes > aired))
+        aired = p.media.airedEpisodes;
       if (f.mediaType === 'show' && p.season !== null && p.episode !== null) {
         (p.season === 0 ? specials : regular).add(`${p.season}x${p.episode}`);
       }
@@ -225,7 +228,10 @@ export interface CrossCheck {
 }
 
 /** Compare the history's titles with watched-shows/movies.json; informational, never fatal. */
-export function crossCheckWatched(titles: ReadonlyArray<Pick<TitleFacts, 'titleKey' | 'totalPlays'>>, watched: readonly TraktWatchedSummary[]): CrossCheck {
+export function crossCheckWatched(
+  titles: ReadonlyArray<Pick<TitleFacts, 'titleKey' | 'totalPlays'>>,
+  watched: readonly TraktWatchedSummary[],
+): CrossCheck {
   const byKey = new Map(titles.map((t) => [t.titleKey, t]));
   const out: CrossCheck = { checked: watched.length, missingFromHistory: [], playsDiffer: 0 };
   for (const w of watched) {

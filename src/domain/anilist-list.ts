@@ -44,15 +44,14 @@ export interface AniListEntry {
 export function scoreTo10(score: number, format: ScoreFormat): number | null {
   if (!(score > 0)) return null;
   const ten =
-    format === 'POINT_100' ? score / 10
-    : format === 'POINT_5' ? score * 2
-    : format === 'POINT_3' ? score * 3
-    : score;
+    format === 'POINT_100' ? score / 10 : format === 'POINT_5' ? score * 2 : format === 'POINT_3' ? score * 3 : score;
   return Math.min(10, Math.max(1, Math.round(ten)));
 }
 
 /** AniList's FuzzyDate as far as it is known; null without a year. */
-export function fuzzyDate(d: { year?: number | null; month?: number | null; day?: number | null } | null | undefined): string | null {
+export function fuzzyDate(
+  d: { year?: number | null; month?: number | null; day?: number | null } | null | undefined,
+): string | null {
   if (!d || !Number.isInteger(d.year) || !d.year) return null;
   const pad = (n: number) => String(n).padStart(2, '0');
   let out = String(d.year).padStart(4, '0');

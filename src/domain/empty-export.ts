@@ -27,19 +27,27 @@ export function emptyExportError(f: EmptyExportFacts): InputError {
   const whose = f.kind === 'trakt' ? 'Trakt title' : 'MyAnimeList title';
   let message: string;
   if (f.skipped.length === 0) {
-    message = f.kind === 'trakt'
-      ? `${files} ${many ? 'hold' : 'holds'} no plays (an empty watched-history), and importing it would mark every ${whose} deleted, so nothing was written.`
-      : `${files} lists no anime, and importing it would mark every ${whose} deleted, so nothing was written.`;
+    message =
+      f.kind === 'trakt'
+        ? `${files} ${many ? 'hold' : 'holds'} no plays (an empty watched-history), and importing it would mark every ${whose} deleted, so nothing was written.`
+        : `${files} lists no anime, and importing it would mark every ${whose} deleted, so nothing was written.`;
   } else {
     const s = f.skipped[0]!;
     const n = f.skipped.length;
-    const which = n === 1 ? (f.kind === 'trakt' ? 'its one record is' : 'its one entry is') : `all ${n} of ${many ? 'their' : 'its'} ${f.kind === 'trakt' ? 'records' : 'entries'} are`;
+    const which =
+      n === 1
+        ? f.kind === 'trakt'
+          ? 'its one record is'
+          : 'its one entry is'
+        : `all ${n} of ${many ? 'their' : 'its'} ${f.kind === 'trakt' ? 'records' : 'entries'} are`;
     message = `${files}: ${which} malformed (${n === 1 ? '' : 'the first: '}record ${s.index}, field ${s.field}: ${s.reason}), so ${many ? 'they hold' : 'it holds'} no usable ${f.kind === 'trakt' ? 'play' : 'anime entry'}, and nothing was written.`;
   }
-  const again = f.kind === 'trakt' ? 'Export again from Trakt (Settings → Data → Export) and import the new .zip' : 'Export your list again (myanimelist.net/panel.php?go=export) and import the new file';
+  const again =
+    f.kind === 'trakt'
+      ? 'Export again from Trakt (Settings → Data → Export) and import the new .zip'
+      : 'Export your list again (myanimelist.net/panel.php?go=export) and import the new file';
   return new InputError(sanitizeText(message), {
     file: first,
     hint: `${again}; if it really is empty, import it anyway with \`anidex import ${shellWord(f.exportPath)} --allow-empty\`.`,
   });
 }
-

@@ -12,7 +12,8 @@ export interface TitleRef {
   mediaType: MediaType;
 }
 
-const namesOf = (t: TitleRef): readonly string[] => (t.normNames?.length ? [t.normTitle, ...t.normNames] : [t.normTitle]);
+const namesOf = (t: TitleRef): readonly string[] =>
+  t.normNames?.length ? [t.normTitle, ...t.normNames] : [t.normTitle];
 
 /** Titles with the Trakt id (all digits) or the title key typed, or null when the query is neither. */
 function byIdOrKey<T extends TitleRef>(titles: readonly T[], q: string): T[] | null {

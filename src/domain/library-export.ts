@@ -47,8 +47,25 @@ export interface LibraryExportRow {
 }
 
 const COLUMNS: ReadonlyArray<keyof LibraryExportRow> = [
-  'title', 'year', 'kind', 'sources', 'mal_id', 'trakt_id', 'rating', 'trakt_rating', 'mal_score', 'mal_status',
-  'episodes_watched', 'total_episodes', 'plays', 'first_watched', 'last_watched', 'length', 'genres', 'moods', 'match',
+  'title',
+  'year',
+  'kind',
+  'sources',
+  'mal_id',
+  'trakt_id',
+  'rating',
+  'trakt_rating',
+  'mal_score',
+  'mal_status',
+  'episodes_watched',
+  'total_episodes',
+  'plays',
+  'first_watched',
+  'last_watched',
+  'length',
+  'genres',
+  'moods',
+  'match',
 ];
 
 /** Rows in a stable order: by title (ignoring case), then year, then the gold key. */
@@ -77,7 +94,12 @@ export function libraryExportRows(titles: readonly ExportableTitle[]): LibraryEx
 }
 
 function byTitle(a: ExportableTitle, b: ExportableTitle): number {
-  return cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.title, b.title) || (a.year ?? 0) - (b.year ?? 0) || cmp(a.titleKey, b.titleKey);
+  return (
+    cmp(a.title.toLowerCase(), b.title.toLowerCase()) ||
+    cmp(a.title, b.title) ||
+    (a.year ?? 0) - (b.year ?? 0) ||
+    cmp(a.titleKey, b.titleKey)
+  );
 }
 
 function cmp(a: string, b: string): number {

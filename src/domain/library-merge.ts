@@ -26,7 +26,8 @@ export type Merged<T> = T & {
   ratings: { trakt: number | null; mal: number | null };
 };
 
-export const sourceOf = (titleKey: string): SourceName => (titleKey.startsWith('mal:') ? 'mal' : titleKey.startsWith('anilist:') ? 'anilist' : 'trakt');
+export const sourceOf = (titleKey: string): SourceName =>
+  titleKey.startsWith('mal:') ? 'mal' : titleKey.startsWith('anilist:') ? 'anilist' : 'trakt';
 
 /**
  * One library from both sources. A Trakt title matched to MAL id X and the MAL entry X are one title: its plays,
@@ -40,7 +41,14 @@ export function mergeSources<T extends MergeableRow>(rows: readonly T[]): Array<
   // A MAL entry still on Plan to Watch is on the plan, not in the library, and says nothing about a title Trakt
   // shows as watched.
   // A MAL entry wins over an AniList entry of the same anime (the first list a person kept, and the ids' own).
-  for (const r of rows) if (isListSource(sourceOf(r.titleKey)) && r.malId !== null && r.malStatus !== 'Plan to Watch' && !(sourceOf(r.titleKey) === 'anilist' && mal.has(r.malId))) mal.set(r.malId, r);
+  for (const r of rows)
+    if (
+      isListSource(sourceOf(r.titleKey)) &&
+      r.malId !== null &&
+      r.malStatus !== 'Plan to Watch' &&
+      !(sourceOf(r.titleKey) === 'anilist' && mal.has(r.malId))
+    )
+      mal.set(r.malId, r);
   const claimed = new Set<number>();
   const trakt = rows.filter((r) => sourceOf(r.titleKey) === 'trakt');
   const byPlays = [...trakt].sort((a, b) => (b.totalPlays ?? 0) - (a.totalPlays ?? 0));
@@ -71,7 +79,12 @@ export function mergeSources<T extends MergeableRow>(rows: readonly T[]): Array<
         ratings: { trakt: r.userRating, mal: m.userRating },
       });
     } else if (!(r.malId !== null && claimed.has(r.malId)) && r.malStatus !== 'Plan to Watch') {
-      out.push({ ...r, sources: [sourceOf(r.titleKey)], keys: [r.titleKey], ratings: { trakt: null, mal: r.userRating } });
+      out.push({
+        ...r,
+        sources: [sourceOf(r.titleKey)],
+        keys: [r.titleKey],
+        ratings: { trakt: null, mal: r.userRating },
+      });
     }
   }
   return out;
@@ -83,8 +96,20 @@ export function mergeSources<T extends MergeableRow>(rows: readonly T[]): Array<
  * The library keeps them out; `--status plan_to_watch` and the filter panel's plan_to_watch show them.
  */
 export function plannedRows<T extends MergeableRow>(rows: readonly T[]): Array<Merged<T>> {
-  const traktIds = new Set(rows.filter((r) => sourceOf(r.titleKey) === 'trakt' && r.malId !== null).map((r) => r.malId!));
+  const traktIds = new Set(
+    rows.filter((r) => sourceOf(r.titleKey) === 'trakt' && r.malId !== null).map((r) => r.malId!),
+  );
   return rows
-    .filter((r) => isListSource(sourceOf(r.titleKey)) && r.malStatus === 'Plan to Watch' && !(r.malId !== null && traktIds.has(r.malId)))
-    .map((r) => ({ ...r, sources: [sourceOf(r.titleKey)] as SourceName[], keys: [r.titleKey], ratings: { trakt: null, mal: r.userRating } }));
+    .filter(
+      (r) =>
+        isListSource(sourceOf(r.titleKey)) &&
+        r.malStatus === 'Plan to Watch' &&
+        !(r.malId !== null && traktIds.has(r.malId)),
+    )
+    .map((r) => ({
+      ...r,
+      sources: [sourceOf(r.titleKey)] as SourceName[],
+      keys: [r.titleKey],
+      ratings: { trakt: null, mal: r.userRating },
+    }));
 }

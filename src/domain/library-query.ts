@@ -28,9 +28,11 @@ export interface Sortable {
   minutesPerEpisode: number | null;
 }
 
-const byTitle = (a: Sortable, b: Sortable): number => a.normTitle.localeCompare(b.normTitle) || a.title.localeCompare(b.title);
+const byTitle = (a: Sortable, b: Sortable): number =>
+  a.normTitle.localeCompare(b.normTitle) || a.title.localeCompare(b.title);
 /** Unknown values sort last whatever the direction. */
-const desc = (x: number | string | null, y: number | string | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? 1 : -1);
+const desc = (x: number | string | null, y: number | string | null): number =>
+  x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? 1 : -1;
 const minutes = (r: Sortable): number | null => totalMinutes(r.totalEpisodes ?? r.animeEpisodes, r.minutesPerEpisode);
 
 /** A sorted copy; ties fall back to the title so the order is stable across runs. */
@@ -68,7 +70,11 @@ export function cycleFacet(f: LibraryFilter, facet: Facet, value: string): Libra
   const [inc, exc] = FIELDS[facet];
   const state = facetState(f, facet, value);
   const without = (xs: readonly string[] | undefined): string[] => (xs ?? []).filter((x) => x !== value);
-  const next: Record<string, unknown> = { ...f, [inc]: without(f[inc] as readonly string[] | undefined), [exc]: without(f[exc] as readonly string[] | undefined) };
+  const next: Record<string, unknown> = {
+    ...f,
+    [inc]: without(f[inc] as readonly string[] | undefined),
+    [exc]: without(f[exc] as readonly string[] | undefined),
+  };
   if (state === 'off') next[inc] = [...(next[inc] as string[]), value];
   else if (state === 'include') next[exc] = [...(next[exc] as string[]), value];
   return next as LibraryFilter;
@@ -94,7 +100,11 @@ export function filterSummary(f: LibraryFilter): string {
   add('mood ', f.moods, '+');
   add('length ', f.lengths, '/');
   add('status ', f.statuses, '/');
-  add('not ', [...(f.excludeGenres ?? []), ...(f.excludeMoods ?? []), ...(f.excludeLengths ?? []), ...(f.excludeStatuses ?? [])], ', ');
+  add(
+    'not ',
+    [...(f.excludeGenres ?? []), ...(f.excludeMoods ?? []), ...(f.excludeLengths ?? []), ...(f.excludeStatuses ?? [])],
+    ', ',
+  );
   return parts.join(' · ');
 }
 
@@ -130,6 +140,8 @@ export function facetOptions(
     ...MOODS.map((m) => ({ facet: 'mood' as const, value: m, count: moods.get(m) ?? 0 })),
     ...LENGTH_BUCKETS.map((l) => ({ facet: 'length' as const, value: l, count: lengths.get(l) ?? 0 })),
     ...TITLE_STATUSES.map((s) => ({ facet: 'status' as const, value: s, count: statuses.get(s) ?? 0 })),
-    ...[...genres].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g, count]) => ({ facet: 'genre' as const, value: g, count })),
+    ...[...genres]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([g, count]) => ({ facet: 'genre' as const, value: g, count })),
   ];
 }

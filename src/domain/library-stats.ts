@@ -66,11 +66,29 @@ function byKey<K extends string | number, T>(m: Map<K, number>, row: (key: K, n:
  * any other title counts episodes watched × runtime (a completed film once), by the year it was finished, else
  * started (MyAnimeList's dates; a Trakt title's last play). Titles with no known runtime are left out and counted.
  */
-export function libraryNumbers(titles: readonly StatsTitle[], planned: number, plays: ReadonlyMap<string, TitlePlays>, playMinutesByYear: ReadonlyArray<{ year: string; knownMinutes: number }>): LibraryNumbers {
-  let shows = 0, movies = 0, episodes = 0, rated = 0, ratingSum = 0, withMetadata = 0, pending = 0, notAnime = 0;
-  let traktOnly = 0, malOnly = 0, both = 0;
-  let listMinutes = 0, watched = 0, timed = 0, undatedListMinutes = 0;
-  let first: string | null = null, last: string | null = null;
+export function libraryNumbers(
+  titles: readonly StatsTitle[],
+  planned: number,
+  plays: ReadonlyMap<string, TitlePlays>,
+  playMinutesByYear: ReadonlyArray<{ year: string; knownMinutes: number }>,
+): LibraryNumbers {
+  let shows = 0,
+    movies = 0,
+    episodes = 0,
+    rated = 0,
+    ratingSum = 0,
+    withMetadata = 0,
+    pending = 0,
+    notAnime = 0;
+  let traktOnly = 0,
+    malOnly = 0,
+    both = 0;
+  let listMinutes = 0,
+    watched = 0,
+    timed = 0,
+    undatedListMinutes = 0;
+  let first: string | null = null,
+    last: string | null = null;
   const ratings = new Map<number, number>();
   const community = new Map<number, number>();
   const genres = new Map<string, number>();
@@ -78,7 +96,9 @@ export function libraryNumbers(titles: readonly StatsTitle[], planned: number, p
   const titlesPerYear = new Map<string, number>();
   const minutesPerYear = new Map<string, number>();
   for (const r of playMinutesByYear) bump(minutesPerYear, r.year, r.knownMinutes);
-  let bothRated = 0, bothRatingSum = 0, bothScoreSum = 0;
+  let bothRated = 0,
+    bothRatingSum = 0,
+    bothScoreSum = 0;
 
   for (const t of titles) {
     if (t.mediaType === 'movie') movies++;
@@ -125,7 +145,12 @@ export function libraryNumbers(titles: readonly StatsTitle[], planned: number, p
       if (p.timedPlays > 0) timed++;
       continue;
     }
-    const eps = t.mediaType === 'movie' ? (t.status === 'completed' ? Math.max(1, t.episodesWatched ?? 0) : Math.max(0, t.episodesWatched ?? 0)) : Math.max(0, t.episodesWatched ?? 0);
+    const eps =
+      t.mediaType === 'movie'
+        ? t.status === 'completed'
+          ? Math.max(1, t.episodesWatched ?? 0)
+          : Math.max(0, t.episodesWatched ?? 0)
+        : Math.max(0, t.episodesWatched ?? 0);
     if (eps === 0) continue;
     watched++;
     if (t.minutesPerEpisode === null || t.minutesPerEpisode <= 0) continue;
@@ -160,6 +185,10 @@ export function libraryNumbers(titles: readonly StatsTitle[], planned: number, p
     topGenres: top(genres),
     topStudios: top(studios),
     communityScoreHistogram: byKey(community, (score, n) => ({ score, titles: n })),
-    ratedAndScored: { titles: bothRated, meanRating: bothRated ? bothRatingSum / bothRated : null, meanCommunityScore: bothRated ? bothScoreSum / bothRated : null },
+    ratedAndScored: {
+      titles: bothRated,
+      meanRating: bothRated ? bothRatingSum / bothRated : null,
+      meanCommunityScore: bothRated ? bothScoreSum / bothRated : null,
+    },
   };
 }

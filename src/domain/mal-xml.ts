@@ -50,7 +50,9 @@ export function toMalXml(entries: readonly MalEntry[], info: MalXmlInfo): string
     element(4, 'user_name', escapeText(info.userName ?? '')),
     element(4, 'user_export_type', '1'),
     element(4, 'user_total_anime', String(entries.length)),
-    ...TOTAL_ELEMENTS.map(([status, name]) => element(4, name, String(entries.filter((e) => e.status === status).length))),
+    ...TOTAL_ELEMENTS.map(([status, name]) =>
+      element(4, name, String(entries.filter((e) => e.status === status).length)),
+    ),
     '\t\t\t</myinfo>',
     '\t\t',
     '\t\t',
@@ -145,7 +147,10 @@ export interface TraktStatusContext {
 /** How long after the newest play a title still counts as being watched. */
 export const WATCHING_WINDOW_DAYS = 180;
 
-export type TraktMalFields = Pick<MalEntry, 'status' | 'watchedEpisodes' | 'startDate' | 'finishDate' | 'score' | 'timesWatched'>;
+export type TraktMalFields = Pick<
+  MalEntry,
+  'status' | 'watchedEpisodes' | 'startDate' | 'finishDate' | 'score' | 'timesWatched'
+>;
 
 /**
  * The MAL list fields of a Trakt-only title, from its history. The first rule that applies:

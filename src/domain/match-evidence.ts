@@ -68,7 +68,15 @@ export type MatchEvidence =
   | { method: 'none'; v: number; mapping: MappingWord; mappedAt?: string | null; threshold: number };
 
 const ID_NAME: Record<IdSource, string> = { tvdb: 'TVDB', tmdb: 'TMDb', imdb: 'IMDb' };
-const FORMAT_NAME: Record<string, string> = { TV: 'TV', TV_SHORT: 'TV short', MOVIE: 'film', SPECIAL: 'special', OVA: 'OVA', ONA: 'ONA', MUSIC: 'music' };
+const FORMAT_NAME: Record<string, string> = {
+  TV: 'TV',
+  TV_SHORT: 'TV short',
+  MOVIE: 'film',
+  SPECIAL: 'special',
+  OVA: 'OVA',
+  ONA: 'ONA',
+  MUSIC: 'music',
+};
 
 const two = (x: number): string => x.toFixed(2);
 
@@ -108,7 +116,10 @@ export function evidenceText(e: MatchEvidence): string {
       if (e.elsewhere) parts.push(`the id mapping gives that anime ${e.elsewhere}, not this title's`);
       const facts = parts.join(', ');
       if (e.matched) return facts;
-      const bar = e.mapping === 'absent' ? `, below ${two(e.threshold)} (its ids are not in the id mapping: very likely not anime)` : `, below ${two(e.threshold)}`;
+      const bar =
+        e.mapping === 'absent'
+          ? `, below ${two(e.threshold)} (its ids are not in the id mapping: very likely not anime)`
+          : `, below ${two(e.threshold)}`;
       return `closest ${e.label}: ${facts} → ${two(e.score)}${bar}`;
     }
   }
@@ -119,7 +130,11 @@ export function parseEvidence(text: string | null): MatchEvidence | null {
   if (!text) return null;
   try {
     const e = JSON.parse(text) as MatchEvidence;
-    return typeof e === 'object' && e !== null && ['mapping', 'id-map', 'title', 'none'].includes((e as { method?: string }).method ?? '') ? e : null;
+    return typeof e === 'object' &&
+      e !== null &&
+      ['mapping', 'id-map', 'title', 'none'].includes((e as { method?: string }).method ?? '')
+      ? e
+      : null;
   } catch {
     return null;
   }

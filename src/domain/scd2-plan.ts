@@ -48,9 +48,13 @@ export const TRACKED_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof GoldValues>;
 
 /** Descriptive columns: corrected in place on the current version, never a new version. */
-export const UNTRACKED_COLUMNS = ['traktId', 'title', 'normTitle', 'year', 'totalEpisodes'] as const satisfies ReadonlyArray<
-  keyof GoldValues
->;
+export const UNTRACKED_COLUMNS = [
+  'traktId',
+  'title',
+  'normTitle',
+  'year',
+  'totalEpisodes',
+] as const satisfies ReadonlyArray<keyof GoldValues>;
 
 export type TrackedColumn = (typeof TRACKED_COLUMNS)[number];
 
@@ -94,7 +98,12 @@ export function planScd2(current: readonly CurrentVersion[], batch: readonly Gol
   }
 
   const byKey = new Map(current.map((c) => [c.titleKey, c]));
-  const plan: Scd2Plan = { close: [], insert: [], touch: [], counts: { new: 0, changed: 0, unchanged: 0, deleted: 0, restored: 0 } };
+  const plan: Scd2Plan = {
+    close: [],
+    insert: [],
+    touch: [],
+    counts: { new: 0, changed: 0, unchanged: 0, deleted: 0, restored: 0 },
+  };
 
   for (const b of batch) {
     const cur = byKey.get(b.titleKey);

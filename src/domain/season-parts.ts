@@ -67,9 +67,17 @@ export interface PartCoverage extends SeasonPart {
  * The show's plays per MAL entry, in the order of the show (specials last); entries nobody watched come with 0.
  * When two parts name one MAL entry (the mapping lists it under two numberings), they are counted as one.
  */
-export function coverage(parts: readonly SeasonPart[], plays: readonly EpisodePlay[], episodesOf: (malId: number) => number | null = () => null): PartCoverage[] {
-  const byMal = new Map<number, { part: SeasonPart; episodes: Set<string>; plays: number; first: string | null; last: string | null }>();
-  for (const p of parts) if (!byMal.has(p.malId)) byMal.set(p.malId, { part: p, episodes: new Set(), plays: 0, first: null, last: null });
+export function coverage(
+  parts: readonly SeasonPart[],
+  plays: readonly EpisodePlay[],
+  episodesOf: (malId: number) => number | null = () => null,
+): PartCoverage[] {
+  const byMal = new Map<
+    number,
+    { part: SeasonPart; episodes: Set<string>; plays: number; first: string | null; last: string | null }
+  >();
+  for (const p of parts)
+    if (!byMal.has(p.malId)) byMal.set(p.malId, { part: p, episodes: new Set(), plays: 0, first: null, last: null });
   // An episode's place in the whole run, for shows numbered absolutely: the seasons before it as long as the
   // furthest episode watched of each (the export does not say how long a season is).
   const longest = new Map<number, number>();
@@ -93,7 +101,13 @@ export function coverage(parts: readonly SeasonPart[], plays: readonly EpisodePl
   const order = (p: SeasonPart): number => (p.season === null ? 0.5 : p.season === 0 ? 1e6 : p.season);
   return [...byMal.values()]
     .sort((a, b) => order(a.part) - order(b.part) || a.part.offset - b.part.offset || a.part.malId - b.part.malId)
-    .map((c) => ({ ...c.part, episodesWatched: c.episodes.size, plays: c.plays, firstWatchedAt: c.first, lastWatchedAt: c.last }));
+    .map((c) => ({
+      ...c.part,
+      episodesWatched: c.episodes.size,
+      plays: c.plays,
+      firstWatchedAt: c.first,
+      lastWatchedAt: c.last,
+    }));
 }
 
 /** "S3 13–", "S1", "specials 5", "all seasons": where an entry sits in the show, for a person. */

@@ -26,7 +26,10 @@ export function statusFromMal(s: string | null): TitleStatus | null {
  * Watch` all read); null when it is no status.
  */
 export function parseStatus(text: string): TitleStatus | null {
-  const t = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (TITLE_STATUSES as readonly string[]).includes(t) ? (t as TitleStatus) : null;
 }
 
@@ -45,7 +48,14 @@ const DAY_MS = 86_400_000;
  * half of at least 4 episodes watched, and nothing watched for more than a year before the newest play.
  */
 export function droppedByHistory(t: DroppedInput, newestPlayAt: string | null): boolean {
-  if (t.mediaType !== 'show' || t.totalEpisodes === null || t.totalEpisodes < 4 || t.lastWatchedAt === null || newestPlayAt === null) return false;
+  if (
+    t.mediaType !== 'show' ||
+    t.totalEpisodes === null ||
+    t.totalEpisodes < 4 ||
+    t.lastWatchedAt === null ||
+    newestPlayAt === null
+  )
+    return false;
   if ((t.episodesWatched ?? 0) * 2 >= t.totalEpisodes) return false;
   return Date.parse(newestPlayAt) - Date.parse(t.lastWatchedAt) > 365 * DAY_MS;
 }

@@ -12,7 +12,9 @@ export function parseIsoTime(text: string): string | null {
   const m = ISO.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
   // Date.parse rolls 2014-02-31 over to March; refuse such dates instead.
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;

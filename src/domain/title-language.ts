@@ -30,15 +30,19 @@ export function shownTitle(exported: string, names: ProviderTitles | null | unde
  * Rows whose `title` (and its sort and search form) is the shown name; the exported title stays searchable among
  * `normNames`. The rows themselves are returned when nothing changes, so memoized views stay valid.
  */
-export function withShownTitles<T extends ProviderTitles & { title: string; normTitle: string; normNames: readonly string[] }>(
-  rows: readonly T[],
-  lang: TitleLanguage,
-): readonly T[] {
+export function withShownTitles<
+  T extends ProviderTitles & { title: string; normTitle: string; normNames: readonly string[] },
+>(rows: readonly T[], lang: TitleLanguage): readonly T[] {
   if (lang === 'exported') return rows;
   return rows.map((r) => {
     const title = shownTitle(r.title, r, lang);
     if (title === r.title) return r;
     const normTitle = normalizeTitle(title);
-    return { ...r, title, normTitle, normNames: [r.normTitle, ...r.normNames.filter((n) => n !== normTitle && n !== r.normTitle)] };
+    return {
+      ...r,
+      title,
+      normTitle,
+      normNames: [r.normTitle, ...r.normNames.filter((n) => n !== normTitle && n !== r.normTitle)],
+    };
   });
 }

@@ -43,7 +43,11 @@ function place(text: string, q: string): number {
  * string scan; the fuzzy pass over thousands of titles costs tens of milliseconds a key, so it runs only when it
  * can help.
  */
-export function searchTitles<T extends Searchable>(rows: readonly T[], query: string, fuzzy: (query: string) => readonly T[]): T[] {
+export function searchTitles<T extends Searchable>(
+  rows: readonly T[],
+  query: string,
+  fuzzy: (query: string) => readonly T[],
+): T[] {
   const q = normalizeTitle(query);
   if (!q) return [...rows];
   const starts: T[] = [];

@@ -23,7 +23,8 @@ export interface AniListOptions {
   retryBaseMs?: number;
 }
 
-const SEARCH_FIELDS = 'id idMal type format status episodes duration season seasonYear startDate { year } title { romaji english native } synonyms';
+const SEARCH_FIELDS =
+  'id idMal type format status episodes duration season seasonYear startDate { year } title { romaji english native } synonyms';
 
 const DETAIL_FIELDS = `id idMal type format status episodes duration season seasonYear startDate { year }
   title { romaji english native } synonyms genres tags { name rank isMediaSpoiler }
@@ -56,12 +57,16 @@ interface AniListMedia {
   synonyms?: Array<string | null> | null;
   genres?: Array<string | null> | null;
   tags?: Array<{ name: string; rank?: number | null; isMediaSpoiler?: boolean | null } | null> | null;
-  studios?: { edges?: Array<{ isMain?: boolean; node?: { name?: string; isAnimationStudio?: boolean } | null } | null> | null } | null;
+  studios?: {
+    edges?: Array<{ isMain?: boolean; node?: { name?: string; isAnimationStudio?: boolean } | null } | null> | null;
+  } | null;
   averageScore?: number | null;
   meanScore?: number | null;
   popularity?: number | null;
   relations?: { edges?: Array<{ relationType?: string | null; node?: AniListMedia | null } | null> | null } | null;
-  recommendations?: { nodes?: Array<{ rating?: number | null; mediaRecommendation?: AniListMedia | null } | null> | null } | null;
+  recommendations?: {
+    nodes?: Array<{ rating?: number | null; mediaRecommendation?: AniListMedia | null } | null> | null;
+  } | null;
   externalLinks?: Array<{ site?: string | null; url?: string | null; type?: string | null } | null> | null;
 }
 
@@ -105,8 +110,12 @@ export function fromAniList(m: AniListMedia): AnimeRecord | null {
     year: m.seasonYear ?? m.startDate?.year ?? null,
     status: m.status ?? null,
     genres: strings(m.genres),
-    tags: arrayOf(m.tags).filter((t) => isRecord(t) && typeof t.name === 'string' && !t.isMediaSpoiler).map((t) => ({ name: t!.name, rank: t!.rank ?? null })),
-    studios: arrayOf(m.studios?.edges).filter((e) => e?.node?.name && e.node.isAnimationStudio !== false).map((e) => e!.node!.name!),
+    tags: arrayOf(m.tags)
+      .filter((t) => isRecord(t) && typeof t.name === 'string' && !t.isMediaSpoiler)
+      .map((t) => ({ name: t!.name, rank: t!.rank ?? null })),
+    studios: arrayOf(m.studios?.edges)
+      .filter((e) => e?.node?.name && e.node.isAnimationStudio !== false)
+      .map((e) => e!.node!.name!),
     communityScore: m.averageScore ?? m.meanScore ?? null,
     scoreSource: 'anilist',
     popularity: m.popularity ?? null,
@@ -159,9 +168,15 @@ function detailsShape(json: unknown): boolean {
 function graphQlError(status: number, body: GraphQlBody): AnidexError {
   const msg = body.errors?.[0]?.message ?? `HTTP ${status}`;
   if (status === 403) {
-    return new AnidexError(`AniList refused the request (403: ${msg}).`, 'AniList may be down for everyone; try again later.');
+    return new AnidexError(
+      `AniList refused the request (403: ${msg}).`,
+      'AniList may be down for everyone; try again later.',
+    );
   }
-  return new AnidexError(`AniList rejected anidex's query (${status}: ${msg}).`, 'This is a bug in anidex; run with --debug and report it.');
+  return new AnidexError(
+    `AniList rejected anidex's query (${status}: ${msg}).`,
+    'This is a bug in anidex; run with --debug and report it.',
+  );
 }
 
 /** The AniList GraphQL API: aliased searches and `Page { media(idMal_in:) }`, so one request carries many titles. */
@@ -177,7 +192,9 @@ export class AniListProvider implements Provider {
     this.url = opts.url ?? ANILIST_URL;
     // The degraded limit until the first answer's X-RateLimit-Limit says what AniList allows now (the requests go one
     // at a time, so the first answer is in before the second request leaves).
-    this.limiter = new RateLimiter([{ limit: ANILIST_FIRST_GUESS_PER_MINUTE, ms: opts.windowMs ?? 60_000 }], { maxLimit: opts.perMinute });
+    this.limiter = new RateLimiter([{ limit: ANILIST_FIRST_GUESS_PER_MINUTE, ms: opts.windowMs ?? 60_000 }], {
+      maxLimit: opts.perMinute,
+    });
   }
 
   async search(queries: readonly SearchQuery[], signal?: AbortSignal): Promise<Map<string, RawAnswer>> {
@@ -187,7 +204,9 @@ export class AniListProvider implements Provider {
     queries.forEach((q, i) => {
       vars[`s${i}`] = q.title;
       decls.push(`$s${i}: String`);
-      roots.push(`q${i}: Page(perPage: ${CANDIDATES_PER_SEARCH}) { media(search: $s${i}, type: ANIME, sort: [SEARCH_MATCH]) { ...f } }`);
+      roots.push(
+        `q${i}: Page(perPage: ${CANDIDATES_PER_SEARCH}) { media(search: $s${i}, type: ANIME, sort: [SEARCH_MATCH]) { ...f } }`,
+      );
     });
     const query = `query (${decls.join(', ')}) {\n${roots.join('\n')}\n}\nfragment f on Media { ${SEARCH_FIELDS} }`;
     const body = await this.post(query, vars, searchShape(queries.length), signal);
@@ -198,14 +217,19 @@ export class AniListProvider implements Provider {
       if (!page && body.errors?.length) return;
       const media = page?.media ?? [];
       // Nothing found is a negative answer, cached for the shorter time so the title is looked up again sooner.
-      out.set(q.key, media.length ? { status: 200, payload: JSON.stringify({ media }) } : { status: 404, payload: null });
+      out.set(
+        q.key,
+        media.length ? { status: 200, payload: JSON.stringify({ media }) } : { status: 404, payload: null },
+      );
     });
     return out;
   }
 
   parseSearch(payload: string): AnimeRecord[] {
     const page = JSON.parse(payload) as { media?: AniListMedia[] } | null;
-    return arrayOf(page?.media).map(fromAniList).filter((r): r is AnimeRecord => r !== null);
+    return arrayOf(page?.media)
+      .map(fromAniList)
+      .filter((r): r is AnimeRecord => r !== null);
   }
 
   async details(malIds: readonly number[], signal?: AbortSignal): Promise<Map<number, RawAnswer>> {
@@ -226,7 +250,12 @@ export class AniListProvider implements Provider {
     return fromAniList(JSON.parse(payload) as AniListMedia);
   }
 
-  private async post(query: string, variables: Record<string, unknown>, accept: (json: unknown) => boolean, signal?: AbortSignal): Promise<GraphQlBody> {
+  private async post(
+    query: string,
+    variables: Record<string, unknown>,
+    accept: (json: unknown) => boolean,
+    signal?: AbortSignal,
+  ): Promise<GraphQlBody> {
     const res = await requestJson(this.limiter, this.stats, {
       url: this.url,
       method: 'POST',

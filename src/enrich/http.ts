@@ -88,7 +88,9 @@ export function rateHeaders(headers: Record<string, string | string[] | undefine
 const MAX_WAIT_MS = 5 * 60_000;
 
 function tooLong(provider: string, waitMs: number): ProviderUnavailableError {
-  return new ProviderUnavailableError(`${provider} asked anidex to wait ${Math.ceil(waitMs / 60_000)} minutes before the next request.`);
+  return new ProviderUnavailableError(
+    `${provider} asked anidex to wait ${Math.ceil(waitMs / 60_000)} minutes before the next request.`,
+  );
 }
 
 /** A 429 that does not say how long to wait (Jikan's do not): 1 s, 2 s, 4 s … up to a minute. */
@@ -150,7 +152,9 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
           const status = error.name === 'HTTPError' ? error.response?.statusCode : undefined;
           if (status === 429) {
             if (++limited > opts.max429) {
-              throw new ProviderUnavailableError(`${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`);
+              throw new ProviderUnavailableError(
+                `${opts.provider} kept answering 429 Too Many Requests (${limited} times in a row).`,
+              );
             }
             const wait = retryAfter ?? retryAfterMs(error.response!.headers) ?? unsaid429Ms(limited);
             if (wait > MAX_WAIT_MS) throw tooLong(opts.provider, wait);
@@ -160,9 +164,16 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
           }
           // Another 4xx: not retried, got resolves with it.
           if (status !== undefined && status < 500 && !(cause instanceof UnusableAnswer)) return 0;
-          const problem = status !== undefined && status >= 500 ? `HTTP ${status}` : cause instanceof UnusableAnswer ? cause.message : (error.code ?? error.name ?? 'a network error');
+          const problem =
+            status !== undefined && status >= 500
+              ? `HTTP ${status}`
+              : cause instanceof UnusableAnswer
+                ? cause.message
+                : (error.code ?? error.name ?? 'a network error');
           if (++failures > opts.maxRetries) {
-            throw new ProviderUnavailableError(`${opts.provider} failed ${failures} times in a row (last: ${problem}) at ${opts.url}.`);
+            throw new ProviderUnavailableError(
+              `${opts.provider} failed ${failures} times in a row (last: ${problem}) at ${opts.url}.`,
+            );
           }
           stats.retries++;
           return backoffMs(failures - 1, opts.retryBaseMs);
@@ -205,7 +216,8 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
               if (opts.rawClientErrors && response.statusCode >= 400) return response;
               throw new UnusableAnswer(`an unreadable answer (HTTP ${response.statusCode}, not JSON)`);
             }
-            if (response.statusCode === 200 && opts.accept && !opts.accept(json)) throw new UnusableAnswer('an answer of the wrong shape (HTTP 200)');
+            if (response.statusCode === 200 && opts.accept && !opts.accept(json))
+              throw new UnusableAnswer('an answer of the wrong shape (HTTP 200)');
             return response;
           },
         ],
@@ -218,7 +230,9 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
     if (cause instanceof AnidexError) throw cause;
     // Not expected (every failure is counted above); said as the provider being unavailable, with what got said.
     const e = err as { code?: string; message?: string };
-    throw new ProviderUnavailableError(`${opts.provider} could not be asked (${e.code ?? e.message ?? String(err)}) at ${opts.url}.`);
+    throw new ProviderUnavailableError(
+      `${opts.provider} could not be asked (${e.code ?? e.message ?? String(err)}) at ${opts.url}.`,
+    );
   } finally {
     ended();
   }

@@ -23,7 +23,10 @@ export function readIdMap(dataDir: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const [k, v] of Object.entries(raw)) {
     if (!/^(tvdb|tmdb|imdb|trakt:show|trakt:movie):\S+$/.test(k) || !Number.isInteger(v) || (v as number) <= 0) {
-      throw new AnidexError(`${path}: entry "${k}": ${JSON.stringify(v)} is not a "source:id" → positive MAL id pair.`, 'Keys look like tvdb:81797, tmdb:1234, imdb:tt0388629, trakt:show:1420.');
+      throw new AnidexError(
+        `${path}: entry "${k}": ${JSON.stringify(v)} is not a "source:id" → positive MAL id pair.`,
+        'Keys look like tvdb:81797, tmdb:1234, imdb:tt0388629, trakt:show:1420.',
+      );
     }
     out.set(k, v as number);
   }

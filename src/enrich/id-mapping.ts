@@ -28,9 +28,25 @@ export interface MappingEntry {
 /** The index file's layout version: an index of another version is rebuilt from the downloaded file. */
 export const INDEX_VERSION = 1;
 
-type Row = [number | 0, number | 0, number | 0, number | 0, number[] | 0, string[] | 0, number | null, number | null, number, number];
+type Row = [
+  number | 0,
+  number | 0,
+  number | 0,
+  number | 0,
+  number[] | 0,
+  string[] | 0,
+  number | null,
+  number | null,
+  number,
+  number,
+];
 
-const int = (x: unknown): number | null => (typeof x === 'number' && Number.isSafeInteger(x) && x > 0 ? x : typeof x === 'string' && /^\d{1,15}$/.test(x) && Number(x) > 0 ? Number(x) : null);
+const int = (x: unknown): number | null =>
+  typeof x === 'number' && Number.isSafeInteger(x) && x > 0
+    ? x
+    : typeof x === 'string' && /^\d{1,15}$/.test(x) && Number(x) > 0
+      ? Number(x)
+      : null;
 const season = (x: unknown): number | null => (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 ? x : null);
 const offset = (x: unknown): number => (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 ? x : 0);
 const imdb = (x: unknown): string | null => (typeof x === 'string' && /^tt\d{5,12}$/.test(x) ? x : null);
@@ -87,8 +103,16 @@ export function readMappingFile(json: unknown): MappingEntry[] | null {
 /** Entries as compact rows (the index file keeps these). */
 export function toRows(entries: readonly MappingEntry[]): Row[] {
   return entries.map((e) => [
-    e.malId ?? 0, e.anilistId ?? 0, e.tvdbId ?? 0, e.tmdbTv ?? 0, e.tmdbMovies.length ? e.tmdbMovies : 0, e.imdbIds.length ? e.imdbIds : 0,
-    e.tvdbSeason, e.tmdbSeason, e.tvdbOffset, e.tmdbOffset,
+    e.malId ?? 0,
+    e.anilistId ?? 0,
+    e.tvdbId ?? 0,
+    e.tmdbTv ?? 0,
+    e.tmdbMovies.length ? e.tmdbMovies : 0,
+    e.imdbIds.length ? e.imdbIds : 0,
+    e.tvdbSeason,
+    e.tmdbSeason,
+    e.tvdbOffset,
+    e.tmdbOffset,
   ]);
 }
 
@@ -100,10 +124,16 @@ export function fromRows(rows: unknown): MappingEntry[] | null {
   for (const r of rows) {
     if (!Array.isArray(r) || r.length !== 10) return null;
     out.push({
-      malId: num(r[0]), anilistId: num(r[1]), tvdbId: num(r[2]), tmdbTv: num(r[3]),
+      malId: num(r[0]),
+      anilistId: num(r[1]),
+      tvdbId: num(r[2]),
+      tmdbTv: num(r[3]),
       tmdbMovies: Array.isArray(r[4]) ? r[4].map(int).filter((x): x is number => x !== null) : [],
       imdbIds: Array.isArray(r[5]) ? r[5].map(imdb).filter((x): x is string => x !== null) : [],
-      tvdbSeason: season(r[6]), tmdbSeason: season(r[7]), tvdbOffset: offset(r[8]), tmdbOffset: offset(r[9]),
+      tvdbSeason: season(r[6]),
+      tmdbSeason: season(r[7]),
+      tvdbOffset: offset(r[8]),
+      tmdbOffset: offset(r[9]),
     });
   }
   return out;
@@ -129,7 +159,8 @@ export type IdVerdict =
 
 /** The first regular season's first part; else the absolute entry; else the lowest season; else a special. */
 function mainPart(parts: readonly SeasonPart[]): SeasonPart {
-  const rank = (p: SeasonPart): number => (p.season === 1 ? 0 : p.season === null ? 1 : p.season > 0 ? 2 + p.season : 1e6);
+  const rank = (p: SeasonPart): number =>
+    p.season === 1 ? 0 : p.season === null ? 1 : p.season > 0 ? 2 + p.season : 1e6;
   return [...parts].sort((a, b) => rank(a) - rank(b) || a.offset - b.offset || a.malId - b.malId)[0]!;
 }
 
@@ -139,7 +170,10 @@ function showParts(entries: readonly MappingEntry[], by: 'tvdb' | 'tmdb'): Seaso
   const parts: SeasonPart[] = [];
   for (const e of entries) {
     if (e.malId === null) continue;
-    const p: SeasonPart = by === 'tvdb' ? { season: e.tvdbSeason, offset: e.tvdbOffset, malId: e.malId } : { season: e.tmdbSeason, offset: e.tmdbOffset, malId: e.malId };
+    const p: SeasonPart =
+      by === 'tvdb'
+        ? { season: e.tvdbSeason, offset: e.tvdbOffset, malId: e.malId }
+        : { season: e.tmdbSeason, offset: e.tmdbOffset, malId: e.malId };
     const key = `${p.season}:${p.offset}:${p.malId}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -226,13 +260,20 @@ export class IdMapping {
     }
     if (ids.tmdbId === null && ids.imdbId === null) return { kind: 'no-ids' };
     const tries: Array<['tmdb' | 'imdb', MappingEntry[] | undefined, string | null]> = [
-      ['tmdb', ids.tmdbId === null ? undefined : this.tmdbMovie.get(ids.tmdbId), ids.tmdbId === null ? null : String(ids.tmdbId)],
+      [
+        'tmdb',
+        ids.tmdbId === null ? undefined : this.tmdbMovie.get(ids.tmdbId),
+        ids.tmdbId === null ? null : String(ids.tmdbId),
+      ],
       ['imdb', ids.imdbId === null ? undefined : this.imdb.get(ids.imdbId), ids.imdbId],
     ];
     for (const [via, found, id] of tries) {
       if (!found || id === null) continue;
       // A film is one MAL entry; when the mapping links the id to several (a compilation), the lowest MAL id.
-      const mal = found.map((e) => e.malId).filter((x): x is number => x !== null).sort((a, b) => a - b);
+      const mal = found
+        .map((e) => e.malId)
+        .filter((x): x is number => x !== null)
+        .sort((a, b) => a - b);
       if (mal.length === 0) return { kind: 'anime-without-mal', via, id };
       return { kind: 'mapped', via, id, mainMalId: mal[0]!, parts: [{ season: null, offset: 0, malId: mal[0]! }] };
     }

@@ -45,7 +45,15 @@ interface JikanAnime {
   streaming?: Array<{ name?: string | null; url?: string | null }> | null;
 }
 
-const TYPES: Record<string, AnimeFormat> = { TV: 'TV', Movie: 'MOVIE', OVA: 'OVA', ONA: 'ONA', Special: 'SPECIAL', Music: 'MUSIC', 'TV Special': 'SPECIAL' };
+const TYPES: Record<string, AnimeFormat> = {
+  TV: 'TV',
+  Movie: 'MOVIE',
+  OVA: 'OVA',
+  ONA: 'ONA',
+  Special: 'SPECIAL',
+  Music: 'MUSIC',
+  'TV Special': 'SPECIAL',
+};
 
 /** "24 min per ep", "1 hr 55 min", "2 hr" → minutes. */
 export function jikanMinutes(duration: string | null | undefined): number | null {
@@ -57,7 +65,9 @@ export function jikanMinutes(duration: string | null | undefined): number | null
 }
 
 function names(xs: Named[] | null | undefined): string[] {
-  return arrayOf(xs).map((x) => x?.name).filter((n): n is string => typeof n === 'string' && n.length > 0);
+  return arrayOf(xs)
+    .map((x) => x?.name)
+    .filter((n): n is string => typeof n === 'string' && n.length > 0);
 }
 
 /** `titles[]` types that the fixed fields already carry (title, title_synonyms, title_japanese, title_english). */
@@ -66,7 +76,14 @@ const FIELD_TITLE_TYPES = new Set(['Default', 'Synonym', 'Japanese', 'English'])
 /** Titles in further languages from `titles[]` (German, Spanish, French, …), labelled with their type. */
 function otherTitles(titles: JikanAnime['titles']): Array<{ language: string; title: string }> {
   return arrayOf(titles)
-    .filter((t) => isRecord(t) && typeof t.type === 'string' && typeof t.title === 'string' && t.title.trim() !== '' && !FIELD_TITLE_TYPES.has(t.type))
+    .filter(
+      (t) =>
+        isRecord(t) &&
+        typeof t.type === 'string' &&
+        typeof t.title === 'string' &&
+        t.title.trim() !== '' &&
+        !FIELD_TITLE_TYPES.has(t.type),
+    )
     .map((t) => ({ language: t!.type!, title: t!.title! }));
 }
 
@@ -74,7 +91,11 @@ const SEASONS: Record<string, string> = { winter: 'WINTER', spring: 'SPRING', su
 
 /** Jikan's Anime (or AnimeFull) → anidex's record. MAL scores (0–10) become 0–100. */
 export function fromJikan(a: JikanAnime): AnimeRecord {
-  const statusMap: Record<string, string> = { 'Finished Airing': 'FINISHED', 'Currently Airing': 'RELEASING', 'Not yet aired': 'NOT_YET_RELEASED' };
+  const statusMap: Record<string, string> = {
+    'Finished Airing': 'FINISHED',
+    'Currently Airing': 'RELEASING',
+    'Not yet aired': 'NOT_YET_RELEASED',
+  };
   return {
     malId: a.mal_id,
     anilistId: null,
@@ -100,10 +121,19 @@ export function fromJikan(a: JikanAnime): AnimeRecord {
     relations: arrayOf(a.relations).flatMap((r) =>
       arrayOf(r?.entry)
         .filter((e) => isRecord(e) && e.type === 'anime' && typeof e.mal_id === 'number')
-        .map((e) => ({ relationType: (r.relation ?? '').toUpperCase().replace(/\s+/g, '_'), malId: e.mal_id, anilistId: null, format: null, title: e.name ?? '', rating: 0 })),
+        .map((e) => ({
+          relationType: (r.relation ?? '').toUpperCase().replace(/\s+/g, '_'),
+          malId: e.mal_id,
+          anilistId: null,
+          format: null,
+          title: e.name ?? '',
+          rating: 0,
+        })),
     ),
     recommendations: [],
-    streaming: arrayOf(a.streaming).filter((s) => s?.name && s.url).map((s) => ({ site: s.name!, url: s.url! })),
+    streaming: arrayOf(a.streaming)
+      .filter((s) => s?.name && s.url)
+      .map((s) => ({ site: s.name!, url: s.url! })),
   };
 }
 
@@ -145,7 +175,9 @@ export class JikanProvider implements Provider {
 
   parseSearch(payload: string): AnimeRecord[] {
     const body = JSON.parse(payload) as { data?: JikanAnime[] } | null;
-    return arrayOf(body?.data).filter((a) => isRecord(a) && typeof a.mal_id === 'number').map(fromJikan);
+    return arrayOf(body?.data)
+      .filter((a) => isRecord(a) && typeof a.mal_id === 'number')
+      .map(fromJikan);
   }
 
   /** `/full` (relations, streaming) and `/recommendations`, stored together as one answer per id. */
@@ -166,17 +198,31 @@ export class JikanProvider implements Provider {
   }
 
   parseDetails(payload: string): AnimeRecord | null {
-    const body = JSON.parse(payload) as { data?: JikanAnime; recommendations?: Array<{ entry?: { mal_id?: number; title?: string }; votes?: number }> } | null;
+    const body = JSON.parse(payload) as {
+      data?: JikanAnime;
+      recommendations?: Array<{ entry?: { mal_id?: number; title?: string }; votes?: number }>;
+    } | null;
     if (!isRecord(body?.data) || typeof body.data.mal_id !== 'number') return null;
     const r = fromJikan(body.data);
     r.recommendations = arrayOf(body.recommendations)
       .filter((x) => typeof x?.entry?.mal_id === 'number')
       .slice(0, 10)
-      .map((x) => ({ relationType: null, malId: x.entry!.mal_id!, anilistId: null, format: null, title: x.entry!.title ?? '', rating: x.votes ?? 0 }));
+      .map((x) => ({
+        relationType: null,
+        malId: x.entry!.mal_id!,
+        anilistId: null,
+        format: null,
+        title: x.entry!.title ?? '',
+        rating: x.votes ?? 0,
+      }));
     return r;
   }
 
-  private async get(path: string, accept: (json: unknown) => boolean, signal?: AbortSignal): Promise<{ status: number; text: string }> {
+  private async get(
+    path: string,
+    accept: (json: unknown) => boolean,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; text: string }> {
     const res = await requestJson(this.limiter, this.stats, {
       url: this.base + path,
       method: 'GET',
@@ -190,7 +236,10 @@ export class JikanProvider implements Provider {
       accept,
     });
     if (res.status !== 200 && res.status !== 404) {
-      throw new AnidexError(`The Jikan server at ${this.base} answered HTTP ${res.status} to ${path}.`, 'Check ANIDEX_JIKAN_URL points at a Jikan v4 server.');
+      throw new AnidexError(
+        `The Jikan server at ${this.base} answered HTTP ${res.status} to ${path}.`,
+        'Check ANIDEX_JIKAN_URL points at a Jikan v4 server.',
+      );
     }
     return { status: res.status, text: res.text };
   }

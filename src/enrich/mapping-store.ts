@@ -85,7 +85,9 @@ export function mappingSettings(env: NodeJS.ProcessEnv = process.env): { url: st
 function readIndex(dir: string): IndexFile | null {
   try {
     const f = JSON.parse(readFileSync(join(dir, INDEX_FILE), 'utf8')) as IndexFile;
-    return typeof f === 'object' && f !== null && typeof f.url === 'string' && typeof f.checkedAt === 'string' ? f : null;
+    return typeof f === 'object' && f !== null && typeof f.url === 'string' && typeof f.checkedAt === 'string'
+      ? f
+      : null;
   } catch {
     return null;
   }
@@ -107,8 +109,14 @@ function kept(dir: string): { index: IndexFile; mapping: IdMapping } | null {
     if (!entries || entries.length === 0) return null;
     const fetchedAt = index?.fetchedAt ?? statSync(join(dir, MAPPING_FILE)).mtime.toISOString();
     const rebuilt: IndexFile = {
-      version: INDEX_VERSION, url: index?.url ?? '', fetchedAt, checkedAt: index?.checkedAt ?? fetchedAt, datedAt: index?.datedAt ?? fetchedAt,
-      etag: index?.etag ?? null, lastModified: index?.lastModified ?? null, entries: toRows(entries),
+      version: INDEX_VERSION,
+      url: index?.url ?? '',
+      fetchedAt,
+      checkedAt: index?.checkedAt ?? fetchedAt,
+      datedAt: index?.datedAt ?? fetchedAt,
+      etag: index?.etag ?? null,
+      lastModified: index?.lastModified ?? null,
+      entries: toRows(entries),
     };
     writeIndex(dir, rebuilt);
     return { index: rebuilt, mapping: new IdMapping(entries, rebuilt.datedAt) };
@@ -120,7 +128,8 @@ function kept(dir: string): { index: IndexFile; mapping: IdMapping } | null {
 function describe(err: unknown, url: string): string {
   const e = err as { code?: string; name?: string; message?: string; response?: { statusCode?: number } };
   if (e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') return `the download from ${url} timed out`;
-  if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'ERR_NON_2XX_3XX_RESPONSE') return `${url} could not be reached (${e.code})`;
+  if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'ERR_NON_2XX_3XX_RESPONSE')
+    return `${url} could not be reached (${e.code})`;
   return `${e.message ?? String(err)}`.replace(/\.$/, '');
 }
 
@@ -133,10 +142,19 @@ export async function loadMapping(opts: MappingOptions): Promise<MappingLoad> {
   const now = opts.now ?? (() => new Date());
   const dir = join(opts.cacheDir, MAPPING_DIR);
   const have = kept(dir);
-  const result = (state: MappingState, mapping: IdMapping | null, problem: string | null = null): MappingLoad => ({ mapping, state, problem, datedAt: mapping?.datedAt ?? null, url });
+  const result = (state: MappingState, mapping: IdMapping | null, problem: string | null = null): MappingLoad => ({
+    mapping,
+    state,
+    problem,
+    datedAt: mapping?.datedAt ?? null,
+    url,
+  });
   const sameSource = have !== null && have.index.url === url;
   const due = !sameSource || opts.refresh || now().getTime() - Date.parse(have.index.checkedAt) > REFRESH_MS;
-  if (opts.offline) return have ? result('cached', have.mapping) : result('unavailable', null, 'it has not been downloaded yet and the run is offline');
+  if (opts.offline)
+    return have
+      ? result('cached', have.mapping)
+      : result('unavailable', null, 'it has not been downloaded yet and the run is offline');
   if (!due) return result('cached', have!.mapping);
 
   opts.onFetch?.(have === null);
@@ -172,12 +190,22 @@ export async function loadMapping(opts: MappingOptions): Promise<MappingLoad> {
       throw new Error(`${url} did not send JSON (is ANIDEX_MAPPING_URL right?)`);
     }
     const entries = readMappingFile(json);
-    if (!entries || entries.length === 0) throw new Error(`${url} sent no mapping entries (is ANIDEX_MAPPING_URL right?)`);
+    if (!entries || entries.length === 0)
+      throw new Error(`${url} sent no mapping entries (is ANIDEX_MAPPING_URL right?)`);
     const lastModified = typeof res.headers['last-modified'] === 'string' ? res.headers['last-modified'] : null;
-    const published = lastModified !== null && !Number.isNaN(Date.parse(lastModified)) ? new Date(Date.parse(lastModified)).toISOString() : at;
+    const published =
+      lastModified !== null && !Number.isNaN(Date.parse(lastModified))
+        ? new Date(Date.parse(lastModified)).toISOString()
+        : at;
     const index: IndexFile = {
-      version: INDEX_VERSION, url, fetchedAt: at, checkedAt: at, datedAt: published,
-      etag: typeof res.headers.etag === 'string' ? res.headers.etag : null, lastModified, entries: toRows(entries),
+      version: INDEX_VERSION,
+      url,
+      fetchedAt: at,
+      checkedAt: at,
+      datedAt: published,
+      etag: typeof res.headers.etag === 'string' ? res.headers.etag : null,
+      lastModified,
+      entries: toRows(entries),
     };
     mkdirSync(dir, { recursive: true });
     writeFileAtomic(join(dir, MAPPING_FILE), res.body);
@@ -201,7 +229,13 @@ export interface MappingSummary {
 }
 
 export function summarizeMapping(m: MappingLoad): MappingSummary {
-  return { state: m.state, problem: m.problem, datedAt: m.datedAt, url: m.url, malEntries: m.mapping?.malEntries ?? null };
+  return {
+    state: m.state,
+    problem: m.problem,
+    datedAt: m.datedAt,
+    url: m.url,
+    malEntries: m.mapping?.malEntries ?? null,
+  };
 }
 
 /** One line for the person: where the mapping came from, or why there is none. */

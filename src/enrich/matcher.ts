@@ -55,7 +55,9 @@ const NUMBERISH = /^(\d+|[ivx]+)$/;
 export function coreTitle(title: string): string {
   // Initialisms: "N.H.K." and "NHK" are one word, not three letters. "HUNTER×HUNTER" is "hunter x hunter".
   const joined = title.replace(/(?<=(?:^|[^\p{L}])\p{L})\.(?=\p{L}(?:[^\p{L}]|$))/gu, '').replace(/×/g, ' x ');
-  const words = normalizeTitle(joined).split(' ').filter((w) => w && !NOISE.has(w));
+  const words = normalizeTitle(joined)
+    .split(' ')
+    .filter((w) => w && !NOISE.has(w));
   if (words.length > 1 && /^(19[5-9]\d|20[0-3]\d)$/.test(words[words.length - 1]!)) words.pop();
   return words.join(' ');
 }
@@ -87,7 +89,11 @@ function dice(a: readonly string[], b: readonly string[]): number {
 
 /** Numbers and roman numerals name seasons and sequels: two titles that differ in them are different titles. */
 function sameNumbers(a: readonly string[], b: readonly string[]): boolean {
-  const n = (ws: readonly string[]) => ws.filter((w) => NUMBERISH.test(w) && w !== 'x').sort().join(' ');
+  const n = (ws: readonly string[]) =>
+    ws
+      .filter((w) => NUMBERISH.test(w) && w !== 'x')
+      .sort()
+      .join(' ');
   return n(a) === n(b);
 }
 
@@ -108,13 +114,18 @@ export function nameAgreement(traktTitle: string, name: string): { score: number
     if (similar >= 0.85 && sameNumbers(qw, nw)) return { score: Math.min(0.95, similar), agreement: 'close' };
   }
   if (headOf(name) === q || headOf(traktTitle) === n) return { score: 0.78, agreement: 'subtitle' };
-  if (nw.length > qw.length && runAt(nw, qw) >= 0) return { score: 0.6 * (qw.length / nw.length), agreement: 'contains' };
-  if (qw.length > nw.length && runAt(qw, nw) >= 0) return { score: 0.6 * (nw.length / qw.length), agreement: 'contained' };
+  if (nw.length > qw.length && runAt(nw, qw) >= 0)
+    return { score: 0.6 * (qw.length / nw.length), agreement: 'contains' };
+  if (qw.length > nw.length && runAt(qw, nw) >= 0)
+    return { score: 0.6 * (nw.length / qw.length), agreement: 'contained' };
   return { score: 0.6 * dice(qw, nw), agreement: 'words' };
 }
 
 /** The candidate's best-agreeing name (over English, romaji, native and every synonym). */
-export function titleAgreement(traktTitle: string, r: AnimeRecord): { score: number; agreement: TitleAgreement; name: string } {
+export function titleAgreement(
+  traktTitle: string,
+  r: AnimeRecord,
+): { score: number; agreement: TitleAgreement; name: string } {
   let best = { score: 0, agreement: 'words' as TitleAgreement, name: animeNames(r.titles)[0] ?? '' };
   for (const name of animeNames(r.titles)) {
     const a = nameAgreement(traktTitle, name);
@@ -129,8 +140,24 @@ export function titleAgreement(traktTitle: string, r: AnimeRecord): { score: num
  */
 export function formatFit(kind: MediaType, format: AnimeFormat | null): number {
   if (format === null) return 0.85;
-  const show: Record<AnimeFormat, number> = { TV: 1, TV_SHORT: 1, ONA: 1, OVA: 0.9, SPECIAL: 0.75, MOVIE: 0.45, MUSIC: 0.3 };
-  const film: Record<AnimeFormat, number> = { MOVIE: 1, OVA: 0.95, SPECIAL: 0.92, ONA: 0.85, TV: 0.45, TV_SHORT: 0.45, MUSIC: 0.35 };
+  const show: Record<AnimeFormat, number> = {
+    TV: 1,
+    TV_SHORT: 1,
+    ONA: 1,
+    OVA: 0.9,
+    SPECIAL: 0.75,
+    MOVIE: 0.45,
+    MUSIC: 0.3,
+  };
+  const film: Record<AnimeFormat, number> = {
+    MOVIE: 1,
+    OVA: 0.95,
+    SPECIAL: 0.92,
+    ONA: 0.85,
+    TV: 0.45,
+    TV_SHORT: 0.45,
+    MUSIC: 0.35,
+  };
   return (kind === 'movie' ? film : show)[format];
 }
 
@@ -154,7 +181,8 @@ export function episodesFit(kind: MediaType, animeEpisodes: number | null, aired
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
-const label = (c: AnimeRecord) => `${c.titles.english ?? c.titles.romaji ?? c.titles.native ?? '?'} (${c.year ?? '?'}, ${c.format ?? '?'})`;
+const label = (c: AnimeRecord) =>
+  `${c.titles.english ?? c.titles.romaji ?? c.titles.native ?? '?'} (${c.year ?? '?'}, ${c.format ?? '?'})`;
 
 /** Score every candidate; the best one at or above the bar is the match. */
 export function matchTitle(input: MatchInput, candidates: readonly AnimeRecord[]): MatchDecision {
@@ -170,9 +198,19 @@ export function matchTitle(input: MatchInput, candidates: readonly AnimeRecord[]
       const fit = formatFit(input.kind, c.format);
       const eps = episodesFit(input.kind, c.episodes, input.airedEpisodes);
       const elsewhere = input.elsewhere?.(c.malId) ?? null;
-      return { c, t, fit, eps, elsewhere, score: t.score * yearFit(input.year, c.year) * fit * eps * (elsewhere ? ELSEWHERE_FIT : 1) };
+      return {
+        c,
+        t,
+        fit,
+        eps,
+        elsewhere,
+        score: t.score * yearFit(input.year, c.year) * fit * eps * (elsewhere ? ELSEWHERE_FIT : 1),
+      };
     })
-    .sort((a, b) => b.score - a.score || (a.c.year ?? 9999) - (b.c.year ?? 9999) || (b.c.popularity ?? 0) - (a.c.popularity ?? 0));
+    .sort(
+      (a, b) =>
+        b.score - a.score || (a.c.year ?? 9999) - (b.c.year ?? 9999) || (b.c.popularity ?? 0) - (a.c.popularity ?? 0),
+    );
   const best = scored[0]!;
   const matched = round(best.score) >= threshold;
   const evidence: MatchEvidence = {
@@ -196,5 +234,11 @@ export function matchTitle(input: MatchInput, candidates: readonly AnimeRecord[]
   };
   // Later seasons come from the id mapping or the provider's SEQUEL relations (see enrichment), not from look-alike
   // titles here: "Fruits Basket: The Final" looks like a later season of the 2001 show but belongs to the 2019 remake.
-  return { malId: matched ? best.c.malId : null, confidence: round(best.score), reason: evidenceText(evidence), evidence, others: [] };
+  return {
+    malId: matched ? best.c.malId : null,
+    confidence: round(best.score),
+    reason: evidenceText(evidence),
+    evidence,
+    others: [],
+  };
 }

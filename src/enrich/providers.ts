@@ -22,7 +22,12 @@ export function providerFromEnv(version: string, env: NodeJS.ProcessEnv = proces
   const name = (env.ANIDEX_PROVIDER ?? 'anilist').trim().toLowerCase();
   const timeoutMs = positive(env, 'ANIDEX_PROVIDER_TIMEOUT_MS', 'a number of milliseconds');
   if (name === 'anilist') {
-    return new AniListProvider({ url: env.ANIDEX_ANILIST_URL || undefined, userAgent, perMinute: positive(env, 'ANIDEX_ANILIST_PER_MINUTE'), timeoutMs });
+    return new AniListProvider({
+      url: env.ANIDEX_ANILIST_URL || undefined,
+      userAgent,
+      perMinute: positive(env, 'ANIDEX_ANILIST_PER_MINUTE'),
+      timeoutMs,
+    });
   }
   if (name === 'jikan') {
     if (!env.ANIDEX_JIKAN_URL) {
@@ -39,5 +44,8 @@ export function providerFromEnv(version: string, env: NodeJS.ProcessEnv = proces
       timeoutMs,
     });
   }
-  throw new AnidexError(`ANIDEX_PROVIDER="${env.ANIDEX_PROVIDER}" is not a provider anidex knows.`, 'Use anilist (the default) or jikan.');
+  throw new AnidexError(
+    `ANIDEX_PROVIDER="${env.ANIDEX_PROVIDER}" is not a provider anidex knows.`,
+    'Use anilist (the default) or jikan.',
+  );
 }

@@ -1,4 +1,14 @@
-import { closeSync, copyFileSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { processAlive } from './process-alive.ts';
@@ -57,7 +67,11 @@ export function removeOrphanTempsIn(dir: string, prefix?: string): void {
     return;
   }
   for (const n of names) {
-    const m = prefix ? (n.startsWith(prefix) ? /^(\d+)-/.exec(n.slice(prefix.length)) : null) : /^\..+\.tmp-(\d+)-[0-9a-f]+$/.exec(n);
+    const m = prefix
+      ? n.startsWith(prefix)
+        ? /^(\d+)-/.exec(n.slice(prefix.length))
+        : null
+      : /^\..+\.tmp-(\d+)-[0-9a-f]+$/.exec(n);
     if (!m) continue;
     const pid = Number(m[1]);
     if (!Number.isInteger(pid) || pid === process.pid) continue;

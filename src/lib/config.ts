@@ -56,7 +56,8 @@ let cachedVersion: string | undefined;
 
 /** anidex's version, from package.json. */
 export function version(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
   return cachedVersion;
 }
 

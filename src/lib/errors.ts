@@ -42,7 +42,11 @@ export class LoadRefusedError extends AnidexError {}
  */
 export class SettingsError extends AnidexError {
   readonly file: string;
-  constructor(message: string, file: string, hint = 'Fix it or delete it to use the default settings; nothing is saved into it until then.') {
+  constructor(
+    message: string,
+    file: string,
+    hint = 'Fix it or delete it to use the default settings; nothing is saved into it until then.',
+  ) {
     super(message, hint);
     this.file = file;
   }

@@ -90,13 +90,21 @@ function isStale(path: string, info: LockInfo | null): boolean {
  */
 function removeStale(path: string, seen: LockInfo | null): void {
   const takeover = `${path}.takeover`;
-  const mine: LockInfo = { pid: process.pid, host: hostname(), boot: BOOT, token: randomBytes(8).toString('hex'), startedAt: new Date().toISOString(), what: 'takeover' };
+  const mine: LockInfo = {
+    pid: process.pid,
+    host: hostname(),
+    boot: BOOT,
+    token: randomBytes(8).toString('hex'),
+    startedAt: new Date().toISOString(),
+    what: 'takeover',
+  };
   if (!tryCreate(takeover, mine)) {
     const other = readLock(takeover);
     if (other !== 'missing' && isStale(takeover, other)) {
       // Re-read before removing: another waiter may have replaced the stale takeover with a live one.
       const again = readLock(takeover);
-      const same = again !== 'missing' && (again === null ? other === null : other !== null && again.token === other.token);
+      const same =
+        again !== 'missing' && (again === null ? other === null : other !== null && again.token === other.token);
       if (same) safeUnlink(takeover);
     }
     return;
@@ -144,7 +152,9 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = holder ? `pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''}, ${holder.what} since ${holder.startedAt}` : 'a process that is starting';
+      const who = holder
+        ? `pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''}, ${holder.what} since ${holder.startedAt}`
+        : 'a process that is starting';
       const remote = holder !== null && holder.host !== hostname();
       throw new BusyError(
         `The warehouse is busy: another anidex process (${who}) holds ${path}.`,

@@ -64,7 +64,11 @@ export class RateLimiter {
     this.limit = Math.max(1, Math.min(main.limit, this.cap));
     // A per-second limit under a per-minute one: evenly spaced starts keep any second under it.
     this.minTime = Math.max(0, ...sorted.slice(1).map((w) => Math.ceil(w.ms / w.limit) + RETURN_GUARD_MS));
-    this.queue = new Bottleneck({ maxConcurrent: opts.maxConcurrent ?? 1, minTime: this.minTime, reservoir: this.limit });
+    this.queue = new Bottleneck({
+      maxConcurrent: opts.maxConcurrent ?? 1,
+      minTime: this.minTime,
+      reservoir: this.limit,
+    });
   }
 
   /** The requests per window the limiter allows now. */
@@ -188,11 +192,18 @@ export class RateLimiter {
       this.release();
       return;
     }
-    const entry: PendingReturn = { at, phantom, timer: setTimeout(() => {
-      const i = this.pending.indexOf(entry);
-      if (i >= 0) this.pending.splice(i, 1);
-      this.release();
-    }, Math.max(0, delay)) };
+    const entry: PendingReturn = {
+      at,
+      phantom,
+      timer: setTimeout(
+        () => {
+          const i = this.pending.indexOf(entry);
+          if (i >= 0) this.pending.splice(i, 1);
+          this.release();
+        },
+        Math.max(0, delay),
+      ),
+    };
     entry.timer.unref();
     // Kept in order of return time (phantoms may come back before requests answered earlier).
     let i = this.pending.length;

@@ -12,7 +12,12 @@ import type { PersonEntry } from './engine.ts';
 import { hashId, seededRandom } from './protocol.ts';
 
 /** Best `count` ids by (score desc, members desc, id asc), one pass. */
-function topBy(candidates: readonly number[], count: number, score: (id: number) => number, members: (id: number) => number): number[] {
+function topBy(
+  candidates: readonly number[],
+  count: number,
+  score: (id: number) => number,
+  members: (id: number) => number,
+): number[] {
   const top: Array<[number, number, number]> = [];
   const beats = (a: [number, number, number], b: [number, number, number]): boolean =>
     a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] < b[2];
@@ -39,7 +44,11 @@ export function randomTop(userId: string, candidates: readonly number[], count: 
   return xs.slice(0, n);
 }
 
-export function popularityTop(candidates: readonly number[], count: number, members: ReadonlyMap<number, number>): number[] {
+export function popularityTop(
+  candidates: readonly number[],
+  count: number,
+  members: ReadonlyMap<number, number>,
+): number[] {
   const m = (id: number): number => members.get(id) ?? 0;
   return topBy(candidates, count, () => 0, m);
 }
@@ -60,5 +69,10 @@ export function graphSumTop(
     const w = graphSumWeight(a);
     for (const [t, n] of links.get(a.malId) ?? []) score.set(t, (score.get(t) ?? 0) + w * Math.log1p(n));
   }
-  return topBy(candidates, count, (id) => score.get(id) ?? 0, (id) => members.get(id) ?? 0);
+  return topBy(
+    candidates,
+    count,
+    (id) => score.get(id) ?? 0,
+    (id) => members.get(id) ?? 0,
+  );
 }

@@ -188,7 +188,8 @@ function membersOf(r: AnimeRecord): number {
 /** A title's content features: key (kind and lower-cased name), weight, the name as the provider spells it. */
 function features(r: AnimeRecord): Array<[string, number, string]> {
   const out = new Map<string, [string, number, string]>();
-  const add = (kind: string, name: string, w: number): void => void out.set(`${kind}:${name.toLowerCase()}`, [`${kind}:${name.toLowerCase()}`, w, name]);
+  const add = (kind: string, name: string, w: number): void =>
+    void out.set(`${kind}:${name.toLowerCase()}`, [`${kind}:${name.toLowerCase()}`, w, name]);
   for (const g of r.genres) add('g', g, 1);
   // AniList ranks a tag 0–100 by how well it fits; MyAnimeList's themes carry no rank (taken as fitting).
   for (const t of r.tags) if ((t.rank ?? 100) >= 50) add('t', t.name, (t.rank ?? 100) / 100);
@@ -223,10 +224,11 @@ export function buildIndex(records: Iterable<AnimeRecord>): EngineIndex {
   const raw = recs.map(features);
   const df = new Map<string, number>();
   const label = new Map<string, string>();
-  for (const fs of raw) for (const [f, , name] of fs) {
-    df.set(f, (df.get(f) ?? 0) + 1);
-    if (!label.has(f)) label.set(f, name);
-  }
+  for (const fs of raw)
+    for (const [f, , name] of fs) {
+      df.set(f, (df.get(f) ?? 0) + 1);
+      if (!label.has(f)) label.set(f, name);
+    }
   const featureNames = [...df.keys()].map((f) => label.get(f)!);
   const fidKeys = [...df.keys()];
   const fid = new Map(fidKeys.map((f, i) => [f, i]));
@@ -284,20 +286,52 @@ export function buildIndex(records: Iterable<AnimeRecord>): EngineIndex {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (let i = 0; i < n; i++) for (const j of relRows[i]!) {
-    const a = find(i), b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  }
+  for (let i = 0; i < n; i++)
+    for (const j of relRows[i]!) {
+      const a = find(i),
+        b = find(j);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
   const franchise = Int32Array.from({ length: n }, (_, i) => find(i));
 
   const members = Float64Array.from(recs.map(membersOf));
   const pop = Float64Array.from(members, (m) => Math.log1p(m) / POPULARITY_SCALE);
-  const score = Float64Array.from(recs.map((r) => (r.communityScore === null ? UNKNOWN_SCORE : r.communityScore / 100)));
-  const year = Float64Array.from(recs.map((r) => (r.year !== null && Number.isFinite(r.year) ? Math.round(r.year) : Number.NaN)));
-  let firstYear = Number.POSITIVE_INFINITY, lastYear = Number.NEGATIVE_INFINITY;
-  for (const y of year) if (!Number.isNaN(y)) { firstYear = Math.min(firstYear, y); lastYear = Math.max(lastYear, y); }
+  const score = Float64Array.from(
+    recs.map((r) => (r.communityScore === null ? UNKNOWN_SCORE : r.communityScore / 100)),
+  );
+  const year = Float64Array.from(
+    recs.map((r) => (r.year !== null && Number.isFinite(r.year) ? Math.round(r.year) : Number.NaN)),
+  );
+  let firstYear = Number.POSITIVE_INFINITY,
+    lastYear = Number.NEGATIVE_INFINITY;
+  for (const y of year)
+    if (!Number.isNaN(y)) {
+      firstYear = Math.min(firstYear, y);
+      lastYear = Math.max(lastYear, y);
+    }
   if (firstYear > lastYear) firstYear = lastYear = 0;
-  return { ids, pos, records: recs, featStart, featId, featW, featureNames, linkStart, linkTo, linkLog, linkMass, relStart, relTo, franchise, pop, members, score, year, firstYear, lastYear };
+  return {
+    ids,
+    pos,
+    records: recs,
+    featStart,
+    featId,
+    featW,
+    featureNames,
+    linkStart,
+    linkTo,
+    linkLog,
+    linkMass,
+    relStart,
+    relTo,
+    franchise,
+    pop,
+    members,
+    score,
+    year,
+    firstYear,
+    lastYear,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -346,7 +380,14 @@ export function tasteOf(index: EngineIndex, person: Person, p: EngineParams = FI
   });
   for (const id of person.plan ?? []) {
     const at = index.pos.get(id);
-    if (at !== undefined) opinions.push({ entry: { malId: id, title: '', rating: null, status: null, rewatches: 0, binged: false }, at, like: JUDGED.plan, dislike: 0, planned: true });
+    if (at !== undefined)
+      opinions.push({
+        entry: { malId: id, title: '', rating: null, status: null, rewatches: 0, binged: false },
+        at,
+        like: JUDGED.plan,
+        dislike: 0,
+        planned: true,
+      });
   }
   return { opinions, rated: n, mean };
 }
@@ -381,8 +422,15 @@ function spread(index: EngineIndex, taste: Taste, p: EngineParams): Spread {
   const n = index.ids.length;
   const nf = index.featureNames.length;
   const s: Spread = {
-    link: new Float64Array(n), dislikeLink: new Float64Array(n), relation: new Float64Array(n), dislikeRelation: new Float64Array(n),
-    franchise: new Float64Array(n), profile: new Float64Array(nf), dislikeProfile: new Float64Array(nf), profileNorm: 0, dislikeNorm: 0,
+    link: new Float64Array(n),
+    dislikeLink: new Float64Array(n),
+    relation: new Float64Array(n),
+    dislikeRelation: new Float64Array(n),
+    franchise: new Float64Array(n),
+    profile: new Float64Array(nf),
+    dislikeProfile: new Float64Array(nf),
+    profileNorm: 0,
+    dislikeNorm: 0,
     era: new Float64Array(index.lastYear - index.firstYear + 1),
   };
   const watchedIn = new Float64Array(s.era.length);
@@ -425,7 +473,8 @@ function eraDensity(counts: Float64Array, width: number, out: Float64Array): voi
   let peak = 0;
   for (let y = 0; y < out.length; y++) {
     let v = 0;
-    for (let x = Math.max(0, y - span); x <= Math.min(out.length - 1, y + span); x++) if (counts[x]) v += counts[x]! * kernel[Math.abs(y - x)]!;
+    for (let x = Math.max(0, y - span); x <= Math.min(out.length - 1, y + span); x++)
+      if (counts[x]) v += counts[x]! * kernel[Math.abs(y - x)]!;
     out[y] = v;
     peak = Math.max(peak, v);
   }
@@ -457,7 +506,14 @@ export function weightVector(p: EngineParams): Float64Array {
 }
 
 /** Writes the components of title t, in COMPONENTS order, into out[at…]. */
-function writeComponents(index: EngineIndex, s: Spread, t: number, p: EngineParams, out: Float64Array, at: number): void {
+function writeComponents(
+  index: EngineIndex,
+  s: Spread,
+  t: number,
+  p: EngineParams,
+  out: Float64Array,
+  at: number,
+): void {
   let content = 0;
   let dislikeContent = 0;
   for (let k = index.featStart[t]!; k < index.featStart[t + 1]!; k++) {
@@ -488,7 +544,12 @@ function componentsOf(v: Float64Array, at = 0): Components {
  * Every candidate's components for this person, COMPONENT_COUNT values per candidate (for fitting the weights:
  * the score is their dot product with weightVector). Candidates unknown to the index or already seen are skipped.
  */
-export function componentMatrix(index: EngineIndex, person: Person, candidates: Iterable<number>, p: EngineParams = FITTED): { at: Int32Array; values: Float64Array } {
+export function componentMatrix(
+  index: EngineIndex,
+  person: Person,
+  candidates: Iterable<number>,
+  p: EngineParams = FITTED,
+): { at: Int32Array; values: Float64Array } {
   const s = spread(index, tasteOf(index, person, p), p);
   const own = new Set(person.history.map((e) => e.malId));
   const at: number[] = [];
@@ -510,7 +571,8 @@ export interface Ranked {
 /** Higher score first; ties by more members, then by the smaller MAL id (stable across runs). */
 function better(index: EngineIndex, sa: number, a: number, sb: number, b: number): boolean {
   if (sa !== sb) return sa > sb;
-  const ma = index.members[a]!, mb = index.members[b]!;
+  const ma = index.members[a]!,
+    mb = index.members[b]!;
   if (ma !== mb) return ma > mb;
   return index.ids[a]! < index.ids[b]!;
 }
@@ -522,7 +584,13 @@ const DIVERSITY_DEPTH = 40;
  * Rank the candidates (MAL ids; unknown ones and the person's own titles are skipped) for this person and return
  * the best `count`, at most MAX_PER_FRANCHISE of one franchise while others are left.
  */
-export function rankCandidates(index: EngineIndex, person: Person, candidates: Iterable<number>, count: number, p: EngineParams = FITTED): Ranked[] {
+export function rankCandidates(
+  index: EngineIndex,
+  person: Person,
+  candidates: Iterable<number>,
+  count: number,
+  p: EngineParams = FITTED,
+): Ranked[] {
   const taste = tasteOf(index, person, p);
   const s = spread(index, taste, p);
   const own = new Set(person.history.map((e) => e.malId));
@@ -599,10 +667,17 @@ export function becauseOf(index: EngineIndex, person: Person, malId: number, p: 
     const a = o.at;
     let via: Because['via'] | null = null;
     let weight = 0;
-    for (let k = index.relStart[a]!; k < index.relStart[a + 1]!; k++) if (index.relTo[k] === t) { via = 'relation'; weight = p.wRelation * o.like; }
+    for (let k = index.relStart[a]!; k < index.relStart[a + 1]!; k++)
+      if (index.relTo[k] === t) {
+        via = 'relation';
+        weight = p.wRelation * o.like;
+      }
     if (!via) {
       for (let k = index.linkStart[a]!; k < index.linkStart[a + 1]!; k++) {
-        if (index.linkTo[k] === t) { via = 'link'; weight = o.like * index.linkLog[k]!; }
+        if (index.linkTo[k] === t) {
+          via = 'link';
+          weight = o.like * index.linkLog[k]!;
+        }
       }
     }
     const shared: Array<[string, number]> = [];

@@ -44,7 +44,7 @@ export const RECOMMEND_SCHEMA: JsonSchema = {
 const SYSTEM = [
   'You recommend anime to one person, choosing ONLY from the numbered candidate list you are given.',
   'Never invent titles and never recommend anything outside the list; refer to candidates by their mal_id.',
-  'Rank by how well each candidate fits the person\'s best-liked titles and habits, and rank down candidates that',
+  "Rank by how well each candidate fits the person's best-liked titles and habits, and rank down candidates that",
   'resemble what they disliked or dropped; give a confidence from 0 to 1, a one-line reason that names one or two',
   'titles they liked (never a title they disliked), and a priority (1 = watch first).',
 ].join(' ');
@@ -72,16 +72,31 @@ export function profileFor(index: EngineIndex, person: Person): TasteProfile {
   const taste = tasteOf(index, person);
   const title = (o: (typeof taste.opinions)[number]): ProfileTitle => {
     const r = o.at >= 0 ? index.records[o.at] : undefined;
-    return { title: o.entry.title, rating: o.entry.rating, genres: r?.genres ?? [], studios: r?.studios ?? [], binged: o.entry.binged, dropped: o.entry.status === 'dropped' };
+    return {
+      title: o.entry.title,
+      rating: o.entry.rating,
+      genres: r?.genres ?? [],
+      studios: r?.studios ?? [],
+      binged: o.entry.binged,
+      dropped: o.entry.status === 'dropped',
+    };
   };
   const own = taste.opinions.filter((o) => o.entry.title);
-  const liked = own.filter((o) => o.like > 0 && o.dislike === 0).sort((a, b) => b.like - a.like || a.entry.malId - b.entry.malId);
-  const disliked = own.filter((o) => o.dislike > 0).sort((a, b) => b.dislike - a.dislike || a.entry.malId - b.entry.malId);
+  const liked = own
+    .filter((o) => o.like > 0 && o.dislike === 0)
+    .sort((a, b) => b.like - a.like || a.entry.malId - b.entry.malId);
+  const disliked = own
+    .filter((o) => o.dislike > 0)
+    .sort((a, b) => b.dislike - a.dislike || a.entry.malId - b.entry.malId);
   const traits = (os: typeof own, weight: (o: (typeof own)[number]) => number): Map<string, number> => {
     const m = new Map<string, number>();
     for (const o of os) {
       const r = o.at >= 0 ? index.records[o.at] : undefined;
-      for (const t of [...(r?.genres ?? []), ...(r?.tags ?? []).filter((x) => (x.rank ?? 100) >= 60).map((x) => x.name)]) m.set(t, (m.get(t) ?? 0) + weight(o));
+      for (const t of [
+        ...(r?.genres ?? []),
+        ...(r?.tags ?? []).filter((x) => (x.rank ?? 100) >= 60).map((x) => x.name),
+      ])
+        m.set(t, (m.get(t) ?? 0) + weight(o));
     }
     return m;
   };
@@ -95,7 +110,11 @@ export function profileFor(index: EngineIndex, person: Person): TasteProfile {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 8)
     .map(([t]) => t);
-  return { liked: liked.slice(0, PROFILE_TITLES).map(title), disliked: disliked.slice(0, DISLIKED_TITLES).map(title), dislikedTraits };
+  return {
+    liked: liked.slice(0, PROFILE_TITLES).map(title),
+    disliked: disliked.slice(0, DISLIKED_TITLES).map(title),
+    dislikedTraits,
+  };
 }
 
 /**
@@ -112,7 +131,10 @@ export function buildGeminiRequest(
   const top = profile.liked;
   const studios = new Map<string, number>();
   for (const s of top) for (const st of s.studios) studios.set(st, (studios.get(st) ?? 0) + 1);
-  const favStudios = [...studios.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([s]) => s);
+  const favStudios = [...studios.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 5)
+    .map(([s]) => s);
   const binged = top.filter((s) => s.binged).map((s) => s.title);
   const sent = new Map<number, PoolCandidate>();
   for (const c of pool.slice(0, maxCandidates)) sent.set(c.record.malId, c);
@@ -125,14 +147,18 @@ export function buildGeminiRequest(
     `Favourite studios: ${favStudios.map(sanitizeText).join(', ') || 'unknown'}`,
     'Disliked (rated low for them, or dropped; title — rating/10 — genres):',
     ...(profile.disliked.length
-      ? profile.disliked.map((s) => `- ${sanitizeText(s.title)} — ${s.dropped ? 'dropped' : s.rating ?? '?'} — ${s.genres.slice(0, 3).join(', ')}`)
+      ? profile.disliked.map(
+          (s) =>
+            `- ${sanitizeText(s.title)} — ${s.dropped ? 'dropped' : (s.rating ?? '?')} — ${s.genres.slice(0, 3).join(', ')}`,
+        )
       : ['- none']),
     `Traits of what they disliked: ${profile.dislikedTraits.length ? profile.dislikedTraits.map(sanitizeText).join(', ') : 'none'}`,
     `Filters: ${describeFilter(filter)}`,
     '',
     'Candidates (mal_id | title | year | format | episodes | genres | moods):',
     ...[...sent.values()].map(
-      (c) => `${c.record.malId} | ${sanitizeText(displayTitle(c.record.titles))} | ${c.record.year ?? '?'} | ${c.record.format ?? '?'} | ${c.record.episodes ?? '?'} | ${c.record.genres.join(', ')} | ${c.moods.join(', ')}`,
+      (c) =>
+        `${c.record.malId} | ${sanitizeText(displayTitle(c.record.titles))} | ${c.record.year ?? '?'} | ${c.record.format ?? '?'} | ${c.record.episodes ?? '?'} | ${c.record.genres.join(', ')} | ${c.moods.join(', ')}`,
     ),
   ];
   return { system: SYSTEM, prompt: lines.join('\n'), schema: RECOMMEND_SCHEMA, sent };
@@ -170,7 +196,14 @@ export function validateGeminiAnswer(
   count: number,
   filtered: ReadonlySet<number> = new Set(),
 ): { items: Recommendation[]; dropped: ValidationCounts } {
-  const dropped: ValidationCounts = { invented: 0, notSent: 0, alreadyWatched: 0, outsideFilters: 0, malformed: 0, duplicates: 0 };
+  const dropped: ValidationCounts = {
+    invented: 0,
+    notSent: 0,
+    alreadyWatched: 0,
+    outsideFilters: 0,
+    malformed: 0,
+    duplicates: 0,
+  };
   const list = (json as { recommendations?: unknown })?.recommendations;
   const items: Recommendation[] = [];
   const used = new Set<number>();
@@ -199,8 +232,16 @@ export function validateGeminiAnswer(
       continue;
     }
     used.add(id);
-    const confidence = typeof r.confidence === 'number' && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : 0.5;
-    items.push(recommendationFrom(c, confidence, sanitizeText(r.reason).slice(0, 200), typeof r.priority === 'number' ? r.priority : items.length + 1));
+    const confidence =
+      typeof r.confidence === 'number' && Number.isFinite(r.confidence) ? Math.min(1, Math.max(0, r.confidence)) : 0.5;
+    items.push(
+      recommendationFrom(
+        c,
+        confidence,
+        sanitizeText(r.reason).slice(0, 200),
+        typeof r.priority === 'number' ? r.priority : items.length + 1,
+      ),
+    );
   }
   items.sort((a, b) => a.priority - b.priority || b.confidence - a.confidence);
   return { items: items.slice(0, count).map((x, i) => ({ ...x, priority: i + 1 })), dropped };

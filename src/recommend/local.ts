@@ -1,6 +1,16 @@
 import type { AnimeRecord } from '../domain/anime.ts';
 import { displayTitle } from '../domain/anime.ts';
-import { becauseOf, FITTED, isColdStart, rankCandidates, type Because, type EngineIndex, type EngineParams, type Person, type PersonEntry } from './engine.ts';
+import {
+  becauseOf,
+  FITTED,
+  isColdStart,
+  rankCandidates,
+  type Because,
+  type EngineIndex,
+  type EngineParams,
+  type Person,
+  type PersonEntry,
+} from './engine.ts';
 import type { PoolCandidate } from './pool.ts';
 
 export interface Recommendation {
@@ -25,8 +35,14 @@ export interface Recommendation {
 }
 
 const RELATION_PHRASE: Record<string, string> = {
-  SEQUEL: 'the sequel to', PREQUEL: 'the prequel to', SIDE_STORY: 'a side story of', PARENT: 'the main story of',
-  SPIN_OFF: 'a spin-off of', ALTERNATIVE: 'another version of', SUMMARY: 'a summary of', COMPILATION: 'a compilation of',
+  SEQUEL: 'the sequel to',
+  PREQUEL: 'the prequel to',
+  SIDE_STORY: 'a side story of',
+  PARENT: 'the main story of',
+  SPIN_OFF: 'a spin-off of',
+  ALTERNATIVE: 'another version of',
+  SUMMARY: 'a summary of',
+  COMPILATION: 'a compilation of',
 };
 
 /** How the candidate relates to one of the person's titles, as the provider names it (either side of the link). */
@@ -43,11 +59,13 @@ function yourTake(e: PersonEntry): string {
   return 'you watched it';
 }
 
-const people = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(n));
+const people = (n: number): string =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(n);
 
 function standing(r: AnimeRecord): string {
   const parts: string[] = [];
-  if (r.communityScore !== null) parts.push(`${r.communityScore}/100 on ${r.scoreSource === 'mal' ? 'MyAnimeList' : 'AniList'}`);
+  if (r.communityScore !== null)
+    parts.push(`${r.communityScore}/100 on ${r.scoreSource === 'mal' ? 'MyAnimeList' : 'AniList'}`);
   if (r.popularity) parts.push(`${people(r.popularity)} people list it`);
   return parts.length ? `well liked and popular (${parts.join(', ')})` : 'well liked and popular';
 }
@@ -56,7 +74,12 @@ function standing(r: AnimeRecord): string {
  * Why, in the person's own terms: the titles of theirs that led to the candidate and what they share. Only titles
  * they like are named — never one whose low rating or drop pushed the candidate down.
  */
-export function reasonFor(record: AnimeRecord, because: readonly Because[], cold: boolean, records: ReadonlyMap<number, AnimeRecord>): string {
+export function reasonFor(
+  record: AnimeRecord,
+  because: readonly Because[],
+  cold: boolean,
+  records: ReadonlyMap<number, AnimeRecord>,
+): string {
   const top = because.slice(0, 2);
   const shared = [...new Set(top.flatMap((b) => b.shared))].slice(0, 3);
   const sharedText = shared.length ? `; shares ${shared.join(', ')}` : '';
@@ -84,7 +107,13 @@ export function reasonFor(record: AnimeRecord, because: readonly Because[], cold
  * candidates for this person; each result gets its reason and a confidence (its score relative to the best one,
  * capped lower on a cold start).
  */
-export function rankLocally(index: EngineIndex, person: Person, pool: readonly PoolCandidate[], count: number, p: EngineParams = FITTED): Recommendation[] {
+export function rankLocally(
+  index: EngineIndex,
+  person: Person,
+  pool: readonly PoolCandidate[],
+  count: number,
+  p: EngineParams = FITTED,
+): Recommendation[] {
   const byId = new Map(pool.map((c) => [c.record.malId, c]));
   const ranked = rankCandidates(index, person, byId.keys(), count, p);
   const cold = isColdStart(person);
@@ -96,12 +125,25 @@ export function rankLocally(index: EngineIndex, person: Person, pool: readonly P
     // 0.5–0.95 by the score's place between the list's lowest and best; a cold start is less sure (0.3–0.6).
     const relative = best > low ? (r.score - low) / (best - low) : 1;
     const confidence = cold ? 0.3 + 0.3 * relative : 0.5 + 0.45 * relative;
-    return { ...recommendationFrom(c, confidence, reasonFor(c.record, becauseOf(index, person, r.malId, p), cold, records), i + 1), coldStart: cold };
+    return {
+      ...recommendationFrom(
+        c,
+        confidence,
+        reasonFor(c.record, becauseOf(index, person, r.malId, p), cold, records),
+        i + 1,
+      ),
+      coldStart: cold,
+    };
   });
 }
 
 /** A pool candidate as a recommendation; the facts come from the provider, whatever engine ranked it. */
-export function recommendationFrom(c: PoolCandidate, confidence: number, reason: string, priority: number): Recommendation {
+export function recommendationFrom(
+  c: PoolCandidate,
+  confidence: number,
+  reason: string,
+  priority: number,
+): Recommendation {
   return {
     malId: c.record.malId,
     title: displayTitle(c.record.titles),

@@ -34,7 +34,8 @@ export interface PoolDrops {
 /** Every MAL id these titles point at, by recommendation or relation, in first-seen order. */
 export function linkedIds(records: Iterable<AnimeRecord>): number[] {
   const ids = new Set<number>();
-  for (const r of records) for (const l of [...r.recommendations, ...r.relations]) if (l.malId !== null) ids.add(l.malId);
+  for (const r of records)
+    for (const l of [...r.recommendations, ...r.relations]) if (l.malId !== null) ids.add(l.malId);
   return [...ids];
 }
 
@@ -51,7 +52,15 @@ export function buildPool(
   seenIds: ReadonlySet<number>,
   opts: PoolOptions,
 ): { candidates: PoolCandidate[]; drops: PoolDrops } {
-  const drops: PoolDrops = { alreadySeen: 0, onPlan: 0, unknownMetadata: 0, belowPopularity: 0, unstartedSequel: 0, droppedFranchise: 0, filteredOut: 0 };
+  const drops: PoolDrops = {
+    alreadySeen: 0,
+    onPlan: 0,
+    unknownMetadata: 0,
+    belowPopularity: 0,
+    unstartedSequel: 0,
+    droppedFranchise: 0,
+    filteredOut: 0,
+  };
   const candidates: PoolCandidate[] = [];
   for (const id of new Set(ids)) {
     if (seenIds.has(id)) {
@@ -72,7 +81,9 @@ export function buildPool(
       continue;
     }
     // A sequel is only for someone who started the franchise: every prequel must have been seen.
-    const prequels = record.relations.filter((r) => r.relationType !== null && FRANCHISE_LINKS.has(r.relationType) && r.malId !== null);
+    const prequels = record.relations.filter(
+      (r) => r.relationType !== null && FRANCHISE_LINKS.has(r.relationType) && r.malId !== null,
+    );
     if (prequels.some((p) => !seenIds.has(p.malId!))) {
       drops.unstartedSequel++;
       continue;
@@ -83,7 +94,15 @@ export function buildPool(
     }
     const moods = opts.moods?.get(id) ?? moodsFromMetadata(record.genres, record.tags);
     const mediaType = record.format === 'MOVIE' ? 'movie' : 'show';
-    const f = { mediaType, format: record.format, totalEpisodes: null, animeEpisodes: record.episodes, minutesPerEpisode: record.minutesPerEpisode, genres: record.genres, moods } as const;
+    const f = {
+      mediaType,
+      format: record.format,
+      totalEpisodes: null,
+      animeEpisodes: record.episodes,
+      minutesPerEpisode: record.minutesPerEpisode,
+      genres: record.genres,
+      moods,
+    } as const;
     if (!passesFilter(f, opts.filter)) {
       drops.filteredOut++;
       continue;

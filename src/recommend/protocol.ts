@@ -73,9 +73,15 @@ export interface HoldOut {
  * Hide one title rated 8+ that is in the catalogue: the entries that qualify, in MAL id order, and one picked by
  * the PRNG seeded with the person's id. Null when the person does not count.
  */
-export function holdOut(userId: string, entries: readonly PersonEntry[], inCatalogue: (malId: number) => boolean): HoldOut | null {
+export function holdOut(
+  userId: string,
+  entries: readonly PersonEntry[],
+  inCatalogue: (malId: number) => boolean,
+): HoldOut | null {
   if (entries.length < MIN_HISTORY) return null;
-  const relevant = entries.filter((e) => (e.rating ?? 0) >= RELEVANT_RATING && inCatalogue(e.malId)).sort((a, b) => a.malId - b.malId);
+  const relevant = entries
+    .filter((e) => (e.rating ?? 0) >= RELEVANT_RATING && inCatalogue(e.malId))
+    .sort((a, b) => a.malId - b.malId);
   if (relevant.length === 0) return null;
   const rnd = seededRandom(hashId(userId));
   const hidden = relevant[Math.floor(rnd() * relevant.length)]!;
@@ -138,13 +144,19 @@ export function bootstrapCi(values: ArrayLike<number>, seed = 12345, samples = B
 /**
  * Paired bootstrap 95 % interval of mean(a) ÷ mean(b) over the same people (how sure "engine A is x times B" is).
  */
-export function ratioCi(a: ArrayLike<number>, b: ArrayLike<number>, seed = 54321, samples = BOOTSTRAP_SAMPLES): [number, number] {
+export function ratioCi(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  seed = 54321,
+  samples = BOOTSTRAP_SAMPLES,
+): [number, number] {
   const n = a.length;
   if (n === 0) return [0, 0];
   const rnd = seededRandom(seed);
   const ratios = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
-    let sa = 0, sb = 0;
+    let sa = 0,
+      sb = 0;
     for (let i = 0; i < n; i++) {
       const j = Math.floor(rnd() * n);
       sa += a[j]!;
@@ -165,7 +177,9 @@ export interface EngineRun {
 
 export function summarize(run: EngineRun, catalogueSize: number): Summary {
   const s = run.ranks.map(scoresAt);
-  const hit = s.map((x) => x.hit), ndcg = s.map((x) => x.ndcg), rr = s.map((x) => x.rr);
+  const hit = s.map((x) => x.hit),
+    ndcg = s.map((x) => x.ndcg),
+    rr = s.map((x) => x.rr);
   return {
     users: run.ranks.length,
     hr10: mean(hit),

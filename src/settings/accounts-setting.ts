@@ -32,10 +32,16 @@ function open(configDir: string): Low<Json> {
         try {
           value = JSON.parse(body);
         } catch {
-          throw new AnidexError(`${settingsPath(configDir)} is not valid JSON, so anidex will not rewrite it.`, 'Fix or delete it (`anidex doctor` says where it breaks), then connect again.');
+          throw new AnidexError(
+            `${settingsPath(configDir)} is not valid JSON, so anidex will not rewrite it.`,
+            'Fix or delete it (`anidex doctor` says where it breaks), then connect again.',
+          );
         }
         if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-          throw new AnidexError(`${settingsPath(configDir)} does not hold a JSON object, so anidex will not rewrite it.`, 'Fix or delete it, then connect again.');
+          throw new AnidexError(
+            `${settingsPath(configDir)} does not hold a JSON object, so anidex will not rewrite it.`,
+            'Fix or delete it, then connect again.',
+          );
         }
         return value as Json;
       },
@@ -65,12 +71,17 @@ export async function readAccounts(configDir: string): Promise<AccountSettings> 
   const malClient = str(acc.mal?.['clientId']);
   if (malUser && malClient) out.mal = { user: malUser, clientId: malClient };
   const traktClient = str(acc.trakt?.['clientId']);
-  if (traktClient) out.trakt = { clientId: traktClient, ...(str(acc.trakt?.['user']) ? { user: str(acc.trakt?.['user'])! } : {}) };
+  if (traktClient)
+    out.trakt = { clientId: traktClient, ...(str(acc.trakt?.['user']) ? { user: str(acc.trakt?.['user'])! } : {}) };
   return out;
 }
 
 /** Set (or, with null, remove) one account in settings.json, keeping every other key as it was. */
-export async function writeAccount<K extends AccountName>(configDir: string, name: K, value: AccountSettings[K] | null): Promise<void> {
+export async function writeAccount<K extends AccountName>(
+  configDir: string,
+  name: K,
+  value: AccountSettings[K] | null,
+): Promise<void> {
   mkdirSync(configDir, { recursive: true });
   const db = open(configDir);
   await db.read();

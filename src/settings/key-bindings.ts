@@ -6,11 +6,35 @@
  */
 
 export const UI_COMMANDS = [
-  'up', 'down', 'pageUp', 'pageDown', 'top', 'bottom',
-  'open', 'back', 'search', 'filter', 'toggle', 'sort', 'clear', 'titleLanguage',
-  'library', 'recommend', 'plan', 'stats', 'nextScreen', 'prevScreen',
-  'add', 'remove', 'moveUp', 'moveDown', 'showSent', 'importExport', 'syncNow',
-  'help', 'quit',
+  'up',
+  'down',
+  'pageUp',
+  'pageDown',
+  'top',
+  'bottom',
+  'open',
+  'back',
+  'search',
+  'filter',
+  'toggle',
+  'sort',
+  'clear',
+  'titleLanguage',
+  'library',
+  'recommend',
+  'plan',
+  'stats',
+  'nextScreen',
+  'prevScreen',
+  'add',
+  'remove',
+  'moveUp',
+  'moveDown',
+  'showSent',
+  'importExport',
+  'syncNow',
+  'help',
+  'quit',
 ] as const;
 export type UiCommand = (typeof UI_COMMANDS)[number];
 
@@ -54,7 +78,19 @@ export const DEFAULT_BINDINGS: Bindings = {
   quit: { keys: ['q'], description: 'quit (back on inner screens)' },
 };
 
-const SHOWN: Record<string, string> = { return: 'Enter', escape: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', space: 'Space', up: '↑', down: '↓', left: '←', right: '→', pageUp: 'PgUp', pageDown: 'PgDn' };
+const SHOWN: Record<string, string> = {
+  return: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  'shift+tab': 'S-Tab',
+  space: 'Space',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageUp: 'PgUp',
+  pageDown: 'PgDn',
+};
 
 /** A key as a person reads it: Enter, Esc, ^d, ↑. */
 export function showKey(k: string): string {

@@ -4,10 +4,29 @@
  * cannot be used becomes one sentence in `problems` and the rest still applies, so a typo costs one binding, not
  * the whole keymap.
  */
-import { DEFAULT_BINDINGS, UI_COMMANDS, showKey, type Bindings, type KeyBinding, type UiCommand } from './key-bindings.ts';
+import {
+  DEFAULT_BINDINGS,
+  UI_COMMANDS,
+  showKey,
+  type Bindings,
+  type KeyBinding,
+  type UiCommand,
+} from './key-bindings.ts';
 
 /** The key names keyName produces besides single characters and ctrl+<letter>. */
-export const NAMED_KEYS = ['up', 'down', 'left', 'right', 'pageUp', 'pageDown', 'return', 'escape', 'tab', 'shift+tab', 'space'] as const;
+export const NAMED_KEYS = [
+  'up',
+  'down',
+  'left',
+  'right',
+  'pageUp',
+  'pageDown',
+  'return',
+  'escape',
+  'tab',
+  'shift+tab',
+  'space',
+] as const;
 
 const KEY_RULE = `use a single character, ${NAMED_KEYS.join(', ')} or ctrl+<letter>`;
 
@@ -21,9 +40,25 @@ const SENT_AS: Record<string, string> = {
 
 // Spellings people reach for from other tools, to say which name we use instead.
 const ALIASES: Record<string, string> = {
-  enter: 'return', ret: 'return', cr: 'return', esc: 'escape', pgup: 'pageUp', pgdn: 'pageDown', pgdown: 'pageDown',
-  pageup: 'pageUp', pagedown: 'pageDown', backtab: 'shift+tab', 'shift-tab': 'shift+tab', 's-tab': 'shift+tab',
-  ' ': 'space', '\t': 'tab', spacebar: 'space', arrowup: 'up', arrowdown: 'down', arrowleft: 'left', arrowright: 'right',
+  enter: 'return',
+  ret: 'return',
+  cr: 'return',
+  esc: 'escape',
+  pgup: 'pageUp',
+  pgdn: 'pageDown',
+  pgdown: 'pageDown',
+  pageup: 'pageUp',
+  pagedown: 'pageDown',
+  backtab: 'shift+tab',
+  'shift-tab': 'shift+tab',
+  's-tab': 'shift+tab',
+  ' ': 'space',
+  '\t': 'tab',
+  spacebar: 'space',
+  arrowup: 'up',
+  arrowdown: 'down',
+  arrowleft: 'left',
+  arrowright: 'right',
 };
 
 type KeyCheck = { ok: true } | { ok: false; why: string };
@@ -53,11 +88,13 @@ function guessKey(k: string): string | null {
 
 function checkKey(k: string): KeyCheck {
   const guess = guessKey(k);
-  if (k === 'ctrl+c' || guess === 'ctrl+c') return { ok: false, why: `"${k}" always exits anidex, so it cannot be bound; choose another key` };
+  if (k === 'ctrl+c' || guess === 'ctrl+c')
+    return { ok: false, why: `"${k}" always exits anidex, so it cannot be bound; choose another key` };
   const sent = SENT_AS[k] ?? (guess ? SENT_AS[guess] : undefined);
   if (sent) return { ok: false, why: `terminals send "${k}" as ${sent}` };
   if (isValidKeyName(k)) return { ok: true };
-  if (guess && isValidKeyName(guess)) return { ok: false, why: `${JSON.stringify(k)} is not a key name; write "${guess}"` };
+  if (guess && isValidKeyName(guess))
+    return { ok: false, why: `${JSON.stringify(k)} is not a key name; write "${guess}"` };
   return { ok: false, why: `${JSON.stringify(k)} is not a key name; ${KEY_RULE}` };
 }
 
@@ -65,7 +102,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length]!;
@@ -75,7 +113,11 @@ function guessCommand(name: string): UiCommand | null {
   const lower = name.toLowerCase();
   // Short names are within two edits of too many commands for a guess to help.
   const near = name.length >= 4 ? 2 : 1;
-  return UI_COMMANDS.find((c) => c.toLowerCase() === lower) ?? UI_COMMANDS.find((c) => editDistance(c.toLowerCase(), lower) <= near) ?? null;
+  return (
+    UI_COMMANDS.find((c) => c.toLowerCase() === lower) ??
+    UI_COMMANDS.find((c) => editDistance(c.toLowerCase(), lower) <= near) ??
+    null
+  );
 }
 
 function describe(value: unknown): string {
@@ -87,7 +129,8 @@ function describe(value: unknown): string {
 
 const at = (cmd: string) => `settings.json \`keys.${cmd}\``;
 const shownDefaults = (cmd: UiCommand) => DEFAULT_BINDINGS[cmd].keys.map(showKey).join(', ');
-const fallBack = (cmd: UiCommand) => `${at(cmd)} has no usable key left, so ${cmd} keeps its default keys (${shownDefaults(cmd)}).`;
+const fallBack = (cmd: UiCommand) =>
+  `${at(cmd)} has no usable key left, so ${cmd} keeps its default keys (${shownDefaults(cmd)}).`;
 
 function owners(wanted: ReadonlyMap<UiCommand, readonly string[]>): Map<string, UiCommand> {
   const owner = new Map<string, UiCommand>();
@@ -106,7 +149,9 @@ export function applyKeyOverrides(raw: unknown): { bindings: Bindings; problems:
   const problems: string[] = [];
   if (raw === undefined) return { bindings: DEFAULT_BINDINGS, problems };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(`settings.json \`keys\` must be an object from command to keys, like {"down": ["j", "n"]}, not ${describe(raw)}; the default keys are used.`);
+    problems.push(
+      `settings.json \`keys\` must be an object from command to keys, like {"down": ["j", "n"]}, not ${describe(raw)}; the default keys are used.`,
+    );
     return { bindings: DEFAULT_BINDINGS, problems };
   }
 
@@ -115,22 +160,30 @@ export function applyKeyOverrides(raw: unknown): { bindings: Bindings; problems:
   for (const [name, value] of Object.entries(raw)) {
     if (!isCommand(name)) {
       const guess = guessCommand(name);
-      problems.push(`${at(name)}: there is no command "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; use one of ${UI_COMMANDS.join(', ')}.`);
+      problems.push(
+        `${at(name)}: there is no command "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}; use one of ${UI_COMMANDS.join(', ')}.`,
+      );
       continue;
     }
     const list: unknown[] | null = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null;
     if (!list) {
-      problems.push(`${at(name)} must be a key or a list of keys, like ["j", "down"], not ${describe(value)}; ${name} keeps its default keys (${shownDefaults(name)}).`);
+      problems.push(
+        `${at(name)} must be a key or a list of keys, like ["j", "down"], not ${describe(value)}; ${name} keeps its default keys (${shownDefaults(name)}).`,
+      );
       continue;
     }
     if (list.length === 0) {
-      problems.push(`${at(name)} is an empty list, but every command needs a key; give ${name} a key or remove the entry to keep its default keys (${shownDefaults(name)}).`);
+      problems.push(
+        `${at(name)} is an empty list, but every command needs a key; give ${name} a key or remove the entry to keep its default keys (${shownDefaults(name)}).`,
+      );
       continue;
     }
     const keys: string[] = [];
     for (const item of list) {
       if (typeof item !== 'string') {
-        problems.push(`${at(name)}: ${describe(item)} is not a key name; write each key as a string in quotes, like "j" or "1".`);
+        problems.push(
+          `${at(name)}: ${describe(item)} is not a key name; write each key as a string in quotes, like "j" or "1".`,
+        );
         continue;
       }
       const check = checkKey(item);
@@ -145,7 +198,10 @@ export function applyKeyOverrides(raw: unknown): { bindings: Bindings; problems:
   for (const [cmd, keys] of wanted) {
     const kept = keys.filter((k) => {
       const first = claimed.get(k);
-      if (first) problems.push(`${at(cmd)}: "${k}" is already bound to ${first} earlier in the file; choose another key for ${cmd}.`);
+      if (first)
+        problems.push(
+          `${at(cmd)}: "${k}" is already bound to ${first} earlier in the file; choose another key for ${cmd}.`,
+        );
       return !first;
     });
     for (const k of kept) claimed.set(k, cmd);
@@ -158,7 +214,7 @@ export function applyKeyOverrides(raw: unknown): { bindings: Bindings; problems:
 
   // Giving a key back can empty an override, whose command then falls back to defaults other overrides may have
   // taken, so repeat until every command keeps a key; each round removes one key, so this ends.
-  for (let settled = false; !settled; ) {
+  for (let settled = false; !settled;) {
     settled = true;
     const owner = owners(wanted);
     for (const cmd of UI_COMMANDS) {
@@ -166,7 +222,9 @@ export function applyKeyOverrides(raw: unknown): { bindings: Bindings; problems:
       if (wanted.has(cmd) || defaults.some((k) => !owner.has(k))) continue;
       const k = defaults[0]!;
       const taker = owner.get(k)!;
-      problems.push(`${at(taker)}: taking "${k}" would leave ${cmd} with no key, so it stays with ${cmd}; bind ${cmd} to another key in \`keys.${cmd}\` or choose another key for ${taker}.`);
+      problems.push(
+        `${at(taker)}: taking "${k}" would leave ${cmd} with no key, so it stays with ${cmd}; bind ${cmd} to another key in \`keys.${cmd}\` or choose another key for ${taker}.`,
+      );
       const rest = wanted.get(taker)!.filter((x) => x !== k);
       if (rest.length > 0) wanted.set(taker, rest);
       else {

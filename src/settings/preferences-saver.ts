@@ -75,7 +75,8 @@ export class PreferencesSaver implements PreferencesSink {
     const waiting = this.waiting;
     this.pending = {};
     this.waiting = [];
-    const answer = (tell: string | null): void => waiting.forEach((resolve, i) => resolve(i === waiting.length - 1 ? tell : null));
+    const answer = (tell: string | null): void =>
+      waiting.forEach((resolve, i) => resolve(i === waiting.length - 1 ? tell : null));
     const done = this.writing.then(async (): Promise<string | null> => {
       const changes = changesOf(prefs).filter((c) => this.known.get(c.path.join('.')) !== JSON.stringify(c.value));
       const result = changes.length ? await saveSettings(this.configDir, changes) : null;

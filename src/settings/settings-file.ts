@@ -70,7 +70,11 @@ function kindOf(value: unknown): string {
 /** What is wrong with the file as a whole (it does not parse, or holds no object), or null. */
 function wholeFileProblem(path: string, parsed: ParsedText): SettingsError | null {
   if (!parsed.ok) return new SettingsError(`${path} is not valid JSON (${parsed.error}).`, path);
-  if (!isObject(parsed.value)) return new SettingsError(`${path} must hold a JSON object, like {"keys": {"down": ["j", "n"]}}, not ${kindOf(parsed.value)}.`, path);
+  if (!isObject(parsed.value))
+    return new SettingsError(
+      `${path} must hold a JSON object, like {"keys": {"down": ["j", "n"]}}, not ${kindOf(parsed.value)}.`,
+      path,
+    );
   return null;
 }
 
@@ -94,7 +98,13 @@ export async function loadSettings(configDir: string): Promise<LoadedSettings> {
     await db.read();
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return defaults(new SettingsError(`Could not read ${path} (${e.message}).`, path, 'Fix its permissions or delete it to use the default settings; nothing is saved into it until then.'));
+    return defaults(
+      new SettingsError(
+        `Could not read ${path} (${e.message}).`,
+        path,
+        'Fix its permissions or delete it to use the default settings; nothing is saved into it until then.',
+      ),
+    );
   }
   const data = db.data;
   if (!data.found) return defaults();
@@ -137,7 +147,11 @@ const LOCK_WAIT_MS = 5_000;
  */
 export async function saveSettings(configDir: string, changes: readonly SettingChange[]): Promise<SaveResult> {
   const path = settingsPath(configDir);
-  const notSaved = (why: string, cause: SaveFailure = 'io'): SaveResult => ({ saved: false, problem: `Preferences not saved: ${why}`, cause });
+  const notSaved = (why: string, cause: SaveFailure = 'io'): SaveResult => ({
+    saved: false,
+    problem: `Preferences not saved: ${why}`,
+    cause,
+  });
   let release: () => void;
   try {
     mkdirSync(configDir, { recursive: true });

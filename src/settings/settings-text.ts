@@ -3,7 +3,18 @@
  * read and edited with Microsoft's jsonc-parser: a syntax error becomes one sentence with its line and column, and
  * an edit changes only the values it sets, leaving every other byte (comments, order, spacing) as it was.
  */
-import { applyEdits, format, modify, parse, printParseErrorCode, stripComments, visit, type FormattingOptions, type JSONPath, type ParseOptions } from 'jsonc-parser';
+import {
+  applyEdits,
+  format,
+  modify,
+  parse,
+  printParseErrorCode,
+  stripComments,
+  visit,
+  type FormattingOptions,
+  type JSONPath,
+  type ParseOptions,
+} from 'jsonc-parser';
 
 const OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false };
 
@@ -116,7 +127,10 @@ function belowLineComment(text: string, edit: Edit, eol: string): { edit: Edit; 
   if (!m) return { edit, keep: 0 };
   const [kept, space, comma, comment] = m as unknown as [string, string, string, string];
   const before = comma ? `${space},${comment}` : `,${space}${comment}`;
-  return { edit: { offset: edit.offset, length: kept.length, content: `${before}${eol}${edit.content.slice(1)}` }, keep: before.length };
+  return {
+    edit: { offset: edit.offset, length: kept.length, content: `${before}${eol}${edit.content.slice(1)}` },
+    keep: before.length,
+  };
 }
 
 /** The file's own indentation (the first indented name) and line ends, so added lines look like the rest. */

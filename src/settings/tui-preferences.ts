@@ -57,7 +57,11 @@ export function tuiPreferencesFromSettings(raw: unknown): { preferences: TuiPref
       else preferences.filter = filterFrom(filters, left);
     }
   }
-  const problems = left.length ? [`settings.json \`tui\`: the TUI left out what it cannot use: ${left.join('; ')}. Its next change of sort or filters rewrites them.`] : [];
+  const problems = left.length
+    ? [
+        `settings.json \`tui\`: the TUI left out what it cannot use: ${left.join('; ')}. Its next change of sort or filters rewrites them.`,
+      ]
+    : [];
   return { preferences, problems };
 }
 
@@ -73,7 +77,10 @@ function filterFrom(raw: Record<string, unknown>, left: string[]): LibraryFilter
     const values = Array.isArray(value) ? value : [value];
     const kept = values.filter((v): v is string => typeof v === 'string' && (allowed === null || allowed.includes(v)));
     const dropped = values.filter((v) => !kept.includes(v as string));
-    if (dropped.length) left.push(`filters.${name} ${dropped.map(short).join(', ')}${allowed ? ` (not one of ${allowed.join(', ')})` : ''}`);
+    if (dropped.length)
+      left.push(
+        `filters.${name} ${dropped.map(short).join(', ')}${allowed ? ` (not one of ${allowed.join(', ')})` : ''}`,
+      );
     if (kept.length) filter[name] = [...new Set(kept)];
   }
   return filter as LibraryFilter;
@@ -95,9 +102,11 @@ export function filterForSettings(filter: LibraryFilter): Record<string, readonl
  */
 export function withGenresIn(filter: LibraryFilter, genres: readonly string[]): LibraryFilter {
   const known = new Set(genres.map((g) => g.toLowerCase()));
-  const keep = (xs: readonly string[] | undefined): string[] | undefined => xs?.filter((g) => known.has(g.toLowerCase()));
+  const keep = (xs: readonly string[] | undefined): string[] | undefined =>
+    xs?.filter((g) => known.has(g.toLowerCase()));
   const genresKept = keep(filter.genres);
   const excludeKept = keep(filter.excludeGenres);
-  if (genresKept?.length === filter.genres?.length && excludeKept?.length === filter.excludeGenres?.length) return filter;
+  if (genresKept?.length === filter.genres?.length && excludeKept?.length === filter.excludeGenres?.length)
+    return filter;
   return { ...filter, genres: genresKept, excludeGenres: excludeKept };
 }

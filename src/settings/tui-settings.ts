@@ -22,18 +22,30 @@ export interface TuiSettings {
   saver: PreferencesSaver;
 }
 
-export async function loadTuiSettings(configDir: string, flag?: TitleLanguage, env: NodeJS.ProcessEnv = process.env): Promise<TuiSettings> {
+export async function loadTuiSettings(
+  configDir: string,
+  flag?: TitleLanguage,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TuiSettings> {
   const settings = await loadSettings(configDir);
   const fromEnv = titleLanguageFromEnv(env);
   const saver = new PreferencesSaver(
     configDir,
-    { sort: settings.tui.sort ?? undefined, filter: settings.tui.filter ?? undefined, titleLanguage: settings.titleLanguage },
+    {
+      sort: settings.tui.sort ?? undefined,
+      filter: settings.tui.filter ?? undefined,
+      titleLanguage: settings.titleLanguage,
+    },
     { brokenAtStart: settings.error !== null },
   );
   return {
     bindings: settings.bindings,
     titleLanguage: flag ?? fromEnv.titleLanguage ?? settings.titleLanguage,
-    titleLanguageOverride: flag ? `--title-language ${flag}` : fromEnv.titleLanguage ? `${TITLE_LANGUAGE_ENV}=${fromEnv.titleLanguage}` : null,
+    titleLanguageOverride: flag
+      ? `--title-language ${flag}`
+      : fromEnv.titleLanguage
+        ? `${TITLE_LANGUAGE_ENV}=${fromEnv.titleLanguage}`
+        : null,
     remembered: settings.tui,
     problems: [...settings.problems, ...fromEnv.problems],
     path: settings.path,

@@ -6,7 +6,10 @@ import { AnidexError } from '../lib/errors.ts';
  */
 export class ListChangedError extends AnidexError {
   constructor(what: string) {
-    super(`The ${what} changed while anidex was reading it (an entry came on two pages); nothing was written.`, 'Run the sync again in a minute.');
+    super(
+      `The ${what} changed while anidex was reading it (an entry came on two pages); nothing was written.`,
+      'Run the sync again in a minute.',
+    );
   }
 }
 

@@ -21,7 +21,12 @@ import { ImportPathScreen } from './screens/import-path.tsx';
 import { ImportProgressScreen } from './screens/import-progress.tsx';
 import { RecommendScreen } from './screens/recommend.tsx';
 import { PlanScreen } from './screens/plan.tsx';
-import { DEFAULT_TITLE_LANGUAGE, TITLE_LANGUAGES, withShownTitles, type TitleLanguage } from '../domain/title-language.ts';
+import {
+  DEFAULT_TITLE_LANGUAGE,
+  TITLE_LANGUAGES,
+  withShownTitles,
+  type TitleLanguage,
+} from '../domain/title-language.ts';
 import { NO_TUI_PREFERENCES, withGenresIn, type TuiPreferences } from '../settings/tui-preferences.ts';
 import type { PreferencesSink, RememberedPreferences } from '../settings/preferences-saver.ts';
 
@@ -55,13 +60,16 @@ export interface AppProps {
   clock?: () => number;
 }
 
-type Screen = 'welcome' | 'importPath' | 'importing' | 'syncing' | 'library' | 'title' | 'recommend' | 'plan' | 'stats' | 'help';
+type Screen =
+  'welcome' | 'importPath' | 'importing' | 'syncing' | 'library' | 'title' | 'recommend' | 'plan' | 'stats' | 'help';
 const MAIN: readonly Screen[] = ['library', 'recommend', 'plan', 'stats'];
 
 /** One sentence of what happened and one of what to do; a stack trace never reaches the screen. */
 export function bannerText(e: unknown): string {
   if (e instanceof AnidexError) return sanitizeText(e.hint ? `${e.message} ${e.hint}` : e.message);
-  return sanitizeText(`Something went wrong: ${(e as Error)?.message ?? String(e)}. Run \`anidex doctor\` to check the setup.`);
+  return sanitizeText(
+    `Something went wrong: ${(e as Error)?.message ?? String(e)}. Run \`anidex doctor\` to check the setup.`,
+  );
 }
 
 /** Banner messages wrap (never cut mid-sentence at 80 columns) onto at most this many rows; beyond, the last is cut. */
@@ -69,10 +77,18 @@ const BANNER_ROWS = 4;
 
 /** The banner's rows: each message wrapped to the width, "! " before the first row of each. */
 export function bannerRows(messages: readonly string[], width: number): string[] {
-  return clampLines(messages.flatMap((m) => wrapLines(m, width, { indent: '! ', hang: '  ' })), BANNER_ROWS, width);
+  return clampLines(
+    messages.flatMap((m) => wrapLines(m, width, { indent: '! ', hang: '  ' })),
+    BANNER_ROWS,
+    width,
+  );
 }
 
-const LANGUAGE_TEXT: Record<TitleLanguage, string> = { exported: 'as your export has them', english: 'by their English names', romaji: 'by their romaji names' };
+const LANGUAGE_TEXT: Record<TitleLanguage, string> = {
+  exported: 'as your export has them',
+  english: 'by their English names',
+  romaji: 'by their romaji names',
+};
 
 /** The status note after the title language key: what it chose, where it is kept, and what still wins at start. */
 function titleLanguageNote(lang: TitleLanguage, override: string | null | undefined): string {
@@ -93,7 +109,11 @@ export function App(props: AppProps) {
   const [empty, setEmpty] = useState(props.empty);
   const [demo, setDemo] = useState(props.demo ?? false);
   const remembered = props.remembered ?? NO_TUI_PREFERENCES;
-  const [libState, setLibState] = useState<LibraryState>({ ...INITIAL_LIBRARY, sort: remembered.sort ?? INITIAL_LIBRARY.sort, filter: remembered.filter ?? INITIAL_LIBRARY.filter });
+  const [libState, setLibState] = useState<LibraryState>({
+    ...INITIAL_LIBRARY,
+    sort: remembered.sort ?? INITIAL_LIBRARY.sort,
+    filter: remembered.filter ?? INITIAL_LIBRARY.filter,
+  });
   const [titleLanguage, setTitleLanguage] = useState<TitleLanguage>(props.titleLanguage ?? DEFAULT_TITLE_LANGUAGE);
   // A note in the status row (what a key did), until the next key.
   const [note, setNote] = useState<{ text: string } | null>(null);
@@ -103,17 +123,26 @@ export function App(props: AppProps) {
   const [banner, setBanner] = useState<readonly string[]>(props.problems ?? []);
   const genres = useMemo(() => [...new Set(rows.flatMap((r) => r.genres))].sort(), [rows]);
   // A genre remembered from another export (or before a new import) would empty the list: it is left out.
-  const libInitial = useMemo(() => ({ ...libState, filter: withGenresIn(libState.filter, genres) }), [libState, genres]);
+  const libInitial = useMemo(
+    () => ({ ...libState, filter: withGenresIn(libState.filter, genres) }),
+    [libState, genres],
+  );
   // Titles by the chosen name, sorted and searched by it too; the exported title stays one of the searched names.
   const shownRows = useMemo(() => withShownTitles(rows, titleLanguage), [rows, titleLanguage]);
 
   const showError = (e: unknown): void => setBanner([bannerText(e)]);
   const remember = (p: RememberedPreferences): void => {
-    preferences?.remember(p).then((problem) => problem && setBanner((b) => [...b, problem]), () => {});
+    preferences?.remember(p).then(
+      (problem) => problem && setBanner((b) => [...b, problem]),
+      () => {},
+    );
   };
   // Read after the first frame (it needs the warehouse open, which the first frame does not wait for).
   useEffect(() => {
-    services.sampleNotice().then((n) => n && setBanner((b) => [...b, n]), () => {});
+    services.sampleNotice().then(
+      (n) => n && setBanner((b) => [...b, n]),
+      () => {},
+    );
   }, [services]);
   // Any key dismisses the banner; the key still does its work on the screen.
   useInput(() => setBanner([]), { isActive: banner.length > 0 });
@@ -176,7 +205,10 @@ export function App(props: AppProps) {
   };
 
   const bannerLines = bannerRows(banner, width);
-  const demoLine = demo && screen !== 'welcome' ? `DEMO · the bundled sample, not your data · ${primaryKey('importExport', bindings)} imports your export` : null;
+  const demoLine =
+    demo && screen !== 'welcome'
+      ? `DEMO · the bundled sample, not your data · ${primaryKey('importExport', bindings)} imports your export`
+      : null;
   // The terminal's last row stays empty: output as tall as the terminal makes Ink clear the screen on every
   // frame, which flickers.
   const h = Math.max(6, height - 1 - bannerLines.length - (demoLine ? 1 : 0));
@@ -217,11 +249,30 @@ export function App(props: AppProps) {
   } else if (screen === 'help') {
     body = <HelpScreen {...common} settingsPath={props.settingsPath} onBack={() => setScreen(helpFrom)} />;
   } else if (screen === 'title' && view) {
-    body = <TitleScreen {...common} view={view} titleLanguage={titleLanguage} onBack={() => setScreen('library')} onNav={nav} />;
+    body = (
+      <TitleScreen
+        {...common}
+        view={view}
+        titleLanguage={titleLanguage}
+        onBack={() => setScreen('library')}
+        onNav={nav}
+      />
+    );
   } else if (screen === 'stats' && stats) {
-    body = <StatsScreen {...common} stats={stats} onBack={() => setScreen('library')} onNext={() => nav('nextScreen')} onQuit={() => setScreen('library')} onNav={nav} />;
+    body = (
+      <StatsScreen
+        {...common}
+        stats={stats}
+        onBack={() => setScreen('library')}
+        onNext={() => nav('nextScreen')}
+        onQuit={() => setScreen('library')}
+        onNav={nav}
+      />
+    );
   } else if (screen === 'recommend') {
-    body = <RecommendScreen {...common} {...working} initialFilter={withoutStatuses(libInitial.filter)} genres={genres} />;
+    body = (
+      <RecommendScreen {...common} {...working} initialFilter={withoutStatuses(libInitial.filter)} genres={genres} />
+    );
   } else if (screen === 'plan') {
     body = <PlanScreen {...common} {...working} />;
   } else {

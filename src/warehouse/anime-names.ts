@@ -37,7 +37,13 @@ export function replaceAnimeNames(db: SqlDb, records: readonly AnimeRecord[]): v
  * next refresh of each anime's metadata.
  */
 export function backfillAnimeNames(db: SqlDb): void {
-  const rows = db.all<{ id: number; english: string | null; romaji: string | null; native: string | null; synonyms: string | null }>(
+  const rows = db.all<{
+    id: number;
+    english: string | null;
+    romaji: string | null;
+    native: string | null;
+    synonyms: string | null;
+  }>(
     'SELECT mal_id AS id, title_english AS english, title_romaji AS romaji, title_native AS native, synonyms FROM dim_anime',
   );
   const put = db.prepare('INSERT OR IGNORE INTO anime_names (mal_id, kind, name, norm_name) VALUES (?, ?, ?, ?)');
@@ -49,14 +55,17 @@ export function backfillAnimeNames(db: SqlDb): void {
       // A damaged list loses its synonyms, not the anime's other names.
     }
     const list = Array.isArray(synonyms) ? synonyms.filter((s): s is string => typeof s === 'string') : [];
-    for (const n of animeNames({ english: r.english, romaji: r.romaji, native: r.native, synonyms: list })) put.run([r.id, n.kind, n.name, n.norm]);
+    for (const n of animeNames({ english: r.english, romaji: r.romaji, native: r.native, synonyms: list }))
+      put.run([r.id, n.kind, n.name, n.norm]);
   }
   put.free();
 }
 
 /** The stored names of some anime, in the order animeNames gives them. */
 export function namesOf(db: SqlDb, malId: number): Array<{ kind: string; name: string }> {
-  return db.all<{ kind: string; name: string }>('SELECT kind, name FROM anime_names WHERE mal_id = ? ORDER BY rowid', [malId]);
+  return db.all<{ kind: string; name: string }>('SELECT kind, name FROM anime_names WHERE mal_id = ? ORDER BY rowid', [
+    malId,
+  ]);
 }
 
 /** An anime anidex has metadata for, with every name it can be looked up by. */

@@ -73,7 +73,7 @@ export class BronzeWriter {
   private knownSet(section: BronzeSection): Set<string> {
     let set = this.known.get(section);
     if (!set) {
-      const key = section === 'history' ? 'record_key' : "record_key || char(0) || content_hash";
+      const key = section === 'history' ? 'record_key' : 'record_key || char(0) || content_hash';
       set = new Set(this.db.all<{ k: string }>(`SELECT ${key} AS k FROM ${TABLE[section]}`).map((r) => r.k));
       this.known.set(section, set);
     }

@@ -6,7 +6,9 @@ import type { SqlDb } from './db.ts';
  */
 
 export function markDemo(db: SqlDb, version: string): void {
-  db.run("INSERT INTO meta (key, value) VALUES ('demo', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [version]);
+  db.run("INSERT INTO meta (key, value) VALUES ('demo', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
+    version,
+  ]);
 }
 
 export function isDemoWarehouse(db: SqlDb): boolean {

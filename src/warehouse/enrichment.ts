@@ -126,8 +126,18 @@ export function showSeasons(db: SqlDb, titleKey?: string): Map<string, PartCover
     list.push({ season: r.season, episode: r.episode, watchedAt: r.at });
     plays.set(r.k, list);
   }
-  const episodes = new Map(db.all<{ m: number; e: number | null }>('SELECT mal_id AS m, episodes AS e FROM dim_anime WHERE mal_id IN (SELECT mal_id FROM title_match_season)').map((r) => [r.m, r.e]));
-  for (const [k, ps] of parts) out.set(k, coverage(ps, plays.get(k) ?? [], (id) => episodes.get(id) ?? null));
+  const episodes = new Map(
+    db
+      .all<{ m: number; e: number | null }>(
+        'SELECT mal_id AS m, episodes AS e FROM dim_anime WHERE mal_id IN (SELECT mal_id FROM title_match_season)',
+      )
+      .map((r) => [r.m, r.e]),
+  );
+  for (const [k, ps] of parts)
+    out.set(
+      k,
+      coverage(ps, plays.get(k) ?? [], (id) => episodes.get(id) ?? null),
+    );
   return out;
 }
 
@@ -141,12 +151,25 @@ export function saveMatches(db: SqlDb, matches: readonly TitleMatch[]): void {
        matched_at = excluded.matched_at, evidence = excluded.evidence`,
   );
   const dropParts = db.prepare('DELETE FROM title_match_season WHERE title_key = ?');
-  const putPart = db.prepare('INSERT OR IGNORE INTO title_match_season (title_key, season, episode_offset, mal_id) VALUES (?, ?, ?, ?)');
+  const putPart = db.prepare(
+    'INSERT OR IGNORE INTO title_match_season (title_key, season, episode_offset, mal_id) VALUES (?, ?, ?, ?)',
+  );
   const gold = db.prepare('UPDATE user_watch_history SET mal_id = ? WHERE title_key = ?');
   // Prepared once: a MAL import saves a match per entry, tens of thousands of them.
   const link = db.prepare(LINK_PLAN_SQL);
   for (const m of matches) {
-    put.run([m.titleKey, m.status, m.malId, m.confidence, m.provider, m.method, m.otherMalIds.length ? JSON.stringify(m.otherMalIds) : null, m.reason, m.matchedAt, m.evidence ? JSON.stringify(m.evidence) : null]);
+    put.run([
+      m.titleKey,
+      m.status,
+      m.malId,
+      m.confidence,
+      m.provider,
+      m.method,
+      m.otherMalIds.length ? JSON.stringify(m.otherMalIds) : null,
+      m.reason,
+      m.matchedAt,
+      m.evidence ? JSON.stringify(m.evidence) : null,
+    ]);
     gold.run([m.malId, m.titleKey]);
     link.run([m.malId, m.titleKey]);
     // Only Trakt titles have seasons (a MyAnimeList entry is one MAL id): MAL imports save tens of thousands of these.
@@ -196,12 +219,33 @@ export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider
   const j = (x: unknown) => JSON.stringify(x);
   for (const r of records) {
     stmt.run([
-      r.malId, r.anilistId, r.titles.romaji, r.titles.english, r.titles.native, j(r.titles.synonyms), r.format, r.episodes,
-      r.minutesPerEpisode, r.year, r.season, r.status, j(r.studios), j(r.genres), j(r.tags),
+      r.malId,
+      r.anilistId,
+      r.titles.romaji,
+      r.titles.english,
+      r.titles.native,
+      j(r.titles.synonyms),
+      r.format,
+      r.episodes,
+      r.minutesPerEpisode,
+      r.year,
+      r.season,
+      r.status,
+      j(r.studios),
+      j(r.genres),
+      j(r.tags),
       // Moods a model labelled win over the genre mapping, whenever the details are refreshed.
-      db.get<{ l: string }>('SELECT labels AS l FROM label_cache WHERE mal_id = ? ORDER BY labeled_at DESC LIMIT 1', [r.malId])?.l ?? j(moodsFromMetadata(r.genres, r.tags)),
-      r.communityScore, r.scoreSource,
-      r.popularity, j(r.streaming), j(r.relations), j(r.recommendations), provider, at,
+      db.get<{ l: string }>('SELECT labels AS l FROM label_cache WHERE mal_id = ? ORDER BY labeled_at DESC LIMIT 1', [
+        r.malId,
+      ])?.l ?? j(moodsFromMetadata(r.genres, r.tags)),
+      r.communityScore,
+      r.scoreSource,
+      r.popularity,
+      j(r.streaming),
+      j(r.relations),
+      j(r.recommendations),
+      provider,
+      at,
     ]);
   }
   stmt.free();
@@ -210,11 +254,27 @@ export function upsertAnime(db: SqlDb, records: readonly AnimeRecord[], provider
 }
 
 interface DimRow {
-  mal_id: number; anilist_id: number | null; title_romaji: string | null; title_english: string | null; title_native: string | null;
-  synonyms: string | null; format: string | null; episodes: number | null; minutes_per_episode: number | null; year: number | null;
-  season: string | null; status: string | null; studios: string | null; genres: string | null; tags: string | null;
-  community_score: number | null; score_source: string | null; popularity: number | null; streaming: string | null;
-  relations: string | null; recommendations: string | null;
+  mal_id: number;
+  anilist_id: number | null;
+  title_romaji: string | null;
+  title_english: string | null;
+  title_native: string | null;
+  synonyms: string | null;
+  format: string | null;
+  episodes: number | null;
+  minutes_per_episode: number | null;
+  year: number | null;
+  season: string | null;
+  status: string | null;
+  studios: string | null;
+  genres: string | null;
+  tags: string | null;
+  community_score: number | null;
+  score_source: string | null;
+  popularity: number | null;
+  streaming: string | null;
+  relations: string | null;
+  recommendations: string | null;
 }
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -230,7 +290,12 @@ function fromDim(r: DimRow): AnimeRecord {
   return {
     malId: r.mal_id,
     anilistId: r.anilist_id,
-    titles: { romaji: r.title_romaji, english: r.title_english, native: r.title_native, synonyms: parseJson(r.synonyms, []) },
+    titles: {
+      romaji: r.title_romaji,
+      english: r.title_english,
+      native: r.title_native,
+      synonyms: parseJson(r.synonyms, []),
+    },
     format: r.format as AnimeRecord['format'],
     episodes: r.episodes,
     minutesPerEpisode: r.minutes_per_episode,
@@ -264,24 +329,43 @@ export function animeRecords(db: SqlDb, malIds: Iterable<number>): Map<number, A
  * a Trakt title and its MyAnimeList entry count once, with MAL's score when it has one (as the library shows it).
  * MAL entries still on Plan to Watch are not watched.
  */
-export function watchedAnime(db: SqlDb): Array<{ title: string; malId: number; userRating: number | null; binged: boolean; otherMalIds: number[] }> {
-  const rows = db.all<{ key: string; title: string; malId: number; userRating: number | null; binge: number | null; others: string | null }>(
+export function watchedAnime(
+  db: SqlDb,
+): Array<{ title: string; malId: number; userRating: number | null; binged: boolean; otherMalIds: number[] }> {
+  const rows = db.all<{
+    key: string;
+    title: string;
+    malId: number;
+    userRating: number | null;
+    binge: number | null;
+    others: string | null;
+  }>(
     `SELECT h.title_key AS key, h.title, h.mal_id AS malId, h.user_rating AS userRating, h.binge_indicator AS binge, m.other_mal_ids AS others
        FROM user_watch_history h LEFT JOIN title_match m ON m.title_key = h.title_key
       WHERE h.is_current = 1 AND h.is_deleted = 0 AND h.mal_id IS NOT NULL AND coalesce(h.mal_status, '') <> 'Plan to Watch'
       ORDER BY h.title_key`,
   );
-  const byId = new Map<number, { title: string; malId: number; userRating: number | null; binged: boolean; otherMalIds: number[] }>();
+  const byId = new Map<
+    number,
+    { title: string; malId: number; userRating: number | null; binged: boolean; otherMalIds: number[] }
+  >();
   const malScore = new Map<number, number | null>();
   for (const r of rows) {
     if (r.key.startsWith('mal:')) {
       malScore.set(r.malId, r.userRating);
-      if (!byId.has(r.malId)) byId.set(r.malId, { title: r.title, malId: r.malId, userRating: r.userRating, binged: false, otherMalIds: [] });
+      if (!byId.has(r.malId))
+        byId.set(r.malId, { title: r.title, malId: r.malId, userRating: r.userRating, binged: false, otherMalIds: [] });
       continue;
     }
     const prev = byId.get(r.malId);
     // A Trakt title brings its binges and its name; keep a MAL score seen first.
-    byId.set(r.malId, { title: r.title, malId: r.malId, userRating: r.userRating, binged: r.binge === 1 || (prev?.binged ?? false), otherMalIds: parseJson(r.others, []) });
+    byId.set(r.malId, {
+      title: r.title,
+      malId: r.malId,
+      userRating: r.userRating,
+      binged: r.binge === 1 || (prev?.binged ?? false),
+      otherMalIds: parseJson(r.others, []),
+    });
   }
   for (const [id, score] of malScore) if (score !== null) byId.get(id)!.userRating = score;
   // A show the id mapping knows also speaks through the furthest season watched, so that the season after it (its
@@ -291,7 +375,13 @@ export function watchedAnime(db: SqlDb): Array<{ title: string; malId: number; u
     const furthest = [...(seasons.get(r.key) ?? [])].reverse().find((p) => p.episodesWatched > 0 && p.season !== 0);
     if (!furthest || furthest.malId === r.malId || byId.has(furthest.malId)) continue;
     const show = byId.get(r.malId);
-    byId.set(furthest.malId, { title: r.title, malId: furthest.malId, userRating: show?.userRating ?? r.userRating, binged: show?.binged ?? r.binge === 1, otherMalIds: [] });
+    byId.set(furthest.malId, {
+      title: r.title,
+      malId: furthest.malId,
+      userRating: show?.userRating ?? r.userRating,
+      binged: show?.binged ?? r.binge === 1,
+      otherMalIds: [],
+    });
   }
   return [...byId.values()];
 }
@@ -311,7 +401,9 @@ export function seenSeasonMalIds(db: SqlDb): Set<number> {
 export function historyMalIds(db: SqlDb): Set<number> {
   const seen = new Set(
     db
-      .all<{ m: number }>("SELECT DISTINCT mal_id AS m FROM user_watch_history WHERE mal_id IS NOT NULL AND coalesce(mal_status, '') <> 'Plan to Watch'")
+      .all<{ m: number }>(
+        "SELECT DISTINCT mal_id AS m FROM user_watch_history WHERE mal_id IS NOT NULL AND coalesce(mal_status, '') <> 'Plan to Watch'",
+      )
       .map((r) => r.m),
   );
   // Later seasons count as seen as far as the episodes watched reach, following the provider's SEQUEL links
@@ -322,15 +414,20 @@ export function historyMalIds(db: SqlDb): Set<number> {
       WHERE is_current = 1 AND mal_id IS NOT NULL AND media_type = 'show'
         AND title_key NOT IN (SELECT title_key FROM title_match_season)`,
   );
-  const entry = (id: number) => db.get<{ e: number | null; rel: string | null }>('SELECT episodes AS e, relations AS rel FROM dim_anime WHERE mal_id = ?', [id]);
+  const entry = (id: number) =>
+    db.get<{ e: number | null; rel: string | null }>(
+      'SELECT episodes AS e, relations AS rel FROM dim_anime WHERE mal_id = ?',
+      [id],
+    );
   for (const s of shows) {
     let current = entry(s.first);
     let covered = current?.e ?? null;
     const visited = new Set([s.first]);
     while (current && covered !== null && covered <= (s.watched ?? 0)) {
-      const next = parseJson<Array<{ relationType: string | null; malId: number | null; format: string | null }>>(current.rel, []).find(
-        (l) => l.relationType === 'SEQUEL' && l.malId !== null && l.format !== 'MOVIE' && !visited.has(l.malId),
-      );
+      const next = parseJson<Array<{ relationType: string | null; malId: number | null; format: string | null }>>(
+        current.rel,
+        [],
+      ).find((l) => l.relationType === 'SEQUEL' && l.malId !== null && l.format !== 'MOVIE' && !visited.has(l.malId));
       if (!next) break;
       const row = entry(next.malId!);
       if (!row || row.e === null) break;
@@ -347,7 +444,9 @@ export function historyMalIds(db: SqlDb): Set<number> {
 /** The moods dim_anime holds per MAL id (AI labels where a model gave them, else the genre mapping). */
 export function storedMoods(db: SqlDb): Map<number, Mood[]> {
   const out = new Map<number, Mood[]>();
-  for (const r of db.all<{ id: number; moods: string | null }>('SELECT mal_id AS id, moods FROM dim_anime WHERE moods IS NOT NULL')) {
+  for (const r of db.all<{ id: number; moods: string | null }>(
+    'SELECT mal_id AS id, moods FROM dim_anime WHERE moods IS NOT NULL',
+  )) {
     out.set(r.id, parseJson<unknown[]>(r.moods, []).filter(isMood));
   }
   return out;
@@ -376,13 +475,22 @@ export function droppedMalIds(db: SqlDb): Set<number> {
 
 /** Whether any Trakt title carries a TVDB, TMDb or IMDb id (what the id mapping is asked about). */
 export function hasExternalIds(db: SqlDb): boolean {
-  return db.get('SELECT 1 AS x FROM silver_titles WHERE tvdb_id IS NOT NULL OR tmdb_id IS NOT NULL OR imdb_id IS NOT NULL LIMIT 1') !== undefined;
+  return (
+    db.get(
+      'SELECT 1 AS x FROM silver_titles WHERE tvdb_id IS NOT NULL OR tmdb_id IS NOT NULL OR imdb_id IS NOT NULL LIMIT 1',
+    ) !== undefined
+  );
 }
 
 /** The stored decision for one title (its status, how it was made and why), or null when it was never looked up. */
-export function matchOf(db: SqlDb, titleKey: string): { status: TitleMatch['status']; method: TitleMatch['method']; malId: number | null; reason: string | null } | null {
-  return db.get<{ status: TitleMatch['status']; method: TitleMatch['method']; malId: number | null; reason: string | null }>(
-    'SELECT status, method, mal_id AS malId, reason FROM title_match WHERE title_key = ?',
-    [titleKey],
-  ) ?? null;
+export function matchOf(
+  db: SqlDb,
+  titleKey: string,
+): { status: TitleMatch['status']; method: TitleMatch['method']; malId: number | null; reason: string | null } | null {
+  return (
+    db.get<{ status: TitleMatch['status']; method: TitleMatch['method']; malId: number | null; reason: string | null }>(
+      'SELECT status, method, mal_id AS malId, reason FROM title_match WHERE title_key = ?',
+      [titleKey],
+    ) ?? null
+  );
 }

@@ -3,7 +3,9 @@ import type { Mood } from '../domain/moods.ts';
 
 /** MAL ids among `ids` with no labels from `model` yet. */
 export function unlabeled(db: SqlDb, ids: Iterable<number>, model: string): number[] {
-  return [...new Set(ids)].filter((id) => !db.get('SELECT 1 AS x FROM label_cache WHERE mal_id = ? AND model = ?', [id, model]));
+  return [...new Set(ids)].filter(
+    (id) => !db.get('SELECT 1 AS x FROM label_cache WHERE mal_id = ? AND model = ?', [id, model]),
+  );
 }
 
 /** Cache the model's labels and make them the title's moods (AI labels win over the genre mapping). */

@@ -55,13 +55,28 @@ export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: strin
   );
   let added = 0;
   // One read of the planned ids, not a query per item: a MAL import offers thousands of Plan to Watch entries.
-  const planned = new Set(db.all<{ m: number }>('SELECT mal_id AS m FROM plan_to_watch WHERE mal_id IS NOT NULL').map((r) => r.m));
+  const planned = new Set(
+    db.all<{ m: number }>('SELECT mal_id AS m FROM plan_to_watch WHERE mal_id IS NOT NULL').map((r) => r.m),
+  );
   for (const it of items) {
     if (it.malId !== null && planned.has(it.malId)) continue;
-    if (IMPORTED.has(it.source) && it.sourceKey && db.get('SELECT 1 AS x FROM plan_removed WHERE source = ? AND source_key = ?', [it.source, it.sourceKey])) continue;
+    if (
+      IMPORTED.has(it.source) &&
+      it.sourceKey &&
+      db.get('SELECT 1 AS x FROM plan_removed WHERE source = ? AND source_key = ?', [it.source, it.sourceKey])
+    )
+      continue;
     const n = stmt.run([
-      it.title, it.malId, it.streamingService ?? null, it.recommendedByAiAt ?? null, it.priority ?? next,
-      it.confidenceScore ?? null, it.notes ?? null, it.source, it.sourceKey, at,
+      it.title,
+      it.malId,
+      it.streamingService ?? null,
+      it.recommendedByAiAt ?? null,
+      it.priority ?? next,
+      it.confidenceScore ?? null,
+      it.notes ?? null,
+      it.source,
+      it.sourceKey,
+      at,
     ]);
     if (n > 0) {
       if (it.malId !== null) planned.add(it.malId);
@@ -80,17 +95,26 @@ export function addPlanItems(db: SqlDb, items: readonly NewPlanItem[], at: strin
 
 /** Remove an item; an imported item (Trakt watchlist, MAL plan to watch) is remembered as removed, so the next import does not bring it back. */
 export function removePlanItem(db: SqlDb, id: number): boolean {
-  const item = db.get<{ source: string; key: string | null }>('SELECT source, source_key AS key FROM plan_to_watch WHERE id = ?', [id]);
+  const item = db.get<{ source: string; key: string | null }>(
+    'SELECT source, source_key AS key FROM plan_to_watch WHERE id = ?',
+    [id],
+  );
   if (!item) return false;
   if (IMPORTED.has(item.source as PlanSource) && item.key) {
-    db.run('INSERT OR IGNORE INTO plan_removed (source, source_key, removed_at) VALUES (?, ?, ?)', [item.source, item.key, new Date().toISOString()]);
+    db.run('INSERT OR IGNORE INTO plan_removed (source, source_key, removed_at) VALUES (?, ?, ?)', [
+      item.source,
+      item.key,
+      new Date().toISOString(),
+    ]);
   }
   return db.run('DELETE FROM plan_to_watch WHERE id = ?', [id]) > 0;
 }
 
 /** Move an item to `priority`, shifting the others so priorities stay 1, 2, 3… */
 export function reprioritize(db: SqlDb, id: number, priority: number): boolean {
-  const ids = planItems(db).map((p) => p.id).filter((x) => x !== id);
+  const ids = planItems(db)
+    .map((p) => p.id)
+    .filter((x) => x !== id);
   if (ids.length === planItems(db).length) return false;
   ids.splice(Math.max(0, Math.min(ids.length, priority - 1)), 0, id);
   const stmt = db.prepare('UPDATE plan_to_watch SET priority = ? WHERE id = ?');

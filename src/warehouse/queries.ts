@@ -37,11 +37,23 @@ export interface VersionRow extends LibraryRow {
 }
 
 const COLUMN_ALIASES: ReadonlyArray<[string, string]> = [
-  ['title_key', 'titleKey'], ['trakt_id', 'traktId'], ['mal_id', 'malId'], ['title', 'title'], ['year', 'year'],
-  ['media_type', 'mediaType'], ['user_rating', 'userRating'], ['episodes_watched', 'episodesWatched'],
-  ['total_episodes', 'totalEpisodes'], ['total_plays', 'totalPlays'], ['first_watched_at', 'firstWatchedAt'],
-  ['last_watched_at', 'lastWatchedAt'], ['watch_duration_days', 'watchDurationDays'], ['binge_indicator', 'bingeIndicator'],
-  ['norm_title', 'normTitle'], ['mal_status', 'malStatus'], ['times_watched', 'timesWatched'],
+  ['title_key', 'titleKey'],
+  ['trakt_id', 'traktId'],
+  ['mal_id', 'malId'],
+  ['title', 'title'],
+  ['year', 'year'],
+  ['media_type', 'mediaType'],
+  ['user_rating', 'userRating'],
+  ['episodes_watched', 'episodesWatched'],
+  ['total_episodes', 'totalEpisodes'],
+  ['total_plays', 'totalPlays'],
+  ['first_watched_at', 'firstWatchedAt'],
+  ['last_watched_at', 'lastWatchedAt'],
+  ['watch_duration_days', 'watchDurationDays'],
+  ['binge_indicator', 'bingeIndicator'],
+  ['norm_title', 'normTitle'],
+  ['mal_status', 'malStatus'],
+  ['times_watched', 'timesWatched'],
 ];
 
 /** The select list of a LibraryRow from user_watch_history (optionally under a table alias). */
@@ -132,7 +144,14 @@ export function enrichedLibrary(db: SqlDb): EnrichedRow[] {
         WHERE h.is_current = 1 AND h.is_deleted = 0
         ORDER BY h.last_watched_at IS NULL, h.last_watched_at DESC, h.title`,
     )
-    .map((r) => ({ ...r, genres: jsonList(r.genres), studios: jsonList(r.studios), moods: jsonList(r.moods), hasMetadata: r.hasMetadata === 1, normNames: splitNames(r.normTitle, r.normNames) }));
+    .map((r) => ({
+      ...r,
+      genres: jsonList(r.genres),
+      studios: jsonList(r.studios),
+      moods: jsonList(r.moods),
+      hasMetadata: r.hasMetadata === 1,
+      normNames: splitNames(r.normTitle, r.normNames),
+    }));
 }
 
 /** A title whose current version is a deletion marker: gone from its source's latest export, kept in history. */
@@ -189,7 +208,10 @@ export function versionsOf(db: SqlDb, titleKey: string): VersionRow[] {
 /** Gold keys of current titles with this MAL id, the most played first (Trakt and MAL rows of one anime). */
 export function sameAnimeKeys(db: SqlDb, malId: number): string[] {
   return db
-    .all<{ k: string }>('SELECT title_key AS k FROM user_watch_history WHERE is_current = 1 AND mal_id = ? ORDER BY total_plays DESC, title_key', [malId])
+    .all<{ k: string }>(
+      'SELECT title_key AS k FROM user_watch_history WHERE is_current = 1 AND mal_id = ? ORDER BY total_plays DESC, title_key',
+      [malId],
+    )
     .map((r) => r.k);
 }
 

@@ -14,7 +14,10 @@ export interface HistoryTitle {
 }
 
 const MAL_STATUS: Record<string, HistoryTitle['status']> = {
-  Watching: 'watching', Completed: 'completed', 'On-Hold': 'on_hold', Dropped: 'dropped',
+  Watching: 'watching',
+  Completed: 'completed',
+  'On-Hold': 'on_hold',
+  Dropped: 'dropped',
 };
 
 /**
@@ -24,8 +27,17 @@ const MAL_STATUS: Record<string, HistoryTitle['status']> = {
  */
 export function historyTitles(db: SqlDb): HistoryTitle[] {
   const rows = db.all<{
-    key: string; title: string; malId: number; rating: number | null; binge: number | null; malStatus: string | null;
-    timesWatched: number | null; plays: number | null; episodes: number | null; watched: number | null; mediaType: string;
+    key: string;
+    title: string;
+    malId: number;
+    rating: number | null;
+    binge: number | null;
+    malStatus: string | null;
+    timesWatched: number | null;
+    plays: number | null;
+    episodes: number | null;
+    watched: number | null;
+    mediaType: string;
   }>(
     `SELECT title_key AS key, title, mal_id AS malId, user_rating AS rating, binge_indicator AS binge, mal_status AS malStatus,
             times_watched AS timesWatched, total_plays AS plays, total_episodes AS episodes, episodes_watched AS watched,
@@ -44,7 +56,7 @@ export function historyTitles(db: SqlDb): HistoryTitle[] {
     if (isMal) rewatches = r.timesWatched ?? 0;
     else if (r.mediaType === 'movie') rewatches = Math.max(0, (r.plays ?? 0) - 1);
     else if (r.episodes && r.episodes > 0) rewatches = Math.max(0, Math.floor((r.plays ?? 0) / r.episodes) - 1);
-    let status: HistoryTitle['status'] = isMal ? MAL_STATUS[r.malStatus ?? ''] ?? null : null;
+    let status: HistoryTitle['status'] = isMal ? (MAL_STATUS[r.malStatus ?? ''] ?? null) : null;
     if (!isMal) {
       if (dropped.has(r.malId)) status = 'dropped';
       else if (r.mediaType === 'movie' || (r.episodes !== null && (r.watched ?? 0) >= r.episodes)) status = 'completed';
@@ -80,7 +92,9 @@ function addWatchedSeasons(db: SqlDb, byId: Map<number, HistoryTitle>): void {
       )
       .map((r) => [r.key, r]),
   );
-  const episodes = new Map(db.all<{ m: number; e: number | null }>('SELECT mal_id AS m, episodes AS e FROM dim_anime').map((r) => [r.m, r.e]));
+  const episodes = new Map(
+    db.all<{ m: number; e: number | null }>('SELECT mal_id AS m, episodes AS e FROM dim_anime').map((r) => [r.m, r.e]),
+  );
   for (const [key, parts] of seasons) {
     const show = shows.get(key);
     if (!show) continue;

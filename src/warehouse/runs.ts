@@ -24,9 +24,23 @@ export interface RunCounts {
 }
 
 export const ZERO_COUNTS: RunCounts = {
-  filesRead: 0, recordsRead: 0, recordsNew: 0, recordsKnown: 0, recordsRepeated: 0, recordsSkipped: 0, recordsDuplicate: 0, titlesNew: 0,
-  titlesChanged: 0, titlesUnchanged: 0, titlesDeleted: 0, titlesRestored: 0, apiCalls: 0, cacheHits: 0,
-  cacheMisses: 0, http429: 0, waitSeconds: 0,
+  filesRead: 0,
+  recordsRead: 0,
+  recordsNew: 0,
+  recordsKnown: 0,
+  recordsRepeated: 0,
+  recordsSkipped: 0,
+  recordsDuplicate: 0,
+  titlesNew: 0,
+  titlesChanged: 0,
+  titlesUnchanged: 0,
+  titlesDeleted: 0,
+  titlesRestored: 0,
+  apiCalls: 0,
+  cacheHits: 0,
+  cacheMisses: 0,
+  http429: 0,
+  waitSeconds: 0,
 };
 
 export interface RunRow extends RunCounts {
@@ -42,9 +56,18 @@ export interface RunRow extends RunCounts {
 }
 
 /** Open an audit row for a run; returns its id. */
-export function startRun(db: SqlDb, kind: string, startedAt: string, sourcePath: string | null, validAt: string | null): number {
+export function startRun(
+  db: SqlDb,
+  kind: string,
+  startedAt: string,
+  sourcePath: string | null,
+  validAt: string | null,
+): number {
   db.run("INSERT INTO pipeline_runs (kind, started_at, source_path, valid_at, status) VALUES (?, ?, ?, ?, 'running')", [
-    kind, startedAt, sourcePath, validAt,
+    kind,
+    startedAt,
+    sourcePath,
+    validAt,
   ]);
   return db.get<{ id: number }>('SELECT last_insert_rowid() AS id')!.id;
 }
@@ -64,29 +87,89 @@ export function finishRun(
        titles_restored = ?, api_calls = ?, cache_hits = ?, cache_misses = ?, http_429 = ?, wait_seconds = ?,
        status = ?, error = ?, skipped_json = ?, batch_digest = ? WHERE run_id = ?`,
     [
-      new Date().toISOString(), c.filesRead, c.recordsRead, c.recordsNew, c.recordsKnown, c.recordsRepeated, c.recordsSkipped, c.recordsDuplicate,
-      c.titlesNew, c.titlesChanged, c.titlesUnchanged, c.titlesDeleted, c.titlesRestored, c.apiCalls, c.cacheHits,
-      c.cacheMisses, c.http429, c.waitSeconds, status, error, skipped.length ? JSON.stringify(skipped) : null, batchDigest, runId,
+      new Date().toISOString(),
+      c.filesRead,
+      c.recordsRead,
+      c.recordsNew,
+      c.recordsKnown,
+      c.recordsRepeated,
+      c.recordsSkipped,
+      c.recordsDuplicate,
+      c.titlesNew,
+      c.titlesChanged,
+      c.titlesUnchanged,
+      c.titlesDeleted,
+      c.titlesRestored,
+      c.apiCalls,
+      c.cacheHits,
+      c.cacheMisses,
+      c.http429,
+      c.waitSeconds,
+      status,
+      error,
+      skipped.length ? JSON.stringify(skipped) : null,
+      batchDigest,
+      runId,
     ],
   );
 }
 
 interface RunDbRow {
-  run_id: number; kind: string; started_at: string; finished_at: string | null; valid_at: string | null;
-  source_path: string | null; files_read: number; records_read: number; records_new: number; records_known: number; records_repeated: number; records_skipped: number;
-  records_duplicate: number; titles_new: number; titles_changed: number; titles_unchanged: number; titles_deleted: number;
-  titles_restored: number; api_calls: number; cache_hits: number; cache_misses: number; http_429: number;
-  wait_seconds: number; status: string; error: string | null; skipped_json: string | null;
+  run_id: number;
+  kind: string;
+  started_at: string;
+  finished_at: string | null;
+  valid_at: string | null;
+  source_path: string | null;
+  files_read: number;
+  records_read: number;
+  records_new: number;
+  records_known: number;
+  records_repeated: number;
+  records_skipped: number;
+  records_duplicate: number;
+  titles_new: number;
+  titles_changed: number;
+  titles_unchanged: number;
+  titles_deleted: number;
+  titles_restored: number;
+  api_calls: number;
+  cache_hits: number;
+  cache_misses: number;
+  http_429: number;
+  wait_seconds: number;
+  status: string;
+  error: string | null;
+  skipped_json: string | null;
 }
 
 function toRun(r: RunDbRow): RunRow {
   return {
-    runId: r.run_id, kind: r.kind, startedAt: r.started_at, finishedAt: r.finished_at, validAt: r.valid_at,
-    sourcePath: r.source_path, filesRead: r.files_read, recordsRead: r.records_read, recordsNew: r.records_new, recordsKnown: r.records_known, recordsRepeated: r.records_repeated,
-    recordsSkipped: r.records_skipped, recordsDuplicate: r.records_duplicate, titlesNew: r.titles_new,
-    titlesChanged: r.titles_changed, titlesUnchanged: r.titles_unchanged, titlesDeleted: r.titles_deleted,
-    titlesRestored: r.titles_restored, apiCalls: r.api_calls, cacheHits: r.cache_hits, cacheMisses: r.cache_misses,
-    http429: r.http_429, waitSeconds: r.wait_seconds, status: r.status, error: r.error,
+    runId: r.run_id,
+    kind: r.kind,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    validAt: r.valid_at,
+    sourcePath: r.source_path,
+    filesRead: r.files_read,
+    recordsRead: r.records_read,
+    recordsNew: r.records_new,
+    recordsKnown: r.records_known,
+    recordsRepeated: r.records_repeated,
+    recordsSkipped: r.records_skipped,
+    recordsDuplicate: r.records_duplicate,
+    titlesNew: r.titles_new,
+    titlesChanged: r.titles_changed,
+    titlesUnchanged: r.titles_unchanged,
+    titlesDeleted: r.titles_deleted,
+    titlesRestored: r.titles_restored,
+    apiCalls: r.api_calls,
+    cacheHits: r.cache_hits,
+    cacheMisses: r.cache_misses,
+    http429: r.http_429,
+    waitSeconds: r.wait_seconds,
+    status: r.status,
+    error: r.error,
     skipped: r.skipped_json ? (JSON.parse(r.skipped_json) as SkippedRecord[]) : [],
   };
 }

@@ -14,7 +14,9 @@ export interface SampleRun {
 
 /** Imports of the bundled sample: runs whose source path ends in one of the sample exports' own paths. */
 export function sampleRuns(db: SqlDb, samplePaths: readonly string[]): SampleRun[] {
-  const runs = db.all<SampleRun>("SELECT run_id AS runId, source_path AS sourcePath, valid_at AS validAt FROM pipeline_runs WHERE kind = 'import' AND source_path IS NOT NULL ORDER BY run_id");
+  const runs = db.all<SampleRun>(
+    "SELECT run_id AS runId, source_path AS sourcePath, valid_at AS validAt FROM pipeline_runs WHERE kind = 'import' AND source_path IS NOT NULL ORDER BY run_id",
+  );
   const ends = samplePaths.map((p) => p.replace(/\\/g, '/'));
   return runs.filter((r) => ends.some((e) => r.sourcePath.replace(/\\/g, '/').endsWith(`/${e}`)));
 }
@@ -35,11 +37,17 @@ const list = (n: number): string => Array.from({ length: n }, () => '?').join(',
  * provider answers shipped with the sample (request key → payload): enrichment copied them into the cache, where
  * they would go on answering the person's own lookups.
  */
-export function removeSampleRuns(db: SqlDb, runs: readonly SampleRun[], bundled: { provider: string; answers: ReadonlyMap<string, string | null> }): SampleRemoval {
+export function removeSampleRuns(
+  db: SqlDb,
+  runs: readonly SampleRun[],
+  bundled: { provider: string; answers: ReadonlyMap<string, string | null> },
+): SampleRemoval {
   if (runs.length === 0) return { titles: 0, versions: 0, planItems: 0, runs: 0 };
   const ids: SqlParam[] = runs.map((r) => r.runId);
   const inRuns = `run_id IN (${list(ids.length)})`;
-  const keys = db.all<{ k: string }>(`SELECT DISTINCT title_key AS k FROM user_watch_history WHERE ${inRuns}`, ids).map((r) => r.k);
+  const keys = db
+    .all<{ k: string }>(`SELECT DISTINCT title_key AS k FROM user_watch_history WHERE ${inRuns}`, ids)
+    .map((r) => r.k);
   const versionsBefore = count(db, 'SELECT COUNT(*) AS n FROM user_watch_history');
 
   db.run(`DELETE FROM user_watch_history WHERE ${inRuns}`, ids);
@@ -65,14 +73,20 @@ export function removeSampleRuns(db: SqlDb, runs: readonly SampleRun[], bundled:
     db.run('UPDATE user_watch_history SET is_current = 0 WHERE title_key = ?', [key]);
     kept.forEach((r, i) => {
       const next = kept[i + 1];
-      db.run('UPDATE user_watch_history SET valid_to = ?, is_current = ? WHERE version_id = ?', [next ? next.validFrom : null, next ? 0 : 1, r.id]);
+      db.run('UPDATE user_watch_history SET valid_to = ?, is_current = ? WHERE version_id = ?', [
+        next ? next.validFrom : null,
+        next ? 0 : 1,
+        r.id,
+      ]);
     });
   }
   const versions = versionsBefore - count(db, 'SELECT COUNT(*) AS n FROM user_watch_history');
 
-  for (const t of ['bronze_trakt_history', 'bronze_trakt_ratings', 'bronze_trakt_watchlist', 'bronze_trakt_watched']) db.run(`DELETE FROM ${t} WHERE ${inRuns}`, ids);
+  for (const t of ['bronze_trakt_history', 'bronze_trakt_ratings', 'bronze_trakt_watchlist', 'bronze_trakt_watched'])
+    db.run(`DELETE FROM ${t} WHERE ${inRuns}`, ids);
   // Silver holds the latest Trakt export: the sample's, unless the person imported their own since.
-  const lastTrakt = db.get<{ id: number }>("SELECT MAX(run_id) AS id FROM pipeline_runs WHERE kind = 'import'")?.id ?? null;
+  const lastTrakt =
+    db.get<{ id: number }>("SELECT MAX(run_id) AS id FROM pipeline_runs WHERE kind = 'import'")?.id ?? null;
   const silverIsSample = lastTrakt !== null && ids.includes(lastTrakt);
   if (silverIsSample) for (const t of ['silver_plays', 'silver_titles', 'silver_watchlist']) db.run(`DELETE FROM ${t}`);
 
@@ -92,7 +106,11 @@ export function removeSampleRuns(db: SqlDb, runs: readonly SampleRun[], bundled:
   db.run(`DELETE FROM pipeline_runs WHERE ${inRuns}`, ids);
 
   for (const [key, payload] of bundled.answers) {
-    db.run('DELETE FROM api_cache WHERE provider = ? AND request_key = ? AND payload IS ?', [bundled.provider, key, payload]);
+    db.run('DELETE FROM api_cache WHERE provider = ? AND request_key = ? AND payload IS ?', [
+      bundled.provider,
+      key,
+      payload,
+    ]);
   }
   // The sample's anime metadata, where nothing of the person's refers to it.
   for (const key of bundled.answers.keys()) {

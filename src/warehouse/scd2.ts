@@ -69,9 +69,26 @@ export function newestValidFrom(db: SqlDb): string | null {
 
 function insertParams(v: GoldValues, isDeleted: boolean, loadTime: string, runId: number): SqlParam[] {
   return [
-    v.titleKey, v.traktId, v.malId, v.title, v.normTitle, v.year, v.mediaType, v.userRating, v.episodesWatched,
-    v.totalPlays, v.totalEpisodes, v.firstWatchedAt, v.lastWatchedAt, v.watchDurationDays, v.bingeIndicator,
-    v.malStatus ?? null, v.timesWatched ?? null, loadTime, isDeleted ? 1 : 0, runId,
+    v.titleKey,
+    v.traktId,
+    v.malId,
+    v.title,
+    v.normTitle,
+    v.year,
+    v.mediaType,
+    v.userRating,
+    v.episodesWatched,
+    v.totalPlays,
+    v.totalEpisodes,
+    v.firstWatchedAt,
+    v.lastWatchedAt,
+    v.watchDurationDays,
+    v.bingeIndicator,
+    v.malStatus ?? null,
+    v.timesWatched ?? null,
+    loadTime,
+    isDeleted ? 1 : 0,
+    runId,
   ];
 }
 
@@ -80,7 +97,13 @@ function insertParams(v: GoldValues, isDeleted: boolean, loadTime: string, runId
  * missing titles deleted. Only titles under `keyPrefix` are compared (`trakt:` or `mal:`): an export of one
  * source never deletes the other's titles. Refuses a load time earlier than what the warehouse already knows.
  */
-export function loadGold(db: SqlDb, batch: readonly GoldValues[], loadTime: string, runId: number, keyPrefix = 'trakt:'): Scd2Plan {
+export function loadGold(
+  db: SqlDb,
+  batch: readonly GoldValues[],
+  loadTime: string,
+  runId: number,
+  keyPrefix = 'trakt:',
+): Scd2Plan {
   const plan = planScd2(currentVersions(db, keyPrefix), batch);
   const newest = newestValidFrom(db);
   if (newest !== null && (loadTime < newest || (loadTime === newest && !planIsEmpty(plan)))) {
@@ -90,7 +113,9 @@ export function loadGold(db: SqlDb, batch: readonly GoldValues[], loadTime: stri
     );
   }
 
-  const close = db.prepare('UPDATE user_watch_history SET valid_to = ?, is_current = 0 WHERE version_id = ? AND is_current = 1');
+  const close = db.prepare(
+    'UPDATE user_watch_history SET valid_to = ?, is_current = 0 WHERE version_id = ? AND is_current = 1',
+  );
   for (const id of plan.close) close.run([loadTime, id]);
   close.free();
 
@@ -107,7 +132,14 @@ export function loadGold(db: SqlDb, batch: readonly GoldValues[], loadTime: stri
     'UPDATE user_watch_history SET trakt_id = ?, title = ?, norm_title = ?, year = ?, total_episodes = ? WHERE version_id = ?',
   );
   for (const t of plan.touch) {
-    touch.run([t.values.traktId, t.values.title, t.values.normTitle, t.values.year, t.values.totalEpisodes, t.versionId]);
+    touch.run([
+      t.values.traktId,
+      t.values.title,
+      t.values.normTitle,
+      t.values.year,
+      t.values.totalEpisodes,
+      t.versionId,
+    ]);
   }
   touch.free();
   return plan;

@@ -9,7 +9,21 @@ export function replaceAniListSilver(db: SqlDb, entries: readonly AniListEntry[]
        started_at, completed_at, updated_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const e of entries) {
-    put.run([e.anilistId, e.malId, e.title, e.format, e.episodes, e.status, e.score, e.progress, e.repeat, e.startedAt, e.completedAt, e.updatedAt, e.notes || null]);
+    put.run([
+      e.anilistId,
+      e.malId,
+      e.title,
+      e.format,
+      e.episodes,
+      e.status,
+      e.score,
+      e.progress,
+      e.repeat,
+      e.startedAt,
+      e.completedAt,
+      e.updatedAt,
+      e.notes || null,
+    ]);
   }
   put.free();
 }

@@ -11,8 +11,20 @@ export function replaceMalSilver(db: SqlDb, entries: readonly MalEntry[]): void 
   );
   for (const e of entries) {
     put.run([
-      e.malId, e.title, e.seriesType, e.seriesEpisodes, e.watchedEpisodes, e.startDate, e.finishDate, e.score, e.status,
-      e.timesWatched, e.rewatching ? 1 : 0, e.priority, e.tags, e.comments,
+      e.malId,
+      e.title,
+      e.seriesType,
+      e.seriesEpisodes,
+      e.watchedEpisodes,
+      e.startDate,
+      e.finishDate,
+      e.score,
+      e.status,
+      e.timesWatched,
+      e.rewatching ? 1 : 0,
+      e.priority,
+      e.tags,
+      e.comments,
     ]);
   }
   put.free();
@@ -21,7 +33,22 @@ export function replaceMalSilver(db: SqlDb, entries: readonly MalEntry[]): void 
 /** The latest MAL export's entries (what `anidex export` writes back for MAL-sourced titles). */
 export function malSilverEntries(db: SqlDb): MalEntry[] {
   return db
-    .all<{ malId: number; title: string; seriesType: string | null; seriesEpisodes: number | null; watchedEpisodes: number; startDate: string | null; finishDate: string | null; score: number | null; status: MalEntry['status']; timesWatched: number; rewatching: number; priority: MalEntry['priority']; tags: string | null; comments: string | null }>(
+    .all<{
+      malId: number;
+      title: string;
+      seriesType: string | null;
+      seriesEpisodes: number | null;
+      watchedEpisodes: number;
+      startDate: string | null;
+      finishDate: string | null;
+      score: number | null;
+      status: MalEntry['status'];
+      timesWatched: number;
+      rewatching: number;
+      priority: MalEntry['priority'];
+      tags: string | null;
+      comments: string | null;
+    }>(
       `SELECT mal_id AS malId, title, series_type AS seriesType, series_episodes AS seriesEpisodes, watched_episodes AS watchedEpisodes,
               start_date AS startDate, finish_date AS finishDate, score, status, times_watched AS timesWatched, rewatching,
               priority, tags, comments

@@ -6,7 +6,9 @@ import { titleKey } from '../domain/title-key.ts';
 
 /** A digest of exactly the columns a silver play has, so a changed row (and only that) is rewritten. */
 function rowHash(x: SilverPlay): string {
-  return createHash('sha1').update(`${x.titleKey}|${x.watchedAt}|${x.action}|${x.season}|${x.episode}|${x.episodeTraktId}`).digest('base64');
+  return createHash('sha1')
+    .update(`${x.titleKey}|${x.watchedAt}|${x.action}|${x.season}|${x.episode}|${x.episodeTraktId}`)
+    .digest('base64');
 }
 
 /**
@@ -20,7 +22,11 @@ export function syncSilver(
   titles: readonly TitleFacts[],
   watchlist: readonly TraktWatchlistItem[],
 ): { playsWritten: number; playsRemoved: number } {
-  const existing = new Map(db.all<{ id: number; h: string }>('SELECT play_id AS id, content_hash AS h FROM silver_plays').map((r) => [r.id, r.h]));
+  const existing = new Map(
+    db
+      .all<{ id: number; h: string }>('SELECT play_id AS id, content_hash AS h FROM silver_plays')
+      .map((r) => [r.id, r.h]),
+  );
   const inBatch = new Set<number>();
   const changed: Array<{ x: SilverPlay; h: string }> = [];
   for (const x of plays) {
@@ -38,7 +44,8 @@ export function syncSilver(
     `INSERT OR REPLACE INTO silver_plays (play_id, title_key, watched_at, action, season, episode, episode_trakt_id, content_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const { x, h } of changed) ins.run([x.playId, x.titleKey, x.watchedAt, x.action, x.season, x.episode, x.episodeTraktId, h]);
+  for (const { x, h } of changed)
+    ins.run([x.playId, x.titleKey, x.watchedAt, x.action, x.season, x.episode, x.episodeTraktId, h]);
   ins.free();
 
   db.exec('DELETE FROM silver_titles; DELETE FROM silver_watchlist;');
@@ -51,9 +58,26 @@ export function syncSilver(
   );
   for (const f of titles) {
     t.run([
-      f.titleKey, f.normTitle, f.traktId, f.slug, f.imdbId, f.tmdbId, f.tvdbId, f.title, f.year, f.mediaType,
-      f.userRating, f.ratedAt, f.episodesWatched, f.specialsWatched, f.totalPlays, f.totalEpisodes,
-      f.firstWatchedAt, f.lastWatchedAt, f.watchDurationDays, f.bingeIndicator,
+      f.titleKey,
+      f.normTitle,
+      f.traktId,
+      f.slug,
+      f.imdbId,
+      f.tmdbId,
+      f.tvdbId,
+      f.title,
+      f.year,
+      f.mediaType,
+      f.userRating,
+      f.ratedAt,
+      f.episodesWatched,
+      f.specialsWatched,
+      f.totalPlays,
+      f.totalEpisodes,
+      f.firstWatchedAt,
+      f.lastWatchedAt,
+      f.watchDurationDays,
+      f.bingeIndicator,
     ]);
   }
   t.free();
@@ -63,7 +87,18 @@ export function syncSilver(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const i of watchlist) {
-    w.run([i.listItemId, titleKey(i.media), i.kind, i.media.title, i.media.year, i.media.mediaType, i.media.ids.trakt, i.rank, i.listedAt, i.notes]);
+    w.run([
+      i.listItemId,
+      titleKey(i.media),
+      i.kind,
+      i.media.title,
+      i.media.year,
+      i.media.mediaType,
+      i.media.ids.trakt,
+      i.rank,
+      i.listedAt,
+      i.notes,
+    ]);
   }
   w.free();
   return { playsWritten: changed.length, playsRemoved: removed };
@@ -71,5 +106,7 @@ export function syncSilver(
 
 /** Plays per title of the latest export, as silver holds them (what the cross-check needs when nothing is rebuilt). */
 export function silverPlayTotals(db: SqlDb): Array<{ titleKey: string; totalPlays: number }> {
-  return db.all<{ titleKey: string; totalPlays: number }>('SELECT title_key AS titleKey, total_plays AS totalPlays FROM silver_titles');
+  return db.all<{ titleKey: string; totalPlays: number }>(
+    'SELECT title_key AS titleKey, total_plays AS totalPlays FROM silver_titles',
+  );
 }

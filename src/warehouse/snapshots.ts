@@ -24,7 +24,13 @@ function stamp(iso: string): string {
 }
 
 /** Copy the warehouse file into snapshots/ with a sidecar describing why; keeps the newest SNAPSHOTS_KEPT. */
-export function takeSnapshot(dataDir: string, warehouseFile: string, reason: string, titles: number | null, protect?: string): SnapshotInfo | null {
+export function takeSnapshot(
+  dataDir: string,
+  warehouseFile: string,
+  reason: string,
+  titles: number | null,
+  protect?: string,
+): SnapshotInfo | null {
   if (!existsSync(warehouseFile)) return null;
   const dir = snapshotDir(dataDir);
   mkdirSync(dir, { recursive: true });

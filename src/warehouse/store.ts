@@ -105,7 +105,10 @@ export class Warehouse {
    * Apply `fn` as one transaction under the writer lock, then save atomically. `snapshotWhen` decides from
    * the result whether the snapshot is worth taking (an import that changed nothing is not).
    */
-  async write<T>(fn: (db: SqlDb) => T | Promise<T>, opts: WriteOptions & { snapshotWhen?: (result: T) => boolean } = {}): Promise<T> {
+  async write<T>(
+    fn: (db: SqlDb) => T | Promise<T>,
+    opts: WriteOptions & { snapshotWhen?: (result: T) => boolean } = {},
+  ): Promise<T> {
     mkdirSync(this.dataDir, { recursive: true });
     const release = await acquireLock(join(this.dataDir, 'warehouse.lock'), {
       what: opts.what,
@@ -163,12 +166,18 @@ export class Warehouse {
     } catch (err) {
       // The file still holds the old state; force the next access to reload it instead of trusting memory.
       this.loaded = null;
-      throw new AnidexError(`Could not save ${this.file}: ${(err as Error).message}.`, 'Check free disk space and permissions; the previous warehouse is intact.');
+      throw new AnidexError(
+        `Could not save ${this.file}: ${(err as Error).message}.`,
+        'Check free disk space and permissions; the previous warehouse is intact.',
+      );
     }
     this.loaded = stampOf(this.file);
   }
 
   private countTitles(db: SqlDb): number {
-    return db.get<{ n: number }>('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0')?.n ?? 0;
+    return (
+      db.get<{ n: number }>('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1 AND is_deleted = 0')
+        ?.n ?? 0
+    );
   }
 }

@@ -29,9 +29,17 @@ const cachePath = (cacheDir: string, dataDir: string, name: string): string =>
  * A view computed earlier from this very warehouse file, or null (none, unreadable, or the warehouse has been
  * saved since). Derived data only: it is never the source of anything, and a miss costs a query.
  */
-export async function readViewCache<T>(cacheDir: string, dataDir: string, name: string, version: string): Promise<T | null> {
+export async function readViewCache<T>(
+  cacheDir: string,
+  dataDir: string,
+  name: string,
+  version: string,
+): Promise<T | null> {
   try {
-    const [text, id] = await Promise.all([readFile(cachePath(cacheDir, dataDir, name), 'utf8'), warehouseIdentity(dataDir, version)]);
+    const [text, id] = await Promise.all([
+      readFile(cachePath(cacheDir, dataDir, name), 'utf8'),
+      warehouseIdentity(dataDir, version),
+    ]);
     const c = JSON.parse(text) as { identity?: unknown; value?: T };
     return id !== null && c.identity === id && c.value !== undefined ? c.value : null;
   } catch {
@@ -40,7 +48,13 @@ export async function readViewCache<T>(cacheDir: string, dataDir: string, name: 
 }
 
 /** Keep a view for the next start; `identity` must have been taken before the view was read from the file. */
-export function writeViewCache(cacheDir: string, dataDir: string, name: string, identity: string, value: unknown): void {
+export function writeViewCache(
+  cacheDir: string,
+  dataDir: string,
+  name: string,
+  identity: string,
+  value: unknown,
+): void {
   const path = cachePath(cacheDir, dataDir, name);
   mkdirSync(dirname(path), { recursive: true });
   writeFileAtomic(path, Buffer.from(JSON.stringify({ identity, value })), 0o600);

@@ -15,9 +15,22 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  buildSchema, defaultFieldResolver, execute, getArgumentValues, GraphQLError, GraphQLObjectType, Kind, parse, validate,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo,
-  type OperationDefinitionNode, type SelectionSetNode,
+  buildSchema,
+  defaultFieldResolver,
+  execute,
+  getArgumentValues,
+  GraphQLError,
+  GraphQLObjectType,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { animeDb, mediaSearchTitles, searchScore, type AniListMedia, type AnimeDb, type MediaTag } from './anime-db.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -56,7 +69,14 @@ export type Fault =
 export type FaultKind = Fault['kind'];
 /** A fault, or just its kind (latency 1000 ms, http 500). */
 export type FaultInput = Fault | FaultKind;
-export interface RequestInfo { n: number; method: string; path: string; headers: IncomingHttpHeaders; body: string; json: unknown }
+export interface RequestInfo {
+  n: number;
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  json: unknown;
+}
 /** Decides a fault per request (after the queue of inject() is empty). */
 export type FaultPicker = (r: RequestInfo) => FaultInput | null | undefined;
 
@@ -68,10 +88,22 @@ export interface LogEntry extends RequestInfo {
 }
 
 const DEFAULT_FAULT: Record<FaultKind, Fault> = {
-  latency: { kind: 'latency', ms: 1000 }, http: { kind: 'http', status: 500 }, reset: { kind: 'reset' }, hang: { kind: 'hang' },
-  malformed: { kind: 'malformed' }, truncated: { kind: 'truncated' }, errors200: { kind: 'errors200' }, rateLimited: { kind: 'rateLimited' },
-  body: { kind: 'body', status: 200, body: '<!DOCTYPE html><html><head><title>Captive portal</title></head><body>Sign in to continue</body></html>', contentType: 'text/html; charset=UTF-8' },
-  trickle: { kind: 'trickle', intervalMs: 100 }, headers: { kind: 'headers', headers: {} },
+  latency: { kind: 'latency', ms: 1000 },
+  http: { kind: 'http', status: 500 },
+  reset: { kind: 'reset' },
+  hang: { kind: 'hang' },
+  malformed: { kind: 'malformed' },
+  truncated: { kind: 'truncated' },
+  errors200: { kind: 'errors200' },
+  rateLimited: { kind: 'rateLimited' },
+  body: {
+    kind: 'body',
+    status: 200,
+    body: '<!DOCTYPE html><html><head><title>Captive portal</title></head><body>Sign in to continue</body></html>',
+    contentType: 'text/html; charset=UTF-8',
+  },
+  trickle: { kind: 'trickle', intervalMs: 100 },
+  headers: { kind: 'headers', headers: {} },
 };
 const toFault = (f: FaultInput): Fault => (typeof f === 'string' ? DEFAULT_FAULT[f] : f);
 
@@ -79,25 +111,37 @@ const toFault = (f: FaultInput): Fault => (typeof f === 'string' ? DEFAULT_FAULT
 export function encodeJson(value: unknown, php: boolean): string {
   const s = JSON.stringify(value);
   if (!php) return s;
-  return s.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s
+    .replace(/\//g, '\\/')
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A sliding-window log: at most `limit` accepted requests in any `windowMs`. */
 export class SlidingWindow {
   private hits: number[] = [];
-  constructor(public limit: number, public windowMs: number) {}
+  constructor(
+    public limit: number,
+    public windowMs: number,
+  ) {}
   private prune(now: number): void {
     while (this.hits.length && (this.hits[0] as number) <= now - this.windowMs) this.hits.shift();
   }
   /** Slots left now (without taking one). */
-  remaining(now = Date.now()): number { this.prune(now); return Math.max(0, this.limit - this.hits.length); }
+  remaining(now = Date.now()): number {
+    this.prune(now);
+    return Math.max(0, this.limit - this.hits.length);
+  }
   /** When full: ms until the oldest hit leaves the window. */
   waitMs(now = Date.now()): number {
     this.prune(now);
     return this.hits.length < this.limit ? 0 : (this.hits[0] as number) + this.windowMs - now;
   }
-  take(now = Date.now()): void { this.hits.push(now); }
-  reset(): void { this.hits = []; }
+  take(now = Date.now()): void {
+    this.hits.push(now);
+  }
+  reset(): void {
+    this.hits = [];
+  }
 }
 
 /** HTTP server, request log, counters and fault queue shared by both fakes. */
@@ -118,20 +162,42 @@ export abstract class FakeServerBase {
   private queue: Fault[] = [];
   private picker: FaultPicker | null = null;
 
-  constructor(protected readonly php: boolean, latencyMs: number) {
+  constructor(
+    protected readonly php: boolean,
+    latencyMs: number,
+  ) {
     this.latencyMs = latencyMs;
-    this.server = http.createServer((req, res) => { void this.receive(req, res); });
+    this.server = http.createServer((req, res) => {
+      void this.receive(req, res);
+    });
   }
 
   /** Apply `fault` to the next `times` requests (queued after earlier injections). */
-  inject(fault: FaultInput, times = 1): void { for (let i = 0; i < times; i++) this.queue.push(toFault(fault)); }
+  inject(fault: FaultInput, times = 1): void {
+    for (let i = 0; i < times; i++) this.queue.push(toFault(fault));
+  }
   /** Decide a fault per request (used once the inject() queue is empty); null turns it off. */
-  setFaultFn(fn: FaultPicker | null): void { this.picker = fn; }
-  clearFaults(): void { this.queue = []; this.picker = null; }
-  setLatency(ms: number): void { this.latencyMs = ms; }
+  setFaultFn(fn: FaultPicker | null): void {
+    this.picker = fn;
+  }
+  clearFaults(): void {
+    this.queue = [];
+    this.picker = null;
+  }
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
   /** Injected faults not yet used. */
-  get pendingFaults(): number { return this.queue.length; }
-  resetCounters(): void { this.requests = 0; this.rateLimited = 0; this.faultsServed = 0; this.byStatus = {}; this.log = []; }
+  get pendingFaults(): number {
+    return this.queue.length;
+  }
+  resetCounters(): void {
+    this.requests = 0;
+    this.rateLimited = 0;
+    this.faultsServed = 0;
+    this.byStatus = {};
+    this.log = [];
+  }
 
   /** Listen on 127.0.0.1 and a free port. */
   async listen(): Promise<void> {
@@ -155,19 +221,40 @@ export abstract class FakeServerBase {
 
   private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    try { for await (const c of req) chunks.push(c as Buffer); } catch { return; }
+    try {
+      for await (const c of req) chunks.push(c as Buffer);
+    } catch {
+      return;
+    }
     const body = Buffer.concat(chunks).toString('utf8');
     let json: unknown;
-    try { json = body ? JSON.parse(body) : undefined; } catch { json = undefined; }
+    try {
+      json = body ? JSON.parse(body) : undefined;
+    } catch {
+      json = undefined;
+    }
     const n = ++this.requests;
-    const entry: LogEntry = { n, at: Date.now(), method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, json, status: null, fault: null };
+    const entry: LogEntry = {
+      n,
+      at: Date.now(),
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+      json,
+      status: null,
+      fault: null,
+    };
     this.log.push(entry);
     try {
       if (this.latencyMs > 0) await sleep(this.latencyMs);
       await this.handle(req, res, entry);
     } catch (err) {
       // A bug in the fake: say so loudly rather than hang the client.
-      if (!res.headersSent) this.send(res, entry, 500, JSON.stringify({ fakeServerError: String(err) }), { 'Content-Type': 'application/json' });
+      if (!res.headersSent)
+        this.send(res, entry, 500, JSON.stringify({ fakeServerError: String(err) }), {
+          'Content-Type': 'application/json',
+        });
     }
   }
 
@@ -176,7 +263,10 @@ export abstract class FakeServerBase {
     const queued = this.queue.shift();
     const picked = queued ?? this.picker?.(entry) ?? null;
     const fault = picked === null ? null : toFault(picked);
-    if (fault) { entry.fault = fault.kind; this.faultsServed++; }
+    if (fault) {
+      entry.fault = fault.kind;
+      this.faultsServed++;
+    }
     return fault;
   }
 
@@ -186,13 +276,25 @@ export abstract class FakeServerBase {
    */
   protected async transportFault(fault: Fault | null, res: ServerResponse): Promise<boolean> {
     if (!fault) return false;
-    if (fault.kind === 'latency') { await sleep(fault.ms); return false; }
-    if (fault.kind === 'reset') { res.socket?.destroy(); return true; }
+    if (fault.kind === 'latency') {
+      await sleep(fault.ms);
+      return false;
+    }
+    if (fault.kind === 'reset') {
+      res.socket?.destroy();
+      return true;
+    }
     if (fault.kind === 'hang') return true; // no answer; close() or the client's abort ends the socket
     return false;
   }
 
-  protected send(res: ServerResponse, entry: LogEntry, status: number, body: string, headers: Record<string, string | number>): void {
+  protected send(
+    res: ServerResponse,
+    entry: LogEntry,
+    status: number,
+    body: string,
+    headers: Record<string, string | number>,
+  ): void {
     entry.status = status;
     this.byStatus[status] = (this.byStatus[status] ?? 0) + 1;
     if (status === 429) this.rateLimited++;
@@ -208,7 +310,14 @@ export abstract class FakeServerBase {
   }
 
   /** Sends a body according to malformed/truncated/trickle/headers faults, else whole. */
-  protected sendMaybeBroken(res: ServerResponse, entry: LogEntry, fault: Fault | null, status: number, body: string, headers: Record<string, string | number>): void {
+  protected sendMaybeBroken(
+    res: ServerResponse,
+    entry: LogEntry,
+    fault: Fault | null,
+    status: number,
+    body: string,
+    headers: Record<string, string | number>,
+  ): void {
     if (fault?.kind === 'headers') {
       this.send(res, entry, status, body, { ...headers, ...fault.headers });
     } else if (fault?.kind === 'trickle') {
@@ -247,8 +356,29 @@ export abstract class FakeServerBase {
 export const ANILIST_429_BODY = '{"data": null,"errors": [{"message": "Too Many Requests.","status": 429}]}';
 export const ANILIST_DISABLED_MESSAGE =
   'The AniList API has been temporarily disabled due to severe stability issues. Please check the announcements channel in the official AniList Discord for more information.';
-const NO_QUERY_MESSAGE = 'No query or mutation provided. Please view https://anilist.co/graphiql to see available queries and mutations.';
-export const GENRES = ['Action', 'Adventure', 'Comedy', 'Drama', 'Ecchi', 'Fantasy', 'Hentai', 'Horror', 'Mahou Shoujo', 'Mecha', 'Music', 'Mystery', 'Psychological', 'Romance', 'Sci-Fi', 'Slice of Life', 'Sports', 'Supernatural', 'Thriller'];
+const NO_QUERY_MESSAGE =
+  'No query or mutation provided. Please view https://anilist.co/graphiql to see available queries and mutations.';
+export const GENRES = [
+  'Action',
+  'Adventure',
+  'Comedy',
+  'Drama',
+  'Ecchi',
+  'Fantasy',
+  'Hentai',
+  'Horror',
+  'Mahou Shoujo',
+  'Mecha',
+  'Music',
+  'Mystery',
+  'Psychological',
+  'Romance',
+  'Sci-Fi',
+  'Slice of Life',
+  'Sports',
+  'Supernatural',
+  'Thriller',
+];
 
 export interface FakeAniListOptions {
   /** Requests allowed per window (default 30, AniList's degraded limit). */
@@ -610,7 +740,8 @@ const schema = (): ReturnType<typeof buildSchema> => (cachedSchema ??= buildSche
 
 type Args = Record<string, unknown>;
 /** AniList ignores absent and null arguments; empty lists and "" are treated the same (unverified, §1.1). */
-const given = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+const given = (v: unknown): boolean =>
+  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 const fuzzyInt = (d: { year: number | null; month: number | null; day: number | null }): number | null =>
   d.year === null ? null : d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0);
 /** A stable but meaningless order: what AniList returns when no sort is given (and for id_in, §4.2). */
@@ -618,18 +749,45 @@ const scramble = (id: number): number => Math.imul(id ^ 0x5bd1e995, 0x27d4eb2d) 
 
 type Getter = (m: AniListMedia) => unknown;
 const SCALARS: Record<string, Getter> = {
-  id: (m) => m.id, idMal: (m) => m.idMal, type: (m) => m.type, format: (m) => m.format, status: (m) => m.status,
-  season: (m) => m.season, seasonYear: (m) => m.seasonYear, isAdult: (m) => m.isAdult, countryOfOrigin: (m) => m.countryOfOrigin,
-  episodes: (m) => m.episodes, duration: (m) => m.duration, chapters: (m) => m.chapters, volumes: (m) => m.volumes,
-  source: (m) => m.source, averageScore: (m) => m.averageScore, popularity: (m) => m.popularity, isLicensed: (m) => m.isLicensed,
-  startDate: (m) => fuzzyInt(m.startDate), endDate: (m) => fuzzyInt(m.endDate),
+  id: (m) => m.id,
+  idMal: (m) => m.idMal,
+  type: (m) => m.type,
+  format: (m) => m.format,
+  status: (m) => m.status,
+  season: (m) => m.season,
+  seasonYear: (m) => m.seasonYear,
+  isAdult: (m) => m.isAdult,
+  countryOfOrigin: (m) => m.countryOfOrigin,
+  episodes: (m) => m.episodes,
+  duration: (m) => m.duration,
+  chapters: (m) => m.chapters,
+  volumes: (m) => m.volumes,
+  source: (m) => m.source,
+  averageScore: (m) => m.averageScore,
+  popularity: (m) => m.popularity,
+  isLicensed: (m) => m.isLicensed,
+  startDate: (m) => fuzzyInt(m.startDate),
+  endDate: (m) => fuzzyInt(m.endDate),
 };
 const SORTS: Record<string, (m: AniListMedia) => number | string | null> = {
-  ID: (m) => m.id, TITLE_ROMAJI: (m) => m.title.romaji, TITLE_ENGLISH: (m) => m.title.english, TITLE_NATIVE: (m) => m.title.native,
-  TYPE: (m) => m.type, FORMAT: (m) => m.format, START_DATE: (m) => fuzzyInt(m.startDate), END_DATE: (m) => fuzzyInt(m.endDate),
-  SCORE: (m) => m.averageScore, POPULARITY: (m) => m.popularity, TRENDING: (m) => m.trending, EPISODES: (m) => m.episodes,
-  DURATION: (m) => m.duration, STATUS: (m) => m.status, CHAPTERS: (m) => m.chapters, VOLUMES: (m) => m.volumes,
-  UPDATED_AT: (m) => m.updatedAt, FAVOURITES: (m) => m.favourites,
+  ID: (m) => m.id,
+  TITLE_ROMAJI: (m) => m.title.romaji,
+  TITLE_ENGLISH: (m) => m.title.english,
+  TITLE_NATIVE: (m) => m.title.native,
+  TYPE: (m) => m.type,
+  FORMAT: (m) => m.format,
+  START_DATE: (m) => fuzzyInt(m.startDate),
+  END_DATE: (m) => fuzzyInt(m.endDate),
+  SCORE: (m) => m.averageScore,
+  POPULARITY: (m) => m.popularity,
+  TRENDING: (m) => m.trending,
+  EPISODES: (m) => m.episodes,
+  DURATION: (m) => m.duration,
+  STATUS: (m) => m.status,
+  CHAPTERS: (m) => m.chapters,
+  VOLUMES: (m) => m.volumes,
+  UPDATED_AT: (m) => m.updatedAt,
+  FAVOURITES: (m) => m.favourites,
 };
 
 function matches(m: AniListMedia, a: Args): boolean {
@@ -689,9 +847,16 @@ export function findMedia(db: AnimeDb, a: Args, defaultSort?: string): AniListMe
 
 // --- resolvers ----------------------------------------------------------------------------------------------
 
-interface PageCtx { page: number; perPage: number; all: () => AniListMedia[] }
+interface PageCtx {
+  page: number;
+  perPage: number;
+  all: () => AniListMedia[];
+}
 const pageInfo = (total: number, perPage: number, page: number, shown: number) => ({
-  total, perPage, currentPage: page, lastPage: Math.max(1, Math.ceil(total / perPage)),
+  total,
+  perPage,
+  currentPage: page,
+  lastPage: Math.max(1, Math.ceil(total / perPage)),
   // "page is full" (§4.1): an exactly-full last page still says true
   hasNextPage: shown > 0 && shown === perPage,
 });
@@ -702,7 +867,12 @@ const clamp = (v: unknown, dflt: number, max: number): number =>
 function mediaFieldOf(sel: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode | undefined {
   for (const s of sel?.selections ?? []) {
     if (s.kind === Kind.FIELD && s.name.value === 'media') return s;
-    const inner = s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : s.kind === Kind.FRAGMENT_SPREAD ? info.fragments[s.name.value]?.selectionSet : undefined;
+    const inner =
+      s.kind === Kind.INLINE_FRAGMENT
+        ? s.selectionSet
+        : s.kind === Kind.FRAGMENT_SPREAD
+          ? info.fragments[s.name.value]?.selectionSet
+          : undefined;
     const found = inner && mediaFieldOf(inner, info);
     if (found) return found;
   }
@@ -713,8 +883,13 @@ function mediaFieldOf(sel: SelectionSetNode | undefined, info: GraphQLResolveInf
 type Resolver = (src: any, args: Args, info: GraphQLResolveInfo) => unknown; // src is whatever the parent resolver returned
 
 function resolvers(db: AnimeDb): Record<string, Resolver> {
-  const tagCollection: MediaTag[] = [...new Map(db.media.flatMap((m) => m.tags).map((t) => [t.name, { ...t, rank: null, userId: null, isMediaSpoiler: false }])).values()];
-  const pageSlice = (ctx: PageCtx, all: AniListMedia[]) => all.slice((ctx.page - 1) * ctx.perPage, ctx.page * ctx.perPage);
+  const tagCollection: MediaTag[] = [
+    ...new Map(
+      db.media.flatMap((m) => m.tags).map((t) => [t.name, { ...t, rank: null, userId: null, isMediaSpoiler: false }]),
+    ).values(),
+  ];
+  const pageSlice = (ctx: PageCtx, all: AniListMedia[]) =>
+    all.slice((ctx.page - 1) * ctx.perPage, ctx.page * ctx.perPage);
   return {
     'Query.Page': (_s, a, info): PageCtx => {
       const page = Math.max(1, typeof a.page === 'number' ? a.page : 1);
@@ -738,7 +913,10 @@ function resolvers(db: AnimeDb): Record<string, Resolver> {
     },
     'Query.GenreCollection': () => GENRES,
     'Query.MediaTagCollection': () => tagCollection,
-    'Media.relations': (m: AniListMedia) => ({ edges: m.relations.edges, pageInfo: pageInfo(m.relations.edges.length, Math.max(1, m.relations.edges.length), 1, 0) }),
+    'Media.relations': (m: AniListMedia) => ({
+      edges: m.relations.edges,
+      pageInfo: pageInfo(m.relations.edges.length, Math.max(1, m.relations.edges.length), 1, 0),
+    }),
     'MediaConnection.nodes': (c: AniListMedia['relations']) => c.edges.map((e) => e.node),
     // version 2 names the anime→source-manga link SOURCE (docs enum MediaRelation)
     'MediaEdge.relationType': (e: AniListMedia['relations']['edges'][number], a) =>
@@ -748,10 +926,21 @@ function resolvers(db: AnimeDb): Record<string, Resolver> {
       const edges = m.studios.edges.filter((e) => !given(a.isMain) || e.isMain === a.isMain);
       const key = (a.sort as string[] | null | undefined)?.[0];
       if (key) {
-        const get = key.startsWith('NAME') ? (e: typeof edges[number]) => e.node.name : key.startsWith('FAVOURITES') ? (e: typeof edges[number]) => e.node.favourites : key.startsWith('ID') ? (e: typeof edges[number]) => e.node.id : null;
-        if (get) edges.sort((x, y) => (get(x) < get(y) ? -1 : get(x) > get(y) ? 1 : 0) * (key.endsWith('_DESC') ? -1 : 1));
+        const get = key.startsWith('NAME')
+          ? (e: (typeof edges)[number]) => e.node.name
+          : key.startsWith('FAVOURITES')
+            ? (e: (typeof edges)[number]) => e.node.favourites
+            : key.startsWith('ID')
+              ? (e: (typeof edges)[number]) => e.node.id
+              : null;
+        if (get)
+          edges.sort((x, y) => (get(x) < get(y) ? -1 : get(x) > get(y) ? 1 : 0) * (key.endsWith('_DESC') ? -1 : 1));
       }
-      return { edges, nodes: edges.map((e) => e.node), pageInfo: pageInfo(edges.length, Math.max(1, edges.length), 1, 0) };
+      return {
+        edges,
+        nodes: edges.map((e) => e.node),
+        pageInfo: pageInfo(edges.length, Math.max(1, edges.length), 1, 0),
+      };
     },
     'Media.recommendations': (m: AniListMedia, a) => {
       const perPage = clamp(a.perPage, 25, 25); // connections: max 25, default 25
@@ -759,11 +948,17 @@ function resolvers(db: AnimeDb): Record<string, Resolver> {
       const all = [...m.recommendations.nodes];
       const key = (a.sort as string[] | null | undefined)?.[0];
       if (key) {
-        const get = key.startsWith('RATING') ? (n: typeof all[number]) => n.rating : (n: typeof all[number]) => n.id;
+        const get = key.startsWith('RATING')
+          ? (n: (typeof all)[number]) => n.rating
+          : (n: (typeof all)[number]) => n.id;
         all.sort((x, y) => (get(x) - get(y)) * (key.endsWith('_DESC') ? -1 : 1) || x.id - y.id);
       }
       const nodes = all.slice((page - 1) * perPage, page * perPage);
-      return { nodes, edges: nodes.map((node) => ({ node })), pageInfo: pageInfo(all.length, perPage, page, nodes.length) };
+      return {
+        nodes,
+        edges: nodes.map((node) => ({ node })),
+        pageInfo: pageInfo(all.length, perPage, page, nodes.length),
+      };
     },
   };
 }
@@ -793,24 +988,47 @@ export function queryComplexity(doc: DocumentNode, operationName?: string | null
 
 // --- the server ---------------------------------------------------------------------------------------------
 
-interface Answer { status: number; payload: unknown }
-interface AniListError { message: string; status: number; locations?: { line: number; column: number }[] }
+interface Answer {
+  status: number;
+  payload: unknown;
+}
+interface AniListError {
+  message: string;
+  status: number;
+  locations?: { line: number; column: number }[];
+}
 
 const envelope = (status: number, errors: readonly (GraphQLError | string)[], data: unknown = null): Answer => ({
   status,
   payload: {
     errors: errors.map((e): AniListError => {
       if (typeof e === 'string') return { message: e, status };
-      return { message: e.message, status, ...(e.locations ? { locations: e.locations.map(({ line, column }) => ({ line, column })) } : {}) };
+      return {
+        message: e.message,
+        status,
+        ...(e.locations ? { locations: e.locations.map(({ line, column }) => ({ line, column })) } : {}),
+      };
     }),
     data,
   },
 });
 
-const CLOUDFLARE_TITLES: Record<number, string> = { 403: 'Just a moment...', 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway time-out', 520: 'Web server is returning an unknown error', 521: 'Web server is down', 522: 'Connection timed out', 523: 'Origin is unreachable', 524: 'A timeout occurred' };
-const cloudflareHtml = (status: number, ray: string): string => status === 403
-  ? '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><div class="main-wrapper" role="main"><div class="main-content"><noscript><div class="h2"><span id="challenge-error-text">Enable JavaScript and cookies to continue</span></div></noscript></div></div></body></html>'
-  : `<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n<html class="no-js" lang="en-US">\n<head>\n<title>graphql.anilist.co | ${status}: ${CLOUDFLARE_TITLES[status] ?? 'Error'}</title>\n<meta charset="UTF-8" />\n</head>\n<body>\n<div id="cf-wrapper"><div id="cf-error-details" class="p-0"><header class="mx-auto pt-10 lg:pt-6 lg:px-8 w-240 lg:w-full mb-8"><h1 class="inline-block sm:block sm:mb-2 font-light text-60 lg:text-4xl text-black-dark leading-tight mr-2"><span class="inline-block">${CLOUDFLARE_TITLES[status] ?? 'Error'}</span> <span class="code-label">Error code ${status}</span></h1></header>\n<div class="cf-error-footer cf-wrapper w-240 lg:w-full py-10 sm:py-4 sm:px-8 mx-auto text-center sm:text-left border-solid border-0 border-t border-gray-300"><p class="text-13"><span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">${ray}</strong></span></p></div></div></div>\n</body>\n</html>\n`;
+const CLOUDFLARE_TITLES: Record<number, string> = {
+  403: 'Just a moment...',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway time-out',
+  520: 'Web server is returning an unknown error',
+  521: 'Web server is down',
+  522: 'Connection timed out',
+  523: 'Origin is unreachable',
+  524: 'A timeout occurred',
+};
+const cloudflareHtml = (status: number, ray: string): string =>
+  status === 403
+    ? '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body><div class="main-wrapper" role="main"><div class="main-content"><noscript><div class="h2"><span id="challenge-error-text">Enable JavaScript and cookies to continue</span></div></noscript></div></div></body></html>'
+    : `<!DOCTYPE html>\n<!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->\n<html class="no-js" lang="en-US">\n<head>\n<title>graphql.anilist.co | ${status}: ${CLOUDFLARE_TITLES[status] ?? 'Error'}</title>\n<meta charset="UTF-8" />\n</head>\n<body>\n<div id="cf-wrapper"><div id="cf-error-details" class="p-0"><header class="mx-auto pt-10 lg:pt-6 lg:px-8 w-240 lg:w-full mb-8"><h1 class="inline-block sm:block sm:mb-2 font-light text-60 lg:text-4xl text-black-dark leading-tight mr-2"><span class="inline-block">${CLOUDFLARE_TITLES[status] ?? 'Error'}</span> <span class="code-label">Error code ${status}</span></h1></header>\n<div class="cf-error-footer cf-wrapper w-240 lg:w-full py-10 sm:py-4 sm:px-8 mx-auto text-center sm:text-left border-solid border-0 border-t border-gray-300"><p class="text-13"><span class="cf-footer-item sm:block sm:mb-1">Cloudflare Ray ID: <strong class="font-semibold">${ray}</strong></span></p></div></div></div>\n</body>\n</html>\n`;
 
 class FakeAniListServer extends FakeServerBase implements FakeAniList {
   private readonly window: SlidingWindow;
@@ -841,23 +1059,60 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
   /** MediaListCollection: the person's entries ordered by entry id, `perChunk` (max 500) at a time, grouped by status list and custom list. */
   private listResolvers(db: AnimeDb): Record<string, Resolver> {
     type Row = FakeListEntry & { id: number; userId: number; list: FakeUserList };
-    const LIST_NAMES: Record<string, string> = { CURRENT: 'Watching', REPEATING: 'Rewatching', COMPLETED: 'Completed', PAUSED: 'Paused', DROPPED: 'Dropped', PLANNING: 'Planning' };
+    const LIST_NAMES: Record<string, string> = {
+      CURRENT: 'Watching',
+      REPEATING: 'Rewatching',
+      COMPLETED: 'Completed',
+      PAUSED: 'Paused',
+      DROPPED: 'Dropped',
+      PLANNING: 'Planning',
+    };
     return {
       'Query.MediaListCollection': (_s, a) => {
         const list = typeof a.userName === 'string' ? this.lists.get(a.userName.toLowerCase()) : undefined;
-        if (!list || list.private) throw new GraphQLError(list ? 'Private User' : 'User not found', { extensions: { status: 404 } });
+        if (!list || list.private)
+          throw new GraphQLError(list ? 'Private User' : 'User not found', { extensions: { status: 404 } });
         const perChunk = clamp(a.perChunk, 500, 500);
         const chunk = Math.max(1, typeof a.chunk === 'number' ? a.chunk : 1);
-        const rows: Row[] = list.entries.map((e, i) => ({ ...e, id: list.id * 100_000 + i + 1, userId: list.id, list }));
+        const rows: Row[] = list.entries.map((e, i) => ({
+          ...e,
+          id: list.id * 100_000 + i + 1,
+          userId: list.id,
+          list,
+        }));
         const all = a.chunk === undefined ? rows : rows.slice((chunk - 1) * perChunk, chunk * perChunk);
-        const groups: Array<{ name: string; isCustomList: boolean; isSplitCompletedList: boolean; status: string | null; entries: Row[] }> = [];
+        const groups: Array<{
+          name: string;
+          isCustomList: boolean;
+          isSplitCompletedList: boolean;
+          status: string | null;
+          entries: Row[];
+        }> = [];
         for (const status of ['CURRENT', 'REPEATING', 'COMPLETED', 'PAUSED', 'DROPPED', 'PLANNING']) {
           const entries = all.filter((e) => e.status === status);
-          if (entries.length) groups.push({ name: LIST_NAMES[status]!, isCustomList: false, isSplitCompletedList: false, status, entries });
+          if (entries.length)
+            groups.push({
+              name: LIST_NAMES[status]!,
+              isCustomList: false,
+              isSplitCompletedList: false,
+              status,
+              entries,
+            });
         }
         const custom = [...new Set(all.flatMap((e) => e.customLists ?? []))];
-        for (const name of custom) groups.push({ name, isCustomList: true, isSplitCompletedList: false, status: null, entries: all.filter((e) => e.customLists?.includes(name)) });
-        return { lists: groups, user: { id: list.id, name: list.name, mediaListOptions: { scoreFormat: list.scoreFormat } }, hasNextChunk: a.chunk !== undefined && chunk * perChunk < rows.length };
+        for (const name of custom)
+          groups.push({
+            name,
+            isCustomList: true,
+            isSplitCompletedList: false,
+            status: null,
+            entries: all.filter((e) => e.customLists?.includes(name)),
+          });
+        return {
+          lists: groups,
+          user: { id: list.id, name: list.name, mediaListOptions: { scoreFormat: list.scoreFormat } },
+          hasNextChunk: a.chunk !== undefined && chunk * perChunk < rows.length,
+        };
       },
       'MediaList.score': (e: Row) => e.score ?? 0,
       'MediaList.progress': (e: Row) => e.progress ?? 0,
@@ -873,15 +1128,27 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
     };
   }
 
-  protected urlFor(port: number): string { return `http://127.0.0.1:${port}/`; }
-  setRequireReferer(on: boolean): void { this.requireReferer = on; }
-  setRateLimit(limitPerMinute: number, windowMs = this.window.windowMs): void { this.window.limit = limitPerMinute; this.window.windowMs = windowMs; }
-  resetRateLimit(): void { this.window.reset(); }
+  protected urlFor(port: number): string {
+    return `http://127.0.0.1:${port}/`;
+  }
+  setRequireReferer(on: boolean): void {
+    this.requireReferer = on;
+  }
+  setRateLimit(limitPerMinute: number, windowMs = this.window.windowMs): void {
+    this.window.limit = limitPerMinute;
+    this.window.windowMs = windowMs;
+  }
+  resetRateLimit(): void {
+    this.window.reset();
+  }
 
   private baseHeaders(): Record<string, string> {
     return {
-      'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Access-Control-Allow-Origin': '*',
-      'Access-Control-Expose-Headers': 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Content-Length, Content-Range',
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers':
+        'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Content-Length, Content-Range',
     };
   }
   private limitHeaders(now: number): Record<string, string> {
@@ -892,10 +1159,14 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
   }
   private send429(res: ServerResponse, entry: LogEntry, waitMs: number, retryAfterHeader?: string): void {
     const retry = Math.max(1, Math.ceil(waitMs / 1000));
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Retry-After': retryAfterHeader ?? String(retry) };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'Retry-After': retryAfterHeader ?? String(retry),
+    };
     if ((this.opts.headers429 ?? 'docs') === 'docs') {
       Object.assign(headers, {
-        'X-RateLimit-Limit': String(this.opts.advertisedLimit ?? this.window.limit), 'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Limit': String(this.opts.advertisedLimit ?? this.window.limit),
+        'X-RateLimit-Remaining': '0',
         'X-RateLimit-Reset': String(Math.ceil((Date.now() + waitMs) / 1000)),
       });
     }
@@ -913,27 +1184,51 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
     }
     const now = Date.now();
     const wait = this.window.waitMs(now);
-    if (wait > 0) { this.send429(res, entry, wait); return; }
+    if (wait > 0) {
+      this.send429(res, entry, wait);
+      return;
+    }
     this.window.take(now);
 
     const fault = this.takeFault(entry);
     if (await this.transportFault(fault, res)) return;
-    if (fault?.kind === 'rateLimited') { this.send429(res, entry, (fault.retryAfter ?? 1) * 1000, fault.retryAfterHeader); return; }
+    if (fault?.kind === 'rateLimited') {
+      this.send429(res, entry, (fault.retryAfter ?? 1) * 1000, fault.retryAfterHeader);
+      return;
+    }
     if (this.rawBodyFault(fault, res, entry)) return;
     if (fault?.kind === 'http') {
       const html = (fault.body ?? (fault.status >= 502 ? 'html' : 'json')) === 'html';
-      const ray = `${(entry.n * 2654435761 >>> 0).toString(16).padStart(16, '0')}-NRT`;
-      if (html) this.send(res, entry, fault.status, cloudflareHtml(fault.status, ray), { 'Content-Type': 'text/html; charset=UTF-8', Server: 'cloudflare', 'CF-RAY': ray });
-      else this.send(res, entry, fault.status, json(envelope(fault.status, [fault.status === 500 ? 'Internal Server Error' : `HTTP ${fault.status}`])), { ...this.baseHeaders(), ...this.limitHeaders(Date.now()) });
+      const ray = `${((entry.n * 2654435761) >>> 0).toString(16).padStart(16, '0')}-NRT`;
+      if (html)
+        this.send(res, entry, fault.status, cloudflareHtml(fault.status, ray), {
+          'Content-Type': 'text/html; charset=UTF-8',
+          Server: 'cloudflare',
+          'CF-RAY': ray,
+        });
+      else
+        this.send(
+          res,
+          entry,
+          fault.status,
+          json(envelope(fault.status, [fault.status === 500 ? 'Internal Server Error' : `HTTP ${fault.status}`])),
+          { ...this.baseHeaders(), ...this.limitHeaders(Date.now()) },
+        );
       return;
     }
 
     let answer = req.method === 'POST' ? await this.graphql(entry.json, entry.body) : envelope(400, [NO_QUERY_MESSAGE]);
     if (fault?.kind === 'errors200') {
       const data = (answer.payload as { data?: unknown }).data ?? null;
-      answer = { status: 200, payload: { errors: [{ message: fault.message ?? 'Internal Server Error', status: 500 }], data } };
+      answer = {
+        status: 200,
+        payload: { errors: [{ message: fault.message ?? 'Internal Server Error', status: 500 }], data },
+      };
     }
-    this.sendMaybeBroken(res, entry, fault, answer.status, json(answer), { ...this.baseHeaders(), ...this.limitHeaders(Date.now()) });
+    this.sendMaybeBroken(res, entry, fault, answer.status, json(answer), {
+      ...this.baseHeaders(),
+      ...this.limitHeaders(Date.now()),
+    });
   }
 
   private async graphql(body: unknown, raw: string): Promise<Answer> {
@@ -944,10 +1239,18 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
     };
     // Transport batching (a JSON array) is not supported (AniList/docs#84); neither is a body that is not JSON.
     if (!body || typeof body !== 'object' || Array.isArray(body) || !raw) return noQuery();
-    const { query, variables, operationName } = body as { query?: unknown; variables?: unknown; operationName?: unknown };
+    const { query, variables, operationName } = body as {
+      query?: unknown;
+      variables?: unknown;
+      operationName?: unknown;
+    };
     if (typeof query !== 'string' || !query.trim()) return noQuery();
     let doc: DocumentNode;
-    try { doc = parse(query); } catch (e) { return envelope(400, [e as GraphQLError]); }
+    try {
+      doc = parse(query);
+    } catch (e) {
+      return envelope(400, [e as GraphQLError]);
+    }
     const invalid = validate(schema(), doc);
     if (invalid.length) return envelope(400, invalid);
     const opName = typeof operationName === 'string' ? operationName : null;
@@ -956,7 +1259,10 @@ class FakeAniListServer extends FakeServerBase implements FakeAniList {
     if (cost > max) return envelope(400, [`Max query complexity should be ${max} but got ${cost}.`]);
 
     const result = await execute({
-      schema: schema(), document: doc, operationName: opName, fieldResolver: this.fieldResolver,
+      schema: schema(),
+      document: doc,
+      operationName: opName,
+      fieldResolver: this.fieldResolver,
       variableValues: variables && typeof variables === 'object' ? (variables as Record<string, unknown>) : undefined,
     });
     if (!result.errors?.length) return { status: 200, payload: { data: result.data } };

@@ -23,8 +23,17 @@ export const GEMINI_400_API_KEY_INVALID = {
     message: 'API key not valid. Please pass a valid API key.',
     status: 'INVALID_ARGUMENT',
     details: [
-      { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
-      { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message: 'API key not valid. Please pass a valid API key.' },
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'API_KEY_INVALID',
+        domain: 'googleapis.com',
+        metadata: { service: 'generativelanguage.googleapis.com' },
+      },
+      {
+        '@type': 'type.googleapis.com/google.rpc.LocalizedMessage',
+        locale: 'en-US',
+        message: 'API key not valid. Please pass a valid API key.',
+      },
     ],
   },
 };
@@ -39,7 +48,9 @@ export const gemini404ModelNotFound = (model = 'gemini-pro'): object => ({
 });
 
 /** gemini__error_429_resource_exhausted.json (RooCodeInc/Roo-Code#3883; recorded retryDelay "26s", quotaId per minute). */
-export const gemini429ResourceExhausted = (opts: { retryDelay?: string | null; quotaId?: string; model?: string; message?: string } = {}): object => {
+export const gemini429ResourceExhausted = (
+  opts: { retryDelay?: string | null; quotaId?: string; model?: string; message?: string } = {},
+): object => {
   const details: object[] = [
     {
       '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
@@ -52,14 +63,21 @@ export const gemini429ResourceExhausted = (opts: { retryDelay?: string | null; q
         },
       ],
     },
-    { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
+    {
+      '@type': 'type.googleapis.com/google.rpc.Help',
+      links: [
+        { description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' },
+      ],
+    },
   ];
   const delay = opts.retryDelay === undefined ? '26s' : opts.retryDelay;
   if (delay !== null) details.push({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: delay });
   return {
     error: {
       code: 429,
-      message: opts.message ?? 'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.',
+      message:
+        opts.message ??
+        'You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.',
       status: 'RESOURCE_EXHAUSTED',
       details,
     },
@@ -67,13 +85,22 @@ export const gemini429ResourceExhausted = (opts: { retryDelay?: string | null; q
 };
 
 /** gemini__error_503_unavailable.json (google-gemini/gemini-cli#5191). */
-export const GEMINI_503_UNAVAILABLE = { error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } };
+export const GEMINI_503_UNAVAILABLE = {
+  error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' },
+};
 /** The 500 body as reported in google-gemini/gemini-cli#3665 (not in the shared samples). */
 export const GEMINI_500_INTERNAL = {
-  error: { code: 500, message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting', status: 'INTERNAL' },
+  error: {
+    code: 500,
+    message:
+      'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+    status: 'INTERNAL',
+  },
 };
 /** The SDK's mock for a bad request (§B4). */
-export const GEMINI_400_INVALID_ARGUMENT = { error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' } };
+export const GEMINI_400_INVALID_ARGUMENT = {
+  error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' },
+};
 
 const SAFETY_RATINGS_BLOCKED = [
   { category: 'HARM_CATEGORY_SEXUALLY_EXPLICIT', probability: 'NEGLIGIBLE' },
@@ -83,10 +110,14 @@ const SAFETY_RATINGS_BLOCKED = [
 ];
 const SAFETY_RATINGS_OK = SAFETY_RATINGS_BLOCKED.map((r) => ({ ...r, probability: 'NEGLIGIBLE' }));
 /** gemini__prompt_blocked_safety_sdkmock.json: no candidates, promptFeedback.blockReason. */
-export const GEMINI_PROMPT_BLOCKED = { promptFeedback: { blockReason: 'SAFETY', safetyRatings: SAFETY_RATINGS_BLOCKED } };
+export const GEMINI_PROMPT_BLOCKED = {
+  promptFeedback: { blockReason: 'SAFETY', safetyRatings: SAFETY_RATINGS_BLOCKED },
+};
 /** gemini__finish_reason_safety_sdkmock.json. */
 export const GEMINI_FINISH_SAFETY = {
-  candidates: [{ content: { parts: [{ text: 'No' }] }, finishReason: 'SAFETY', index: 0, safetyRatings: SAFETY_RATINGS_BLOCKED }],
+  candidates: [
+    { content: { parts: [{ text: 'No' }] }, finishReason: 'SAFETY', index: 0, safetyRatings: SAFETY_RATINGS_BLOCKED },
+  ],
   promptFeedback: { safetyRatings: SAFETY_RATINGS_OK },
 };
 
@@ -129,7 +160,13 @@ export type GeminiFaultInput = GeminiFault | Exclude<GeminiFaultKind, 'latency' 
 
 /** The request body the SDK sends (§B2). */
 export interface GeminiRequestBody {
-  generationConfig?: { temperature?: number; responseMimeType?: string; responseSchema?: unknown; maxOutputTokens?: number; [k: string]: unknown };
+  generationConfig?: {
+    temperature?: number;
+    responseMimeType?: string;
+    responseSchema?: unknown;
+    maxOutputTokens?: number;
+    [k: string]: unknown;
+  };
   safetySettings?: unknown[];
   systemInstruction?: { role?: string; parts: { text?: string }[] };
   contents: { role?: string; parts: { text?: string }[] }[];
@@ -182,7 +219,8 @@ const PATH = /^\/v1beta\/models\/([^/:?]+):generateContent(?:\?.*)?$/;
 /** As real answers are sent (gemini-cli#5377 shows `server: ESF`). */
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=UTF-8', Server: 'ESF' };
 const tokens = (s: string): number => Math.max(1, Math.ceil(s.length / 4));
-const textOf = (c: { parts?: { text?: string }[] } | undefined): string => (c?.parts ?? []).map((p) => p.text ?? '').join('');
+const textOf = (c: { parts?: { text?: string }[] } | undefined): string =>
+  (c?.parts ?? []).map((p) => p.text ?? '').join('');
 
 class FakeGeminiServer implements FakeGemini {
   url = '';
@@ -200,17 +238,29 @@ class FakeGeminiServer implements FakeGemini {
     this.apiKey = opts.apiKey ?? 'test-key';
     this.models = new Set(opts.models ?? ['gemini-2.5-flash-lite', 'gemini-2.5-flash']);
     this.respond = opts.respond ?? (() => ({}));
-    this.server = http.createServer((req, res) => { void this.receive(req, res); });
+    this.server = http.createServer((req, res) => {
+      void this.receive(req, res);
+    });
   }
 
-  get pendingFaults(): number { return this.queue.length; }
+  get pendingFaults(): number {
+    return this.queue.length;
+  }
   inject(fault: GeminiFaultInput, times = 1): void {
     const f: GeminiFault = typeof fault === 'string' ? ({ kind: fault } as GeminiFault) : fault;
     for (let i = 0; i < times; i++) this.queue.push(f);
   }
-  clearFaults(): void { this.queue = []; }
-  setRespond(fn: (body: GeminiRequestBody, model: string) => unknown): void { this.respond = fn; }
-  resetCounters(): void { this.requests = 0; this.byStatus = {}; this.log = []; }
+  clearFaults(): void {
+    this.queue = [];
+  }
+  setRespond(fn: (body: GeminiRequestBody, model: string) => unknown): void {
+    this.respond = fn;
+  }
+  resetCounters(): void {
+    this.requests = 0;
+    this.byStatus = {};
+    this.log = [];
+  }
 
   async listen(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
@@ -229,15 +279,31 @@ class FakeGeminiServer implements FakeGemini {
 
   private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    try { for await (const c of req) chunks.push(c as Buffer); } catch { return; }
+    try {
+      for await (const c of req) chunks.push(c as Buffer);
+    } catch {
+      return;
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     let body: GeminiRequestBody | undefined;
-    try { body = raw ? (JSON.parse(raw) as GeminiRequestBody) : undefined; } catch { body = undefined; }
+    try {
+      body = raw ? (JSON.parse(raw) as GeminiRequestBody) : undefined;
+    } catch {
+      body = undefined;
+    }
     const path = req.url ?? '/';
     const m = PATH.exec(path);
     const entry: GeminiLogEntry = {
-      n: ++this.requests, at: Date.now(), method: req.method ?? 'GET', path, model: m ? decodeURIComponent(m[1]!) : null,
-      headers: req.headers, raw, body, status: null, fault: null,
+      n: ++this.requests,
+      at: Date.now(),
+      method: req.method ?? 'GET',
+      path,
+      model: m ? decodeURIComponent(m[1]!) : null,
+      headers: req.headers,
+      raw,
+      body,
+      status: null,
+      fault: null,
     };
     this.log.push(entry);
     try {
@@ -248,7 +314,13 @@ class FakeGeminiServer implements FakeGemini {
     }
   }
 
-  private send(res: ServerResponse, entry: GeminiLogEntry, status: number, body: object | string, headers: Record<string, string> = JSON_HEADERS): void {
+  private send(
+    res: ServerResponse,
+    entry: GeminiLogEntry,
+    status: number,
+    body: object | string,
+    headers: Record<string, string> = JSON_HEADERS,
+  ): void {
     entry.status = status;
     this.byStatus[status] = (this.byStatus[status] ?? 0) + 1;
     const text = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
@@ -260,41 +332,79 @@ class FakeGeminiServer implements FakeGemini {
     const fault = this.queue.shift() ?? null;
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === 'hang') return; // no answer; the client's abort or close() ends the socket
-    if (fault?.kind === 'reset') { res.socket?.destroy(); return; }
+    if (fault?.kind === 'reset') {
+      res.socket?.destroy();
+      return;
+    }
     if (fault?.kind === 'latency') await sleep(fault.ms);
 
     const model = entry.model;
     if (req.method !== 'POST' || model === null) {
-      this.send(res, entry, 404, { error: { code: 404, message: `Requested entity was not found.`, status: 'NOT_FOUND' } });
+      this.send(res, entry, 404, {
+        error: { code: 404, message: `Requested entity was not found.`, status: 'NOT_FOUND' },
+      });
       return;
     }
     // The real API checks the key before anything else.
-    if (req.headers['x-goog-api-key'] !== this.apiKey || fault?.kind === 'bad-key') { this.send(res, entry, 400, GEMINI_400_API_KEY_INVALID); return; }
-    if (!this.models.has(model) || fault?.kind === 'unknown-model') { this.send(res, entry, 404, gemini404ModelNotFound(model)); return; }
+    if (req.headers['x-goog-api-key'] !== this.apiKey || fault?.kind === 'bad-key') {
+      this.send(res, entry, 400, GEMINI_400_API_KEY_INVALID);
+      return;
+    }
+    if (!this.models.has(model) || fault?.kind === 'unknown-model') {
+      this.send(res, entry, 404, gemini404ModelNotFound(model));
+      return;
+    }
     switch (fault?.kind) {
       case 'rate-limited':
-        this.send(res, entry, 429, gemini429ResourceExhausted({
-          retryDelay: fault.retryDelay === undefined ? '1s' : fault.retryDelay, model,
-          ...(fault.quotaId ? { quotaId: fault.quotaId } : {}), ...(fault.message ? { message: fault.message } : {}),
-        }));
+        this.send(
+          res,
+          entry,
+          429,
+          gemini429ResourceExhausted({
+            retryDelay: fault.retryDelay === undefined ? '1s' : fault.retryDelay,
+            model,
+            ...(fault.quotaId ? { quotaId: fault.quotaId } : {}),
+            ...(fault.message ? { message: fault.message } : {}),
+          }),
+        );
         return;
-      case 'unavailable': this.send(res, entry, 503, GEMINI_503_UNAVAILABLE); return;
-      case 'internal': this.send(res, entry, 500, GEMINI_500_INTERNAL); return;
-      case 'bad-request': this.send(res, entry, 400, GEMINI_400_INVALID_ARGUMENT); return;
-      case 'prompt-blocked': this.send(res, entry, 200, GEMINI_PROMPT_BLOCKED); return;
-      case 'finish-safety': this.send(res, entry, 200, GEMINI_FINISH_SAFETY); return;
+      case 'unavailable':
+        this.send(res, entry, 503, GEMINI_503_UNAVAILABLE);
+        return;
+      case 'internal':
+        this.send(res, entry, 500, GEMINI_500_INTERNAL);
+        return;
+      case 'bad-request':
+        this.send(res, entry, 400, GEMINI_400_INVALID_ARGUMENT);
+        return;
+      case 'prompt-blocked':
+        this.send(res, entry, 200, GEMINI_PROMPT_BLOCKED);
+        return;
+      case 'finish-safety':
+        this.send(res, entry, 200, GEMINI_FINISH_SAFETY);
+        return;
       case 'not-json':
-        this.send(res, entry, 200, '<html><body><h1>Gateway says hello</h1></body></html>', { 'Content-Type': 'text/html; charset=UTF-8' });
+        this.send(res, entry, 200, '<html><body><h1>Gateway says hello</h1></body></html>', {
+          'Content-Type': 'text/html; charset=UTF-8',
+        });
         return;
       default:
         break;
     }
     const body = entry.body;
-    if (!body || !Array.isArray(body.contents) || body.contents.length === 0) { this.send(res, entry, 400, GEMINI_400_INVALID_ARGUMENT); return; }
+    if (!body || !Array.isArray(body.contents) || body.contents.length === 0) {
+      this.send(res, entry, 400, GEMINI_400_INVALID_ARGUMENT);
+      return;
+    }
 
     const promptTokens = tokens(textOf(body.systemInstruction) + body.contents.map((c) => textOf(c)).join(''));
     if (fault?.kind === 'max-tokens-empty') {
-      this.send(res, entry, 200, this.answer(model, { content: { role: 'model' }, finishReason: 'MAX_TOKENS', index: 0 }, promptTokens, 0));
+      this.send(
+        res,
+        entry,
+        200,
+        this.answer(model, { content: { role: 'model' }, finishReason: 'MAX_TOKENS', index: 0 }, promptTokens, 0),
+      );
       return;
     }
     let text = JSON.stringify(this.respond(body, model) ?? {});
@@ -303,13 +413,26 @@ class FakeGeminiServer implements FakeGemini {
       text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
       finishReason = fault.finishReason ?? 'MAX_TOKENS';
     }
-    const answer = this.answer(model, { content: { parts: [{ text }], role: 'model' }, finishReason, index: 0 }, promptTokens, tokens(text));
-    if (fault?.kind === 'cut' || fault?.kind === 'trickle') { this.sendBroken(res, entry, fault, JSON.stringify(answer, null, 2)); return; }
+    const answer = this.answer(
+      model,
+      { content: { parts: [{ text }], role: 'model' }, finishReason, index: 0 },
+      promptTokens,
+      tokens(text),
+    );
+    if (fault?.kind === 'cut' || fault?.kind === 'trickle') {
+      this.sendBroken(res, entry, fault, JSON.stringify(answer, null, 2));
+      return;
+    }
     this.send(res, entry, 200, answer);
   }
 
   /** A 200 whose body is cut off mid-way (`cut`) or trickled (`trickle`). */
-  private sendBroken(res: ServerResponse, entry: GeminiLogEntry, fault: Extract<GeminiFault, { kind: 'cut' | 'trickle' }>, text: string): void {
+  private sendBroken(
+    res: ServerResponse,
+    entry: GeminiLogEntry,
+    fault: Extract<GeminiFault, { kind: 'cut' | 'trickle' }>,
+    text: string,
+  ): void {
     entry.status = 200;
     this.byStatus[200] = (this.byStatus[200] ?? 0) + 1;
     const bytes = Buffer.from(text, 'utf8');

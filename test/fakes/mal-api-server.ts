@@ -52,9 +52,16 @@ class FakeMalApiServer extends FakeServerBase implements FakeMalApi {
     for (const [k, v] of Object.entries(users)) this.users.set(k.toLowerCase(), v);
   }
 
-  protected urlFor(port: number): string { return `http://127.0.0.1:${port}/v2/`; }
-  setUser(name: string, user: FakeMalUser | null): void { if (user) this.users.set(name.toLowerCase(), user); else this.users.delete(name.toLowerCase()); }
-  setClientIds(ids: string[] | null): void { this.clientIds = ids; }
+  protected urlFor(port: number): string {
+    return `http://127.0.0.1:${port}/v2/`;
+  }
+  setUser(name: string, user: FakeMalUser | null): void {
+    if (user) this.users.set(name.toLowerCase(), user);
+    else this.users.delete(name.toLowerCase());
+  }
+  setClientIds(ids: string[] | null): void {
+    this.clientIds = ids;
+  }
   resetRateLimit(): void {}
 
   private json(res: ServerResponse, entry: LogEntry, status: number, body: unknown): void {
@@ -65,15 +72,23 @@ class FakeMalApiServer extends FakeServerBase implements FakeMalApi {
     const fault: Fault | null = this.takeFault(entry);
     if (await this.transportFault(fault, res)) return;
     if (fault?.kind === 'rateLimited') {
-      this.send(res, entry, 429, '{"error":"too_many_requests"}', { 'Content-Type': 'application/json', 'Retry-After': fault.retryAfterHeader ?? String(fault.retryAfter ?? 1) });
+      this.send(res, entry, 429, '{"error":"too_many_requests"}', {
+        'Content-Type': 'application/json',
+        'Retry-After': fault.retryAfterHeader ?? String(fault.retryAfter ?? 1),
+      });
       return;
     }
     if (this.rawBodyFault(fault, res, entry)) return;
-    if (fault?.kind === 'http') { this.send(res, entry, fault.status, '<html><body>Bad Gateway</body></html>', { 'Content-Type': 'text/html' }); return; }
+    if (fault?.kind === 'http') {
+      this.send(res, entry, fault.status, '<html><body>Bad Gateway</body></html>', { 'Content-Type': 'text/html' });
+      return;
+    }
 
     const client = req.headers['x-mal-client-id'];
-    if (typeof client !== 'string' || !client) return this.json(res, entry, 400, { error: 'invalid_request', message: 'client id is required' });
-    if (this.clientIds && !this.clientIds.includes(client)) return this.json(res, entry, 401, { error: 'invalid_client', message: 'invalid client id' });
+    if (typeof client !== 'string' || !client)
+      return this.json(res, entry, 400, { error: 'invalid_request', message: 'client id is required' });
+    if (this.clientIds && !this.clientIds.includes(client))
+      return this.json(res, entry, 401, { error: 'invalid_client', message: 'invalid client id' });
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const m = /^\/v2\/users\/([^/]+)\/animelist$/.exec(url.pathname);
     if (req.method !== 'GET' || !m) return this.json(res, entry, 404, { error: 'not_found', message: '' });
@@ -86,11 +101,26 @@ class FakeMalApiServer extends FakeServerBase implements FakeMalApi {
     const slice = user.entries.slice(offset, offset + limit);
     const data = slice.map((e) => ({
       node: {
-        id: e.id, title: e.title, main_picture: { medium: `https://cdn.myanimelist.net/images/anime/1/${e.id}.jpg`, large: `https://cdn.myanimelist.net/images/anime/1/${e.id}l.jpg` },
+        id: e.id,
+        title: e.title,
+        main_picture: {
+          medium: `https://cdn.myanimelist.net/images/anime/1/${e.id}.jpg`,
+          large: `https://cdn.myanimelist.net/images/anime/1/${e.id}l.jpg`,
+        },
         ...(fields.includes('num_episodes') ? { num_episodes: e.num_episodes ?? 0 } : {}),
         ...(fields.includes('media_type') ? { media_type: e.media_type ?? 'tv' } : {}),
       },
-      ...(fields.includes('list_status') ? { list_status: { score: 0, num_episodes_watched: 0, is_rewatching: false, updated_at: '2026-01-01T00:00:00+00:00', ...e.list_status } } : {}),
+      ...(fields.includes('list_status')
+        ? {
+            list_status: {
+              score: 0,
+              num_episodes_watched: 0,
+              is_rewatching: false,
+              updated_at: '2026-01-01T00:00:00+00:00',
+              ...e.list_status,
+            },
+          }
+        : {}),
     }));
     const paging: Record<string, string> = {};
     if (offset + limit < user.entries.length) {
@@ -103,7 +133,9 @@ class FakeMalApiServer extends FakeServerBase implements FakeMalApi {
       prev.searchParams.set('offset', String(Math.max(0, offset - limit)));
       paging.previous = prev.toString();
     }
-    this.sendMaybeBroken(res, entry, fault, 200, JSON.stringify({ data, paging }), { 'Content-Type': 'application/json; charset=UTF-8' });
+    this.sendMaybeBroken(res, entry, fault, 200, JSON.stringify({ data, paging }), {
+      'Content-Type': 'application/json; charset=UTF-8',
+    });
   }
 }
 

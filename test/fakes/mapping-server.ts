@@ -23,7 +23,10 @@ export interface FakeMapping {
   close(): Promise<void>;
 }
 
-export async function startFakeMapping(entries: unknown[], lastModified = new Date('2026-11-20T06:00:00Z')): Promise<FakeMapping> {
+export async function startFakeMapping(
+  entries: unknown[],
+  lastModified = new Date('2026-11-20T06:00:00Z'),
+): Promise<FakeMapping> {
   let body = '';
   let etag = '';
   let modified = '';
@@ -37,9 +40,18 @@ export async function startFakeMapping(entries: unknown[], lastModified = new Da
   };
   set(entries, lastModified);
   const server = http.createServer((req, res) => {
-    const entry = { path: req.url ?? '/', ifNoneMatch: (req.headers['if-none-match'] as string | undefined) ?? null, status: null as number | null };
+    const entry = {
+      path: req.url ?? '/',
+      ifNoneMatch: (req.headers['if-none-match'] as string | undefined) ?? null,
+      status: null as number | null,
+    };
     log.push(entry);
-    const send = (status: number, text: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void => {
+    const send = (
+      status: number,
+      text: string,
+      type = 'text/plain; charset=utf-8',
+      extra: Record<string, string> = {},
+    ): void => {
       entry.status = status;
       res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...extra });
       res.end(text);
@@ -55,7 +67,11 @@ export async function startFakeMapping(entries: unknown[], lastModified = new Da
       res.writeHead(304, { ETag: etag, 'Last-Modified': modified });
       return res.end();
     }
-    send(200, body, 'text/plain; charset=utf-8', { ETag: etag, 'Last-Modified': modified, 'Cache-Control': 'max-age=300' });
+    send(200, body, 'text/plain; charset=utf-8', {
+      ETag: etag,
+      'Last-Modified': modified,
+      'Cache-Control': 'max-age=300',
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

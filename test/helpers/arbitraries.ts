@@ -45,15 +45,42 @@ export const idArb: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** Seasons: 0 is specials, some shows number seasons by year. */
-export const seasonArb: fc.Arbitrary<number> = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1990, max: 2030 }));
+export const seasonArb: fc.Arbitrary<number> = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: 1, max: 40 }),
+  fc.integer({ min: 1990, max: 2030 }),
+);
 export const episodeArb: fc.Arbitrary<number> = fc.oneof(fc.integer({ min: 1, max: 30 }), fc.nat({ max: 1200 }));
 
 /** Characters that break naive readers: controls, quotes, backslashes, line and paragraph separators. */
-const nastyChar = fc.constantFrom('\u0000', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '"', '\\', '/', '\ufeff');
+const nastyChar = fc.constantFrom(
+  '\u0000',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '"',
+  '\\',
+  '/',
+  '\ufeff',
+);
 
 /** Any text: real titles, full Unicode, and strings full of control characters. */
 export const textArb: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("Frieren: Beyond Journey's End", 'One Piece', 'Akira', 'Ｆｒｉｅｒｅｎ', 'Mononoke Hime (もののけ姫)', 'Re:ZERO'),
+  fc.constantFrom(
+    "Frieren: Beyond Journey's End",
+    'One Piece',
+    'Akira',
+    'Ｆｒｉｅｒｅｎ',
+    'Mononoke Hime (もののけ姫)',
+    'Re:ZERO',
+  ),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.string({ unit: fc.oneof(nastyChar, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 12 }),
 );
@@ -82,15 +109,35 @@ export const timestampArb: fc.Arbitrary<TimestampCase> = fc.oneof(
   {
     weight: 8,
     arbitrary: fc
-      .tuple(fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2035-12-31T23:59:59.999Z'), noInvalidDate: true }), fc.boolean())
+      .tuple(
+        fc.date({
+          min: new Date('1970-01-01T00:00:00.000Z'),
+          max: new Date('2035-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        fc.boolean(),
+      )
       .map(([d, ms]) => formatTimestamp(d, ms)),
   },
-  { weight: 2, arbitrary: fc.constantFrom<TimestampCase>({ text: UNKNOWN, expected: null }, { text: '1970-01-01T00:00:00Z', expected: null }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<TimestampCase>(
+      { text: UNKNOWN, expected: null },
+      { text: '1970-01-01T00:00:00Z', expected: null },
+    ),
+  },
 );
 
 /** Every instant a four-digit year can write, in both formats. */
 export const anyInstantArb: fc.Arbitrary<TimestampCase> = fc
-  .tuple(fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), fc.boolean())
+  .tuple(
+    fc.date({
+      min: new Date('0000-01-01T00:00:00.000Z'),
+      max: new Date('9999-12-31T23:59:59.999Z'),
+      noInvalidDate: true,
+    }),
+    fc.boolean(),
+  )
   .map(([d, ms]) => formatTimestamp(d, ms));
 
 // ---------- breaking a record at one field ----------
@@ -101,7 +148,18 @@ export const MISSING = Symbol('missing');
 export const HUGE = '\u0000@@huge@@\u0000';
 export const NEG_HUGE = '\u0000@@-huge@@\u0000';
 
-export type FieldKind = 'reqInt' | 'optInt' | 'rating' | 'title' | 'optStr' | 'enum' | 'reqTs' | 'optTs' | 'reqObj' | 'optObj' | 'watchedMedia';
+export type FieldKind =
+  | 'reqInt'
+  | 'optInt'
+  | 'rating'
+  | 'title'
+  | 'optStr'
+  | 'enum'
+  | 'reqTs'
+  | 'optTs'
+  | 'reqObj'
+  | 'optObj'
+  | 'watchedMedia';
 
 /** A field of a generated record and what kind of value it holds; breaking it must skip the record at that field. */
 export interface Breakable {
@@ -110,7 +168,20 @@ export interface Breakable {
 }
 
 const BAD_INT = [-1, 1.5, -0.5, '12', true, [], {}, 2 ** 53, 1e21, HUGE, NEG_HUGE];
-const BAD_TS = ['yesterday', '2023-02-29T12:00:00Z', '2024-02-30T12:00:00.000Z', '2024-01-01 12:00:00', '2024-01-01T12:00:00+02:00', '2024-01-01T24:00:00.000Z', '2024-1-01T00:00:00Z', '2024-01-01T12:00:00.5Z', '', 1_700_000_000, {}, []];
+const BAD_TS = [
+  'yesterday',
+  '2023-02-29T12:00:00Z',
+  '2024-02-30T12:00:00.000Z',
+  '2024-01-01 12:00:00',
+  '2024-01-01T12:00:00+02:00',
+  '2024-01-01T24:00:00.000Z',
+  '2024-1-01T00:00:00Z',
+  '2024-01-01T12:00:00.5Z',
+  '',
+  1_700_000_000,
+  {},
+  [],
+];
 const BAD_VALUES: Readonly<Record<FieldKind, readonly unknown[]>> = {
   reqInt: [...BAD_INT, null, MISSING],
   optInt: BAD_INT,
@@ -143,7 +214,8 @@ export function setPath(record: JsonObject, path: readonly string[], value: unkn
   let obj: JsonObject = copy;
   for (const key of path.slice(0, -1)) {
     const next = obj[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) throw new Error(`no object at ${path.join('.')}`);
+    if (typeof next !== 'object' || next === null || Array.isArray(next))
+      throw new Error(`no object at ${path.join('.')}`);
     obj = next as JsonObject;
   }
   const last = path[path.length - 1]!;
@@ -183,7 +255,12 @@ function ordered(obj: JsonObject, reverse: boolean): JsonObject {
 const idsArb = fc.record({
   trakt: opt(idArb),
   slug: opt(textArb),
-  imdb: opt(fc.oneof(fc.integer({ min: 1, max: 99_999_999 }).map((n) => `tt${String(n).padStart(7, '0')}`), textArb)),
+  imdb: opt(
+    fc.oneof(
+      fc.integer({ min: 1, max: 99_999_999 }).map((n) => `tt${String(n).padStart(7, '0')}`),
+      textArb,
+    ),
+  ),
   tmdb: opt(idArb),
   tvdb: opt(idArb),
   tvrage: fc.boolean(),
@@ -213,7 +290,13 @@ export function mediaArb(key: MediaType, mediaType: MediaType): fc.Arbitrary<Med
       put(json, 'year', year);
       json['ids'] = ordered(idsJson, reverse);
       put(json, 'aired_episodes', aired);
-      const expectedIds: TraktIds = { trakt: val(ids.trakt), slug: val(ids.slug), imdb: val(ids.imdb), tmdb: val(ids.tmdb), tvdb: val(ids.tvdb) };
+      const expectedIds: TraktIds = {
+        trakt: val(ids.trakt),
+        slug: val(ids.slug),
+        imdb: val(ids.imdb),
+        tmdb: val(ids.tmdb),
+        tvdb: val(ids.tvdb),
+      };
       const expected: TraktMedia = { mediaType, title, year: val(year), ids: expectedIds, airedEpisodes: val(aired) };
       const breakable: Breakable[] = [
         { path: [key], kind: 'reqObj' },
@@ -231,7 +314,10 @@ export function mediaArb(key: MediaType, mediaType: MediaType): fc.Arbitrary<Med
 /** A season or episode's own ids: absent, null, or an object whose trakt id may be null. */
 const subIdsArb = opt(fc.record({ trakt: opt(idArb), tvdb: opt(idArb), imdb: opt(textArb) }));
 
-function subIds(o: Opt<{ trakt: Opt<number>; tvdb: Opt<number>; imdb: Opt<string> }>): { json: Opt<JsonObject>; traktId: number | null } {
+function subIds(o: Opt<{ trakt: Opt<number>; tvdb: Opt<number>; imdb: Opt<string> }>): {
+  json: Opt<JsonObject>;
+  traktId: number | null;
+} {
   if (o.kind !== 'value') return { json: o, traktId: null };
   const json: JsonObject = {};
   put(json, 'trakt', o.value.trakt);
@@ -302,7 +388,12 @@ export const historyArb: fc.Arbitrary<RecordCase<TraktPlay>> = fc
       { path: ['action'], kind: 'optStr' },
       ...what.media.breakable,
     ];
-    const base = { playId, watchedAt: watchedAt.expected, action: val(action) ?? 'unknown', media: what.media.expected };
+    const base = {
+      playId,
+      watchedAt: watchedAt.expected,
+      action: val(action) ?? 'unknown',
+      media: what.media.expected,
+    };
     let expected: TraktPlay;
     if (what.type === 'movie') {
       json['movie'] = what.media.json;
@@ -311,13 +402,24 @@ export const historyArb: fc.Arbitrary<RecordCase<TraktPlay>> = fc
       json['episode'] = what.episode.json;
       json['show'] = what.media.json;
       breakable.push(...what.episode.breakable);
-      expected = { ...base, season: what.episode.season, episode: what.episode.number, episodeTraktId: what.episode.traktId };
+      expected = {
+        ...base,
+        season: what.episode.season,
+        episode: what.episode.number,
+        episodeTraktId: what.episode.traktId,
+      };
     }
     return { json: ordered(json, reverse), expected, key: String(playId), breakable };
   });
 
 /** The key the parser gives a rated or watched object: its Trakt id, or its title, year, season and episode. */
-export function expectedObjectKey(type: string, traktId: number | null, media: TraktMedia, season: number | null, episode: number | null): string {
+export function expectedObjectKey(
+  type: string,
+  traktId: number | null,
+  media: TraktMedia,
+  season: number | null,
+  episode: number | null,
+): string {
   if (traktId !== null) return `${type}:${traktId}`;
   let key = `${type}:title:${media.title}`;
   if (media.year !== null) key += `:(${media.year})`;
@@ -353,24 +455,60 @@ export const ratingArb: fc.Arbitrary<RecordCase<TraktRating>> = fc
     if (kind === 'movie') {
       json['movie'] = movie.json;
       breakable.push(...movie.breakable);
-      expected = { kind, rating, ratedAt: ratedAtValue, media: movie.expected, season: null, episode: null, objectTraktId: movie.expected.ids.trakt };
+      expected = {
+        kind,
+        rating,
+        ratedAt: ratedAtValue,
+        media: movie.expected,
+        season: null,
+        episode: null,
+        objectTraktId: movie.expected.ids.trakt,
+      };
     } else {
       json['show'] = show.json;
       breakable.push(...show.breakable);
       if (kind === 'show') {
-        expected = { kind, rating, ratedAt: ratedAtValue, media: show.expected, season: null, episode: null, objectTraktId: show.expected.ids.trakt };
+        expected = {
+          kind,
+          rating,
+          ratedAt: ratedAtValue,
+          media: show.expected,
+          season: null,
+          episode: null,
+          objectTraktId: show.expected.ids.trakt,
+        };
       } else if (kind === 'season') {
         const sub = subIds(season.ids);
         const seasonJson: JsonObject = { number: season.number };
         put(seasonJson, 'ids', sub.json);
         put(seasonJson, 'aired_episodes', season.aired);
         json['season'] = seasonJson;
-        breakable.push({ path: ['season'], kind: 'reqObj' }, { path: ['season', 'number'], kind: 'reqInt' }, ...subIdsBreakable('season', sub.json));
-        expected = { kind, rating, ratedAt: ratedAtValue, media: show.expected, season: season.number, episode: null, objectTraktId: sub.traktId };
+        breakable.push(
+          { path: ['season'], kind: 'reqObj' },
+          { path: ['season', 'number'], kind: 'reqInt' },
+          ...subIdsBreakable('season', sub.json),
+        );
+        expected = {
+          kind,
+          rating,
+          ratedAt: ratedAtValue,
+          media: show.expected,
+          season: season.number,
+          episode: null,
+          objectTraktId: sub.traktId,
+        };
       } else {
         json['episode'] = episode.json;
         breakable.push(...episode.breakable);
-        expected = { kind, rating, ratedAt: ratedAtValue, media: show.expected, season: episode.season, episode: episode.number, objectTraktId: episode.traktId };
+        expected = {
+          kind,
+          rating,
+          ratedAt: ratedAtValue,
+          media: show.expected,
+          season: episode.season,
+          episode: episode.number,
+          objectTraktId: episode.traktId,
+        };
       }
     }
     const key = expectedObjectKey(kind, expected.objectTraktId, expected.media, expected.season, expected.episode);
@@ -438,8 +576,13 @@ export const watchedArb: fc.Arbitrary<RecordCase<TraktWatchedSummary>> = fc
     json['last_updated_at'] = '2025-01-18T16:28:35.000Z';
     const media = mediaType === 'movie' ? movie : show;
     json[mediaType] = media.json;
-    if (mediaType === 'show') json['seasons'] = [{ number: 1, episodes: [{ number: 1, plays: 1, last_watched_at: null }] }];
-    const expected: TraktWatchedSummary = { media: media.expected, plays, lastWatchedAt: last.kind === 'value' ? last.value.expected : null };
+    if (mediaType === 'show')
+      json['seasons'] = [{ number: 1, episodes: [{ number: 1, plays: 1, last_watched_at: null }] }];
+    const expected: TraktWatchedSummary = {
+      media: media.expected,
+      plays,
+      lastWatchedAt: last.kind === 'value' ? last.value.expected : null,
+    };
     const breakable: Breakable[] = [
       { path: ['plays'], kind: 'reqInt' },
       { path: ['last_watched_at'], kind: 'optTs' },
@@ -459,22 +602,83 @@ export const RECORD_ARBS: { readonly [S in TraktSection]: fc.Arbitrary<RecordCas
 // ---------- junk ----------
 
 function mediaFields(key: string): string[] {
-  return [key, `${key}.title`, `${key}.year`, `${key}.ids`, `${key}.ids.trakt`, `${key}.ids.slug`, `${key}.ids.imdb`, `${key}.ids.tmdb`, `${key}.ids.tvdb`, `${key}.aired_episodes`];
+  return [
+    key,
+    `${key}.title`,
+    `${key}.year`,
+    `${key}.ids`,
+    `${key}.ids.trakt`,
+    `${key}.ids.slug`,
+    `${key}.ids.imdb`,
+    `${key}.ids.tmdb`,
+    `${key}.ids.tvdb`,
+    `${key}.aired_episodes`,
+  ];
 }
 const EPISODE_FIELDS = ['episode', 'episode.season', 'episode.number', 'episode.ids', 'episode.ids.trakt'];
 
 /** Every field name a skip may give, per section: what the parser reads, and nothing else. */
 export const KNOWN_FIELDS: { readonly [S in TraktSection]: ReadonlySet<string> } = {
-  history: new Set(['(record)', 'id', 'type', 'watched_at', 'action', ...mediaFields('movie'), ...mediaFields('show'), ...EPISODE_FIELDS]),
-  ratings: new Set([
-    '(record)', 'type', 'rating', 'rated_at', ...mediaFields('movie'), ...mediaFields('show'),
-    'season', 'season.number', 'season.ids', 'season.ids.trakt', ...EPISODE_FIELDS,
+  history: new Set([
+    '(record)',
+    'id',
+    'type',
+    'watched_at',
+    'action',
+    ...mediaFields('movie'),
+    ...mediaFields('show'),
+    ...EPISODE_FIELDS,
   ]),
-  watchlist: new Set(['(record)', 'id', 'type', 'rank', 'listed_at', 'notes', ...mediaFields('movie'), ...mediaFields('show')]),
-  watched: new Set(['(record)', 'show|movie', 'plays', 'last_watched_at', ...mediaFields('movie'), ...mediaFields('show')]),
+  ratings: new Set([
+    '(record)',
+    'type',
+    'rating',
+    'rated_at',
+    ...mediaFields('movie'),
+    ...mediaFields('show'),
+    'season',
+    'season.number',
+    'season.ids',
+    'season.ids.trakt',
+    ...EPISODE_FIELDS,
+  ]),
+  watchlist: new Set([
+    '(record)',
+    'id',
+    'type',
+    'rank',
+    'listed_at',
+    'notes',
+    ...mediaFields('movie'),
+    ...mediaFields('show'),
+  ]),
+  watched: new Set([
+    '(record)',
+    'show|movie',
+    'plays',
+    'last_watched_at',
+    ...mediaFields('movie'),
+    ...mediaFields('show'),
+  ]),
 };
 
-const TOP_KEYS = ['id', 'type', 'watched_at', 'action', 'movie', 'show', 'episode', 'season', 'rating', 'rated_at', 'rank', 'listed_at', 'notes', 'plays', 'last_watched_at'];
+const TOP_KEYS = [
+  'id',
+  'type',
+  'watched_at',
+  'action',
+  'movie',
+  'show',
+  'episode',
+  'season',
+  'rating',
+  'rated_at',
+  'rank',
+  'listed_at',
+  'notes',
+  'plays',
+  'last_watched_at',
+];
 
 /** Scalars and arrays: never an object, so the whole record is skipped as `(record)`. */
 export const nonObjectJunkArb: fc.Arbitrary<unknown> = fc.oneof(
@@ -487,6 +691,9 @@ export const nonObjectJunkArb: fc.Arbitrary<unknown> = fc.oneof(
 /** Objects with the keys Trakt uses (and others) holding any JSON. */
 export const objectJunkArb: fc.Arbitrary<JsonObject> = fc.dictionary(
   fc.oneof(fc.constantFrom(...TOP_KEYS), fc.string({ unit: 'binary', maxLength: 6 })),
-  fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(HUGE, NEG_HUGE, 'episode', 'movie', 'show', '2024-01-01T00:00:00Z')),
+  fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constantFrom(HUGE, NEG_HUGE, 'episode', 'movie', 'show', '2024-01-01T00:00:00Z'),
+  ),
   { maxKeys: 8 },
 );

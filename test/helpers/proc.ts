@@ -5,7 +5,11 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Start a TypeScript helper script in its own Node process. */
 export function spawnTs(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Resolve when the child prints `line` on stdout. */

@@ -21,8 +21,19 @@ try {
   for (let i = 0; i < count; i++) {
     const malId = first + i;
     const rec: Recommendation = {
-      malId, title: `Session pick ${i}`, year: 2020, format: 'TV', episodes: 12, minutesPerEpisode: 24, length: 'short',
-      genres: [], moods: [], confidence: 0.5, reason: 'written by the concurrency test', streaming: null, priority: i + 1,
+      malId,
+      title: `Session pick ${i}`,
+      year: 2020,
+      format: 'TV',
+      episodes: 12,
+      minutesPerEpisode: 24,
+      length: 'short',
+      genres: [],
+      moods: [],
+      confidence: 0.5,
+      reason: 'written by the concurrency test',
+      streaming: null,
+      priority: i + 1,
     };
     if (await session.addToPlan(rec, 'local')) added++;
     await sleep(pauseMs);

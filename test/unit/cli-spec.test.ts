@@ -99,13 +99,24 @@ test('global flags anywhere, --json passed on, command flags typed', () => {
   assert.equal(b.globals['data-dir'], '/tmp/x');
   assert.equal(b.globals['title-language'], 'romaji');
   assert.deepEqual(b.parsed!.values, { months: 12 });
-  assert.deepEqual(parseLine('anidex library --status On-Hold --not-status plan-to-watch').parsed!.values, { status: ['on_hold'], 'not-status': ['plan_to_watch'] }, 'statuses as MyAnimeList spells them');
-  assert.deepEqual(parseLine('anidex recommend --count 5 --engine local --dry-run').parsed!.values, { count: 5, engine: 'local', 'dry-run': true });
+  assert.deepEqual(
+    parseLine('anidex library --status On-Hold --not-status plan-to-watch').parsed!.values,
+    { status: ['on_hold'], 'not-status': ['plan_to_watch'] },
+    'statuses as MyAnimeList spells them',
+  );
+  assert.deepEqual(parseLine('anidex recommend --count 5 --engine local --dry-run').parsed!.values, {
+    count: 5,
+    engine: 'local',
+    'dry-run': true,
+  });
 });
 
 test('arguments: words joined, subcommands, the default subcommand, -- ends flags', () => {
   assert.deepEqual(parseLine('anidex history shingeki no kyojin').parsed!.args, { title: 'shingeki no kyojin' });
-  assert.deepEqual(parseLine('anidex match Mushishi Zoku Shou 24701').parsed!.args, { title: 'Mushishi Zoku Shou', malId: '24701' });
+  assert.deepEqual(parseLine('anidex match Mushishi Zoku Shou 24701').parsed!.args, {
+    title: 'Mushishi Zoku Shou',
+    malId: '24701',
+  });
   const add = parseLine('anidex plan add whisper of the heart --notes rainy --force').parsed!;
   assert.equal(add.sub, 'add');
   assert.equal(add.command, 'plan add');
@@ -117,9 +128,21 @@ test('arguments: words joined, subcommands, the default subcommand, -- ends flag
 });
 
 test('usage errors name the command and say what would be right', () => {
-  usageError('anidex library --colour', /^library: "--colour" is not a flag of library\.$/, /Its flags: --search, .*--json; `anidex library --help`/);
-  usageError('anidex library --mood sad', /^library: --mood "sad" is not a mood anidex knows\.$/, /^Moods: cozy, dark, /);
-  usageError('anidex recommend --engine x', /^recommend: --engine "x" is not an engine anidex knows\.$/, /^Engines: local \(.*\), gemini \(.*\)\.$/);
+  usageError(
+    'anidex library --colour',
+    /^library: "--colour" is not a flag of library\.$/,
+    /Its flags: --search, .*--json; `anidex library --help`/,
+  );
+  usageError(
+    'anidex library --mood sad',
+    /^library: --mood "sad" is not a mood anidex knows\.$/,
+    /^Moods: cozy, dark, /,
+  );
+  usageError(
+    'anidex recommend --engine x',
+    /^recommend: --engine "x" is not an engine anidex knows\.$/,
+    /^Engines: local \(.*\), gemini \(.*\)\.$/,
+  );
   usageError('anidex recommend --count 51', /^recommend: --count "51" is not a whole number from 1 to 50\.$/);
   usageError('anidex stats --months two', /^stats: --months "two" is not a whole number of 1 or more\.$/);
   usageError('anidex stats --months 2 --months 3', /--months is given twice/);
@@ -128,16 +151,31 @@ test('usage errors name the command and say what would be right', () => {
   usageError('anidex library --search --deleted', /needs a value/, /write --search=--deleted/);
   usageError('anidex library --unmatched=1', /--unmatched takes no value/);
   usageError('anidex export', /^export needs --format: one of mal-xml, csv, json\.$/);
-  usageError('anidex plan remove 3 --force', /^plan remove: "--force" is not a flag of plan remove\.$/, /^--force belongs to plan add\.$/);
-  usageError('anidex plan frobnicate', /^plan: "frobnicate" is not a subcommand of plan; it has list, add <mal id \| title>, remove <id> or move <id> <priority>\.$/);
+  usageError(
+    'anidex plan remove 3 --force',
+    /^plan remove: "--force" is not a flag of plan remove\.$/,
+    /^--force belongs to plan add\.$/,
+  );
+  usageError(
+    'anidex plan frobnicate',
+    /^plan: "frobnicate" is not a subcommand of plan; it has list, add <mal id \| title>, remove <id> or move <id> <priority>\.$/,
+  );
   usageError('anidex snapshot', /^snapshot needs a subcommand: list or restore <id>\.$/);
   usageError('anidex snapshot restore', /^snapshot restore needs <id>\.$/);
   usageError('anidex stats extra', /^stats takes no positional arguments \(got "extra"\)\.$/);
   usageError('anidex import a b', /^import: unexpected argument "b"\.$/);
   usageError('anidex import', /^import needs exactly one path/);
-  usageError('anidex completion tcsh', /^completion: "tcsh" is not a shell anidex knows\.$/, /^Shells: bash, zsh, fish\.$/);
+  usageError(
+    'anidex completion tcsh',
+    /^completion: "tcsh" is not a shell anidex knows\.$/,
+    /^Shells: bash, zsh, fish\.$/,
+  );
   usageError('anidex completion bash --json', /^completion has no --json output\.$/);
-  usageError('anidex --title-language kanji library', /^--title-language "kanji" is not a title language anidex knows\.$/, /^Title languages: exported \(/);
+  usageError(
+    'anidex --title-language kanji library',
+    /^--title-language "kanji" is not a title language anidex knows\.$/,
+    /^Title languages: exported \(/,
+  );
   usageError('anidex --data-dir', /^--data-dir <dir> needs a value\.$/);
 });
 
@@ -145,9 +183,12 @@ test('--help of every command lists every flag, argument, subcommand and example
   for (const spec of COMMANDS) {
     const help = commandHelp(spec, 80);
     for (const line of help.split('\n')) assert.ok(line.length <= 80, `${spec.name}: ${line}`);
-    for (const name of Object.keys(allFlagsOf(spec))) assert.match(help, new RegExp(`--${name}\\b`), `${spec.name} --${name}`);
-    for (const p of [...(spec.positionals ?? []), ...(spec.subcommands ?? []).flatMap((s) => s.positionals ?? [])]) assert.ok(help.includes(p.arg), `${spec.name} ${p.arg}`);
-    for (const s of spec.subcommands ?? []) assert.ok(help.includes(`${spec.name} ${s.name}`), `${spec.name} ${s.name}`);
+    for (const name of Object.keys(allFlagsOf(spec)))
+      assert.match(help, new RegExp(`--${name}\\b`), `${spec.name} --${name}`);
+    for (const p of [...(spec.positionals ?? []), ...(spec.subcommands ?? []).flatMap((s) => s.positionals ?? [])])
+      assert.ok(help.includes(p.arg), `${spec.name} ${p.arg}`);
+    for (const s of spec.subcommands ?? [])
+      assert.ok(help.includes(`${spec.name} ${s.name}`), `${spec.name} ${s.name}`);
     for (const e of spec.examples ?? []) assert.ok(help.includes(`  ${e}`), e);
     if (spec.json || spec.subcommands?.some((s) => s.json)) assert.match(help, /--json/);
   }
@@ -156,7 +197,10 @@ test('--help of every command lists every flag, argument, subcommand and example
   for (const name of Object.keys(GLOBAL_FLAGS)) assert.match(top, new RegExp(`--${name}\\b`));
 });
 
-const GENRES: GenreLookup = async (source, where) => (source === 'library-genre' ? ['Drama', 'Slice of Life'] : ['Drama', 'Mecha', 'Slice of Life']).map((g) => (where.demo ? `${g} (demo)` : g));
+const GENRES: GenreLookup = async (source, where) =>
+  (source === 'library-genre' ? ['Drama', 'Slice of Life'] : ['Drama', 'Mecha', 'Slice of Life']).map((g) =>
+    where.demo ? `${g} (demo)` : g,
+  );
 
 async function values(line: string): Promise<string[]> {
   const s = splitLine(line);
@@ -170,9 +214,23 @@ test('completion candidates: commands, subcommands, flags not yet given, fixed v
   assert.deepEqual(await values('anidex plan '), ['list', 'add', 'remove', 'move']);
   assert.deepEqual(await values('anidex snapshot r'), ['restore']);
   assert.deepEqual(await values('anidex library --mo'), ['--mood']);
-  assert.deepEqual(await values('anidex library --deleted --de'), ['--demo', '--debug'], 'a flag given once is not offered again');
+  assert.deepEqual(
+    await values('anidex library --deleted --de'),
+    ['--demo', '--debug'],
+    'a flag given once is not offered again',
+  );
   assert.ok((await values('anidex library --genre x --')).includes('--genre'), 'a repeatable flag is');
-  assert.deepEqual(await values('anidex plan add 5114 --'), ['--notes', '--force', '--data-dir', '--demo', '--json', '--title-language', '--debug', '--help', '--version']);
+  assert.deepEqual(await values('anidex plan add 5114 --'), [
+    '--notes',
+    '--force',
+    '--data-dir',
+    '--demo',
+    '--json',
+    '--title-language',
+    '--debug',
+    '--help',
+    '--version',
+  ]);
   assert.ok(!(await values('anidex completion bash --')).includes('--json'), 'no --json where there is none');
   assert.deepEqual(await values('anidex library --length '), ['movie', 'short', 'medium', 'long']);
   assert.deepEqual(await values('anidex library --status on'), ['on_hold']);
@@ -180,13 +238,25 @@ test('completion candidates: commands, subcommands, flags not yet given, fixed v
   assert.deepEqual(await values('anidex export -f '), ['mal-xml', 'csv', 'json']);
   assert.deepEqual(await values('anidex --title-language r'), ['romaji']);
   assert.deepEqual(await values('anidex completion '), ['bash', 'zsh', 'fish']);
-  assert.deepEqual(await values('anidex library --genre sl'), ['Slice of Life'], 'genres from the library, case ignored');
+  assert.deepEqual(
+    await values('anidex library --genre sl'),
+    ['Slice of Life'],
+    'genres from the library, case ignored',
+  );
   assert.deepEqual(await values('anidex recommend --not-genre m'), ['Mecha'], "recommend's genres: all the metadata's");
-  assert.deepEqual(await values('anidex --demo library --genre d'), ['Drama (demo)'], 'from the warehouse the line names');
+  assert.deepEqual(
+    await values('anidex --demo library --genre d'),
+    ['Drama (demo)'],
+    'from the warehouse the line names',
+  );
   const eq = await completeWords(['library'], '--length=s', GENRES);
   assert.deepEqual(eq, { candidates: [{ value: 'short', description: 'under 5 h in all' }], prefix: '--length=' });
   assert.deepEqual(await completeWords(['import'], 'dat', GENRES), { candidates: [], fallback: 'file' });
-  assert.deepEqual(await completeWords([], '--data-dir=', GENRES), { candidates: [], fallback: 'dir', prefix: '--data-dir=' });
+  assert.deepEqual(await completeWords([], '--data-dir=', GENRES), {
+    candidates: [],
+    fallback: 'dir',
+    prefix: '--data-dir=',
+  });
   assert.deepEqual(await values('anidex frobnicate --'), [], 'nothing after an unknown command');
   assert.deepEqual(await values('anidex history frieren '), [], 'titles are not completed');
 });
@@ -202,17 +272,30 @@ test("the README's CLI table is the specs' (npm run docs:cli writes it)", () => 
   const flagsIn = (text: string): Set<string> => new Set(text.match(/--[a-z][a-z-]*/g) ?? []);
   const want = flagsIn(table);
   const have = flagsIn(inReadme);
-  assert.deepEqual([...want].filter((f) => !have.has(f)), [], 'flags of the specs missing from the README table');
-  assert.deepEqual([...have].filter((f) => !want.has(f)), [], 'flags in the README table that no spec has');
-  for (const spec of COMMANDS.filter((c) => !c.hidden)) assert.match(inReadme, new RegExp(`\`anidex ${spec.name}\\b`), spec.name);
+  assert.deepEqual(
+    [...want].filter((f) => !have.has(f)),
+    [],
+    'flags of the specs missing from the README table',
+  );
+  assert.deepEqual(
+    [...have].filter((f) => !want.has(f)),
+    [],
+    'flags in the README table that no spec has',
+  );
+  for (const spec of COMMANDS.filter((c) => !c.hidden))
+    assert.match(inReadme, new RegExp(`\`anidex ${spec.name}\\b`), spec.name);
   assert.equal(inReadme, table, 'the README table is not the one the specs give: run `npm run docs:cli`');
 });
 
 test('every anidex command line in the README and docs/ parses: no flag the specs do not have', () => {
   const whole = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'docs', f), 'utf8'));
+  const docs = readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(ROOT, 'docs', f), 'utf8'));
   // The table names commands without their required flags; the test above holds it to the specs.
-  const readme = [whole.slice(0, whole.indexOf(TABLE_START)) + whole.slice(whole.indexOf(TABLE_END)), ...docs].join('\n');
+  const readme = [whole.slice(0, whole.indexOf(TABLE_START)) + whole.slice(whole.indexOf(TABLE_END)), ...docs].join(
+    '\n',
+  );
   const lines = new Set<string>();
   // Inline code, and lines of fenced blocks; a comment after # is not part of the command.
   for (const m of readme.matchAll(/`((?:npx )?anidex [^`]+)`/g)) lines.add(m[1]!.replace(/\s+/g, ' '));
@@ -230,7 +313,11 @@ test('every anidex command line in the README and docs/ parses: no flag the spec
     if (named && !spec) assert.fail(`The docs name a command that does not exist: ${raw}`);
     // …or a subcommand (`anidex snapshot restore` undoes it): it must be one of the command's.
     if (spec && (named![2] === undefined || spec.subcommands?.length)) {
-      if (named![2] !== undefined) assert.ok(spec.subcommands!.some((x) => x.name === named![2]), `The docs name a subcommand that does not exist: ${raw}`);
+      if (named![2] !== undefined)
+        assert.ok(
+          spec.subcommands!.some((x) => x.name === named![2]),
+          `The docs name a subcommand that does not exist: ${raw}`,
+        );
       continue;
     }
     assert.doesNotThrow(() => parseLine(line), `docs: ${raw}`);

@@ -25,16 +25,38 @@ test('layers: bronze keeps every raw record, silver the cleaned latest export, g
   const wh = await fresh();
   const r = await importTraktExport(wh, V1, { asOf: '2026-05-01T12:00:00.000Z' });
   const n = (sql: string) => wh.db.get<{ n: number }>(sql)!.n;
-  assert.equal(n('SELECT count(*) AS n FROM bronze_trakt_history'), n('SELECT count(*) AS n FROM silver_plays') + r.counts.recordsDuplicate);
+  assert.equal(
+    n('SELECT count(*) AS n FROM bronze_trakt_history'),
+    n('SELECT count(*) AS n FROM silver_plays') + r.counts.recordsDuplicate,
+  );
   assert.ok(n('SELECT count(*) AS n FROM bronze_trakt_ratings') > 50);
   assert.ok(n('SELECT count(*) AS n FROM bronze_trakt_watchlist') > 5);
   assert.ok(n('SELECT count(*) AS n FROM bronze_trakt_watched') > 50);
-  assert.equal(n("SELECT count(*) AS n FROM bronze_trakt_history WHERE source_file NOT LIKE 'watched-history%'"), 0, 'bronze names the file inside the export');
-  assert.equal(n('SELECT count(*) AS n FROM bronze_trakt_history WHERE json_valid(payload) = 0'), 0, 'payloads are JSON text');
+  assert.equal(
+    n("SELECT count(*) AS n FROM bronze_trakt_history WHERE source_file NOT LIKE 'watched-history%'"),
+    0,
+    'bronze names the file inside the export',
+  );
+  assert.equal(
+    n('SELECT count(*) AS n FROM bronze_trakt_history WHERE json_valid(payload) = 0'),
+    0,
+    'payloads are JSON text',
+  );
   assert.equal(n("SELECT count(*) AS n FROM bronze_trakt_history WHERE typeof(payload) != 'text'"), 0);
-  assert.equal(n('SELECT count(*) AS n FROM silver_titles'), n('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1'));
-  assert.equal(n('SELECT count(*) AS n FROM (SELECT title_key FROM user_watch_history WHERE is_current = 1 GROUP BY title_key HAVING count(*) > 1)'), 0);
-  const run = wh.db.get<{ status: string; records_read: number; titles_new: number }>('SELECT * FROM pipeline_runs WHERE run_id = ?', [r.runId])!;
+  assert.equal(
+    n('SELECT count(*) AS n FROM silver_titles'),
+    n('SELECT count(*) AS n FROM user_watch_history WHERE is_current = 1'),
+  );
+  assert.equal(
+    n(
+      'SELECT count(*) AS n FROM (SELECT title_key FROM user_watch_history WHERE is_current = 1 GROUP BY title_key HAVING count(*) > 1)',
+    ),
+    0,
+  );
+  const run = wh.db.get<{ status: string; records_read: number; titles_new: number }>(
+    'SELECT * FROM pipeline_runs WHERE run_id = ?',
+    [r.runId],
+  )!;
   assert.equal(run.status, 'ok');
   assert.equal(run.titles_new, r.counts.titlesNew);
   // Watch time and import time stay apart.
@@ -64,9 +86,15 @@ test('an identical re-import takes the shortcut, and the full path agrees with i
   const silver = dump(a, 'silver_plays');
 
   const stages: string[] = [];
-  const quick = await importTraktExport(a, V2, { asOf: '2026-09-01T00:00:00.000Z', onEvent: (e) => e.type === 'stage' && stages.push(e.stage) });
+  const quick = await importTraktExport(a, V2, {
+    asOf: '2026-09-01T00:00:00.000Z',
+    onEvent: (e) => e.type === 'stage' && stages.push(e.stage),
+  });
   assert.equal(quick.identical, true);
-  assert.ok(!stages.includes('silver') && !stages.includes('gold'), `the shortcut skips silver and gold (stages: ${stages.join(',')})`);
+  assert.ok(
+    !stages.includes('silver') && !stages.includes('gold'),
+    `the shortcut skips silver and gold (stages: ${stages.join(',')})`,
+  );
   const full = await importTraktExport(b, V2, { asOf: '2026-09-01T00:00:00.000Z', fullReload: true });
   assert.equal(quick.counts.recordsNew, 0);
   assert.equal(full.counts.recordsNew, 0);
@@ -90,13 +118,23 @@ test('importing the later export changes exactly what changed in the account', a
       'SELECT user_rating, total_plays, is_deleted FROM user_watch_history WHERE title = ? ORDER BY valid_from',
       [title],
     );
-  assert.deepEqual(versions('Steins;Gate').map((v) => v.user_rating), [9, 10]);
-  assert.deepEqual(versions('Delicious in Dungeon').map((v) => v.user_rating), [null, 9], 'NULL → value');
+  assert.deepEqual(
+    versions('Steins;Gate').map((v) => v.user_rating),
+    [9, 10],
+  );
+  assert.deepEqual(
+    versions('Delicious in Dungeon').map((v) => v.user_rating),
+    [null, 9],
+    'NULL → value',
+  );
   const op = versions('One Piece');
   assert.equal(op.length, 2);
   assert.equal(op[1]!.total_plays - op[0]!.total_plays, 30);
   assert.equal(versions('Look Back').length, 1, 'a title new in the later export');
-  assert.deepEqual(versions('In Another World With My Smartphone').map((v) => v.is_deleted), [0, 1]);
+  assert.deepEqual(
+    versions('In Another World With My Smartphone').map((v) => v.is_deleted),
+    [0, 1],
+  );
   assert.equal(versions('Mushishi').length, 1, 'untouched titles keep one version');
   wh.close();
 });
@@ -104,9 +142,14 @@ test('importing the later export changes exactly what changed in the account', a
 test('a play re-exported with newer show metadata (aired_episodes) is the same play: no new bronze record', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'anidex-aired-'));
   const play = (aired: number) => [
-    { id: 11000000001, watched_at: '2026-01-01T20:00:00.000Z', action: 'watch', type: 'episode',
+    {
+      id: 11000000001,
+      watched_at: '2026-01-01T20:00:00.000Z',
+      action: 'watch',
+      type: 'episode',
       episode: { season: 1, number: 1, title: 'E1', ids: { trakt: 1, tvdb: null, imdb: null, tmdb: null } },
-      show: { title: 'One Piece', year: 1999, ids: { trakt: 37696, slug: 'one-piece' }, aired_episodes: aired } },
+      show: { title: 'One Piece', year: 1999, ids: { trakt: 37696, slug: 'one-piece' }, aired_episodes: aired },
+    },
   ];
   const v1 = join(dir, 'v1');
   const v2 = join(dir, 'v2');
@@ -120,6 +163,9 @@ test('a play re-exported with newer show metadata (aired_episodes) is the same p
   assert.equal(r.counts.recordsNew, 0);
   assert.equal(r.identical, false, 'the content did change');
   assert.equal(r.counts.titlesChanged, 0, 'aired episodes are untracked');
-  assert.equal(wh.db.get<{ n: number }>('SELECT total_episodes AS n FROM user_watch_history WHERE is_current = 1')!.n, 1101);
+  assert.equal(
+    wh.db.get<{ n: number }>('SELECT total_episodes AS n FROM user_watch_history WHERE is_current = 1')!.n,
+    1101,
+  );
   wh.close();
 });

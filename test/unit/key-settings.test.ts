@@ -35,7 +35,13 @@ test('the defaults are sound and no overrides means the defaults', () => {
 });
 
 test('overrides: several keys per command, a single string, named and ctrl keys; commandFor and help see them', () => {
-  const { bindings, problems } = applyKeyOverrides({ down: ['j', 'n', 'ctrl+n'], quit: 'Q', nextScreen: ['tab', 'L'], toggle: 'space', search: ['/', 'é'] });
+  const { bindings, problems } = applyKeyOverrides({
+    down: ['j', 'n', 'ctrl+n'],
+    quit: 'Q',
+    nextScreen: ['tab', 'L'],
+    toggle: 'space',
+    search: ['/', 'é'],
+  });
   assert.deepEqual(problems, []);
   assert.deepEqual(bindings.down.keys, ['j', 'n', 'ctrl+n']);
   assert.deepEqual(bindings.quit.keys, ['Q']);
@@ -48,8 +54,14 @@ test('overrides: several keys per command, a single string, named and ctrl keys;
   assert.equal(commandFor('é', bindings), 'search');
   assert.deepEqual(bindings.up, DEFAULT_BINDINGS.up, 'commands not named keep their defaults');
   const help = helpLines(bindings);
-  assert.ok(help.some((l) => /^j, n, \^n\s+move down$/.test(l)), help.join('\n'));
-  assert.ok(help.some((l) => /^Q\s+quit/.test(l)), help.join('\n'));
+  assert.ok(
+    help.some((l) => /^j, n, \^n\s+move down$/.test(l)),
+    help.join('\n'),
+  );
+  assert.ok(
+    help.some((l) => /^Q\s+quit/.test(l)),
+    help.join('\n'),
+  );
   assertSound(bindings);
 });
 
@@ -88,7 +100,13 @@ test('every invalid entry is one problem naming the command and key; the rest st
 });
 
 test('ctrl+c always exits and cannot be bound, in any spelling; ctrl+letters the terminal sends as other keys are refused', () => {
-  const { bindings, problems } = applyKeyOverrides({ quit: ['ctrl+c', 'Ctrl+C', '^c', 'Q'], open: ['ctrl+m', 'ctrl+o'], back: ['ctrl+h', 'escape'], nextScreen: ['ctrl+i', 'tab'], down: ['ctrl+j', 'j'] });
+  const { bindings, problems } = applyKeyOverrides({
+    quit: ['ctrl+c', 'Ctrl+C', '^c', 'Q'],
+    open: ['ctrl+m', 'ctrl+o'],
+    back: ['ctrl+h', 'escape'],
+    nextScreen: ['ctrl+i', 'tab'],
+    down: ['ctrl+j', 'j'],
+  });
   problemsMatch(problems, [
     /^settings\.json `keys\.quit`: "ctrl\+c" always exits anidex, so it cannot be bound; choose another key\.$/,
     /`keys\.quit`: "Ctrl\+C" always exits anidex/,
@@ -102,7 +120,10 @@ test('ctrl+c always exits and cannot be bound, in any spelling; ctrl+letters the
   assert.deepEqual(bindings.open.keys, ['ctrl+o']);
   assert.equal(commandFor('ctrl+c', bindings), null);
   const onlyCtrlC = applyKeyOverrides({ quit: 'ctrl+c' });
-  problemsMatch(onlyCtrlC.problems, [/ctrl\+c" always exits/, /`keys\.quit` has no usable key left, so quit keeps its default keys \(q\)\.$/]);
+  problemsMatch(onlyCtrlC.problems, [
+    /ctrl\+c" always exits/,
+    /`keys\.quit` has no usable key left, so quit keeps its default keys \(q\)\.$/,
+  ]);
   assert.deepEqual(onlyCtrlC.bindings.quit.keys, ['q']);
 });
 
@@ -129,7 +150,10 @@ test('conflicts: a reused default key moves to the override, unless it is the la
 
   // …and when that was the override's only key, the override is ignored.
   const ignored = applyKeyOverrides({ search: 'f' });
-  problemsMatch(ignored.problems, [/taking "f" would leave filter with no key/, /`keys\.search` has no usable key left, so search keeps its default keys \(\/\)\.$/]);
+  problemsMatch(ignored.problems, [
+    /taking "f" would leave filter with no key/,
+    /`keys\.search` has no usable key left, so search keeps its default keys \(\/\)\.$/,
+  ]);
   assert.deepEqual(ignored.bindings, DEFAULT_BINDINGS);
 
   // Naming the other command too frees its key.
@@ -164,7 +188,15 @@ test('conflicts: two overrides naming one key, the first in the file keeps it; f
 test('whatever the overrides, nothing throws, every command keeps a key and no key means two commands', () => {
   let seed = 42;
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-  const pool = [...new Set(UI_COMMANDS.flatMap((c) => DEFAULT_BINDINGS[c].keys)), 'n', 'N', 'ctrl+c', 'bad key', '', 'z'];
+  const pool = [
+    ...new Set(UI_COMMANDS.flatMap((c) => DEFAULT_BINDINGS[c].keys)),
+    'n',
+    'N',
+    'ctrl+c',
+    'bad key',
+    '',
+    'z',
+  ];
   for (let round = 0; round < 500; round++) {
     const raw: Record<string, unknown> = {};
     for (let i = rand(6); i >= 0; i--) {
@@ -177,9 +209,18 @@ test('whatever the overrides, nothing throws, every command keeps a key and no k
 });
 
 test('keys that is not an object is one problem and the defaults', () => {
-  for (const [raw, kind] of [[null, 'null'], [['j'], 'a list'], ['j', 'j'], [3, '3']] as const) {
+  for (const [raw, kind] of [
+    [null, 'null'],
+    [['j'], 'a list'],
+    ['j', 'j'],
+    [3, '3'],
+  ] as const) {
     const { bindings, problems } = applyKeyOverrides(raw);
-    problemsMatch(problems, [new RegExp(`^settings\\.json \`keys\` must be an object from command to keys, like \\{"down": \\["j", "n"\\]\\}, not ${kind.replace(/[[\]]/g, '\\$&')}; the default keys are used\\.$`)]);
+    problemsMatch(problems, [
+      new RegExp(
+        `^settings\\.json \`keys\` must be an object from command to keys, like \\{"down": \\["j", "n"\\]\\}, not ${kind.replace(/[[\]]/g, '\\$&')}; the default keys are used\\.$`,
+      ),
+    ]);
     assert.equal(bindings, DEFAULT_BINDINGS);
   }
 });
@@ -270,11 +311,21 @@ test('settings file: JSON with comments and trailing commas is read (// and /* *
 
 test('settings file: a top level that is not an object, or keys that is not an object, is a problem', async () => {
   const dir = tempDir();
-  for (const [text, kind] of [['null', 'null'], ['[1]', 'a list'], ['"keys"', 'a string'], ['7', 'a number'], ['false', 'false']] as const) {
+  for (const [text, kind] of [
+    ['null', 'null'],
+    ['[1]', 'a list'],
+    ['"keys"', 'a string'],
+    ['7', 'a number'],
+    ['false', 'false'],
+  ] as const) {
     writeFileSync(settingsPath(dir), text);
     const s = await loadSettings(dir);
     assert.equal(s.bindings, DEFAULT_BINDINGS);
-    problemsMatch(s.problems, [new RegExp(`settings\\.json must hold a JSON object, like \\{"keys": \\{"down": \\["j", "n"\\]\\}\\}, not ${kind}\\. Fix it or delete it`)]);
+    problemsMatch(s.problems, [
+      new RegExp(
+        `settings\\.json must hold a JSON object, like \\{"keys": \\{"down": \\["j", "n"\\]\\}\\}, not ${kind}\\. Fix it or delete it`,
+      ),
+    ]);
   }
   writeFileSync(settingsPath(dir), '{"keys": ["j"]}');
   problemsMatch((await loadSettings(dir)).problems, [/`keys` must be an object from command to keys/]);
@@ -293,5 +344,7 @@ test('settings file: empty, byte-order mark, unreadable', async () => {
   mkdirSync(settingsPath(dirAsFile));
   const s = await loadSettings(dirAsFile);
   assert.equal(s.bindings, DEFAULT_BINDINGS);
-  problemsMatch(s.problems, [/^Could not read .*settings\.json \(EISDIR[^)]*\)\. Fix its permissions or delete it to use the default settings; nothing is saved into it until then\.$/]);
+  problemsMatch(s.problems, [
+    /^Could not read .*settings\.json \(EISDIR[^)]*\)\. Fix its permissions or delete it to use the default settings; nothing is saved into it until then\.$/,
+  ]);
 });

@@ -8,7 +8,13 @@ import { gzipSync } from 'node:zlib';
 import { buildSyntheticMal, generateSyntheticMal } from '../../scripts/gen-synthetic-mal.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import type { MalEntry } from '../../src/domain/mal.ts';
-import { looksLikeMalExport, parseMalEntry, readMalExport, scanProlog, type MalExport } from '../../src/sources/mal/index.ts';
+import {
+  looksLikeMalExport,
+  parseMalEntry,
+  readMalExport,
+  scanProlog,
+  type MalExport,
+} from '../../src/sources/mal/index.ts';
 import { XmlChildStream, type XmlValue } from '../../src/sources/mal/xml.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'mal');
@@ -74,7 +80,14 @@ describe('the real MyAnimeList export (schema 1.1.0, 506 entries)', () => {
     for (const { value } of x.entries) counts[value.status] = (counts[value.status] ?? 0) + 1;
     assert.deepEqual(counts, { Completed: 454, Dropped: 23, 'On-Hold': 1, 'Plan to Watch': 15, Watching: 13 });
     assert.deepEqual(x.declared, {
-      userId: 16433979, userName: 'tim____', total: 506, watching: 13, completed: 454, onHold: 1, dropped: 23, planToWatch: 15,
+      userId: 16433979,
+      userName: 'tim____',
+      total: 506,
+      watching: 13,
+      completed: 454,
+      onHold: 1,
+      dropped: 23,
+      planToWatch: 15,
     });
   });
 
@@ -107,7 +120,10 @@ describe('the real MyAnimeList export (schema 1.1.0, 506 entries)', () => {
     assert.equal(json['my_priority'], 'LOW', 'bronze keeps the text as written');
     assert.equal(json['my_storage_value'], '0.00', 'strings, not numbers');
     assert.ok(!first.raw.json.includes('\n'), 'compact JSON');
-    assert.deepEqual(x.entries.map((e) => e.raw.index), [...Array(506).keys()]);
+    assert.deepEqual(
+      x.entries.map((e) => e.raw.index),
+      [...Array(506).keys()],
+    );
   });
 
   test('keeps Unicode titles and reads MAL placeholders as null', async () => {
@@ -116,7 +132,10 @@ describe('the real MyAnimeList export (schema 1.1.0, 506 entries)', () => {
     for (const t of ['5-toubun no Hanayome ∬', 'Lovely★Complex', 'SK∞', 'Tokyo Ghoul √A']) assert.ok(titles.has(t), t);
     assert.equal(x.entries.filter((e) => e.value.score === null).length, 22, 'score 0 = unscored');
     assert.equal(x.entries.filter((e) => e.value.seriesEpisodes === null).length, 4, 'series_episodes 0 = unknown');
-    assert.ok(x.entries.some((e) => e.value.seriesType === 'Unknown'), 'series_type kept as MAL writes it');
+    assert.ok(
+      x.entries.some((e) => e.value.seriesType === 'Unknown'),
+      'series_type kept as MAL writes it',
+    );
     assert.ok(x.entries.every((e) => e.value.priority === 'Low'));
   });
 });
@@ -130,9 +149,20 @@ describe('schema generations and odd fields', () => {
     assert.deepEqual(x.totalsDiffer, []);
     const bebop = byId(x, 1);
     assert.deepEqual(bebop, {
-      malId: 1, title: 'Cowboy Bebop', seriesType: 'TV', seriesEpisodes: 26, watchedEpisodes: 26,
-      startDate: '2009-03-01', finishDate: '2009-03-20', score: 9, status: 'Completed', timesWatched: 2,
-      rewatching: false, priority: null, tags: 'classic', comments: '',
+      malId: 1,
+      title: 'Cowboy Bebop',
+      seriesType: 'TV',
+      seriesEpisodes: 26,
+      watchedEpisodes: 26,
+      startDate: '2009-03-01',
+      finishDate: '2009-03-20',
+      score: 9,
+      status: 'Completed',
+      timesWatched: 2,
+      rewatching: false,
+      priority: null,
+      tags: 'classic',
+      comments: '',
     });
     const raw = JSON.parse(x.entries[0]!.raw.json) as Record<string, string>;
     assert.equal(Object.keys(raw).length, 20);
@@ -142,7 +172,12 @@ describe('schema generations and odd fields', () => {
   });
 
   test('a file without the version comment but with 1.1.0 fields is 1.1.0', async () => {
-    const p = await tempFile('a.xml', doc(['<series_animedb_id>1</series_animedb_id><series_title>A</series_title><my_status>Completed</my_status><my_sns>default</my_sns>']).replace('<!-- Version 1.1.0 -->\n', ''));
+    const p = await tempFile(
+      'a.xml',
+      doc([
+        '<series_animedb_id>1</series_animedb_id><series_title>A</series_title><my_status>Completed</my_status><my_sns>default</my_sns>',
+      ]).replace('<!-- Version 1.1.0 -->\n', ''),
+    );
     assert.equal((await readMalExport(p)).schema, '1.1.0');
   });
 
@@ -178,7 +213,11 @@ describe('schema generations and odd fields', () => {
     assert.equal(frieren.priority, 'Low', '`Low` as the site writes it');
 
     const incident = byId(x, 100001);
-    assert.equal(incident.title, 'The ]]> Incident ★∞ 🎸 &amp; co', 'split CDATA joins; CDATA text is not entity-decoded');
+    assert.equal(
+      incident.title,
+      'The ]]> Incident ★∞ 🎸 &amp; co',
+      'split CDATA joins; CDATA text is not entity-decoded',
+    );
     assert.equal(incident.priority, 'High', '`HIGH`');
     assert.equal(incident.tags, 'favorite, 🎸');
     assert.equal(incident.comments, 'Tom & Jerry <3');
@@ -202,31 +241,58 @@ describe('schema generations and odd fields', () => {
     assert.equal(sg.timesWatched, 2);
     assert.equal(sg.startDate, '2012-02-29', 'a leap day is a real date');
 
-    assert.deepEqual(byId(x, 30), {
-      malId: 30, title: 'Neon Genesis Evangelion', seriesType: null, seriesEpisodes: null, watchedEpisodes: 0,
-      startDate: null, finishDate: null, score: null, status: 'Plan to Watch', timesWatched: 0, rewatching: false,
-      priority: null, tags: '', comments: '',
-    }, 'missing optional elements take defaults');
+    assert.deepEqual(
+      byId(x, 30),
+      {
+        malId: 30,
+        title: 'Neon Genesis Evangelion',
+        seriesType: null,
+        seriesEpisodes: null,
+        watchedEpisodes: 0,
+        startDate: null,
+        finishDate: null,
+        score: null,
+        status: 'Plan to Watch',
+        timesWatched: 0,
+        rewatching: false,
+        priority: null,
+        tags: '',
+        comments: '',
+      },
+      'missing optional elements take defaults',
+    );
   });
 
   test('numeric statuses 1–4 and 6, and values are never coerced as numbers', async () => {
     const bodies = ['1', '2', '3', '4', '6'].map(
-      (code, i) => `<series_animedb_id>${i + 1}</series_animedb_id><series_title>${i === 0 ? '86' : '22/7'}</series_title><my_status>${code}</my_status><my_score>0${i + 1}</my_score>`,
+      (code, i) =>
+        `<series_animedb_id>${i + 1}</series_animedb_id><series_title>${i === 0 ? '86' : '22/7'}</series_title><my_status>${code}</my_status><my_score>0${i + 1}</my_score>`,
     );
     const x = await readMalExport(await tempFile('codes.xml', doc(bodies)));
-    assert.deepEqual(x.entries.map((e) => e.value.status), ['Watching', 'Completed', 'On-Hold', 'Dropped', 'Plan to Watch']);
+    assert.deepEqual(
+      x.entries.map((e) => e.value.status),
+      ['Watching', 'Completed', 'On-Hold', 'Dropped', 'Plan to Watch'],
+    );
     assert.equal(x.entries[0]!.value.title, '86');
     assert.equal(typeof x.entries[0]!.value.title, 'string');
     assert.equal(x.entries[1]!.value.score, 2);
-    const bad = await readMalExport(await tempFile('code5.xml', doc(['<series_animedb_id>1</series_animedb_id><series_title>A</series_title><my_status>5</my_status>'])));
+    const bad = await readMalExport(
+      await tempFile(
+        'code5.xml',
+        doc(['<series_animedb_id>1</series_animedb_id><series_title>A</series_title><my_status>5</my_status>']),
+      ),
+    );
     assert.equal(bad.skipped[0]?.field, 'my_status', 'MAL has no status 5');
   });
 
   test('a NUL never reaches a title', async () => {
-    const p = await tempFile('nul.xml', doc([
-      '<series_animedb_id>1</series_animedb_id><series_title><![CDATA[Bad\u0000Title]]></series_title><my_status>Completed</my_status>',
-      '<series_animedb_id>2</series_animedb_id><series_title>Ref&#0;Title</series_title><my_status>Completed</my_status>',
-    ]));
+    const p = await tempFile(
+      'nul.xml',
+      doc([
+        '<series_animedb_id>1</series_animedb_id><series_title><![CDATA[Bad\u0000Title]]></series_title><my_status>Completed</my_status>',
+        '<series_animedb_id>2</series_animedb_id><series_title>Ref&#0;Title</series_title><my_status>Completed</my_status>',
+      ]),
+    );
     const x = await readMalExport(p);
     assert.equal(byId(x, 1).title, 'BadTitle');
     assert.equal(byId(x, 2).title, 'Ref&#0;Title', 'a reference to a character XML forbids stays as written');
@@ -247,8 +313,25 @@ describe('<myinfo> totals', () => {
   });
 
   test('absent totals are null and compared with nothing', async () => {
-    const x = await readMalExport(await tempFile('noinfo.xml', doc(['<series_animedb_id>1</series_animedb_id><series_title>A</series_title><my_status>Completed</my_status>'], '')));
-    assert.deepEqual(x.declared, { userId: null, userName: null, total: null, watching: null, completed: null, onHold: null, dropped: null, planToWatch: null });
+    const x = await readMalExport(
+      await tempFile(
+        'noinfo.xml',
+        doc(
+          ['<series_animedb_id>1</series_animedb_id><series_title>A</series_title><my_status>Completed</my_status>'],
+          '',
+        ),
+      ),
+    );
+    assert.deepEqual(x.declared, {
+      userId: null,
+      userName: null,
+      total: null,
+      watching: null,
+      completed: null,
+      onHold: null,
+      dropped: null,
+      planToWatch: null,
+    });
     assert.deepEqual(x.totalsDiffer, []);
   });
 });
@@ -256,8 +339,15 @@ describe('<myinfo> totals', () => {
 describe('skipped entries', () => {
   test('a missing or invalid id, unknown status, negative number, impossible date, score over 10, empty title', async () => {
     const x = await readMalExport(fixture('bad-entries.xml'));
-    assert.deepEqual(x.entries.map((e) => e.value.malId), [1, 7]);
-    assert.deepEqual(x.entries.map((e) => e.raw.index), [0, 8], 'bronze rows keep the entry index in the file');
+    assert.deepEqual(
+      x.entries.map((e) => e.value.malId),
+      [1, 7],
+    );
+    assert.deepEqual(
+      x.entries.map((e) => e.raw.index),
+      [0, 8],
+      'bronze rows keep the entry index in the file',
+    );
     assert.deepEqual(
       x.skipped.map((s) => [s.file, s.index, s.field]),
       [
@@ -276,33 +366,58 @@ describe('skipped entries', () => {
     assert.match(x.skipped[3]!.reason, /negative/);
     assert.match(x.skipped[4]!.reason, /2021-02-30.*not a real date/);
     assert.match(x.skipped[5]!.reason, /11/);
-    assert.match(x.totalsDiffer[0]!, /declares 9 anime in all, but anidex read 2 usable entries \(7 more entries were skipped\)/);
+    assert.match(
+      x.totalsDiffer[0]!,
+      /declares 9 anime in all, but anidex read 2 usable entries \(7 more entries were skipped\)/,
+    );
   });
 
   test('--strict refuses the whole file, naming the first entry and field', async () => {
     const err = await rejectsInput(
       readMalExport(fixture('bad-entries.xml'), { strict: true }),
-      'bad-entries.xml', 'entry 1 (0-based)', 'series_animedb_id', '7 entries in all',
+      'bad-entries.xml',
+      'entry 1 (0-based)',
+      'series_animedb_id',
+      '7 entries in all',
     );
     assert.match(err.hint ?? '', /without --strict/);
   });
 
   test('a duplicate MAL id keeps the last entry and skips the earlier one, saying why', async () => {
     const x = await readMalExport(fixture('duplicate-ids.xml'));
-    assert.deepEqual(x.entries.map((e) => [e.value.malId, e.raw.index]), [[1, 1], [5114, 2]], 'file order, the later 5114 kept');
+    assert.deepEqual(
+      x.entries.map((e) => [e.value.malId, e.raw.index]),
+      [
+        [1, 1],
+        [5114, 2],
+      ],
+      'file order, the later 5114 kept',
+    );
     assert.equal(byId(x, 5114).score, 10);
     assert.equal(byId(x, 5114).status, 'Completed');
     assert.equal(x.skipped.length, 1);
-    assert.deepEqual({ ...x.skipped[0]!, reason: '' }, { file: 'duplicate-ids.xml', index: 0, field: 'series_animedb_id', reason: '' });
+    assert.deepEqual(
+      { ...x.skipped[0]!, reason: '' },
+      { file: 'duplicate-ids.xml', index: 0, field: 'series_animedb_id', reason: '' },
+    );
     assert.match(x.skipped[0]!.reason, /repeats MAL id 5114.*entry 2.*later entry is kept/);
     assert.deepEqual(x.totalsDiffer, []);
     await rejectsInput(readMalExport(fixture('duplicate-ids.xml'), { strict: true }), 'entry 0', 'repeats MAL id 5114');
   });
 
   test('parseMalEntry is pure and reports repeated or nested elements', () => {
-    const twice = parseMalEntry({ series_animedb_id: ['1', '2'], series_title: 'A', my_status: 'Completed' }, { file: 'f.xml', index: 4 });
-    assert.deepEqual(twice, { ok: false, skipped: { file: 'f.xml', index: 4, field: 'series_animedb_id', reason: 'appears 2 times in one entry' } });
-    const nested = parseMalEntry({ series_animedb_id: '1', series_title: { b: 'x' }, my_status: 'Completed' }, { file: 'f.xml', index: 0 });
+    const twice = parseMalEntry(
+      { series_animedb_id: ['1', '2'], series_title: 'A', my_status: 'Completed' },
+      { file: 'f.xml', index: 4 },
+    );
+    assert.deepEqual(twice, {
+      ok: false,
+      skipped: { file: 'f.xml', index: 4, field: 'series_animedb_id', reason: 'appears 2 times in one entry' },
+    });
+    const nested = parseMalEntry(
+      { series_animedb_id: '1', series_title: { b: 'x' }, my_status: 'Completed' },
+      { file: 'f.xml', index: 0 },
+    );
     assert.equal(nested.ok ? '' : nested.skipped.field, 'series_title');
     const empty = parseMalEntry('', { file: 'f.xml', index: 0 });
     assert.equal(empty.ok ? '' : empty.skipped.field, 'series_animedb_id');
@@ -311,9 +426,16 @@ describe('skipped entries', () => {
 
 describe('files anidex refuses', () => {
   test('a manga list, by export type or by <manga> entries', async () => {
-    const err = await rejectsInput(readMalExport(fixture('manga.xml')), 'manga.xml', 'is a MyAnimeList manga list; anidex reads anime lists: export your anime list');
+    const err = await rejectsInput(
+      readMalExport(fixture('manga.xml')),
+      'manga.xml',
+      'is a MyAnimeList manga list; anidex reads anime lists: export your anime list',
+    );
     assert.match(err.hint ?? '', /Anime List/);
-    const mangaEntries = doc([]).replace('</myanimelist>', '<manga><manga_mangadb_id>2</manga_mangadb_id></manga></myanimelist>');
+    const mangaEntries = doc([]).replace(
+      '</myanimelist>',
+      '<manga><manga_mangadb_id>2</manga_mangadb_id></manga></myanimelist>',
+    );
     await rejectsInput(readMalExport(await tempFile('m.xml', mangaEntries)), 'manga list');
   });
 
@@ -334,18 +456,39 @@ describe('files anidex refuses', () => {
   });
 
   test('truncated XML names the file and where it stops', async () => {
-    await rejectsInput(readMalExport(fixture('truncated.xml')), 'truncated.xml', 'not well-formed XML', 'line 60', '<anime>', 'may be truncated');
+    await rejectsInput(
+      readMalExport(fixture('truncated.xml')),
+      'truncated.xml',
+      'not well-formed XML',
+      'line 60',
+      '<anime>',
+      'may be truncated',
+    );
     const real = await readFile(REAL, 'utf8');
     await rejectsInput(readMalExport(await tempFile('cut.xml', real.slice(0, 200_000))), 'cut.xml', 'may be truncated');
-    await rejectsInput(readMalExport(await tempFile('prolog.xml', '<?xml version="1.0"?>\n<!-- Created by')), 'prolog.xml', 'may be truncated');
+    await rejectsInput(
+      readMalExport(await tempFile('prolog.xml', '<?xml version="1.0"?>\n<!-- Created by')),
+      'prolog.xml',
+      'may be truncated',
+    );
   });
 
   test('empty, whitespace, not XML, JSON, another XML root', async () => {
     await rejectsInput(readMalExport(await tempFile('empty.xml', '')), 'empty.xml', 'is empty');
     await rejectsInput(readMalExport(await tempFile('blank.xml', '\ufeff \n\t\n')), 'blank.xml', 'is empty');
-    await rejectsInput(readMalExport(await tempFile('notes.xml', 'hello, world\n')), 'notes.xml', 'not XML', 'line 1 column 1');
+    await rejectsInput(
+      readMalExport(await tempFile('notes.xml', 'hello, world\n')),
+      'notes.xml',
+      'not XML',
+      'line 1 column 1',
+    );
     await rejectsInput(readMalExport(await tempFile('data.xml', '[{"id": 1}]')), 'data.xml', 'is JSON, not XML');
-    await rejectsInput(readMalExport(await tempFile('feed.xml', '<?xml version="1.0"?><rss><channel/></rss>')), 'feed.xml', 'root element is <rss>', '<myanimelist>');
+    await rejectsInput(
+      readMalExport(await tempFile('feed.xml', '<?xml version="1.0"?><rss><channel/></rss>')),
+      'feed.xml',
+      'root element is <rss>',
+      '<myanimelist>',
+    );
   });
 
   test('a missing path, a folder, bad UTF-8, UTF-16', async () => {
@@ -353,7 +496,11 @@ describe('files anidex refuses', () => {
     await rejectsInput(readMalExport(missing), missing, 'does not exist');
     const dir = path.dirname(await tempFile('x.txt', ''));
     await rejectsInput(readMalExport(dir), 'is a folder');
-    const bad = Buffer.concat([Buffer.from(doc([]).slice(0, 60)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(doc([]).slice(60))]);
+    const bad = Buffer.concat([
+      Buffer.from(doc([]).slice(0, 60)),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(doc([]).slice(60)),
+    ]);
     await rejectsInput(readMalExport(await tempFile('bad.xml', bad)), 'bad.xml', 'not valid UTF-8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc([]), 'utf16le')]);
     await rejectsInput(readMalExport(await tempFile('u16.xml', utf16)), 'u16.xml', 'UTF-16');
@@ -376,8 +523,14 @@ describe('gzip', () => {
     const real = await readFile(REAL);
     const gz = await tempFile('animelist_1734298612_-_16433979.xml.gz', gzipSync(real));
     const [a, b] = await Promise.all([readMalExport(REAL), readMalExport(gz)]);
-    assert.deepEqual(b.entries.map((e) => e.value), a.entries.map((e) => e.value));
-    assert.deepEqual(b.entries.map((e) => e.raw.json), a.entries.map((e) => e.raw.json));
+    assert.deepEqual(
+      b.entries.map((e) => e.value),
+      a.entries.map((e) => e.value),
+    );
+    assert.deepEqual(
+      b.entries.map((e) => e.raw.json),
+      a.entries.map((e) => e.raw.json),
+    );
     assert.equal(b.entries[0]!.raw.file, 'animelist_1734298612_-_16433979.xml.gz');
     assert.deepEqual(b.declared, a.declared);
   });
@@ -398,15 +551,27 @@ describe('looksLikeMalExport', () => {
   test('by name (.xml, .xml.gz) or by content whose root is <myanimelist>', async () => {
     assert.equal(await looksLikeMalExport(REAL), true);
     assert.equal(await looksLikeMalExport(await tempFile('animelist_1_-_2.xml.gz', gzipSync('<myanimelist/>'))), true);
-    assert.equal(await looksLikeMalExport(await tempFile('ANIMELIST.XML', 'not even xml')), true, 'the name is enough; reading says what is wrong');
+    assert.equal(
+      await looksLikeMalExport(await tempFile('ANIMELIST.XML', 'not even xml')),
+      true,
+      'the name is enough; reading says what is wrong',
+    );
     assert.equal(await looksLikeMalExport(await tempFile('list', await readFile(REAL))), true, 'renamed, sniffed');
-    assert.equal(await looksLikeMalExport(await tempFile('list.gz', gzipSync(await readFile(REAL)))), true, 'renamed gzip, sniffed');
+    assert.equal(
+      await looksLikeMalExport(await tempFile('list.gz', gzipSync(await readFile(REAL)))),
+      true,
+      'renamed gzip, sniffed',
+    );
     assert.equal(await looksLikeMalExport(await tempFile('feed', '<?xml version="1.0"?><rss/>')), false);
     assert.equal(await looksLikeMalExport(await tempFile('watched-history.json', '[]')), false);
     assert.equal(await looksLikeMalExport(await tempFile('other.gz', gzipSync('{"a":1}'))), false);
     assert.equal(await looksLikeMalExport(await tempFile('export.zip', Buffer.from('PK\u0003\u0004rest'))), false);
     assert.equal(await looksLikeMalExport(path.join(tmpdir(), 'anidex-none', 'x.json')), false);
-    assert.equal(await looksLikeMalExport(path.join(tmpdir(), 'anidex-none', 'x.xml')), true, 'missing .xml: the reader reports it');
+    assert.equal(
+      await looksLikeMalExport(path.join(tmpdir(), 'anidex-none', 'x.xml')),
+      true,
+      'missing .xml: the reader reports it',
+    );
     const d = await mkdtemp(path.join(tmpdir(), 'anidex-mal-'));
     dirs.push(d);
     await mkdir(path.join(d, 'folder.xml'));
@@ -415,7 +580,9 @@ describe('looksLikeMalExport', () => {
 
   test('reads only the start of a large gzip', async () => {
     // 64 MiB of comment after the root start: sniffing must not inflate it all.
-    const big = gzipSync(Buffer.concat([Buffer.from('<myanimelist><!--'), Buffer.alloc(64 * 1024 * 1024, 0x20)]), { level: 1 });
+    const big = gzipSync(Buffer.concat([Buffer.from('<myanimelist><!--'), Buffer.alloc(64 * 1024 * 1024, 0x20)]), {
+      level: 1,
+    });
     const p = await tempFile('blob', big);
     const started = performance.now();
     assert.equal(await looksLikeMalExport(p), true);
@@ -439,8 +606,15 @@ describe('scripts/gen-synthetic-mal.ts', () => {
     const counts: Record<string, number> = { Watching: 0, Completed: 0, 'On-Hold': 0, Dropped: 0, 'Plan to Watch': 0 };
     for (const e of x.entries) counts[e.value.status]!++;
     assert.deepEqual(counts, s.statuses);
-    assert.ok(s.statuses.Completed > s.statuses['Plan to Watch'] && s.statuses['Plan to Watch'] > 0 && s.statuses['On-Hold'] > 0);
+    assert.ok(
+      s.statuses.Completed > s.statuses['Plan to Watch'] &&
+        s.statuses['Plan to Watch'] > 0 &&
+        s.statuses['On-Hold'] > 0,
+    );
     assert.ok(x.entries.some((e) => e.value.score === null) && x.entries.some((e) => e.value.startDate === null));
-    assert.ok(x.entries.some((e) => e.value.startDate !== null && e.value.startDate.endsWith('-00')), 'some partial dates');
+    assert.ok(
+      x.entries.some((e) => e.value.startDate !== null && e.value.startDate.endsWith('-00')),
+      'some partial dates',
+    );
   });
 });

@@ -26,37 +26,100 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'anidex-names-'));
 
-const AOT: AnimeTitles = { english: 'Attack on Titan', romaji: 'Shingeki no Kyojin', native: '進撃の巨人', synonyms: ['SnK', 'AoT', ' ', 'AoT'] };
+const AOT: AnimeTitles = {
+  english: 'Attack on Titan',
+  romaji: 'Shingeki no Kyojin',
+  native: '進撃の巨人',
+  synonyms: ['SnK', 'AoT', ' ', 'AoT'],
+};
 
 function record(malId: number, titles: AnimeTitles): AnimeRecord {
   return {
-    malId, anilistId: null, titles, format: 'TV', episodes: 25, minutesPerEpisode: 24, season: 'SPRING', year: 2013, status: 'FINISHED',
-    genres: ['Action'], tags: [], studios: [], communityScore: 85, scoreSource: 'anilist', popularity: 1000, relations: [], recommendations: [], streaming: [],
+    malId,
+    anilistId: null,
+    titles,
+    format: 'TV',
+    episodes: 25,
+    minutesPerEpisode: 24,
+    season: 'SPRING',
+    year: 2013,
+    status: 'FINISHED',
+    genres: ['Action'],
+    tags: [],
+    studios: [],
+    communityScore: 85,
+    scoreSource: 'anilist',
+    popularity: 1000,
+    relations: [],
+    recommendations: [],
+    streaming: [],
   };
 }
 
 test('animeNames: every name once per kind, English first, blanks dropped, each with its search form', () => {
-  const names = animeNames({ ...AOT, others: [{ language: 'German', title: 'Angriff auf Titan' }, { language: 'French', title: 'L’Attaque des Titans' }] });
+  const names = animeNames({
+    ...AOT,
+    others: [
+      { language: 'German', title: 'Angriff auf Titan' },
+      { language: 'French', title: 'L’Attaque des Titans' },
+    ],
+  });
   assert.deepEqual(
     names.map((n) => [n.kind, n.name]),
-    [['english', 'Attack on Titan'], ['romaji', 'Shingeki no Kyojin'], ['native', '進撃の巨人'], ['synonym', 'SnK'], ['synonym', 'AoT'], ['german', 'Angriff auf Titan'], ['french', 'L’Attaque des Titans']],
+    [
+      ['english', 'Attack on Titan'],
+      ['romaji', 'Shingeki no Kyojin'],
+      ['native', '進撃の巨人'],
+      ['synonym', 'SnK'],
+      ['synonym', 'AoT'],
+      ['german', 'Angriff auf Titan'],
+      ['french', 'L’Attaque des Titans'],
+    ],
   );
   assert.equal(names.find((n) => n.kind === 'french')!.norm, 'lattaque des titans');
-  assert.deepEqual(animeNames({ english: null, romaji: '  ', native: '!!!', synonyms: [] }), [], 'nothing searchable, nothing stored');
+  assert.deepEqual(
+    animeNames({ english: null, romaji: '  ', native: '!!!', synonyms: [] }),
+    [],
+    'nothing searchable, nothing stored',
+  );
 });
 
 test('providers: Jikan titles[] in further languages are kept; AniList romaji, native and synonyms arrive as they are', () => {
   // The shape of a real /v4/anime/457 answer (Mushishi), trimmed to its names.
   const jikan = fromJikan({
-    mal_id: 457, title: 'Mushishi', title_english: 'Mushi-Shi', title_japanese: '蟲師', title_synonyms: [],
+    mal_id: 457,
+    title: 'Mushishi',
+    title_english: 'Mushi-Shi',
+    title_japanese: '蟲師',
+    title_synonyms: [],
     titles: [
-      { type: 'Default', title: 'Mushishi' }, { type: 'Japanese', title: '蟲師' }, { type: 'English', title: 'Mushi-Shi' },
-      { type: 'German', title: 'Mushi-Shi' }, { type: 'Spanish', title: 'Mushi-Shi' }, { type: 'French', title: 'Mushi-Shi' }, null,
+      { type: 'Default', title: 'Mushishi' },
+      { type: 'Japanese', title: '蟲師' },
+      { type: 'English', title: 'Mushi-Shi' },
+      { type: 'German', title: 'Mushi-Shi' },
+      { type: 'Spanish', title: 'Mushi-Shi' },
+      { type: 'French', title: 'Mushi-Shi' },
+      null,
     ],
   });
-  assert.deepEqual(jikan.titles.others, [{ language: 'German', title: 'Mushi-Shi' }, { language: 'Spanish', title: 'Mushi-Shi' }, { language: 'French', title: 'Mushi-Shi' }]);
-  const anilist = fromAniList({ id: 16498, idMal: 16498, type: 'ANIME', title: { romaji: 'Shingeki no Kyojin', english: 'Attack on Titan', native: '進撃の巨人' }, synonyms: ['SnK', null, ''] });
-  assert.deepEqual(anilist!.titles, { romaji: 'Shingeki no Kyojin', english: 'Attack on Titan', native: '進撃の巨人', synonyms: ['SnK'] });
+  assert.deepEqual(jikan.titles.others, [
+    { language: 'German', title: 'Mushi-Shi' },
+    { language: 'Spanish', title: 'Mushi-Shi' },
+    { language: 'French', title: 'Mushi-Shi' },
+  ]);
+  const anilist = fromAniList({
+    id: 16498,
+    idMal: 16498,
+    type: 'ANIME',
+    title: { romaji: 'Shingeki no Kyojin', english: 'Attack on Titan', native: '進撃の巨人' },
+    synonyms: ['SnK', null, ''],
+  });
+  assert.deepEqual(anilist!.titles, {
+    romaji: 'Shingeki no Kyojin',
+    english: 'Attack on Titan',
+    native: '進撃の巨人',
+    synonyms: ['SnK'],
+  });
 });
 
 test('warehouse: names are stored with the metadata, replaced when it is refreshed, and carried by library rows', async () => {
@@ -66,20 +129,45 @@ test('warehouse: names are stored with the metadata, replaced when it is refresh
       `INSERT INTO user_watch_history (title_key, trakt_id, mal_id, title, norm_title, year, media_type, valid_from, is_current, is_deleted, run_id)
        VALUES ('mal:16498', NULL, 16498, 'Shingeki no Kyojin', 'shingeki no kyojin', 2013, 'show', '2026-01-01T00:00:00.000Z', 1, 0, 1)`,
     );
-    saveMatches(db, [{ titleKey: 'mal:16498', status: 'matched', malId: 16498, confidence: 1, provider: null, method: 'mal-export', otherMalIds: [], reason: null, matchedAt: '2026-01-01T00:00:00.000Z' }]);
+    saveMatches(db, [
+      {
+        titleKey: 'mal:16498',
+        status: 'matched',
+        malId: 16498,
+        confidence: 1,
+        provider: null,
+        method: 'mal-export',
+        otherMalIds: [],
+        reason: null,
+        matchedAt: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
     upsertAnime(db, [record(16498, AOT)], 'anilist', '2026-01-01T00:00:00.000Z');
   });
-  const kinds = () => wh.db.all<{ kind: string; name: string }>('SELECT kind, name FROM anime_names WHERE mal_id = 16498 ORDER BY rowid');
-  assert.deepEqual(kinds().map((r) => r.name), ['Attack on Titan', 'Shingeki no Kyojin', '進撃の巨人', 'SnK', 'AoT']);
+  const kinds = () =>
+    wh.db.all<{ kind: string; name: string }>('SELECT kind, name FROM anime_names WHERE mal_id = 16498 ORDER BY rowid');
+  assert.deepEqual(
+    kinds().map((r) => r.name),
+    ['Attack on Titan', 'Shingeki no Kyojin', '進撃の巨人', 'SnK', 'AoT'],
+  );
   const [row] = enrichedLibrary(wh.db);
   assert.equal(row!.titleEnglish, 'Attack on Titan');
   assert.equal(row!.titleRomaji, 'Shingeki no Kyojin');
-  assert.deepEqual([...row!.normNames].sort(), ['aot', 'attack on titan', 'snk', '進撃の巨人'], 'the title itself is not repeated among its other names');
+  assert.deepEqual(
+    [...row!.normNames].sort(),
+    ['aot', 'attack on titan', 'snk', '進撃の巨人'],
+    'the title itself is not repeated among its other names',
+  );
   assert.deepEqual(titleIndex(wh.db)[0]!.normNames, row!.normNames);
 
   // A refresh without a synonym the provider dropped: the name goes too.
-  await wh.write((db) => upsertAnime(db, [record(16498, { ...AOT, synonyms: ['AoT'] })], 'anilist', '2026-02-01T00:00:00.000Z'));
-  assert.deepEqual(kinds().map((r) => r.name), ['Attack on Titan', 'Shingeki no Kyojin', '進撃の巨人', 'AoT']);
+  await wh.write((db) =>
+    upsertAnime(db, [record(16498, { ...AOT, synonyms: ['AoT'] })], 'anilist', '2026-02-01T00:00:00.000Z'),
+  );
+  assert.deepEqual(
+    kinds().map((r) => r.name),
+    ['Attack on Titan', 'Shingeki no Kyojin', '進撃の巨人', 'AoT'],
+  );
   assert.deepEqual(namedAnime(wh.db)[0]!.norms.sort(), ['aot', 'attack on titan', 'shingeki no kyojin', '進撃の巨人']);
   wh.close();
 });
@@ -88,7 +176,20 @@ test('upgrade: a warehouse from before anime_names gains every name dim_anime ho
   const dir = tmp();
   const wh = await Warehouse.open(dir);
   await wh.write((db) => {
-    upsertAnime(db, [record(16498, AOT), record(9253, { english: 'Steins;Gate', romaji: 'STEINS;GATE', native: 'シュタインズ・ゲート', synonyms: ['SG'] })], 'anilist', '2026-01-01T00:00:00.000Z');
+    upsertAnime(
+      db,
+      [
+        record(16498, AOT),
+        record(9253, {
+          english: 'Steins;Gate',
+          romaji: 'STEINS;GATE',
+          native: 'シュタインズ・ゲート',
+          synonyms: ['SG'],
+        }),
+      ],
+      'anilist',
+      '2026-01-01T00:00:00.000Z',
+    );
     db.run("UPDATE dim_anime SET synonyms = 'not json' WHERE mal_id = 9253");
     // What an older anidex wrote: no names table, no match evidence, schema 4.
     db.exec('DROP TABLE anime_names');
@@ -103,24 +204,44 @@ test('upgrade: a warehouse from before anime_names gains every name dim_anime ho
   const old = readFileSync(join(dir, 'warehouse.sqlite'));
   const again = await Warehouse.open(dir);
   assert.equal(again.db.get<{ v: number }>('SELECT user_version AS v FROM pragma_user_version')!.v, 7);
-  const names = again.db.all<{ id: number; kind: string; name: string; norm: string }>('SELECT mal_id AS id, kind, name, norm_name AS norm FROM anime_names ORDER BY mal_id, rowid');
+  const names = again.db.all<{ id: number; kind: string; name: string; norm: string }>(
+    'SELECT mal_id AS id, kind, name, norm_name AS norm FROM anime_names ORDER BY mal_id, rowid',
+  );
   assert.deepEqual(
     names.map((n) => `${n.id} ${n.kind} ${n.name} → ${n.norm}`),
     [
-      '9253 english Steins;Gate → steins gate', '9253 romaji STEINS;GATE → steins gate', '9253 native シュタインズ・ゲート → シュタインス ケート',
-      '16498 english Attack on Titan → attack on titan', '16498 romaji Shingeki no Kyojin → shingeki no kyojin', '16498 native 進撃の巨人 → 進撃の巨人',
-      '16498 synonym SnK → snk', '16498 synonym AoT → aot',
+      '9253 english Steins;Gate → steins gate',
+      '9253 romaji STEINS;GATE → steins gate',
+      '9253 native シュタインズ・ゲート → シュタインス ケート',
+      '16498 english Attack on Titan → attack on titan',
+      '16498 romaji Shingeki no Kyojin → shingeki no kyojin',
+      '16498 native 進撃の巨人 → 進撃の巨人',
+      '16498 synonym SnK → snk',
+      '16498 synonym AoT → aot',
     ],
     // Voicing marks go like accents (as in every normalized title): the query is normalized the same way.
     'a damaged synonym list costs only the synonyms',
   );
-  assert.deepEqual(readFileSync(join(dir, 'warehouse.sqlite')), old, 'reading migrates in memory; the file is only rewritten by the next write');
+  assert.deepEqual(
+    readFileSync(join(dir, 'warehouse.sqlite')),
+    old,
+    'reading migrates in memory; the file is only rewritten by the next write',
+  );
   again.close();
 });
 
 const ref = (title: string, names: readonly string[], extra: Partial<TitleRef> = {}): TitleRef => {
   const normTitle = normalizeTitle(title);
-  return { titleKey: `k:${title}`, traktId: null, title, normTitle, normNames: names.map(normalizeTitle).filter((n) => n !== normTitle), year: 2013, mediaType: 'show', ...extra };
+  return {
+    titleKey: `k:${title}`,
+    traktId: null,
+    title,
+    normTitle,
+    normNames: names.map(normalizeTitle).filter((n) => n !== normTitle),
+    year: 2013,
+    mediaType: 'show',
+    ...extra,
+  };
 };
 const LIB: TitleRef[] = [
   ref('Shingeki no Kyojin', ['Attack on Titan', '進撃の巨人', 'SnK']),
@@ -132,20 +253,47 @@ const LIB: TitleRef[] = [
 const titles = (xs: readonly TitleRef[]): string[] => xs.map((x) => x.title);
 
 test('findTitles (history, match, plan add): an exact title, then an exact other name, then words in one name', () => {
-  assert.deepEqual(titles(findTitles(LIB, 'attack on titan')), ['Shingeki no Kyojin'], 'the English name of a MAL-list title');
-  assert.deepEqual(titles(findTitles(LIB, 'ＳＨＩＮＧＥＫＩ NO KYŌJIN')), ['Shingeki no Kyojin'], 'case, full width and accents');
+  assert.deepEqual(
+    titles(findTitles(LIB, 'attack on titan')),
+    ['Shingeki no Kyojin'],
+    'the English name of a MAL-list title',
+  );
+  assert.deepEqual(
+    titles(findTitles(LIB, 'ＳＨＩＮＧＥＫＩ NO KYŌJIN')),
+    ['Shingeki no Kyojin'],
+    'case, full width and accents',
+  );
   assert.deepEqual(titles(findTitles(LIB, 'SOUSOU no Frieren')), ['Frieren: Beyond Journey’s End']);
   assert.deepEqual(titles(findTitles(LIB, '葬送のフリーレン')), ['Frieren: Beyond Journey’s End'], 'the native name');
-  assert.deepEqual(titles(findTitles(LIB, 'Attack on Titan Season 2 (2017)')), ['Shingeki no Kyojin Season 2'], 'a name with its year');
+  assert.deepEqual(
+    titles(findTitles(LIB, 'Attack on Titan Season 2 (2017)')),
+    ['Shingeki no Kyojin Season 2'],
+    'a name with its year',
+  );
   assert.deepEqual(titles(findTitles(LIB, 'titan season')), ['Shingeki no Kyojin Season 2'], 'words inside one name');
-  assert.deepEqual(titles(findTitles(LIB, 'frieren titan')), [], 'words spread over two names of different titles match nothing');
+  assert.deepEqual(
+    titles(findTitles(LIB, 'frieren titan')),
+    [],
+    'words spread over two names of different titles match nothing',
+  );
   assert.deepEqual(titles(findTitles(LIB, 'pokemon')), ['Pokémon'], 'titles without other names still work');
 });
 
 test('library --search: every title with a name holding all the words, exact names first', () => {
-  assert.deepEqual(titles(searchByWords(LIB, 'attack on titan')), ['Shingeki no Kyojin', 'Shingeki no Kyojin Season 2', 'Attack on Titan: Junior High']);
-  assert.deepEqual(titles(searchByWords(LIB, 'shingeki no kyojin')), ['Shingeki no Kyojin', 'Shingeki no Kyojin Season 2']);
-  assert.deepEqual(titles(searchByWords(LIB, 'kyojin')), ['Shingeki no Kyojin', 'Shingeki no Kyojin Season 2', 'Attack on Titan: Junior High']);
+  assert.deepEqual(titles(searchByWords(LIB, 'attack on titan')), [
+    'Shingeki no Kyojin',
+    'Shingeki no Kyojin Season 2',
+    'Attack on Titan: Junior High',
+  ]);
+  assert.deepEqual(titles(searchByWords(LIB, 'shingeki no kyojin')), [
+    'Shingeki no Kyojin',
+    'Shingeki no Kyojin Season 2',
+  ]);
+  assert.deepEqual(titles(searchByWords(LIB, 'kyojin')), [
+    'Shingeki no Kyojin',
+    'Shingeki no Kyojin Season 2',
+    'Attack on Titan: Junior High',
+  ]);
   assert.deepEqual(titles(searchByWords(LIB, '  ')), []);
 });
 
@@ -155,18 +303,39 @@ test('TUI search: a name starting with the query first, then a word of a name, t
   // "snk" starts a synonym of the first title and is nowhere else.
   assert.deepEqual(titles(searchTitles(LIB, 'SnK', fuzzy)), ['Shingeki no Kyojin']);
   // "titan": a word in the other names of the first two and in the title of the fourth; "attack" starts those names.
-  assert.deepEqual(titles(searchTitles(LIB, 'attack', fuzzy)), ['Shingeki no Kyojin', 'Shingeki no Kyojin Season 2', 'Attack on Titan: Junior High']);
-  const byPlace = searchTitles([ref('Tokyo Kyoto', []), ref('Kyoto Story', []), ref('Nothing', ['Old Kyoto'])], 'kyoto', () => []);
-  assert.deepEqual(titles(byPlace), ['Kyoto Story', 'Tokyo Kyoto', 'Nothing'], 'a word match anywhere in a name beats "inside" even after an earlier inside hit');
+  assert.deepEqual(titles(searchTitles(LIB, 'attack', fuzzy)), [
+    'Shingeki no Kyojin',
+    'Shingeki no Kyojin Season 2',
+    'Attack on Titan: Junior High',
+  ]);
+  const byPlace = searchTitles(
+    [ref('Tokyo Kyoto', []), ref('Kyoto Story', []), ref('Nothing', ['Old Kyoto'])],
+    'kyoto',
+    () => [],
+  );
+  assert.deepEqual(
+    titles(byPlace),
+    ['Kyoto Story', 'Tokyo Kyoto', 'Nothing'],
+    'a word match anywhere in a name beats "inside" even after an earlier inside hit',
+  );
   assert.deepEqual(titles(searchTitles(LIB, 'フリーレン', fuzzy)), ['Frieren: Beyond Journey’s End']);
   assert.ok(fuzzyAsked.length > 0, 'fewer than five exact hits ask the fuzzy matcher');
 });
 
 test('title language: the chosen name when the provider has one, else the exported title; sort and search follow', () => {
-  const row = { title: 'Shingeki no Kyojin', normTitle: 'shingeki no kyojin', titleEnglish: 'Attack on Titan', titleRomaji: 'Shingeki no Kyojin', normNames: ['attack on titan', 'snk'] };
+  const row = {
+    title: 'Shingeki no Kyojin',
+    normTitle: 'shingeki no kyojin',
+    titleEnglish: 'Attack on Titan',
+    titleRomaji: 'Shingeki no Kyojin',
+    normNames: ['attack on titan', 'snk'],
+  };
   const bare = { title: 'Arcane', normTitle: 'arcane', titleEnglish: null, titleRomaji: null, normNames: [] };
   assert.equal(shownTitle(row.title, row, 'english'), 'Attack on Titan');
-  assert.equal(shownTitle('Attack on Titan', { titleEnglish: 'Attack on Titan', titleRomaji: 'Shingeki no Kyojin' }, 'romaji'), 'Shingeki no Kyojin');
+  assert.equal(
+    shownTitle('Attack on Titan', { titleEnglish: 'Attack on Titan', titleRomaji: 'Shingeki no Kyojin' }, 'romaji'),
+    'Shingeki no Kyojin',
+  );
   assert.equal(shownTitle(bare.title, bare, 'romaji'), 'Arcane');
   const rows = [row, bare];
   assert.equal(withShownTitles(rows, 'exported'), rows, 'as exported: the very same rows');
@@ -180,14 +349,23 @@ test('title language: the chosen name when the provider has one, else the export
 test('titleLanguage setting and ANIDEX_TITLE_LANGUAGE: validated, a bad value is a problem and the default, never a throw', async () => {
   assert.deepEqual(titleLanguageFromSettings(undefined), { titleLanguage: 'exported', problems: [] });
   assert.deepEqual(titleLanguageFromSettings('romaji'), { titleLanguage: 'romaji', problems: [] });
-  for (const [bad, why] of [['English', /not "English"; write "english"/], ['native', /not "native"; titles are shown as exported/], [3, /not 3;/], [null, /not null;/], [['english'], /not a list;/]] as const) {
+  for (const [bad, why] of [
+    ['English', /not "English"; write "english"/],
+    ['native', /not "native"; titles are shown as exported/],
+    [3, /not 3;/],
+    [null, /not null;/],
+    [['english'], /not a list;/],
+  ] as const) {
     const r = titleLanguageFromSettings(bad);
     assert.equal(r.titleLanguage, 'exported');
     assert.equal(r.problems.length, 1);
     assert.match(r.problems[0]!, /^settings\.json `titleLanguage` must be "exported", "english" or "romaji", /);
     assert.match(r.problems[0]!, why);
   }
-  assert.deepEqual(titleLanguageFromEnv({ ANIDEX_TITLE_LANGUAGE: 'english' }), { titleLanguage: 'english', problems: [] });
+  assert.deepEqual(titleLanguageFromEnv({ ANIDEX_TITLE_LANGUAGE: 'english' }), {
+    titleLanguage: 'english',
+    problems: [],
+  });
   assert.deepEqual(titleLanguageFromEnv({}), { titleLanguage: null, problems: [] });
   const env = titleLanguageFromEnv({ ANIDEX_TITLE_LANGUAGE: 'rom' });
   assert.equal(env.titleLanguage, null);
@@ -206,11 +384,28 @@ test('titleLanguage setting and ANIDEX_TITLE_LANGUAGE: validated, a bad value is
   writeFileSync(settingsPath(dir), '{"titleLanguage": "romaji" "keys": {}}');
   const broken = await loadSettings(dir);
   assert.equal(broken.titleLanguage, 'exported');
-  assert.match(broken.titleLanguageProblems[0]!, /is not valid JSON/, 'a broken file is reported where the title language is used');
+  assert.match(
+    broken.titleLanguageProblems[0]!,
+    /is not valid JSON/,
+    'a broken file is reported where the title language is used',
+  );
 });
 
 test('close matches in slices: exactly the list one fuse.js search gives; a newer search or a cancel replaces the old', async () => {
-  const words = ['crimson', 'blade', 'garden', 'voyage', 'academy', 'hunter', 'kingdom', 'witch', 'dragon', 'frieren', 'titan', 'kyojin'];
+  const words = [
+    'crimson',
+    'blade',
+    'garden',
+    'voyage',
+    'academy',
+    'hunter',
+    'kingdom',
+    'witch',
+    'dragon',
+    'frieren',
+    'titan',
+    'kyojin',
+  ];
   let seed = 7;
   const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
   const rows = Array.from({ length: 2345 }, (_, i) => ({
@@ -223,13 +418,20 @@ test('close matches in slices: exactly the list one fuse.js search gives; a newe
   const sliced = new CloseMatches(rows, options, 100);
   const run = (q: string) => new Promise<typeof rows>((done) => sliced.search(q, done));
   for (const q of ['fireren', 'crimsn blade', 'kyojn no titan', 'witch', 'シュタイン']) {
-    assert.deepEqual((await run(q)).map((r) => r.id), whole.search(q).map((r) => r.item.id), q);
+    assert.deepEqual(
+      (await run(q)).map((r) => r.id),
+      whole.search(q).map((r) => r.item.id),
+      q,
+    );
   }
   const calls: string[] = [];
   sliced.search('dragon', () => calls.push('old'));
   assert.equal(sliced.busy, true);
   const newer = await run('garden');
-  assert.deepEqual(newer.map((r) => r.id), whole.search('garden').map((r) => r.item.id));
+  assert.deepEqual(
+    newer.map((r) => r.id),
+    whole.search('garden').map((r) => r.item.id),
+  );
   assert.ok(newer.length > 0);
   sliced.search('hunter', () => calls.push('cancelled'));
   sliced.cancel();
@@ -267,6 +469,9 @@ test('a title in both sources is found by its MyAnimeList title as well as its T
   assert.equal(lib.length, 1);
   assert.equal(lib[0]!.title, 'Mushi-Shi');
   assert.deepEqual(lib[0]!.normNames, ['mushishi']);
-  assert.deepEqual(searchByWords(lib, 'mushishi').map((r) => r.titleKey), ['trakt:show:1']);
+  assert.deepEqual(
+    searchByWords(lib, 'mushishi').map((r) => r.titleKey),
+    ['trakt:show:1'],
+  );
   wh.close();
 });

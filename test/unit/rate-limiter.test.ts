@@ -46,22 +46,30 @@ test('X-RateLimit-Limit sets the window size, up or down; a lower X-RateLimit-Re
   const limiter = new RateLimiter([{ limit: 2, ms: 1000 }]);
   const starts: number[] = [];
   let first = true;
-  await Promise.all(Array.from({ length: 6 }, () => limiter.schedule(async () => {
-    starts.push(Date.now());
-    if (first) limiter.observe({ limit: 6, remaining: 5 });
-    first = false;
-  })));
+  await Promise.all(
+    Array.from({ length: 6 }, () =>
+      limiter.schedule(async () => {
+        starts.push(Date.now());
+        if (first) limiter.observe({ limit: 6, remaining: 5 });
+        first = false;
+      }),
+    ),
+  );
   assert.equal(limiter.perWindow, 6);
   assert.ok(starts[5]! - starts[0]! < 500, 'six starts in one window once the server said six');
 
   const down = new RateLimiter([{ limit: 10, ms: 1000 }]);
   const t: number[] = [];
   let n = 0;
-  await Promise.all(Array.from({ length: 3 }, () => down.schedule(async () => {
-    t.push(Date.now());
-    // Someone else spent the quota: after this request only one remains in the window.
-    if (n++ === 0) down.observe({ limit: 10, remaining: 1 });
-  })));
+  await Promise.all(
+    Array.from({ length: 3 }, () =>
+      down.schedule(async () => {
+        t.push(Date.now());
+        // Someone else spent the quota: after this request only one remains in the window.
+        if (n++ === 0) down.observe({ limit: 10, remaining: 1 });
+      }),
+    ),
+  );
   assert.ok(t[1]! - t[0]! < 300, 'the one remaining slot is used at once');
   assert.ok(t[2]! - t[0]! >= 950, `the third waits for the window (${t[2]! - t[0]!} ms)`);
 });
@@ -77,16 +85,19 @@ test('a 429 after many requests lowers the window to what the server took; after
   const b = new RateLimiter([{ limit: 90, ms: 60_000 }]);
   for (let i = 0; i < 3; i++) await b.schedule(async () => {});
   b.limited();
-  assert.equal(b.perWindow, 90, 'two taken, then a 429: someone else\'s quota or a burst rule, not the window');
-  assert.equal(b.delayNow(), 0, 'the refused request\'s slot is free again');
+  assert.equal(b.perWindow, 90, "two taken, then a 429: someone else's quota or a burst rule, not the window");
+  assert.equal(b.delayNow(), 0, "the refused request's slot is free again");
 });
 
 test('rateHeaders reads the limit headers in any case and ignores what is not a count', () => {
-  assert.deepEqual(rateHeaders({ 'x-ratelimit-limit': '90', 'x-ratelimit-remaining': '88' }), { limit: 90, remaining: 88 });
+  assert.deepEqual(rateHeaders({ 'x-ratelimit-limit': '90', 'x-ratelimit-remaining': '88' }), {
+    limit: 90,
+    remaining: 88,
+  });
   assert.deepEqual(rateHeaders({ 'x-ratelimit-limit': 'lots' }), { limit: null, remaining: null });
 });
 
-test('AniList: the server\'s own limit, read from its headers, is kept without a single 429; 90 a minute is used at once', async () => {
+test("AniList: the server's own limit, read from its headers, is kept without a single 429; 90 a minute is used at once", async () => {
   const query = (i: number) => [{ key: `search:${i}`, title: `Title number ${i}`, year: null, kind: 'show' as const }];
   const tight = await startFakeAniList({ limitPerMinute: 5, windowMs: 1200 });
   try {
@@ -103,19 +114,32 @@ test('AniList: the server\'s own limit, read from its headers, is kept without a
     for (let i = 0; i < 45; i++) await p.search(query(i));
     assert.equal(p.stats.http429, 0);
     assert.equal(p.limiter.perWindow, 90);
-    assert.ok(p.limiter.waitedMs < 1000, `45 requests under a limit of 90 wait for nothing (waited ${p.limiter.waitedMs} ms)`);
+    assert.ok(
+      p.limiter.waitedMs < 1000,
+      `45 requests under a limit of 90 wait for nothing (waited ${p.limiter.waitedMs} ms)`,
+    );
   } finally {
     await roomy.close();
   }
 });
 
 test('AniList: headers that overstate the limit (90 said, 6 enforced) cost one 429, not a storm', async () => {
-  const liar = await startFakeAniList({ limitPerMinute: 6, windowMs: 1500, advertisedLimit: 90, headers429: 'recorded' });
+  const liar = await startFakeAniList({
+    limitPerMinute: 6,
+    windowMs: 1500,
+    advertisedLimit: 90,
+    headers429: 'recorded',
+  });
   try {
     // The 2024-25 lie: Limit 90, and Remaining counted from 90 too.
-    liar.setFaultFn((r) => (r.n <= 40 ? { kind: 'headers', headers: { 'X-RateLimit-Limit': '90', 'X-RateLimit-Remaining': String(90 - r.n) } } : null));
+    liar.setFaultFn((r) =>
+      r.n <= 40
+        ? { kind: 'headers', headers: { 'X-RateLimit-Limit': '90', 'X-RateLimit-Remaining': String(90 - r.n) } }
+        : null,
+    );
     const p = new AniListProvider({ url: liar.url, userAgent: 'anidex-test', maxRetries: 0, windowMs: 1500 });
-    for (let i = 0; i < 16; i++) await p.search([{ key: `search:${i}`, title: `Title ${i}`, year: null, kind: 'show' }]);
+    for (let i = 0; i < 16; i++)
+      await p.search([{ key: `search:${i}`, title: `Title ${i}`, year: null, kind: 'show' }]);
     assert.ok(p.stats.http429 <= 1, `${p.stats.http429} 429s`);
     assert.equal(p.limiter.perWindow, 6);
   } finally {
@@ -123,43 +147,73 @@ test('AniList: headers that overstate the limit (90 said, 6 enforced) cost one 4
   }
 });
 
-test('requestJson on got: a redirect and each retry take a slot of their own and give it back; a 429 waits for its Retry-After', { timeout: 20_000 }, async () => {
-  const { createServer } = await import('node:http');
-  const { requestJson } = await import('../../src/enrich/http.ts');
-  let n = 0;
-  const seen: Array<{ path: string; at: number }> = [];
-  const server = createServer((req, res) => {
-    seen.push({ path: req.url ?? '', at: Date.now() });
-    n++;
-    if (req.url === '/moved') return void res.writeHead(302, { location: '/answer' }).end();
-    if (req.url === '/busy' && n % 2 === 1) return void res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{}');
-    if (req.url === '/flaky' && n % 2 === 1) return void res.writeHead(503).end('down');
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const limiter = new RateLimiter([{ limit: 10, ms: 60_000 }]);
-  const stats = { calls: 0, http429: 0, retries: 0 };
-  const ask = (path: string) =>
-    requestJson(limiter, stats, { url: url + path, method: 'GET', headers: {}, timeoutMs: 5000, maxRetries: 2, max429: 2, retryBaseMs: 10, provider: 'Test' });
-  try {
-    // Without its slot given back, the redirect's request would wait for a slot forever (one at a time).
-    assert.deepEqual((await ask('/moved')).json, { ok: true });
-    assert.equal(stats.calls, 2);
-    n = 0;
-    assert.deepEqual((await ask('/flaky')).json, { ok: true });
-    assert.deepEqual([stats.calls, stats.retries], [4, 1]);
-    n = 0;
-    seen.length = 0;
-    // A limiter of its own: a 429 after four requests of a window of 10 would rightly shrink this one's window to
-    // four (the server took no more) and hold the retry for the rest of the minute.
-    const roomy = new RateLimiter([{ limit: 100, ms: 60_000 }]);
-    assert.deepEqual((await requestJson(roomy, stats, { url: `${url}/busy`, method: 'GET', headers: {}, timeoutMs: 5000, maxRetries: 2, max429: 2, provider: 'Test' })).json, { ok: true });
-    assert.deepEqual([stats.calls, stats.http429], [6, 1]);
-    assert.ok(seen[1]!.at - seen[0]!.at >= 950, `the retry came ${seen[1]!.at - seen[0]!.at} ms after the 429 (Retry-After: 1)`);
-    // Every request that reached the server held a slot and gave it back (a span is kept when it is given back).
-    assert.equal(limiter.spans.length + roomy.spans.length, 6);
-  } finally {
-    server.close();
-  }
-});
+test(
+  'requestJson on got: a redirect and each retry take a slot of their own and give it back; a 429 waits for its Retry-After',
+  { timeout: 20_000 },
+  async () => {
+    const { createServer } = await import('node:http');
+    const { requestJson } = await import('../../src/enrich/http.ts');
+    let n = 0;
+    const seen: Array<{ path: string; at: number }> = [];
+    const server = createServer((req, res) => {
+      seen.push({ path: req.url ?? '', at: Date.now() });
+      n++;
+      if (req.url === '/moved') return void res.writeHead(302, { location: '/answer' }).end();
+      if (req.url === '/busy' && n % 2 === 1)
+        return void res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{}');
+      if (req.url === '/flaky' && n % 2 === 1) return void res.writeHead(503).end('down');
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const limiter = new RateLimiter([{ limit: 10, ms: 60_000 }]);
+    const stats = { calls: 0, http429: 0, retries: 0 };
+    const ask = (path: string) =>
+      requestJson(limiter, stats, {
+        url: url + path,
+        method: 'GET',
+        headers: {},
+        timeoutMs: 5000,
+        maxRetries: 2,
+        max429: 2,
+        retryBaseMs: 10,
+        provider: 'Test',
+      });
+    try {
+      // Without its slot given back, the redirect's request would wait for a slot forever (one at a time).
+      assert.deepEqual((await ask('/moved')).json, { ok: true });
+      assert.equal(stats.calls, 2);
+      n = 0;
+      assert.deepEqual((await ask('/flaky')).json, { ok: true });
+      assert.deepEqual([stats.calls, stats.retries], [4, 1]);
+      n = 0;
+      seen.length = 0;
+      // A limiter of its own: a 429 after four requests of a window of 10 would rightly shrink this one's window to
+      // four (the server took no more) and hold the retry for the rest of the minute.
+      const roomy = new RateLimiter([{ limit: 100, ms: 60_000 }]);
+      assert.deepEqual(
+        (
+          await requestJson(roomy, stats, {
+            url: `${url}/busy`,
+            method: 'GET',
+            headers: {},
+            timeoutMs: 5000,
+            maxRetries: 2,
+            max429: 2,
+            provider: 'Test',
+          })
+        ).json,
+        { ok: true },
+      );
+      assert.deepEqual([stats.calls, stats.http429], [6, 1]);
+      assert.ok(
+        seen[1]!.at - seen[0]!.at >= 950,
+        `the retry came ${seen[1]!.at - seen[0]!.at} ms after the 429 (Retry-After: 1)`,
+      );
+      // Every request that reached the server held a slot and gave it back (a span is kept when it is given back).
+      assert.equal(limiter.spans.length + roomy.spans.length, 6);
+    } finally {
+      server.close();
+    }
+  },
+);

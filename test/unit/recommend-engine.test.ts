@@ -6,7 +6,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnimeRecord } from '../../src/domain/anime.ts';
-import { becauseOf, buildIndex, FITTED, MAX_PER_FRANCHISE, rankCandidates, tasteOf, type Person, type PersonEntry } from '../../src/recommend/engine.ts';
+import {
+  becauseOf,
+  buildIndex,
+  FITTED,
+  MAX_PER_FRANCHISE,
+  rankCandidates,
+  tasteOf,
+  type Person,
+  type PersonEntry,
+} from '../../src/recommend/engine.ts';
 import { rankLocally } from '../../src/recommend/local.ts';
 import { buildPool } from '../../src/recommend/pool.ts';
 import { buildGeminiRequest, profileFor } from '../../src/recommend/gemini-engine.ts';
@@ -18,48 +27,125 @@ import { AniListProvider } from '../../src/enrich/anilist.ts';
 import { ROOT } from '../helpers/proc.ts';
 import { markAsDemo } from '../helpers/demo-warehouse.ts';
 
-function anime(malId: number, o: Partial<AnimeRecord> & { recs?: Array<[number, number]>; rel?: Array<[number, string]> } = {}): AnimeRecord {
+function anime(
+  malId: number,
+  o: Partial<AnimeRecord> & { recs?: Array<[number, number]>; rel?: Array<[number, string]> } = {},
+): AnimeRecord {
   return {
-    malId, anilistId: null, titles: { romaji: o.titles?.romaji ?? `Anime ${malId}`, english: null, native: null, synonyms: [] },
-    format: 'TV', episodes: 12, minutesPerEpisode: 24, season: null, year: o.year === undefined ? 2015 : o.year, status: 'FINISHED',
-    genres: o.genres ?? ['Comedy'], tags: o.tags ?? [], studios: o.studios ?? [], communityScore: o.communityScore ?? 75, scoreSource: 'anilist',
+    malId,
+    anilistId: null,
+    titles: { romaji: o.titles?.romaji ?? `Anime ${malId}`, english: null, native: null, synonyms: [] },
+    format: 'TV',
+    episodes: 12,
+    minutesPerEpisode: 24,
+    season: null,
+    year: o.year === undefined ? 2015 : o.year,
+    status: 'FINISHED',
+    genres: o.genres ?? ['Comedy'],
+    tags: o.tags ?? [],
+    studios: o.studios ?? [],
+    communityScore: o.communityScore ?? 75,
+    scoreSource: 'anilist',
     popularity: o.popularity ?? 50_000,
-    relations: (o.rel ?? []).map(([id, type]) => ({ relationType: type, malId: id, anilistId: null, format: 'TV', title: `Anime ${id}`, rating: 0 })),
-    recommendations: (o.recs ?? []).map(([id, n]) => ({ relationType: null, malId: id, anilistId: null, format: 'TV', title: `Anime ${id}`, rating: n })),
+    relations: (o.rel ?? []).map(([id, type]) => ({
+      relationType: type,
+      malId: id,
+      anilistId: null,
+      format: 'TV',
+      title: `Anime ${id}`,
+      rating: 0,
+    })),
+    recommendations: (o.recs ?? []).map(([id, n]) => ({
+      relationType: null,
+      malId: id,
+      anilistId: null,
+      format: 'TV',
+      title: `Anime ${id}`,
+      rating: n,
+    })),
     streaming: [],
   };
 }
-const seen = (malId: number, title: string, rating: number | null, extra: Partial<PersonEntry> = {}): PersonEntry =>
-  ({ malId, title, rating, status: 'completed', rewatches: 0, binged: false, ...extra });
+const seen = (malId: number, title: string, rating: number | null, extra: Partial<PersonEntry> = {}): PersonEntry => ({
+  malId,
+  title,
+  rating,
+  status: 'completed',
+  rewatches: 0,
+  binged: false,
+  ...extra,
+});
 const pool = (records: AnimeRecord[], ids: number[], seenIds: ReadonlySet<number> = new Set()) =>
-  buildPool(ids, new Map(records.map((r) => [r.malId, r])), new Set(), seenIds, { popularityFloor: 0, filter: {} }).candidates;
+  buildPool(ids, new Map(records.map((r) => [r.malId, r])), new Set(), seenIds, { popularityFloor: 0, filter: {} })
+    .candidates;
 
 // Liked: 1, 2, 3 (slice of life). The disliked 9 (isekai, harem) links to 21 (isekai) as strongly as 1 does; 20 is
 // linked from 1 only, a little less.
 const world = (): AnimeRecord[] => [
-  anime(1, { titles: { romaji: 'Mushishi', english: null, native: null, synonyms: [] }, genres: ['Slice of Life', 'Supernatural'], tags: [{ name: 'Iyashikei', rank: 90 }], recs: [[20, 30], [21, 40]] }),
-  anime(2, { titles: { romaji: 'Natsume', english: null, native: null, synonyms: [] }, genres: ['Slice of Life', 'Supernatural'], tags: [{ name: 'Iyashikei', rank: 80 }] }),
-  anime(3, { titles: { romaji: 'Aria', english: null, native: null, synonyms: [] }, genres: ['Slice of Life'], tags: [{ name: 'Iyashikei', rank: 90 }] }),
+  anime(1, {
+    titles: { romaji: 'Mushishi', english: null, native: null, synonyms: [] },
+    genres: ['Slice of Life', 'Supernatural'],
+    tags: [{ name: 'Iyashikei', rank: 90 }],
+    recs: [
+      [20, 30],
+      [21, 40],
+    ],
+  }),
+  anime(2, {
+    titles: { romaji: 'Natsume', english: null, native: null, synonyms: [] },
+    genres: ['Slice of Life', 'Supernatural'],
+    tags: [{ name: 'Iyashikei', rank: 80 }],
+  }),
+  anime(3, {
+    titles: { romaji: 'Aria', english: null, native: null, synonyms: [] },
+    genres: ['Slice of Life'],
+    tags: [{ name: 'Iyashikei', rank: 90 }],
+  }),
   anime(4, { genres: ['Drama'] }),
   anime(5, { genres: ['Drama'] }),
-  anime(9, { titles: { romaji: 'No Game No Life', english: null, native: null, synonyms: [] }, genres: ['Fantasy', 'Ecchi'], tags: [{ name: 'Isekai', rank: 95 }, { name: 'Harem', rank: 70 }], recs: [[21, 60]] }),
+  anime(9, {
+    titles: { romaji: 'No Game No Life', english: null, native: null, synonyms: [] },
+    genres: ['Fantasy', 'Ecchi'],
+    tags: [
+      { name: 'Isekai', rank: 95 },
+      { name: 'Harem', rank: 70 },
+    ],
+    recs: [[21, 60]],
+  }),
   anime(20, { genres: ['Slice of Life'], tags: [{ name: 'Iyashikei', rank: 70 }] }),
-  anime(21, { genres: ['Fantasy', 'Ecchi'], tags: [{ name: 'Isekai', rank: 90 }, { name: 'Harem', rank: 60 }] }),
-  ...[30, 31, 32, 33, 34, 35, 36, 37, 38, 39].map((id) => anime(id, { genres: ['Action'], popularity: 10_000 + id * 1000, communityScore: 60 + (id % 10) })),
+  anime(21, {
+    genres: ['Fantasy', 'Ecchi'],
+    tags: [
+      { name: 'Isekai', rank: 90 },
+      { name: 'Harem', rank: 60 },
+    ],
+  }),
+  ...[30, 31, 32, 33, 34, 35, 36, 37, 38, 39].map((id) =>
+    anime(id, { genres: ['Action'], popularity: 10_000 + id * 1000, communityScore: 60 + (id % 10) }),
+  ),
 ];
 const history = (ngnl: Partial<PersonEntry> & { rating: number | null }): PersonEntry[] => [
-  seen(1, 'Mushishi', 10), seen(2, 'Natsume', 9), seen(3, 'Aria', 9), seen(4, 'Anime 4', 7), seen(5, 'Anime 5', 7),
+  seen(1, 'Mushishi', 10),
+  seen(2, 'Natsume', 9),
+  seen(3, 'Aria', 9),
+  seen(4, 'Anime 4', 7),
+  seen(5, 'Anime 5', 7),
   seen(9, 'No Game No Life', ngnl.rating, ngnl),
 ];
 const scoreOf = (p: Person, id: number): number => {
   const idx = buildIndex(world());
-  return rankCandidates(idx, p, [20, 21, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39], 12).find((r) => r.malId === id)!.score;
+  return rankCandidates(idx, p, [20, 21, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39], 12).find((r) => r.malId === id)!
+    .score;
 };
 
-test('ratings are read against the person\'s own mean: a 7 from someone who gives 9s is not a 7 from someone who gives 5s', () => {
+test("ratings are read against the person's own mean: a 7 from someone who gives 9s is not a 7 from someone who gives 5s", () => {
   const idx = buildIndex(world());
-  const generous = tasteOf(idx, { history: [1, 2, 3, 4, 5, 20, 21, 30].map((id) => seen(id, `#${id}`, id === 21 ? 7 : 10)) });
-  const harsh = tasteOf(idx, { history: [1, 2, 3, 4, 5, 20, 21, 30].map((id) => seen(id, `#${id}`, id === 21 ? 7 : 5)) });
+  const generous = tasteOf(idx, {
+    history: [1, 2, 3, 4, 5, 20, 21, 30].map((id) => seen(id, `#${id}`, id === 21 ? 7 : 10)),
+  });
+  const harsh = tasteOf(idx, {
+    history: [1, 2, 3, 4, 5, 20, 21, 30].map((id) => seen(id, `#${id}`, id === 21 ? 7 : 5)),
+  });
   const of = (t: ReturnType<typeof tasteOf>) => t.opinions.find((o) => o.entry.malId === 21)!;
   assert.ok(of(generous).like < of(harsh).like, 'liked less by the generous rater');
   assert.ok(of(generous).dislike > 0, 'a dislike for the generous rater');
@@ -76,7 +162,10 @@ test('the dislike profile pushes down what resembles a low-rated title, and the 
   const recs = rankLocally(idx, low, pool(world(), [20, 21]), 2);
   for (const r of recs) assert.ok(!r.reason.includes('No Game No Life'), r.reason);
   assert.ok(!becauseOf(idx, low, 21).some((b) => b.entry.malId === 9));
-  assert.ok(becauseOf(idx, high, 21).some((b) => b.entry.malId === 9), 'liked, it is a reason');
+  assert.ok(
+    becauseOf(idx, high, 21).some((b) => b.entry.malId === 9),
+    'liked, it is a reason',
+  );
 });
 
 test('a drop counts as a dislike', () => {
@@ -89,9 +178,13 @@ test('a drop counts as a dislike', () => {
 
 test('rewatches, binges and the plan raise what follows from a title (judged weights, not fitted)', () => {
   const plain = { history: history({ rating: 9 }) };
-  const rewatched = { history: history({ rating: 9 }).map((e) => (e.malId === 9 ? { ...e, rewatches: 2, binged: true } : e)) };
+  const rewatched = {
+    history: history({ rating: 9 }).map((e) => (e.malId === 9 ? { ...e, rewatches: 2, binged: true } : e)),
+  };
   assert.ok(scoreOf(rewatched, 21) > scoreOf(plain, 21));
-  assert.ok(scoreOf({ ...plain, plan: [9] }, 21) >= scoreOf({ history: plain.history.filter((e) => e.malId !== 9) }, 21));
+  assert.ok(
+    scoreOf({ ...plain, plan: [9] }, 21) >= scoreOf({ history: plain.history.filter((e) => e.malId !== 9) }, 21),
+  );
 });
 
 test('results name the liked titles that led to them and what they share', () => {
@@ -103,9 +196,21 @@ test('results name the liked titles that led to them and what they share', () =>
 });
 
 test('a sequel of a liked title says so', () => {
-  const recs = [anime(1, { rel: [[2, 'SEQUEL']] }), anime(2, { rel: [[1, 'PREQUEL']] }), anime(3), anime(4), anime(5), anime(6)];
+  const recs = [
+    anime(1, { rel: [[2, 'SEQUEL']] }),
+    anime(2, { rel: [[1, 'PREQUEL']] }),
+    anime(3),
+    anime(4),
+    anime(5),
+    anime(6),
+  ];
   const idx = buildIndex(recs);
-  const [r] = rankLocally(idx, { history: [seen(1, 'Frieren', 10), seen(3, 'C', 6), seen(4, 'D', 7), seen(5, 'E', 8), seen(6, 'F', 7)] }, pool(recs, [2], new Set([1, 3, 4, 5, 6])), 1);
+  const [r] = rankLocally(
+    idx,
+    { history: [seen(1, 'Frieren', 10), seen(3, 'C', 6), seen(4, 'D', 7), seen(5, 'E', 8), seen(6, 'F', 7)] },
+    pool(recs, [2], new Set([1, 3, 4, 5, 6])),
+    1,
+  );
   assert.match(r!.reason, /the sequel to Frieren \(you rated it 10\/10\)/);
 });
 
@@ -129,8 +234,17 @@ test('diversity: not five entries of one franchise', () => {
   const seasons = [50, 51, 52, 53, 54, 55];
   const others = [60, 61, 62, 63, 64, 65, 66, 67, 68, 69];
   const recs = [
-    anime(1, { recs: [...seasons.map((id): [number, number] => [id, 200]), ...others.map((id): [number, number] => [id, 3])] }),
-    ...seasons.map((id, i) => anime(id, { rel: [...(i > 0 ? [[seasons[i - 1]!, 'PREQUEL'] as [number, string]] : []), ...(i < 5 ? [[seasons[i + 1]!, 'SEQUEL'] as [number, string]] : [])] })),
+    anime(1, {
+      recs: [...seasons.map((id): [number, number] => [id, 200]), ...others.map((id): [number, number] => [id, 3])],
+    }),
+    ...seasons.map((id, i) =>
+      anime(id, {
+        rel: [
+          ...(i > 0 ? [[seasons[i - 1]!, 'PREQUEL'] as [number, string]] : []),
+          ...(i < 5 ? [[seasons[i + 1]!, 'SEQUEL'] as [number, string]] : []),
+        ],
+      }),
+    ),
     ...others.map((id) => anime(id)),
     ...[2, 3, 4, 5].map((id) => anime(id)),
   ];
@@ -144,7 +258,8 @@ test('diversity: not five entries of one franchise', () => {
 });
 
 test('the fitted weights are positive where the engine promises an effect', () => {
-  for (const k of ['wLink', 'wDislikeLink', 'wContent', 'wDislikeContent', 'wPopularity', 'wEra'] as const) assert.ok(FITTED[k] > 0, k);
+  for (const k of ['wLink', 'wDislikeLink', 'wContent', 'wDislikeContent', 'wPopularity', 'wEra'] as const)
+    assert.ok(FITTED[k] > 0, k);
 });
 
 test('era: the years a person watches from lift titles of those years, all else equal; the plan does not count', () => {
@@ -152,13 +267,18 @@ test('era: the years a person watches from lift titles of those years, all else 
   const records = [
     ...[1, 2, 3, 4, 5].map((id) => anime(id, { year: 1994 + id })),
     ...[6, 7, 8, 9, 10].map((id) => anime(id, { year: 2015 + id })),
-    anime(40, { year: 1997 }), anime(41, { year: 2024 }), anime(42, { year: null }),
+    anime(40, { year: 1997 }),
+    anime(41, { year: 2024 }),
+    anime(42, { year: null }),
   ];
   const idx = buildIndex(records);
   const watched = (ids: number[]) => ids.map((id) => seen(id, `#${id}`, 8));
   const rank = (p: Person) => rankCandidates(idx, p, [40, 41, 42], 3);
   const classic = rank({ history: watched([1, 2, 3, 4, 5]) });
-  assert.deepEqual(classic.map((r) => r.malId), [40, 41, 42]);
+  assert.deepEqual(
+    classic.map((r) => r.malId),
+    [40, 41, 42],
+  );
   assert.equal(classic[0]!.components.era, 1, 'the peak of the density is 1');
   assert.ok(classic[1]!.components.era < 0.01, `${classic[1]!.components.era}`);
   assert.equal(classic[2]!.components.era, 0, 'no year, no era');
@@ -168,8 +288,16 @@ test('era: the years a person watches from lift titles of those years, all else 
   const planned = rank({ history: watched([1, 2, 3, 4, 5]), plan: [6, 7, 8, 9, 10] });
   assert.equal(planned.find((r) => r.malId === 41)!.components.era, classic[1]!.components.era);
   // No title with a year: the same era for every candidate, so it changes no order.
-  const none = rankCandidates(buildIndex([...records, anime(50, { year: null })]), { history: watched([50]) }, [40, 41], 2);
-  assert.deepEqual(none.map((r) => r.components.era), [0, 0]);
+  const none = rankCandidates(
+    buildIndex([...records, anime(50, { year: null })]),
+    { history: watched([50]) },
+    [40, 41],
+    2,
+  );
+  assert.deepEqual(
+    none.map((r) => r.components.era),
+    [0, 0],
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -200,7 +328,12 @@ test('the sample: No Game No Life (rated 4) is never a reason, and Gemini is tol
 test('the sample without a single rating: a cold start, ten titles that fit cozy and short', async () => {
   const wh = await sample();
   await wh.write((db) => db.run('UPDATE user_watch_history SET user_rating = NULL'));
-  const r = await recommendLocal(wh, { provider: provider(), offline: true, filter: { moods: ['cozy'], lengths: ['short'] }, count: 10 });
+  const r = await recommendLocal(wh, {
+    provider: provider(),
+    offline: true,
+    filter: { moods: ['cozy'], lengths: ['short'] },
+    count: 10,
+  });
   assert.equal(r.coldStart, true);
   assert.equal(r.items.length, 10);
   for (const it of r.items) {
@@ -212,7 +345,9 @@ test('the sample without a single rating: a cold start, ten titles that fit cozy
 
 test('the Gemini profile lists dislikes and drops apart from likes', () => {
   const idx = buildIndex(world());
-  const profile = profileFor(idx, { history: [...history({ rating: 2 }), seen(21, 'Isekai Two', null, { status: 'dropped' })] });
+  const profile = profileFor(idx, {
+    history: [...history({ rating: 2 }), seen(21, 'Isekai Two', null, { status: 'dropped' })],
+  });
   assert.deepEqual(profile.disliked.map((d) => d.title).sort(), ['Isekai Two', 'No Game No Life']);
   assert.ok(!profile.liked.some((l) => l.title === 'No Game No Life' || l.title === 'Isekai Two'));
   assert.ok(profile.dislikedTraits.includes('Isekai'), profile.dislikedTraits.join());

@@ -68,7 +68,8 @@ let later: Export;
 before(async () => {
   first = toExport(FIRST_EXPORT.name, readFolder(path.join(SAMPLE, FIRST_EXPORT.name)));
   const zipped = await readZip(path.join(SAMPLE, `${LATER_EXPORT.name}.zip`));
-  for (const name of zipped.keys()) assert.ok(name.startsWith(`${LATER_EXPORT.name}/`), `zip entry ${name} is not inside the folder`);
+  for (const name of zipped.keys())
+    assert.ok(name.startsWith(`${LATER_EXPORT.name}/`), `zip entry ${name} is not inside the folder`);
   later = toExport(LATER_EXPORT.name, new Map([...zipped].map(([k, v]) => [k.slice(LATER_EXPORT.name.length + 1), v])));
 });
 
@@ -96,10 +97,14 @@ describe('catalogue', () => {
 
   test('holds the matcher cases', () => {
     const byMal = (id: number) => CATALOGUE.find((e) => e.mal.some((m) => m.malId === id));
-    for (const id of [136, 11061, 120, 38680, 270, 777, 121, 5114, 2167, 1723, 457, 4081, 52991]) assert.ok(byMal(id), `MAL ${id} missing`);
+    for (const id of [136, 11061, 120, 38680, 270, 777, 121, 5114, 2167, 1723, 457, 4081, 52991])
+      assert.ok(byMal(id), `MAL ${id} missing`);
     assert.equal(byMal(2167)?.trakt.title, byMal(1723)?.trakt.title, 'Clannad series and film share a title');
     assert.ok(CATALOGUE.some((e) => e.trakt.title === NBSP_TITLE && !e.anime));
-    assert.ok(CATALOGUE.some((e) => e.anime && e.mal.every((m) => m.english === null)), 'a title with no English name');
+    assert.ok(
+      CATALOGUE.some((e) => e.anime && e.mal.every((m) => m.english === null)),
+      'a title with no English name',
+    );
     assert.ok(CATALOGUE.filter((e) => e.anime && e.mal.length >= 3).length >= 4, 'multi-season shows');
   });
 });
@@ -110,7 +115,10 @@ for (const which of ['first', 'later'] as const) {
 
     test('history pages: numbered from 1, at most 1000 records, at least 3 pages, newest first', () => {
       const { pages, history, texts } = ex();
-      assert.deepEqual(pages, pages.map((_, i) => i + 1));
+      assert.deepEqual(
+        pages,
+        pages.map((_, i) => i + 1),
+      );
       assert.ok(pages.length >= 3);
       for (const n of pages) {
         const page = JSON.parse(texts.get(`watched-history-${n}.json`)!) as Json[];
@@ -121,7 +129,9 @@ for (const which of ['first', 'later'] as const) {
       for (let i = 1; i < history.length; i++) {
         assert.ok(String(history[i - 1]!.watched_at) >= String(history[i]!.watched_at), `not newest first at ${i}`);
       }
-      const repeats = pages.slice(1).some((_, i) => history[(i + 1) * 1000 - 1]!.watched_at === history[(i + 1) * 1000]!.watched_at);
+      const repeats = pages
+        .slice(1)
+        .some((_, i) => history[(i + 1) * 1000 - 1]!.watched_at === history[(i + 1) * 1000]!.watched_at);
       assert.ok(repeats, 'no watched_at repeated across a page boundary');
     });
 
@@ -146,9 +156,18 @@ for (const which of ['first', 'later'] as const) {
       }
       assert.equal(epoch, 2);
       assert.ok(classic > history.length / 4 && plex > history.length / 4, `classic ${classic}, ids-first ${plex}`);
-      assert.ok(history.some((r) => (r.episode as Json | undefined)?.season === 0), 'season-0 specials');
-      assert.ok(history.some((r) => ((r.episode as Json | undefined)?.season as number) >= 1990), 'a year-numbered season');
-      assert.ok(history.some((r) => mediaOf(r).title === NBSP_TITLE), 'the NBSP title');
+      assert.ok(
+        history.some((r) => (r.episode as Json | undefined)?.season === 0),
+        'season-0 specials',
+      );
+      assert.ok(
+        history.some((r) => ((r.episode as Json | undefined)?.season as number) >= 1990),
+        'a year-numbered season',
+      );
+      assert.ok(
+        history.some((r) => mediaOf(r).title === NBSP_TITLE),
+        'the NBSP title',
+      );
     });
 
     test('files: UTF-8 without BOM, two-space pretty-printed, no trailing newline', () => {
@@ -156,7 +175,17 @@ for (const which of ['first', 'later'] as const) {
         assert.ok(!text.startsWith('\ufeff') && !text.endsWith('\n'), name);
         assert.equal(text, JSON.stringify(JSON.parse(text), null, 2), `${name} is not two-space pretty-printed`);
       }
-      for (const f of ['ratings-movies', 'ratings-shows', 'ratings-seasons', 'ratings-episodes', 'lists-watchlist', 'lists-lists', 'comments-comments', 'watched-shows', 'watched-movies']) {
+      for (const f of [
+        'ratings-movies',
+        'ratings-shows',
+        'ratings-seasons',
+        'ratings-episodes',
+        'lists-watchlist',
+        'lists-lists',
+        'comments-comments',
+        'watched-shows',
+        'watched-movies',
+      ]) {
         assert.ok(Array.isArray(parse(ex(), `${f}.json`)), f);
       }
     });
@@ -200,7 +229,8 @@ describe('the later export', () => {
     const firstIds = new Set(first.history.map((r) => r.id as number));
     const added = later.history.filter((r) => !firstIds.has(r.id as number));
     assert.ok(added.length > 0);
-    for (const r of added) assert.ok(String(r.watched_at) > FIRST_EXPORT.exportedAt, 'a new play dated before the first export');
+    for (const r of added)
+      assert.ok(String(r.watched_at) > FIRST_EXPORT.exportedAt, 'a new play dated before the first export');
     assert.ok(new Set(added.map(traktOf)).size >= 3, 'several titles gained plays');
     assert.deepEqual(parse(later, 'lists-watchlist.json'), parse(first, 'lists-watchlist.json'));
   });
@@ -217,9 +247,12 @@ describe('the later export', () => {
     const b = ratings(later);
     const changed = [...a].filter(([k, v]) => b.has(k) && b.get(k) !== v);
     assert.ok(changed.length >= 3, `${changed.length} changed`);
-    const addedOnWatchedTitle = [...b.keys()].filter((k) => !a.has(k) && first.history.some((r) => `${r.type === 'movie' ? 'movie' : 'show'}:${traktOf(r)}` === k));
+    const addedOnWatchedTitle = [...b.keys()].filter(
+      (k) => !a.has(k) && first.history.some((r) => `${r.type === 'movie' ? 'movie' : 'show'}:${traktOf(r)}` === k),
+    );
     assert.ok(addedOnWatchedTitle.length >= 1, 'a rating added to a title the first export had unrated');
-    for (const e of removed) assert.ok(!b.has(`${e.trakt.mediaType}:${e.trakt.traktId}`) && a.has(`${e.trakt.mediaType}:${e.trakt.traktId}`));
+    for (const e of removed)
+      assert.ok(!b.has(`${e.trakt.mediaType}:${e.trakt.traktId}`) && a.has(`${e.trakt.mediaType}:${e.trakt.traktId}`));
     const unchanged = [...a].filter(([k, v]) => b.get(k) === v);
     assert.ok(unchanged.length > 50);
   });

@@ -95,7 +95,7 @@ test('2. reload of identical data inserts 0 rows and closes 0 rows', async () =>
   assert.deepEqual(rows(db), before);
 });
 
-test('3. a tracked change closes the old row at exactly the new row\'s valid_from; one current row', async () => {
+test("3. a tracked change closes the old row at exactly the new row's valid_from; one current row", async () => {
   const db = await fresh();
   load(db, [title(1)], T1);
   load(db, [title(1, { episodesWatched: 20, totalPlays: 20 })], T2);
@@ -110,7 +110,11 @@ test('3. a tracked change closes the old row at exactly the new row\'s valid_fro
 test('4. an untracked change (title, year, aired episodes) makes no new version', async () => {
   const db = await fresh();
   load(db, [title(1)], T1);
-  const plan = load(db, [title(1, { title: 'Renamed Show', normTitle: 'renamed show', year: 2021, totalEpisodes: 24 })], T2);
+  const plan = load(
+    db,
+    [title(1, { title: 'Renamed Show', normTitle: 'renamed show', year: 2021, totalEpisodes: 24 })],
+    T2,
+  );
   assert.equal(plan.insert.length, 0);
   assert.equal(plan.close.length, 0);
   const all = rows(db, 'trakt:show:1');
@@ -138,7 +142,10 @@ test('6. A→B→A gives three versions, exactly one current', async () => {
   load(db, [title(1, { userRating: 9 })], T2);
   load(db, [title(1, { userRating: 6 })], T3);
   const all = rows(db, 'trakt:show:1');
-  assert.deepEqual(all.map((r) => r.user_rating), [6, 9, 6]);
+  assert.deepEqual(
+    all.map((r) => r.user_rating),
+    [6, 9, 6],
+  );
   assert.equal(all.filter((r) => r.is_current).length, 1);
   assert.equal(all[2]!.is_current, 1);
 });
@@ -166,7 +173,10 @@ test('8. the title comes back: marker closed, live row current, history contiguo
   load(db, [title(1), title(2)], T3);
   const two = rows(db, 'trakt:show:2');
   assert.equal(two.length, 3);
-  assert.deepEqual(two.map((r) => r.is_deleted), [0, 1, 0]);
+  assert.deepEqual(
+    two.map((r) => r.is_deleted),
+    [0, 1, 0],
+  );
   assert.equal(two[1]!.valid_to, T3);
   assert.equal(two[2]!.is_current, 1);
   for (let i = 1; i < two.length; i++) assert.equal(two[i - 1]!.valid_to, two[i]!.valid_from, 'no gap, no overlap');
@@ -189,7 +199,8 @@ test('10. --as-of earlier than the newest valid_from is refused with a clear mes
   const before = rows(db);
   await assert.rejects(
     transaction(db, () => load(db, [title(1, { userRating: 2 })], T1)),
-    (err: unknown) => err instanceof LoadRefusedError && (err as Error).message.includes(T1) && (err as Error).message.includes(T2),
+    (err: unknown) =>
+      err instanceof LoadRefusedError && (err as Error).message.includes(T1) && (err as Error).message.includes(T2),
   );
   assert.deepEqual(rows(db), before);
 });
@@ -205,7 +216,10 @@ test('11. time travel gives exactly one row per title known at any time t', asyn
     const keys = at.map((r) => r.titleKey);
     assert.equal(new Set(keys).size, keys.length, `one row per title at ${t}`);
   }
-  assert.deepEqual(versionsAt(db, T1).map((r) => r.titleKey), ['trakt:show:1', 'trakt:show:2']);
+  assert.deepEqual(
+    versionsAt(db, T1).map((r) => r.titleKey),
+    ['trakt:show:1', 'trakt:show:2'],
+  );
   assert.equal(versionsAt(db, '2026-01-15T00:00:00.000Z').find((r) => r.titleKey === 'trakt:show:1')!.userRating, 8);
   assert.equal(versionsAt(db, T2).find((r) => r.titleKey === 'trakt:show:1')!.userRating, 10);
   assert.equal(versionsAt(db, T2).find((r) => r.titleKey === 'trakt:show:2')!.isDeleted, true);

@@ -57,7 +57,11 @@ test('list state: commands from the bindings move the cursor, page keys by half 
   apply('top');
   assert.deepEqual([s.cursor, s.offset], [0, 0]);
   assert.equal(moveFor('open', 6), null, 'other commands are not moves');
-  assert.equal(moveFor('pageDown', 1)!.type === 'move' && (moveFor('pageDown', 1) as { by: number }).by, 1, 'a page key moves at least one row');
+  assert.equal(
+    moveFor('pageDown', 1)!.type === 'move' && (moveFor('pageDown', 1) as { by: number }).by,
+    1,
+    'a page key moves at least one row',
+  );
   s = listReducer(s, { type: 'select', index: 50 });
   assert.equal(s.cursor, 19, 'a selection past the end stops on the last row');
   assert.deepEqual(initialList(0, 5), { cursor: 0, offset: 0, count: 0, height: 5 });
@@ -78,7 +82,14 @@ test('a list that shrinks under its cursor is fitted on read, without a second r
 });
 
 function ListView({ state }: { state: { cursor: number; offset: number } }) {
-  return h(Screen, { title: 't', body: [{ text: `${state.cursor}/${state.offset}` }], footer: 'f', width: 20, height: 5, theme: NO_COLOUR });
+  return h(Screen, {
+    title: 't',
+    body: [{ text: `${state.cursor}/${state.offset}` }],
+    footer: 'f',
+    width: 20,
+    height: 5,
+    theme: NO_COLOUR,
+  });
 }
 
 interface Row {
@@ -119,7 +130,8 @@ test("the TUI's Table lays out a column spec exactly as the CLI's renderTable (o
   }
   // Widths skip measuring values that cannot be the widest: the result is the widest all the same.
   const tricky = ['abc', '👨‍👩‍👧‍👦 Family', '進撃の巨人', 'Poke\u0301mon', '1️⃣ keycap', '©️ mark', 'plain text that is long'];
-  for (const order of [tricky, [...tricky].reverse()]) assert.equal(widest(order), Math.max(...order.map(displayWidth)));
+  for (const order of [tricky, [...tricky].reverse()])
+    assert.equal(widest(order), Math.max(...order.map(displayWidth)));
   assert.equal(widest(['a'.repeat(50), 'b'.repeat(80)], 0, 20), 50, 'measured only up to the cap');
   // Too narrow for every column: the droppable Year goes, as in the CLI.
   assert.doesNotMatch(renderTable(ROWS, COLUMNS, 23).split('\n')[0]!, /Year/);
@@ -128,7 +140,15 @@ test("the TUI's Table lays out a column spec exactly as the CLI's renderTable (o
 function PagerHarness({ lines, height }: { lines: FrameLine[]; height: number }) {
   const scroll = usePager(lines, 40, height);
   useCommand(() => {}, { active: true, nav: () => scroll });
-  return h(Pager, { title: 'anidex · Pager', lines, scroll, footer: 'j/k scroll', width: 40, height, theme: NO_COLOUR });
+  return h(Pager, {
+    title: 'anidex · Pager',
+    lines,
+    scroll,
+    footer: 'j/k scroll',
+    width: 40,
+    height,
+    theme: NO_COLOUR,
+  });
 }
 
 test('the Pager says where it is in the title row and scrolls with the movement commands', async () => {
@@ -154,18 +174,44 @@ test('the Pager says where it is in the title row and scrolls with the movement 
 });
 
 test('the Screen: DEMO line, title with its position, body padded or cut, wrapped status, footer, banner', () => {
-  const chrome = (children: ReactNode) => h(ChromeContext.Provider, { value: { demoLine: 'DEMO · the bundled sample', banner: ['! Something went wrong.', '  Try again.'] } }, children);
+  const chrome = (children: ReactNode) =>
+    h(
+      ChromeContext.Provider,
+      { value: { demoLine: 'DEMO · the bundled sample', banner: ['! Something went wrong.', '  Try again.'] } },
+      children,
+    );
   const body = Array.from({ length: 20 }, (_, i) => ({ text: `row ${i}` }));
-  const app = render(chrome(h(Screen, { title: 'anidex · A title far too long for the row it is given', position: 'lines 1–3 of 9', body, status: 'a status that is long enough to wrap onto a second row', footer: 'q quit', width: 40, height: 10, theme: NO_COLOUR })));
+  const app = render(
+    chrome(
+      h(Screen, {
+        title: 'anidex · A title far too long for the row it is given',
+        position: 'lines 1–3 of 9',
+        body,
+        status: 'a status that is long enough to wrap onto a second row',
+        footer: 'q quit',
+        width: 40,
+        height: 10,
+        theme: NO_COLOUR,
+      }),
+    ),
+  );
   const rows = app.lastFrame()!.split('\n');
   assert.equal(rows.length, 1 + 10 + 2, 'the screen is its height; the DEMO line and the banner come on top');
   assert.equal(rows[0], 'DEMO · the bundled sample');
   assert.match(rows[1]!, /^anidex · A title far to… {2}lines 1–3 of 9$/, 'the title is cut so the position shows');
-  assert.deepEqual(rows.slice(2, 8), ['row 0', 'row 1', 'row 2', 'row 3', 'row 4', 'row 5'], 'the body gives a row to the second status row');
+  assert.deepEqual(
+    rows.slice(2, 8),
+    ['row 0', 'row 1', 'row 2', 'row 3', 'row 4', 'row 5'],
+    'the body gives a row to the second status row',
+  );
   assert.deepEqual(rows.slice(8, 10), ['a status that is long enough to wrap', 'onto a second row']);
   assert.deepEqual(rows.slice(10), ['q quit', '! Something went wrong.', '  Try again.']);
   app.unmount();
-  assert.equal(titleRow('anidex · Stats', 'lines 1–2 of 3', 12), 'anidex · St…', 'no room for the position: the title alone');
+  assert.equal(
+    titleRow('anidex · Stats', 'lines 1–2 of 3', 12),
+    'anidex · St…',
+    'no room for the position: the title alone',
+  );
 });
 
 const CHOICES = [
@@ -176,7 +222,10 @@ const CHOICES = [
 
 function PickerHarness({ chosen }: { chosen: string[] }) {
   const list = useListState(CHOICES.length, CHOICES.length);
-  useCommand((cmd) => cmd === 'open' && chosen.push(CHOICES[list.get().cursor]!.value), { active: true, nav: () => list });
+  useCommand((cmd) => cmd === 'open' && chosen.push(CHOICES[list.get().cursor]!.value), {
+    active: true,
+    nav: () => list,
+  });
   return h(Picker, { items: CHOICES, cursor: list.state.cursor, indent: '  ', width: 30, theme: NO_COLOUR });
 }
 
@@ -187,14 +236,22 @@ test('the ink-select-input Picker follows the key router: Down then Enter in one
   app.stdin.write('j\r');
   await until(() => chosen.length === 1, 'Enter chose nothing');
   assert.deepEqual(chosen, ['b']);
-  assert.equal(app.lastFrame(), '    first\n  > second\n    third', 'ink-select-input draws the highlight where the router moved it');
+  assert.equal(
+    app.lastFrame(),
+    '    first\n  > second\n    third',
+    'ink-select-input draws the highlight where the router moved it',
+  );
   app.stdin.write('j');
   app.stdin.write('\r'); // two writes before any render
   await until(() => chosen.length === 2, 'the second Enter chose nothing');
   assert.deepEqual(chosen, ['b', 'c']);
   app.stdin.write('gjj\r\r');
   await until(() => chosen.length === 4, 'the chunk chose less than twice');
-  assert.deepEqual(chosen.slice(2), ['c', 'c'], 'g, two downs and two Enters in one chunk: each key on the state the last one left');
+  assert.deepEqual(
+    chosen.slice(2),
+    ['c', 'c'],
+    'g, two downs and two Enters in one chunk: each key on the state the last one left',
+  );
   app.stdin.write('\u001b[A'); // the up arrow
   app.stdin.write('\r');
   await until(() => chosen.length === 5, 'Enter after an arrow chose nothing');
@@ -203,8 +260,14 @@ test('the ink-select-input Picker follows the key router: Down then Enter in one
 });
 
 test('the welcome menu in the app: Down and Enter in one chunk open the import of an export, not the demo', async () => {
-  const services = { sampleNotice: async () => null, isDemo: () => false, engines: () => ['local'] } as unknown as TuiServices;
-  const app = render(h(App, { services, rows: [], empty: true, dataDir: '/data', width: 80, height: 24, theme: NO_COLOUR }));
+  const services = {
+    sampleNotice: async () => null,
+    isDemo: () => false,
+    engines: () => ['local'],
+  } as unknown as TuiServices;
+  const app = render(
+    h(App, { services, rows: [], empty: true, dataDir: '/data', width: 80, height: 24, theme: NO_COLOUR }),
+  );
   await waitFor(app, /> Try the demo/);
   app.stdin.write('j\r');
   await waitFor(app, /^anidex · Import my export/);

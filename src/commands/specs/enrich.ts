@@ -2,9 +2,15 @@ import { defineCommand, defineFlags } from '../spec.ts';
 
 /** Apart from the spec, so that the handler can type its values by them. */
 export const ENRICH_FLAGS = defineFlags({
-  offline: { type: 'boolean', description: "fetch nothing: use cached answers only (the sample's bundled answers serve only the demo)" },
+  offline: {
+    type: 'boolean',
+    description: "fetch nothing: use cached answers only (the sample's bundled answers serve only the demo)",
+  },
   rematch: { type: 'boolean', description: 'search every title again, except those matched by hand' },
-  'refresh-mapping': { type: 'boolean', description: 'check for a newer id mapping now (exit 1 if that fails; the kept copy is used)' },
+  'refresh-mapping': {
+    type: 'boolean',
+    description: 'check for a newer id mapping now (exit 1 if that fails; the kept copy is used)',
+  },
 });
 
 export const enrichSpec = defineCommand({

@@ -7,12 +7,16 @@ export const LIBRARY_FLAGS = defineFlags({
     type: 'string',
     arg: 'text',
     short: 's',
-    description: "titles one of whose names (your export's title, or the anime's English, romaji or native title or a synonym) holds every word; case, accents, punctuation and full-width forms do not matter; a name equal to the search comes first",
+    description:
+      "titles one of whose names (your export's title, or the anime's English, romaji or native title or a synonym) holds every word; case, accents, punctuation and full-width forms do not matter; a name equal to the search comes first",
   },
   ...filterFlags('library-genre', "the genres are those of your library's titles, as enrichment fetched them"),
   ...STATUS_FLAGS,
   unmatched: { type: 'boolean', description: 'the titles that matched no anime, each with the reason' },
-  deleted: { type: 'boolean', description: "the titles gone from their source's latest export (kept in history: `anidex history <key>`)" },
+  deleted: {
+    type: 'boolean',
+    description: "the titles gone from their source's latest export (kept in history: `anidex history <key>`)",
+  },
 });
 
 export const librarySpec = defineCommand({

@@ -4,12 +4,33 @@ import { filterFlags } from './filter-flags.ts';
 
 /** Apart from the spec, so that the handler can type its values by them. */
 export const RECOMMEND_FLAGS = defineFlags({
-  ...filterFlags('known-genre', "the genres are every genre of the warehouse's anime metadata (your titles' and the candidates')"),
-  engine: { type: 'string', arg: 'engine', choices: ENGINE_CHOICES, description: 'which engine ranks the candidates (default: gemini when GEMINI_API_KEY is set, else local)' },
+  ...filterFlags(
+    'known-genre',
+    "the genres are every genre of the warehouse's anime metadata (your titles' and the candidates')",
+  ),
+  engine: {
+    type: 'string',
+    arg: 'engine',
+    choices: ENGINE_CHOICES,
+    description: 'which engine ranks the candidates (default: gemini when GEMINI_API_KEY is set, else local)',
+  },
   count: { type: 'integer', arg: 'n', min: 1, max: 50, default: 10, description: 'how many to recommend' },
-  'popularity-floor': { type: 'integer', arg: 'n', min: 0, description: 'how many people must list an anime for it to be a candidate (default $ANIDEX_POPULARITY_FLOOR, else 1000)' },
-  'dry-run': { type: 'boolean', description: 'print exactly what the Gemini engine would send, and send nothing (no key needed)' },
-  add: { type: 'string', arg: 'numbers', description: 'put these results on your plan-to-watch list, by their numbers: --add 1,3' },
+  'popularity-floor': {
+    type: 'integer',
+    arg: 'n',
+    min: 0,
+    description:
+      'how many people must list an anime for it to be a candidate (default $ANIDEX_POPULARITY_FLOOR, else 1000)',
+  },
+  'dry-run': {
+    type: 'boolean',
+    description: 'print exactly what the Gemini engine would send, and send nothing (no key needed)',
+  },
+  add: {
+    type: 'string',
+    arg: 'numbers',
+    description: 'put these results on your plan-to-watch list, by their numbers: --add 1,3',
+  },
   offline: { type: 'boolean', description: 'send nothing: the local engine, with the metadata already here' },
 });
 
@@ -25,7 +46,8 @@ export const recommendSpec = defineCommand({
       hint: 'Filter them by --genre, --mood or --length; what you dropped already keeps its sequels out.',
     },
     'not-status': {
-      message: 'recommend has no --not-status: recommendations are anime you have not listed yet, so they have no status.',
+      message:
+        'recommend has no --not-status: recommendations are anime you have not listed yet, so they have no status.',
       hint: 'Filter them by --genre, --mood or --length; what you dropped already keeps its sequels out.',
     },
   },

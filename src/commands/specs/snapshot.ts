@@ -8,7 +8,13 @@ export const snapshotSpec = defineCommand({
     {
       name: 'restore',
       summary: 'put a snapshot back; the state you had is snapshotted first, so a restore can be undone',
-      positionals: [{ name: 'id', arg: '<id>', description: 'the id `anidex snapshot list` shows, or a start of it that only one id has' }],
+      positionals: [
+        {
+          name: 'id',
+          arg: '<id>',
+          description: 'the id `anidex snapshot list` shows, or a start of it that only one id has',
+        },
+      ],
       json: 'the snapshot restored and the one taken before, as JSON',
     },
   ],

@@ -2,7 +2,13 @@ import { defineCommand, defineFlags } from '../spec.ts';
 
 /** Apart from the spec, so that the handler can type its values by them. */
 export const STATS_FLAGS = defineFlags({
-  months: { type: 'integer', arg: 'n', min: 1, default: 24, description: 'how many months of plays per month to chart (a Trakt history)' },
+  months: {
+    type: 'integer',
+    arg: 'n',
+    min: 1,
+    default: 24,
+    description: 'how many months of plays per month to chart (a Trakt history)',
+  },
 });
 
 export const statsSpec = defineCommand({

@@ -47,7 +47,8 @@ export function truncate(text: string, width: number, position: 'start' | 'end' 
   if (width < 1) return '';
   if (displayWidth(text) <= width) return text;
   // Plain characters take a cell or two each: the `width + 1` kept at the cut's side cut the same as the whole.
-  if (PLAIN_TEXT.test(text)) return cut(position === 'end' ? text.slice(0, width + 1) : text.slice(-(width + 1)), width, position);
+  if (PLAIN_TEXT.test(text))
+    return cut(position === 'end' ? text.slice(0, width + 1) : text.slice(-(width + 1)), width, position);
   if (text.length <= PIECE) return cut(text, width, position);
   return cutLong(text, width, position);
 }

@@ -34,13 +34,19 @@ export interface TableLayout<T> {
  * while the rest do not fit, flexible columns share what is left by weight, a cell at a time, never past their
  * widest value. With `null` (a pipe) every column takes its widest value.
  */
-export function layoutTable<T>(columns: ReadonlyArray<Column<T>>, natural: readonly number[], width: number | null): TableLayout<T> {
+export function layoutTable<T>(
+  columns: ReadonlyArray<Column<T>>,
+  natural: readonly number[],
+  width: number | null,
+): TableLayout<T> {
   const shown = columns.map((_, i) => i);
   const weight = (i: number): number => (columns[i]!.flex === true ? 1 : Number(columns[i]!.flex ?? 0));
   const least = (i: number): number => (weight(i) > 0 ? Math.min(natural[i]!, columns[i]!.min ?? 8) : natural[i]!);
   const needed = (): number => shown.reduce((n, i) => n + least(i), 0) + GAP * (shown.length - 1);
   if (width !== null) {
-    const droppable = shown.filter((i) => columns[i]!.drop !== undefined).sort((a, b) => columns[a]!.drop! - columns[b]!.drop!);
+    const droppable = shown
+      .filter((i) => columns[i]!.drop !== undefined)
+      .sort((a, b) => columns[a]!.drop! - columns[b]!.drop!);
     while (needed() > width && droppable.length) shown.splice(shown.indexOf(droppable.shift()!), 1);
   }
   const widths = new Map(shown.map((i) => [i, width === null ? natural[i]! : least(i)]));
@@ -66,8 +72,18 @@ export function layoutTable<T>(columns: ReadonlyArray<Column<T>>, natural: reado
  * With `cap`, a column is measured only until it reaches `cap` cells (a table fitted to a width needs no more than
  * width + 1 to lay out as it would with every value measured).
  */
-export function naturalWidths<T>(columns: ReadonlyArray<Column<T>>, cells: ReadonlyArray<readonly string[]>, cap = Infinity): number[] {
-  return columns.map((c, i) => widest(cells.map((row) => row[i]!), displayWidth(c.header), cap));
+export function naturalWidths<T>(
+  columns: ReadonlyArray<Column<T>>,
+  cells: ReadonlyArray<readonly string[]>,
+  cap = Infinity,
+): number[] {
+  return columns.map((c, i) =>
+    widest(
+      cells.map((row) => row[i]!),
+      displayWidth(c.header),
+      cap,
+    ),
+  );
 }
 
 /**
@@ -75,7 +91,12 @@ export function naturalWidths<T>(columns: ReadonlyArray<Column<T>>, cells: Reado
  * than the widest so far is not measured: measuring text beyond plain characters costs tens of microseconds a
  * value, which over a 10 000-title library was a visible wait before the first frame.
  */
-export function widest(values: Iterable<string>, least = 0, cap = Infinity, clean: (v: string) => string = (v) => v): number {
+export function widest(
+  values: Iterable<string>,
+  least = 0,
+  cap = Infinity,
+  clean: (v: string) => string = (v) => v,
+): number {
   let max = least;
   for (const v of values) {
     if (max >= cap) return max;
@@ -97,7 +118,10 @@ function mostCells(text: string): number {
  * width, GAP cells apart; fitted to the layout's width, the whole row is cut to it.
  */
 export function tableRow<T>(layout: TableLayout<T>, valueOf: (column: Column<T>) => string): string {
-  const text = layout.columns.map((c, k) => fit(valueOf(c), layout.widths[k]!, c.align)).join(' '.repeat(GAP)).trimEnd();
+  const text = layout.columns
+    .map((c, k) => fit(valueOf(c), layout.widths[k]!, c.align))
+    .join(' '.repeat(GAP))
+    .trimEnd();
   return layout.width === null ? text : truncate(text, layout.width);
 }
 

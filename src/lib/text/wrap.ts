@@ -25,7 +25,8 @@ export function wrapLines(text: string, width: number, opts: WrapOptions = {}): 
     // Loops, not spreads: a hostile 10 MiB title makes 100 000 lines, more arguments than a call takes.
     const later = (l: string): void => void out.push(l ? hang + l : '');
     for (const p of over) for (const l of chop(p, restRoom)) later(l);
-    if (tail.length) for (const t of breakAtSpaces(tail.join(' '), restRoom)) for (const l of chop(t, restRoom)) later(l);
+    if (tail.length)
+      for (const t of breakAtSpaces(tail.join(' '), restRoom)) for (const l of chop(t, restRoom)) later(l);
   }
   return out;
 }

@@ -5,7 +5,14 @@
  */
 
 import { AnidexError } from '../../lib/errors.ts';
-import { ANILIST_STATUS, fuzzyDate, SCORE_FORMATS, scoreTo10, type AniListEntry, type ScoreFormat } from '../../domain/anilist-list.ts';
+import {
+  ANILIST_STATUS,
+  fuzzyDate,
+  SCORE_FORMATS,
+  scoreTo10,
+  type AniListEntry,
+  type ScoreFormat,
+} from '../../domain/anilist-list.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 import type { SnapshotPage, SourceSnapshot } from '../../domain/source-snapshot.ts';
 import { sanitizeText } from '../../lib/sanitize.ts';
@@ -65,15 +72,29 @@ interface RawEntry {
   updatedAt?: unknown;
   startedAt?: { year?: number | null; month?: number | null; day?: number | null } | null;
   completedAt?: { year?: number | null; month?: number | null; day?: number | null } | null;
-  media?: { id?: unknown; idMal?: unknown; format?: unknown; episodes?: unknown; title?: { romaji?: unknown; english?: unknown; native?: unknown } | null } | null;
+  media?: {
+    id?: unknown;
+    idMal?: unknown;
+    format?: unknown;
+    episodes?: unknown;
+    title?: { romaji?: unknown; english?: unknown; native?: unknown } | null;
+  } | null;
 }
 
 const int = (x: unknown): number | null => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : null);
 const str = (x: unknown): string | null => (typeof x === 'string' && x.trim() ? sanitizeText(x.trim()) : null);
 
 /** One list entry, checked; a skipped record names the field that is wrong. */
-export function parseAniListEntry(e: unknown, format: ScoreFormat, page: string, index: number): { ok: true; value: AniListEntry } | { ok: false; skipped: SkippedRecord } {
-  const skip = (field: string, reason: string) => ({ ok: false as const, skipped: { file: page, index, field, reason } });
+export function parseAniListEntry(
+  e: unknown,
+  format: ScoreFormat,
+  page: string,
+  index: number,
+): { ok: true; value: AniListEntry } | { ok: false; skipped: SkippedRecord } {
+  const skip = (field: string, reason: string) => ({
+    ok: false as const,
+    skipped: { file: page, index, field, reason },
+  });
   if (!isRecord(e)) return skip('entry', 'not an object');
   const r = e as RawEntry;
   const m = isRecord(r.media) ? r.media : null;
@@ -107,7 +128,10 @@ export function parseAniListEntry(e: unknown, format: ScoreFormat, page: string,
 
 function graphQlMessage(json: unknown): string {
   const errors = isRecord(json) ? arrayOf(json['errors'] as Array<{ message?: unknown }> | undefined) : [];
-  const m = errors.map((e) => (isRecord(e) && typeof e.message === 'string' ? e.message : '')).filter(Boolean).join('; ');
+  const m = errors
+    .map((e) => (isRecord(e) && typeof e.message === 'string' ? e.message : ''))
+    .filter(Boolean)
+    .join('; ');
   return sanitizeText(m || 'no message');
 }
 
@@ -115,7 +139,11 @@ function graphQlMessage(json: unknown): string {
  * Pull the whole list of `userName` (every chunk), before anything is written. Entries that also sit in custom
  * lists are kept once; an entry AniList hides from its status lists is still in a custom list, and kept.
  */
-export async function fetchAniListList(userName: string, opts: AniListListOptions, stats: HttpStats = { calls: 0, http429: 0, retries: 0 }): Promise<SourceSnapshot<AniListEntry>> {
+export async function fetchAniListList(
+  userName: string,
+  opts: AniListListOptions,
+  stats: HttpStats = { calls: 0, http429: 0, retries: 0 },
+): Promise<SourceSnapshot<AniListEntry>> {
   const url = opts.url || ANILIST_URL;
   const limiter = new RateLimiter([{ limit: ANILIST_FIRST_GUESS_PER_MINUTE, ms: 60_000 }]);
   const pages: Array<SnapshotPage<AniListEntry>> = [];
@@ -123,12 +151,21 @@ export async function fetchAniListList(userName: string, opts: AniListListOption
   const seenIn = new Map<number, number>();
   let bytes = 0;
   for (let chunk = 1; ; chunk++) {
-    if (chunk > MAX_CHUNKS) throw new AnidexError(`AniList kept answering more of ${userName}'s list after ${MAX_CHUNKS} chunks of ${PER_CHUNK}; nothing was written.`, 'Run the sync again later.');
+    if (chunk > MAX_CHUNKS)
+      throw new AnidexError(
+        `AniList kept answering more of ${userName}'s list after ${MAX_CHUNKS} chunks of ${PER_CHUNK}; nothing was written.`,
+        'Run the sync again later.',
+      );
     const res = await requestJson(limiter, stats, {
       url,
       method: 'POST',
       body: { query: LIST_QUERY, variables: { userName, chunk, perChunk: opts.pageSize ?? PER_CHUNK } },
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': opts.userAgent, referer: 'https://anilist.co/' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'user-agent': opts.userAgent,
+        referer: 'https://anilist.co/',
+      },
       timeoutMs: opts.timeoutMs ?? 20_000,
       maxRetries: opts.maxRetries ?? 3,
       retryBaseMs: opts.retryBaseMs,
@@ -141,14 +178,20 @@ export async function fetchAniListList(userName: string, opts: AniListListOption
     if (res.status === 404 || (res.status === 200 && !isRecord(coll))) {
       throw new AniListUserError(
         `AniList has no public anime list for the user "${sanitizeText(userName)}" (${graphQlMessage(res.json)}); nothing was written.`,
-        'Check the user name (as in anilist.co/user/<name>), and that the list is not private in AniList\'s settings.',
+        "Check the user name (as in anilist.co/user/<name>), and that the list is not private in AniList's settings.",
       );
     }
-    if (res.status !== 200) throw new AnidexError(`AniList refused the list of "${sanitizeText(userName)}" (HTTP ${res.status}: ${graphQlMessage(res.json)}); nothing was written.`, 'Run the sync again later; `anidex doctor` checks the connection.');
+    if (res.status !== 200)
+      throw new AnidexError(
+        `AniList refused the list of "${sanitizeText(userName)}" (HTTP ${res.status}: ${graphQlMessage(res.json)}); nothing was written.`,
+        'Run the sync again later; `anidex doctor` checks the connection.',
+      );
     const c = coll as Record<string, unknown>;
     const user = isRecord(c['user']) ? c['user'] : {};
     const options = isRecord(user['mediaListOptions']) ? user['mediaListOptions'] : {};
-    const format = (SCORE_FORMATS as readonly string[]).includes(options['scoreFormat'] as string) ? (options['scoreFormat'] as ScoreFormat) : 'POINT_10';
+    const format = (SCORE_FORMATS as readonly string[]).includes(options['scoreFormat'] as string)
+      ? (options['scoreFormat'] as ScoreFormat)
+      : 'POINT_10';
     const name = `chunk ${chunk}`;
     const records: Array<{ raw: RawRecord; value: AniListEntry }> = [];
     const skipped: SkippedRecord[] = [];
@@ -163,18 +206,28 @@ export async function fetchAniListList(userName: string, opts: AniListListOption
         if (seen.has(parsed.value.anilistId)) {
           // The same entry in a status list and a custom list of one chunk is one entry; in two chunks, the list
           // moved under us while it was read (an entry added or removed shifts the chunks).
-          if (seenIn.get(parsed.value.anilistId) !== chunk) throw new ListChangedError(`AniList list of "${sanitizeText(userName)}"`);
+          if (seenIn.get(parsed.value.anilistId) !== chunk)
+            throw new ListChangedError(`AniList list of "${sanitizeText(userName)}"`);
           continue;
         }
         seen.add(parsed.value.anilistId);
         seenIn.set(parsed.value.anilistId, chunk);
         // Bronze keeps what AniList sent, plus the score format that gives the score its meaning.
         const json = JSON.stringify({ scoreFormat: format, entry: e });
-        records.push({ raw: { section: 'anilist', file: name, index: records.length, key: String(parsed.value.anilistId), json }, value: parsed.value });
+        records.push({
+          raw: { section: 'anilist', file: name, index: records.length, key: String(parsed.value.anilistId), json },
+          value: parsed.value,
+        });
         bytes += json.length;
       }
     }
-    pages.push({ name, origin: `${url} (${name} of ${userName}'s list)`, bytes: records.reduce((n, r) => n + r.raw.json.length, 0), records, skipped });
+    pages.push({
+      name,
+      origin: `${url} (${name} of ${userName}'s list)`,
+      bytes: records.reduce((n, r) => n + r.raw.json.length, 0),
+      records,
+      skipped,
+    });
     opts.onPage?.(chunk, records.length);
     if (c['hasNextChunk'] !== true || opts.probe) break;
   }

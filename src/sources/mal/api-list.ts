@@ -27,7 +27,15 @@ const STATUS: Readonly<Record<string, MalStatus>> = {
 
 /** MAL's media_type as its XML export writes the series type. */
 const SERIES_TYPE: Readonly<Record<string, string>> = {
-  tv: 'TV', movie: 'Movie', ova: 'OVA', ona: 'ONA', special: 'Special', music: 'Music', tv_special: 'TV Special', cm: 'CM', pv: 'PV',
+  tv: 'TV',
+  movie: 'Movie',
+  ova: 'OVA',
+  ona: 'ONA',
+  special: 'Special',
+  music: 'Music',
+  tv_special: 'TV Special',
+  cm: 'CM',
+  pv: 'PV',
 };
 
 const PRIORITY: readonly MalPriority[] = ['Low', 'Medium', 'High'];
@@ -50,8 +58,15 @@ const str = (x: unknown): string | null => (typeof x === 'string' && x.trim() ? 
 const date = (x: unknown): string | null => (typeof x === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(x) ? x : null);
 
 /** One `{node, list_status}` item, checked; a skipped record names the field that is wrong. */
-export function parseMalApiItem(item: unknown, page: string, index: number): { ok: true; value: MalEntry } | { ok: false; skipped: SkippedRecord } {
-  const skip = (field: string, reason: string) => ({ ok: false as const, skipped: { file: page, index, field, reason } });
+export function parseMalApiItem(
+  item: unknown,
+  page: string,
+  index: number,
+): { ok: true; value: MalEntry } | { ok: false; skipped: SkippedRecord } {
+  const skip = (field: string, reason: string) => ({
+    ok: false as const,
+    skipped: { file: page, index, field, reason },
+  });
   if (!isRecord(item) || !isRecord(item['node'])) return skip('node', 'missing');
   const node = item['node'];
   const ls = isRecord(item['list_status']) ? item['list_status'] : null;
@@ -79,7 +94,10 @@ export function parseMalApiItem(item: unknown, page: string, index: number): { o
       timesWatched: int(ls['num_times_rewatched']) ?? 0,
       rewatching: ls['is_rewatching'] === true,
       priority: priority !== null ? (PRIORITY[priority] ?? null) : null,
-      tags: arrayOf(ls['tags'] as unknown[]).filter((t): t is string => typeof t === 'string').map(sanitizeText).join(', '),
+      tags: arrayOf(ls['tags'] as unknown[])
+        .filter((t): t is string => typeof t === 'string')
+        .map(sanitizeText)
+        .join(', '),
       comments: typeof ls['comments'] === 'string' ? sanitizeText(ls['comments']) : '',
     },
   };
@@ -92,14 +110,33 @@ function pageShape(json: unknown): boolean {
 function refusal(status: number, user: string, json: unknown): AnidexError {
   const said = isRecord(json) ? sanitizeText(String(json['message'] || json['error'] || '')) : '';
   const why = said ? ` (${said})` : '';
-  if (status === 404) return new AnidexError(`MyAnimeList has no user "${sanitizeText(user)}"${why}; nothing was written.`, 'Check the user name (as in myanimelist.net/profile/<name>), then `anidex connect mal <name>` again.');
-  if (status === 401 || (status === 400 && /client/i.test(said))) return new AnidexError(`MyAnimeList refused the client id${why} (HTTP ${status}); nothing was written.`, 'Check it at myanimelist.net/apiconfig, then `anidex connect mal <name> --client-id <id>` again.');
-  if (status === 403) return new AnidexError(`MyAnimeList will not show the list of "${sanitizeText(user)}"${why}: it is private, or the client id may not read it; nothing was written.`, 'Make the anime list public in MyAnimeList\'s list settings, or import an export file instead.');
-  return new AnidexError(`MyAnimeList answered HTTP ${status}${why} for the list of "${sanitizeText(user)}"; nothing was written.`, 'Run the sync again later; `anidex doctor` checks the connection.');
+  if (status === 404)
+    return new AnidexError(
+      `MyAnimeList has no user "${sanitizeText(user)}"${why}; nothing was written.`,
+      'Check the user name (as in myanimelist.net/profile/<name>), then `anidex connect mal <name>` again.',
+    );
+  if (status === 401 || (status === 400 && /client/i.test(said)))
+    return new AnidexError(
+      `MyAnimeList refused the client id${why} (HTTP ${status}); nothing was written.`,
+      'Check it at myanimelist.net/apiconfig, then `anidex connect mal <name> --client-id <id>` again.',
+    );
+  if (status === 403)
+    return new AnidexError(
+      `MyAnimeList will not show the list of "${sanitizeText(user)}"${why}: it is private, or the client id may not read it; nothing was written.`,
+      "Make the anime list public in MyAnimeList's list settings, or import an export file instead.",
+    );
+  return new AnidexError(
+    `MyAnimeList answered HTTP ${status}${why} for the list of "${sanitizeText(user)}"; nothing was written.`,
+    'Run the sync again later; `anidex doctor` checks the connection.',
+  );
 }
 
 /** Pull the whole list of `user`, every page, before anything is written. */
-export async function fetchMalList(user: string, opts: MalApiOptions, stats: HttpStats = { calls: 0, http429: 0, retries: 0 }): Promise<SourceSnapshot<MalEntry>> {
+export async function fetchMalList(
+  user: string,
+  opts: MalApiOptions,
+  stats: HttpStats = { calls: 0, http429: 0, retries: 0 },
+): Promise<SourceSnapshot<MalEntry>> {
   const base = new URL(opts.url || MAL_API_URL);
   // MAL documents no rate limit; one request a second is gentle and a 1000-entry page makes it cheap.
   const limiter = new RateLimiter([{ limit: 1, ms: 1000 }]);
@@ -111,9 +148,17 @@ export async function fetchMalList(user: string, opts: MalApiOptions, stats: Htt
   const seen = new Set<number>();
   let bytes = 0;
   for (let n = 1; next; n++) {
-    if (n > MAX_PAGES) throw new AnidexError(`MyAnimeList kept sending pages of ${user}'s list after ${MAX_PAGES}; nothing was written.`, 'Run the sync again later.');
+    if (n > MAX_PAGES)
+      throw new AnidexError(
+        `MyAnimeList kept sending pages of ${user}'s list after ${MAX_PAGES}; nothing was written.`,
+        'Run the sync again later.',
+      );
     // The client id goes only to the server it was given for: a `next` link elsewhere is not followed.
-    if (new URL(next).origin !== base.origin) throw new AnidexError(`MyAnimeList's next page points at another server (${new URL(next).origin}); nothing was written.`, 'Check ANIDEX_MAL_URL; run the sync again later.');
+    if (new URL(next).origin !== base.origin)
+      throw new AnidexError(
+        `MyAnimeList's next page points at another server (${new URL(next).origin}); nothing was written.`,
+        'Check ANIDEX_MAL_URL; run the sync again later.',
+      );
     const res = await requestJson(limiter, stats, {
       url: next,
       method: 'GET',
@@ -142,9 +187,18 @@ export async function fetchMalList(user: string, opts: MalApiOptions, stats: Htt
       seen.add(parsed.value.malId);
       const json = JSON.stringify(item);
       bytes += json.length;
-      records.push({ raw: { section: 'mal', file: name, index: i, key: String(parsed.value.malId), json }, value: parsed.value });
+      records.push({
+        raw: { section: 'mal', file: name, index: i, key: String(parsed.value.malId), json },
+        value: parsed.value,
+      });
     });
-    pages.push({ name, origin: `${base.origin} (${name} of ${user}'s list)`, bytes: records.reduce((s, r) => s + r.raw.json.length, 0), records, skipped });
+    pages.push({
+      name,
+      origin: `${base.origin} (${name} of ${user}'s list)`,
+      bytes: records.reduce((s, r) => s + r.raw.json.length, 0),
+      records,
+      skipped,
+    });
     const paging = isRecord(body['paging']) ? body['paging'] : {};
     next = typeof paging['next'] === 'string' && paging['next'] && !opts.probe ? paging['next'] : null;
   }

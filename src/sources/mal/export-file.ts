@@ -24,7 +24,12 @@ const SNIFF_BYTES = 64 * 1024;
  * Stream the export's text to `onText` piece by piece (gunzipped if it was gzip, UTF-8 decoded, BOM removed), so
  * that neither the file nor its text is ever held whole. A throw from `onText` stops the reading.
  */
-export async function streamExportText(shown: string, absolute: string, maxBytes: number, onText: (text: string) => void): Promise<void> {
+export async function streamExportText(
+  shown: string,
+  absolute: string,
+  maxBytes: number,
+  onText: (text: string) => void,
+): Promise<void> {
   let st;
   try {
     st = await stat(absolute);
@@ -35,7 +40,10 @@ export async function streamExportText(shown: string, absolute: string, maxBytes
     throw new InputError(`${shown} cannot be opened (${errText(err)}).`, { file: shown, hint: HINT_PATH });
   }
   if (st.isDirectory()) {
-    throw new InputError(`${shown} is a folder, where a MyAnimeList export file was expected.`, { file: shown, hint: HINT_PATH });
+    throw new InputError(`${shown} is a folder, where a MyAnimeList export file was expected.`, {
+      file: shown,
+      hint: HINT_PATH,
+    });
   }
   if (!st.isFile()) throw new InputError(`${shown} is not a regular file.`, { file: shown, hint: HINT_PATH });
   if (st.size === 0) throw emptyFile(shown);
@@ -68,7 +76,8 @@ export async function streamExportText(shown: string, absolute: string, maxBytes
       }
       size += chunk.length;
       // A gzip bomb costs at most maxBytes of inflating: the stream is dropped as soon as it passes the cap.
-      if (size > maxBytes) throw tooLarge(shown, gzipped ? 'inflates to more than that' : `is over ${formatBytes(maxBytes)}`, maxBytes);
+      if (size > maxBytes)
+        throw tooLarge(shown, gzipped ? 'inflates to more than that' : `is over ${formatBytes(maxBytes)}`, maxBytes);
       // Once the text was refused, a gzip is still inflated to its end (and not decoded), only to count: a file
       // over the cap is refused for its size first, as when it was inflated whole before being looked at.
       if (refused !== undefined) continue;
@@ -86,7 +95,10 @@ export async function streamExportText(shown: string, absolute: string, maxBytes
   } catch (err) {
     if (err instanceof AnidexError || !isStreamError(err)) throw err;
     if (gzipped && errCode(err)?.startsWith('Z_')) {
-      throw new InputError(`${shown} is a damaged or truncated gzip file (${errText(err)}).`, { file: shown, hint: HINT_MAL_EXPORT });
+      throw new InputError(`${shown} is a damaged or truncated gzip file (${errText(err)}).`, {
+        file: shown,
+        hint: HINT_MAL_EXPORT,
+      });
     }
     throw new InputError(`${shown} cannot be read (${errText(err)}).`, { file: shown, hint: HINT_PATH });
   } finally {
@@ -197,7 +209,10 @@ function decodeUtf8(decoder: TextDecoder, bytes: Uint8Array | undefined, shown: 
 
 /** The refusal for a file with nothing in it (or only whitespace). */
 export function emptyFile(shown: string): InputError {
-  return new InputError(`${shown} is empty, where a MyAnimeList export was expected.`, { file: shown, hint: HINT_MAL_EXPORT });
+  return new InputError(`${shown} is empty, where a MyAnimeList export was expected.`, {
+    file: shown,
+    hint: HINT_MAL_EXPORT,
+  });
 }
 
 function tooLarge(shown: string, what: string, limit: number): InputError {

@@ -4,7 +4,13 @@
  * `my_priority`/`my_discuss`/`my_sns`, and the older one with `my_dvd`) and entries missing optional elements work.
  */
 
-import { MAL_STATUSES, type MalDeclaredTotals, type MalEntry, type MalPriority, type MalStatus } from '../../domain/mal.ts';
+import {
+  MAL_STATUSES,
+  type MalDeclaredTotals,
+  type MalEntry,
+  type MalPriority,
+  type MalStatus,
+} from '../../domain/mal.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 
 /** Where an entry sits: the export's file name and the entry's 0-based index among the `<anime>` elements. */

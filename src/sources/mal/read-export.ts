@@ -6,7 +6,15 @@ import type { MalDeclaredTotals, MalEntry, MalStatus } from '../../domain/mal.ts
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 import { DEFAULT_MAL_MAX_BYTES, emptyFile, HINT_MAL_EXPORT, streamExportText } from './export-file.ts';
 import { exportType, parseDeclaredTotals, parseMalEntry, SCHEMA_110_FIELDS } from './parse-entry.ts';
-import { declaredVersion, scanProlog, XmlChildStream, XmlMalformedError, XmlUnreadableError, type PrologScan, type XmlValue } from './xml.ts';
+import {
+  declaredVersion,
+  scanProlog,
+  XmlChildStream,
+  XmlMalformedError,
+  XmlUnreadableError,
+  type PrologScan,
+  type XmlValue,
+} from './xml.ts';
 
 /** A MyAnimeList export, read: the entries anidex can use (with their bronze rows) and the ones it skipped. */
 export interface MalExport {
@@ -54,7 +62,8 @@ export async function readMalExport(inputPath: string, opts: MalReadOptions = {}
     if (name === 'manga') manga = true;
     if (name !== 'anime') return;
     const at = index++;
-    if (!has110Field && typeof element === 'object' && SCHEMA_110_FIELDS.some((f) => element[f] !== undefined)) has110Field = true;
+    if (!has110Field && typeof element === 'object' && SCHEMA_110_FIELDS.some((f) => element[f] !== undefined))
+      has110Field = true;
     const result = parseMalEntry(element, { file, index: at });
     if (!result.ok) {
       skipped.push(result.skipped);
@@ -83,7 +92,10 @@ export async function readMalExport(inputPath: string, opts: MalReadOptions = {}
   if (exportType(myinfo) === '2' || manga) {
     throw new InputError(
       `${inputPath} is a MyAnimeList manga list; anidex reads anime lists: export your anime list and import that file.`,
-      { file: inputPath, hint: 'At https://myanimelist.net/panel.php?go=export choose "Anime List", then import the .xml.gz it sends.' },
+      {
+        file: inputPath,
+        hint: 'At https://myanimelist.net/panel.php?go=export choose "Anime List", then import the .xml.gz it sends.',
+      },
     );
   }
   skipped.sort((a, b) => a.index - b.index);
@@ -92,7 +104,14 @@ export async function readMalExport(inputPath: string, opts: MalReadOptions = {}
   const entries = kept.filter((e) => e !== undefined);
   const declared = parseDeclaredTotals(myinfo);
   const schema = version === '1.1.0' || has110Field ? '1.1.0' : 'legacy';
-  return { path: absolute, schema, declared, entries, skipped, totalsDiffer: compareTotals(declared, entries, skipped.length) };
+  return {
+    path: absolute,
+    schema,
+    declared,
+    entries,
+    skipped,
+    totalsDiffer: compareTotals(declared, entries, skipped.length),
+  };
 }
 
 /**
@@ -159,7 +178,10 @@ class ExportXmlReader {
       });
     }
     if (err instanceof XmlUnreadableError) {
-      return new InputError(`${this.shown} cannot be read as XML (${err.message}).`, { file: this.shown, hint: HINT_MAL_EXPORT });
+      return new InputError(`${this.shown} cannot be read as XML (${err.message}).`, {
+        file: this.shown,
+        hint: HINT_MAL_EXPORT,
+      });
     }
     return err;
   }
@@ -215,7 +237,8 @@ function compareTotals(
   skippedCount: number,
 ): string[] {
   const out: string[] = [];
-  const skippedNote = skippedCount === 0 ? '' : ` (${plural(skippedCount, 'more entry was', 'more entries were')} skipped)`;
+  const skippedNote =
+    skippedCount === 0 ? '' : ` (${plural(skippedCount, 'more entry was', 'more entries were')} skipped)`;
   if (declared.total !== null && declared.total !== entries.length) {
     out.push(
       `<myinfo> declares ${declared.total} anime in all, but anidex read ${entries.length} usable ` +
@@ -228,7 +251,9 @@ function compareTotals(
     const said = declared[key];
     const found = counts.get(status) ?? 0;
     if (said !== null && said !== found) {
-      out.push(`<myinfo> declares ${said} ${status}, but the file lists ${found} ${status} ${found === 1 ? 'entry' : 'entries'}; anidex uses the entries.`);
+      out.push(
+        `<myinfo> declares ${said} ${status}, but the file lists ${found} ${status} ${found === 1 ? 'entry' : 'entries'}; anidex uses the entries.`,
+      );
     }
   }
   return out;

@@ -78,7 +78,8 @@ export const MAX_XML_DEPTH = 32;
 // stays those four characters), a bare `&`, and raw control characters (a NUL or an escape sequence in a title,
 // stripped or made harmless later). They concern one value, not the document's structure, and real exports
 // edited by hand have them; every other complaint is about structure and refuses the file.
-const VALUE_LEVEL_ERRORS = /^(?:disallowed character\.|undefined entity|malformed character entity|empty entity name|disallowed character in entity name)/;
+const VALUE_LEVEL_ERRORS =
+  /^(?:disallowed character\.|undefined entity|malformed character entity|empty entity name|disallowed character in entity name)/;
 
 interface Frame {
   name: string;
@@ -141,7 +142,9 @@ export class XmlChildStream {
       if (!this.failure) throw err;
     }
     if (open.length > 0) {
-      throw new XmlMalformedError(`it stops at line ${this.end.line} column ${this.end.column} with ${open.join(' › ')} still open`);
+      throw new XmlMalformedError(
+        `it stops at line ${this.end.line} column ${this.end.column} with ${open.join(' › ')} still open`,
+      );
     }
     if (this.failure) throw this.failure;
   }
@@ -208,7 +211,8 @@ export class XmlChildStream {
 // An element named __proto__ is a field like any other, never the object's prototype. (Plain objects, not
 // prototype-less ones: V8 keeps those as slow dictionaries, which cost a fifth of the reading.)
 function setField(fields: XmlFields, name: string, value: XmlValue | XmlValue[]): void {
-  if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+  if (name === '__proto__')
+    Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
   else fields[name] = value;
 }
 

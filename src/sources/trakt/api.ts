@@ -13,7 +13,13 @@ import { sanitizeText } from '../../lib/sanitize.ts';
 import { isRecord, requestJson, type HttpStats, type JsonAnswer } from '../../enrich/http.ts';
 import { RateLimiter } from '../../lib/rate-limiter.ts';
 import { ListChangedError } from '../list-changed.ts';
-import { parseHistoryRecord, parseRatingRecord, parseWatchlistRecord, type ParseResult, type RecordContext } from './parse.ts';
+import {
+  parseHistoryRecord,
+  parseRatingRecord,
+  parseWatchlistRecord,
+  type ParseResult,
+  type RecordContext,
+} from './parse.ts';
 import type { TraktValue } from './export-snapshot.ts';
 
 export const TRAKT_API_URL = 'https://api.trakt.tv/';
@@ -45,7 +51,10 @@ export interface TraktHttp {
 /** Trakt no longer accepts the token (revoked by the person, or expired and not refreshable). */
 export class TraktAuthError extends AnidexError {
   constructor(detail: string) {
-    super(`Trakt no longer accepts anidex's access (${detail}); nothing was written.`, 'Run `anidex connect trakt` again to sign in anew.');
+    super(
+      `Trakt no longer accepts anidex's access (${detail}); nothing was written.`,
+      'Run `anidex connect trakt` again to sign in anew.',
+    );
   }
 }
 
@@ -73,7 +82,13 @@ export class TraktClient {
     };
   }
 
-  private request(method: 'GET' | 'POST', path: string, body: unknown, token?: string, accept?: (j: unknown) => boolean): Promise<JsonAnswer> {
+  private request(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    token?: string,
+    accept?: (j: unknown) => boolean,
+  ): Promise<JsonAnswer> {
     return requestJson(method === 'GET' ? this.getLimiter : this.postLimiter, this.stats, {
       url: new URL(path, this.base).toString(),
       method,
@@ -91,12 +106,31 @@ export class TraktClient {
   }
 
   /** Start the device flow: the code to type at the URL, and how long and how often to poll. */
-  async deviceCode(): Promise<{ deviceCode: string; userCode: string; verificationUrl: string; expiresIn: number; interval: number }> {
+  async deviceCode(): Promise<{
+    deviceCode: string;
+    userCode: string;
+    verificationUrl: string;
+    expiresIn: number;
+    interval: number;
+  }> {
     const res = await this.request('POST', 'oauth/device/code', { client_id: this.app.clientId });
     const j = res.json;
-    if (res.status === 401 || res.status === 403) throw new AnidexError(`Trakt refused the client id (HTTP ${res.status}); nothing was saved.`, 'Check the client id of your app at trakt.tv/oauth/applications.');
-    if (res.status !== 200 || !isRecord(j) || typeof j['device_code'] !== 'string' || typeof j['user_code'] !== 'string' || typeof j['verification_url'] !== 'string') {
-      throw new AnidexError(`Trakt did not start the sign-in (HTTP ${res.status}); nothing was saved.`, 'Run `anidex connect trakt` again later.');
+    if (res.status === 401 || res.status === 403)
+      throw new AnidexError(
+        `Trakt refused the client id (HTTP ${res.status}); nothing was saved.`,
+        'Check the client id of your app at trakt.tv/oauth/applications.',
+      );
+    if (
+      res.status !== 200 ||
+      !isRecord(j) ||
+      typeof j['device_code'] !== 'string' ||
+      typeof j['user_code'] !== 'string' ||
+      typeof j['verification_url'] !== 'string'
+    ) {
+      throw new AnidexError(
+        `Trakt did not start the sign-in (HTTP ${res.status}); nothing was saved.`,
+        'Run `anidex connect trakt` again later.',
+      );
     }
     return {
       deviceCode: j['device_code'],
@@ -112,22 +146,35 @@ export class TraktClient {
    * when polling too fast. Expired, denied or already-used codes are errors that say so.
    */
   async pollDevice(deviceCode: string): Promise<TraktTokens | 'pending' | 'slow-down'> {
-    const res = await this.request('POST', 'oauth/device/token', { code: deviceCode, client_id: this.app.clientId, client_secret: this.app.clientSecret });
+    const res = await this.request('POST', 'oauth/device/token', {
+      code: deviceCode,
+      client_id: this.app.clientId,
+      client_secret: this.app.clientSecret,
+    });
     if (res.status === 200) return tokensFrom(res.json);
     if (res.status === 400) return 'pending';
     if (res.status === 429) return 'slow-down';
     const why: Record<number, string> = {
-      404: 'the code is not known to Trakt', 409: 'the code was already used', 410: 'the code expired before it was entered', 418: 'the sign-in was denied',
+      404: 'the code is not known to Trakt',
+      409: 'the code was already used',
+      410: 'the code expired before it was entered',
+      418: 'the sign-in was denied',
       401: 'the client secret is wrong',
     };
-    throw new AnidexError(`Trakt sign-in failed: ${why[res.status] ?? `HTTP ${res.status}`}; nothing was saved.`, 'Run `anidex connect trakt` again (check the client id and secret of your app at trakt.tv/oauth/applications).');
+    throw new AnidexError(
+      `Trakt sign-in failed: ${why[res.status] ?? `HTTP ${res.status}`}; nothing was saved.`,
+      'Run `anidex connect trakt` again (check the client id and secret of your app at trakt.tv/oauth/applications).',
+    );
   }
 
   /** Trade the refresh token for new tokens (the old refresh token stops working). */
   async refresh(refreshToken: string): Promise<TraktTokens> {
     const res = await this.request('POST', 'oauth/token', {
-      refresh_token: refreshToken, client_id: this.app.clientId, client_secret: this.app.clientSecret,
-      redirect_uri: 'urn:ietf:wg:oauth:2.0:oob', grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: this.app.clientId,
+      client_secret: this.app.clientSecret,
+      redirect_uri: 'urn:ietf:wg:oauth:2.0:oob',
+      grant_type: 'refresh_token',
     });
     if (res.status === 200) return tokensFrom(res.json);
     throw new TraktAuthError(`the token could not be refreshed: HTTP ${res.status}`);
@@ -136,8 +183,13 @@ export class TraktClient {
   /** GET an authorised JSON array, with Trakt's pagination headers' page count when it sends them. */
   async getArray(path: string, token: string): Promise<unknown[]> {
     const res = await this.request('GET', path, undefined, token, (j) => Array.isArray(j));
-    if (res.status === 401 || res.status === 403) throw new TraktAuthError(`HTTP ${res.status} on ${path.split('?')[0]}`);
-    if (res.status !== 200 || !Array.isArray(res.json)) throw new AnidexError(`Trakt answered HTTP ${res.status} for ${path.split('?')[0]}; nothing was written.`, 'Run the sync again later; `anidex doctor` checks the connection.');
+    if (res.status === 401 || res.status === 403)
+      throw new TraktAuthError(`HTTP ${res.status} on ${path.split('?')[0]}`);
+    if (res.status !== 200 || !Array.isArray(res.json))
+      throw new AnidexError(
+        `Trakt answered HTTP ${res.status} for ${path.split('?')[0]}; nothing was written.`,
+        'Run the sync again later; `anidex doctor` checks the connection.',
+      );
     return res.json;
   }
 
@@ -152,14 +204,26 @@ export class TraktClient {
 
 function tokensFrom(j: unknown): TraktTokens {
   if (!isRecord(j) || typeof j['access_token'] !== 'string' || typeof j['refresh_token'] !== 'string') {
-    throw new AnidexError('Trakt answered the sign-in without tokens; nothing was saved.', 'Run `anidex connect trakt` again later.');
+    throw new AnidexError(
+      'Trakt answered the sign-in without tokens; nothing was saved.',
+      'Run `anidex connect trakt` again later.',
+    );
   }
   const created = typeof j['created_at'] === 'number' ? j['created_at'] * 1000 : Date.now();
   const expiresIn = typeof j['expires_in'] === 'number' ? j['expires_in'] : 86_400 * 7;
-  return { accessToken: j['access_token'], refreshToken: j['refresh_token'], expiresAt: new Date(created + expiresIn * 1000).toISOString() };
+  return {
+    accessToken: j['access_token'],
+    refreshToken: j['refresh_token'],
+    expiresAt: new Date(created + expiresIn * 1000).toISOString(),
+  };
 }
 
-function parsePage<T extends TraktValue>(items: unknown[], name: string, section: string, parse: (r: unknown, ctx: RecordContext) => ParseResult<T>): SnapshotPage<TraktValue> {
+function parsePage<T extends TraktValue>(
+  items: unknown[],
+  name: string,
+  section: string,
+  parse: (r: unknown, ctx: RecordContext) => ParseResult<T>,
+): SnapshotPage<TraktValue> {
   const records: Array<{ raw: RawRecord; value: TraktValue }> = [];
   const skipped: SkippedRecord[] = [];
   items.forEach((item, index) => {
@@ -171,11 +235,20 @@ function parsePage<T extends TraktValue>(items: unknown[], name: string, section
 }
 
 /** Pull the account's whole history (every page), ratings and watchlist, before anything is written. */
-export async function fetchTraktAccount(client: TraktClient, token: string, label: string, pageSize = HISTORY_PAGE): Promise<SourceSnapshot<TraktValue>> {
+export async function fetchTraktAccount(
+  client: TraktClient,
+  token: string,
+  label: string,
+  pageSize = HISTORY_PAGE,
+): Promise<SourceSnapshot<TraktValue>> {
   const pages: Array<SnapshotPage<TraktValue>> = [];
   const seen = new Set<number>();
   for (let page = 1; ; page++) {
-    if (page > MAX_PAGES) throw new AnidexError(`Trakt kept sending history pages after ${MAX_PAGES}; nothing was written.`, 'Run the sync again later.');
+    if (page > MAX_PAGES)
+      throw new AnidexError(
+        `Trakt kept sending history pages after ${MAX_PAGES}; nothing was written.`,
+        'Run the sync again later.',
+      );
     const items = await client.getArray(`sync/history?page=${page}&limit=${pageSize}`, token);
     const p = parsePage(items, `sync/history page ${page}`, 'history', parseHistoryRecord);
     for (const r of p.records) {
@@ -188,7 +261,9 @@ export async function fetchTraktAccount(client: TraktClient, token: string, labe
     if (items.length < pageSize) break;
   }
   pages.push(parsePage(await client.getArray('sync/ratings', token), 'sync/ratings', 'ratings', parseRatingRecord));
-  pages.push(parsePage(await client.getArray('sync/watchlist', token), 'sync/watchlist', 'watchlist', parseWatchlistRecord));
+  pages.push(
+    parsePage(await client.getArray('sync/watchlist', token), 'sync/watchlist', 'watchlist', parseWatchlistRecord),
+  );
   return {
     path: `trakt:${label}`,
     runKind: 'sync-trakt',

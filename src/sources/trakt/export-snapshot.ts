@@ -25,7 +25,14 @@ export function traktExportSnapshot(source: ExportSource, opts: { strict?: boole
     bytesTotal: source.files.reduce((n, f) => n + f.size, 0),
     async *pages() {
       for await (const file of readTraktExport(source, { strict: opts.strict })) {
-        yield { name: relativeName(source, file.file), origin: file.file, section: file.section, bytes: sizes.get(file.file) ?? 0, records: file.records, skipped: file.skipped };
+        yield {
+          name: relativeName(source, file.file),
+          origin: file.file,
+          section: file.section,
+          bytes: sizes.get(file.file) ?? 0,
+          records: file.records,
+          skipped: file.skipped,
+        };
       }
     },
     close: () => source.close(),

@@ -50,7 +50,8 @@ export interface ExportSource {
 
 const HINT_PATH = 'Pass the .zip that Trakt sent you (Settings → Data → Export), or the folder you unpacked it into.';
 const HINT_REDOWNLOAD = 'Download the export again from Trakt and import the new .zip.';
-const HINT_MAL = '`anidex import` reads MyAnimeList lists by themselves (a path ending in .xml or .xml.gz); pass a Trakt export .zip or folder here.';
+const HINT_MAL =
+  '`anidex import` reads MyAnimeList lists by themselves (a path ending in .xml or .xml.gz); pass a Trakt export .zip or folder here.';
 
 interface Candidate {
   info: TraktFileInfo;
@@ -75,7 +76,10 @@ export async function openExport(exportPath: string, limits: Partial<ExportLimit
   }
   if (st.isDirectory()) return openFolder(exportPath, lim);
   if (!st.isFile()) {
-    throw new InputError(`${exportPath} is neither a Trakt export .zip nor a folder.`, { file: exportPath, hint: HINT_PATH });
+    throw new InputError(`${exportPath} is neither a Trakt export .zip nor a folder.`, {
+      file: exportPath,
+      hint: HINT_PATH,
+    });
   }
   let kind: FileKind;
   try {
@@ -116,7 +120,8 @@ async function sniffFile(filePath: string): Promise<FileKind> {
     return 'zip';
   }
   if (/\.xml(\.gz)?$/i.test(filePath)) return 'mal';
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return looksLikeXml(gunzipPrefix(head)) ? 'mal' : 'other';
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+    return looksLikeXml(gunzipPrefix(head)) ? 'mal' : 'other';
   return looksLikeXml(head) ? 'mal' : 'other';
 }
 
@@ -141,7 +146,10 @@ function gunzipPrefix(head: Buffer): Buffer {
 }
 
 function looksLikeXml(head: Buffer): boolean {
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return text.startsWith('<?xml') || text.startsWith('<myanimelist');
 }
 
@@ -207,7 +215,8 @@ async function readFolderFile(filePath: string, maxFileBytes: number): Promise<B
   }
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw new InputError(`${filePath} is not a regular file.`, { file: filePath, hint: HINT_REDOWNLOAD });
+    if (!st.isFile())
+      throw new InputError(`${filePath} is not a regular file.`, { file: filePath, hint: HINT_REDOWNLOAD });
     if (st.size > maxFileBytes) throw tooLarge(filePath, st.size, maxFileBytes);
     const buf = await fh.readFile();
     if (buf.length > maxFileBytes) throw tooLarge(filePath, buf.length, maxFileBytes);
@@ -252,7 +261,10 @@ async function openZip(zipPath: string, lim: ExportLimits): Promise<ExportSource
       const info = classifyTraktFile(parts[parts.length - 1] ?? '');
       if (!info) continue;
       if (seen.has(name)) {
-        throw new InputError(`${zipPath} lists the entry ${name} twice.`, { file: `${zipPath}:${name}`, hint: HINT_REDOWNLOAD });
+        throw new InputError(`${zipPath} lists the entry ${name} twice.`, {
+          file: `${zipPath}:${name}`,
+          hint: HINT_REDOWNLOAD,
+        });
       }
       seen.add(name);
       const shown = `${zipPath}:${name}`;
@@ -325,7 +337,8 @@ export function unsafeEntryName(name: string): string | null {
 }
 
 function readZipEntry(zip: ZipFile, entry: Entry, shown: string, maxFileBytes: number): Promise<Buffer> {
-  if (entry.uncompressedSize > maxFileBytes) return Promise.reject(tooLarge(shown, entry.uncompressedSize, maxFileBytes));
+  if (entry.uncompressedSize > maxFileBytes)
+    return Promise.reject(tooLarge(shown, entry.uncompressedSize, maxFileBytes));
   return new Promise<Buffer>((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) {
@@ -394,7 +407,13 @@ function finishFiles(exportPath: string, candidates: Candidate[], lim: ExportLim
     );
   }
   candidates.sort((a, b) => compareTraktFiles(a.info, b.info) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return candidates.map((c) => ({ name: c.name, section: c.info.section, page: c.info.page, size: c.size, read: c.read }));
+  return candidates.map((c) => ({
+    name: c.name,
+    section: c.info.section,
+    page: c.info.page,
+    size: c.size,
+    read: c.read,
+  }));
 }
 
 function tooLarge(name: string, size: number, limit: number, atLeast = false): InputError {

@@ -18,10 +18,4 @@ export {
   type ParseResult,
   type RecordContext,
 } from './parse.ts';
-export {
-  classifyTraktFile,
-  compareTraktFiles,
-  SECTION_ORDER,
-  TRAKT_PREFIXES,
-  type TraktFileInfo,
-} from './sections.ts';
+export { classifyTraktFile, compareTraktFiles, SECTION_ORDER, TRAKT_PREFIXES, type TraktFileInfo } from './sections.ts';

@@ -25,9 +25,7 @@ export interface RecordContext {
 }
 
 /** A parsed record with its bronze row, or the reason it was skipped. */
-export type ParseResult<T> =
-  | { ok: true; raw: RawRecord; value: T }
-  | { ok: false; skipped: SkippedRecord };
+export type ParseResult<T> = { ok: true; raw: RawRecord; value: T } | { ok: false; skipped: SkippedRecord };
 
 /** Trakt's stand-in for "we do not know when": read as null rather than as a 1970 watch. */
 export const UNKNOWN_DATE = '1970-01-01T00:00:00.000Z';
@@ -149,7 +147,14 @@ export function parseWatchedRecord(record: unknown, ctx: RecordContext): ParseRe
 export function normalizeTraktTimestamp(text: string): string | null | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = m[7] ?? '000';
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
@@ -164,10 +169,7 @@ function daysInMonth(year: number, month: number): number {
   return d.getUTCDate();
 }
 
-function ratedTarget(
-  rec: Json,
-  kind: RatingKind,
-): Pick<TraktRating, 'media' | 'season' | 'episode' | 'objectTraktId'> {
+function ratedTarget(rec: Json, kind: RatingKind): Pick<TraktRating, 'media' | 'season' | 'episode' | 'objectTraktId'> {
   if (kind === 'movie' || kind === 'show') {
     const media = mediaObject(rec, kind, kind);
     return { media, season: null, episode: null, objectTraktId: media.ids.trakt };
@@ -259,7 +261,8 @@ function optionalInt(obj: Json, key: string, path: string): number | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
     // 1e400 parses as Infinity, and 2^53+1 as 2^53: say so rather than print a number the file does not hold.
-    if (typeof v === 'number' && !Number.isFinite(v)) skip(path + key, `is a number too large to hold (it reads as ${v})`);
+    if (typeof v === 'number' && !Number.isFinite(v))
+      skip(path + key, `is a number too large to hold (it reads as ${v})`);
     if (typeof v === 'number' && v > Number.MAX_SAFE_INTEGER) {
       skip(path + key, `is over ${Number.MAX_SAFE_INTEGER} (2^53 − 1), too large to read exactly`);
     }
@@ -278,7 +281,10 @@ function optionalString(obj: Json, key: string, path: string): string | null {
 function oneOf<const T extends string>(obj: Json, key: string, path: string, allowed: readonly T[]): T {
   const v = obj[key];
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-  return skip(path + key, `${v === undefined ? 'is missing' : `is ${describeJson(v)}`}, expected ${allowed.join(' or ')}`);
+  return skip(
+    path + key,
+    `${v === undefined ? 'is missing' : `is ${describeJson(v)}`}, expected ${allowed.join(' or ')}`,
+  );
 }
 
 function timestamp(obj: Json, key: string, path: string, required: boolean): string | null {

@@ -23,7 +23,12 @@ import {
 /** One export file, parsed: the records anidex can use (with their bronze rows) and the ones it skipped. */
 export type ParsedFile =
   | { section: 'history'; file: string; records: Array<{ raw: RawRecord; value: TraktPlay }>; skipped: SkippedRecord[] }
-  | { section: 'ratings'; file: string; records: Array<{ raw: RawRecord; value: TraktRating }>; skipped: SkippedRecord[] }
+  | {
+      section: 'ratings';
+      file: string;
+      records: Array<{ raw: RawRecord; value: TraktRating }>;
+      skipped: SkippedRecord[];
+    }
   | {
       section: 'watchlist';
       file: string;
@@ -78,10 +83,13 @@ export function parseJsonArray(bytes: Uint8Array, file: string): unknown[] {
     const nul = text.indexOf('\u0000');
     if (nul >= 0) {
       const where = locate(text, `position ${nul}`).replace(/^, /, '');
-      throw new InputError(`${file} holds a NUL byte at ${where}, so it is not JSON; it is damaged or was not fully written.`, {
-        file,
-        hint: REDOWNLOAD,
-      });
+      throw new InputError(
+        `${file} holds a NUL byte at ${where}, so it is not JSON; it is damaged or was not fully written.`,
+        {
+          file,
+          hint: REDOWNLOAD,
+        },
+      );
     }
     const message = err instanceof Error ? err.message : String(err);
     throw new InputError(`${file} is not valid JSON (${message}${locate(text, message)}); it may be truncated.`, {

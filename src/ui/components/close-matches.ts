@@ -38,7 +38,10 @@ export class CloseMatches<T> {
     const step = (): void => {
       if (slice < this.slices.length) {
         const from = slice * this.sliceSize;
-        const fuse = (this.slices[slice] ??= new Fuse(this.rows.slice(from, from + this.sliceSize), { ...this.options, includeScore: true }));
+        const fuse = (this.slices[slice] ??= new Fuse(this.rows.slice(from, from + this.sliceSize), {
+          ...this.options,
+          includeScore: true,
+        }));
         for (const r of fuse.search(query)) found.push({ item: r.item, score: r.score ?? 0, at: from + r.refIndex });
         slice++;
         this.job = setImmediate(step);

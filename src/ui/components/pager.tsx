@@ -28,5 +28,16 @@ export function Pager({ title, lines, scroll, status, footer, width, height, the
   const rows = bodyRows(height, width, status);
   const offset = scroll.state.cursor;
   const shown = lines.slice(offset, offset + rows);
-  return <Screen title={title} position={pagerPosition(offset, shown.length, lines.length)} body={shown} status={status} footer={footer} width={width} height={height} theme={theme} />;
+  return (
+    <Screen
+      title={title}
+      position={pagerPosition(offset, shown.length, lines.length)}
+      body={shown}
+      status={status}
+      footer={footer}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }

@@ -35,9 +35,22 @@ export function Picker<V extends string>({ items, cursor, indent = '', width, th
     const room = Math.max(1, width - displayWidth(marker(false)));
     const style = (selected: boolean) => toneStyle(selected ? 'selected' : undefined, theme);
     return {
-      Indicator: ({ isSelected = false }: { isSelected?: boolean }) => <Text {...style(isSelected)}>{marker(isSelected)}</Text>,
-      Item: ({ isSelected = false, label }: { isSelected?: boolean; label: string }) => <Text {...style(isSelected)}>{fit(sanitizeText(label), room) || ' '}</Text>,
+      Indicator: ({ isSelected = false }: { isSelected?: boolean }) => (
+        <Text {...style(isSelected)}>{marker(isSelected)}</Text>
+      ),
+      Item: ({ isSelected = false, label }: { isSelected?: boolean; label: string }) => (
+        <Text {...style(isSelected)}>{fit(sanitizeText(label), room) || ' '}</Text>
+      ),
     };
   }, [indent, width, theme]);
-  return <SelectInput key={cursor} items={[...items]} initialIndex={cursor} isFocused={false} indicatorComponent={look.Indicator} itemComponent={look.Item} />;
+  return (
+    <SelectInput
+      key={cursor}
+      items={[...items]}
+      initialIndex={cursor}
+      isFocused={false}
+      indicatorComponent={look.Indicator}
+      itemComponent={look.Item}
+    />
+  );
 }

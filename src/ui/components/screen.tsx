@@ -101,9 +101,19 @@ export function Screen({ title, position, body, status: own, footer, width, heig
           {fit(chrome.demoLine, width)}
         </Text>
       )}
-      <Text bold color={theme.accent}>{titleRow(sanitizeText(title), position, width)}</Text>
+      <Text bold color={theme.accent}>
+        {titleRow(sanitizeText(title), position, width)}
+      </Text>
       <Box flexDirection="column" height={rows}>
-        {parts.map((p, i) => ('element' in p ? <Box key={p.key} flexDirection="column" height={p.rows} flexShrink={0}>{p.element}</Box> : <Line key={p.key ?? i} line={p} width={width} theme={theme} />))}
+        {parts.map((p, i) =>
+          'element' in p ? (
+            <Box key={p.key} flexDirection="column" height={p.rows} flexShrink={0}>
+              {p.element}
+            </Box>
+          ) : (
+            <Line key={p.key ?? i} line={p} width={width} theme={theme} />
+          ),
+        )}
       </Box>
       {statusLines.map((l, i) => (
         <Text key={`status${i}`}>{fit(l, width) || ' '}</Text>
@@ -119,9 +129,21 @@ export function Screen({ title, position, body, status: own, footer, width, heig
 }
 
 /** How a row in a tone looks; the selected row is inverse without colour, so it shows under NO_COLOR too. */
-export function toneStyle(tone: FrameLine['tone'], theme: Theme): { color: string | undefined; bold: boolean; inverse: boolean } {
+export function toneStyle(
+  tone: FrameLine['tone'],
+  theme: Theme,
+): { color: string | undefined; bold: boolean; inverse: boolean } {
   const selected = tone === 'selected';
-  const color = tone === 'muted' ? theme.muted : tone === 'accent' ? theme.accent : tone === 'error' ? theme.error : selected ? theme.selected : undefined;
+  const color =
+    tone === 'muted'
+      ? theme.muted
+      : tone === 'accent'
+        ? theme.accent
+        : tone === 'error'
+          ? theme.error
+          : selected
+            ? theme.selected
+            : undefined;
   return { color, bold: selected, inverse: selected && !theme.colour };
 }
 

@@ -37,7 +37,11 @@ export function tableLines<T>(layout: TableLayout<T>, rows: readonly T[], opts: 
   const lines: FrameLine[] = header ? [{ text: ' '.repeat(MARKER) + headerRow(layout), tone: 'muted' }] : [];
   rows.forEach((r, i) => {
     const selected = offset + i === cursor;
-    lines.push({ text: (selected ? '>' : ' ') + tableRow(layout, (c) => sanitizeText(c.value(r))), tone: selected ? 'selected' : undefined, key: opts.key(r) });
+    lines.push({
+      text: (selected ? '>' : ' ') + tableRow(layout, (c) => sanitizeText(c.value(r))),
+      tone: selected ? 'selected' : undefined,
+      key: opts.key(r),
+    });
   });
   return lines;
 }

@@ -49,7 +49,10 @@ export function moveFor(cmd: UiCommand, page: number): ListAction | null {
 
 /** A list of `count` rows shown `height` at a time, its cursor on `cursor`. */
 export function initialList(count: number, height: number, cursor = 0): ListState {
-  return listReducer(listReducer({ cursor: 0, offset: 0, count: 0, height: 1 }, { type: 'resize', count, height }), { type: 'select', index: cursor });
+  return listReducer(listReducer({ cursor: 0, offset: 0, count: 0, height: 1 }, { type: 'resize', count, height }), {
+    type: 'select',
+    index: cursor,
+  });
 }
 
 /** A list's state as a screen uses it: read now (`get`, for key handlers), changed by actions or by commands. */
@@ -77,7 +80,8 @@ interface ListOptions {
  */
 export function useListState(count: number, height: number, opts: ListOptions = {}): ListNav {
   const [stored, set, getStored] = useSyncState(() => initialList(count, height, opts.initialCursor));
-  const fitted = (s: ListState, n: number): ListState => (s.count === n && s.height === Math.max(1, height) ? s : listReducer(s, { type: 'resize', count: n, height }));
+  const fitted = (s: ListState, n: number): ListState =>
+    s.count === n && s.height === Math.max(1, height) ? s : listReducer(s, { type: 'resize', count: n, height });
   const get = (): ListState => fitted(getStored(), opts.liveCount ? opts.liveCount() : count);
   const dispatch = (a: ListAction): void => set(listReducer(get(), a));
   return {

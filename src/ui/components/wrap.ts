@@ -7,7 +7,13 @@ import type { FrameLine } from './screen.tsx';
  * row, and a paragraph's own leading spaces (the summaries indent their detail lines) start each of its rows. With
  * `maxRows`, the last row holds the rest, cut with "…".
  */
-export function wrapText(text: string, width: number, indent = '', tone?: FrameLine['tone'], maxRows = Infinity): FrameLine[] {
+export function wrapText(
+  text: string,
+  width: number,
+  indent = '',
+  tone?: FrameLine['tone'],
+  maxRows = Infinity,
+): FrameLine[] {
   const rows = text.split('\n').flatMap((para) => {
     const lead = indent + /^ */.exec(para)![0];
     return wrapLines(sanitizeText(para.trimStart()), width, { indent: lead }).map((line) => line || lead);

@@ -66,7 +66,11 @@ const KEEP_IN_FOOTER: ReadonlySet<UiCommand> = new Set(['quit', 'back', 'help'])
  * order shown. When `width` is given and the footer is too long, entries are dropped from the end, except the
  * ways out (quit, back) and help, which always stay.
  */
-export function footerText(entries: readonly FooterEntry[], bindings: Bindings = DEFAULT_BINDINGS, width = Infinity): string {
+export function footerText(
+  entries: readonly FooterEntry[],
+  bindings: Bindings = DEFAULT_BINDINGS,
+  width = Infinity,
+): string {
   const parts = entries.map(([c, label]) => ({
     text: `${typeof c === 'string' ? primaryKey(c, bindings) : `${primaryKey(c[0], bindings)}/${primaryKey(c[1], bindings)}`} ${label}`.trim(),
     keep: typeof c === 'string' && KEEP_IN_FOOTER.has(c),
@@ -78,7 +82,9 @@ export function footerText(entries: readonly FooterEntry[], bindings: Bindings =
 
 /** Help lines, generated from the live bindings. */
 export function helpLines(bindings: Bindings = DEFAULT_BINDINGS): string[] {
-  const rows = UI_COMMANDS.map((cmd) => [bindings[cmd].keys.map(showKey).join(', '), bindings[cmd].description] as const);
+  const rows = UI_COMMANDS.map(
+    (cmd) => [bindings[cmd].keys.map(showKey).join(', '), bindings[cmd].description] as const,
+  );
   // A table of the CLI's column spec: the keys column as wide as its widest entry, by cells (a key may be wide).
   const layout = layoutTable(HELP_COLUMNS, naturalWidths(HELP_COLUMNS, rows), null);
   return rows.map((r) => tableRow(layout, (c) => c.value(r)));

@@ -1,4 +1,13 @@
-import { createContext, createElement, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  createElement,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useInput } from 'ink';
 import { commandFor, DEFAULT_BINDINGS, keyName, type Bindings, type InkKey, type UiCommand } from './bindings.ts';
 
@@ -19,11 +28,19 @@ const RouterContext = createContext<{ target: KeyTarget | null } | null>(null);
 
 type Pending = { text: string } | { key: [string, InkKey] };
 
-const CONTROL: Record<string, InkKey> = { '\r': { return: true }, '\n': { return: true }, '\t': { tab: true }, '\u007f': { delete: true }, '\b': { backspace: true } };
+const CONTROL: Record<string, InkKey> = {
+  '\r': { return: true },
+  '\n': { return: true },
+  '\t': { tab: true },
+  '\u007f': { delete: true },
+  '\b': { backspace: true },
+};
 
 /** A chunk of input as what a person typed: runs of text, and the Enter, Tab and Backspace keys between them. */
 export function splitChunk(chunk: string): Pending[] {
-  return (chunk.match(/[\r\n\t\u007f\b]|[^\r\n\t\u007f\b]+/g) ?? []).map((seg) => (CONTROL[seg] ? { key: ['', CONTROL[seg]!] } : { text: seg }));
+  return (chunk.match(/[\r\n\t\u007f\b]|[^\r\n\t\u007f\b]+/g) ?? []).map((seg) =>
+    CONTROL[seg] ? { key: ['', CONTROL[seg]!] } : { text: seg },
+  );
 }
 
 /**
@@ -64,7 +81,16 @@ export function KeyRouter({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one queued piece per drain; `handle` reads the slot's current target, so this render's copy is as good as any
   }, [drained]);
   useInput((input, key) => {
-    const single = [...input].length <= 1 || key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown;
+    const single =
+      [...input].length <= 1 ||
+      key.ctrl ||
+      key.meta ||
+      key.upArrow ||
+      key.downArrow ||
+      key.leftArrow ||
+      key.rightArrow ||
+      key.pageUp ||
+      key.pageDown;
     const pieces: Pending[] = single ? [{ key: [input, key] }] : splitChunk(input);
     if (queue.current.length) {
       queue.current.push(...pieces); // keys typed while a chunk is being handled keep their order

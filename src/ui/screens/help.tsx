@@ -5,12 +5,24 @@ import { wrapText } from '../components/wrap.ts';
 import type { FrameLine, ScreenBase } from '../components/screen.tsx';
 
 /** Generated from the live key bindings (the person's overrides included), with where they come from. */
-export function HelpScreen({ width, height, theme, onBack, active, settingsPath }: ScreenBase & { onBack: () => void; settingsPath?: string }) {
+export function HelpScreen({
+  width,
+  height,
+  theme,
+  onBack,
+  active,
+  settingsPath,
+}: ScreenBase & { onBack: () => void; settingsPath?: string }) {
   const bindings = useBindings();
   const lines: FrameLine[] = [
     ...helpLines(bindings).map((l) => ({ text: `  ${l}` })),
     { text: '' },
-    ...wrapText(`Keys can be changed in ${settingsPath ?? 'settings.json in the config folder'}, where the TUI also keeps the sort, the filters and the title language you chose (see docs/settings.md).`, width, '  ', 'muted'),
+    ...wrapText(
+      `Keys can be changed in ${settingsPath ?? 'settings.json in the config folder'}, where the TUI also keeps the sort, the filters and the title language you chose (see docs/settings.md).`,
+      width,
+      '  ',
+      'muted',
+    ),
   ];
   const scroll = usePager(lines, width, height);
   useCommand(
@@ -19,5 +31,21 @@ export function HelpScreen({ width, height, theme, onBack, active, settingsPath 
     },
     { active, nav: () => scroll },
   );
-  return <Pager title="anidex · Help · keys" lines={lines} scroll={scroll} footer={footerText([[['down', 'up'], 'scroll'], ['back', 'back']], bindings)} width={width} height={height} theme={theme} />;
+  return (
+    <Pager
+      title="anidex · Help · keys"
+      lines={lines}
+      scroll={scroll}
+      footer={footerText(
+        [
+          [['down', 'up'], 'scroll'],
+          ['back', 'back'],
+        ],
+        bindings,
+      )}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }

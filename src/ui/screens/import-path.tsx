@@ -35,7 +35,9 @@ export function ImportPathScreen({ width, height, theme, onImport, onBack, activ
         if (typedRef.current !== asked) return;
         set(c.completed);
         setOptions(c.options.length > 1 ? c.options : []);
-        setProblem(c.options.length === 0 ? 'Nothing here to complete: only folders and .zip files are offered.' : null);
+        setProblem(
+          c.options.length === 0 ? 'Nothing here to complete: only folders and .zip files are offered.' : null,
+        );
       });
     } else if (key.return) {
       const path = typedRef.current;
@@ -53,7 +55,11 @@ export function ImportPathScreen({ width, height, theme, onImport, onBack, activ
   useCommand(() => {}, { active, raw });
   const body: FrameLine[] = [
     { text: '' },
-    ...wrapText('The path of your export: the .zip Trakt sent you (or the folder you unpacked it into), or the animelist_….xml.gz MyAnimeList sent you (.xml.gz or .xml).', width, '  '),
+    ...wrapText(
+      'The path of your export: the .zip Trakt sent you (or the folder you unpacked it into), or the animelist_….xml.gz MyAnimeList sent you (.xml.gz or .xml).',
+      width,
+      '  ',
+    ),
     ...wrapText('~ is your home folder. Tab completes; Enter checks the path and imports.', width, '  '),
     { text: '' },
     // A path longer than the row shows its end, where the typing and the completion happen.
@@ -65,7 +71,17 @@ export function ImportPathScreen({ width, height, theme, onImport, onBack, activ
   if (options.length) {
     body.push({ text: '  Candidates:', tone: 'muted' });
     for (const o of options.slice(0, Math.max(1, height - 14))) body.push({ text: `    ${o}`, tone: 'muted' });
-    if (options.length > height - 14) body.push({ text: `    … ${options.length - (height - 14)} more`, tone: 'muted' });
+    if (options.length > height - 14)
+      body.push({ text: `    … ${options.length - (height - 14)} more`, tone: 'muted' });
   }
-  return <Screen title="anidex · Import my export" body={body} footer="Tab complete · Enter import · Backspace delete · Esc back" width={width} height={height} theme={theme} />;
+  return (
+    <Screen
+      title="anidex · Import my export"
+      body={body}
+      footer="Tab complete · Enter import · Backspace delete · Esc back"
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }

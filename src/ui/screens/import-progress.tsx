@@ -28,15 +28,40 @@ export interface ProgressState {
   started: Partial<Record<Stage, number>>;
   finished: Partial<Record<Stage, number>>;
   /** `base`: files of earlier exports in this run (the sample is two exports). */
-  files: { base: number; done: number; total: number; records: number; skipped: number; bytesDone: number; bytesTotal: number };
-  enrich: { phase: string; done: number; total: number; calls: number; cacheHits: number; waitMs: number; etaMs: number | null } | null;
+  files: {
+    base: number;
+    done: number;
+    total: number;
+    records: number;
+    skipped: number;
+    bytesDone: number;
+    bytesTotal: number;
+  };
+  enrich: {
+    phase: string;
+    done: number;
+    total: number;
+    calls: number;
+    cacheHits: number;
+    waitMs: number;
+    etaMs: number | null;
+  } | null;
   label: string;
   /** The run stopped in `stage` (failed or cancelled). */
   failed: boolean;
   ended: boolean;
 }
 
-export const INITIAL_PROGRESS: ProgressState = { stage: null, started: {}, finished: {}, files: { base: 0, done: 0, total: 0, records: 0, skipped: 0, bytesDone: 0, bytesTotal: 0 }, enrich: null, label: '', failed: false, ended: false };
+export const INITIAL_PROGRESS: ProgressState = {
+  stage: null,
+  started: {},
+  finished: {},
+  files: { base: 0, done: 0, total: 0, records: 0, skipped: 0, bytesDone: 0, bytesTotal: 0 },
+  enrich: null,
+  label: '',
+  failed: false,
+  ended: false,
+};
 
 /** Pure: the progress after one event (stages are entered in order; entering one finishes the one before). */
 export function foldProgress(s: ProgressState, e: WorkEvent, now: number): ProgressState {
@@ -58,7 +83,15 @@ export function foldProgress(s: ProgressState, e: WorkEvent, now: number): Progr
   return {
     ...enter('read'),
     label: e.label,
-    files: { base, done: base + ev.done, total: base + ev.total, records: f.records + ev.records, skipped: f.skipped + ev.skipped, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal },
+    files: {
+      base,
+      done: base + ev.done,
+      total: base + ev.total,
+      records: f.records + ev.records,
+      skipped: f.skipped + ev.skipped,
+      bytesDone: ev.bytesDone,
+      bytesTotal: ev.bytesTotal,
+    },
   };
 }
 
@@ -93,29 +126,63 @@ export function progressLines(s: ProgressState, now: number, width: number): Fra
   const rows = STAGES.map((stage, i): StageRow => {
     const started = s.started[stage];
     const done = s.finished[stage] !== undefined || (i < current && started !== undefined);
-    const mark = done ? '✓' : stage === s.stage ? (s.failed ? '✗' : '▸') : started === undefined && (i < current || (s.ended && !s.failed)) ? '–' : '·';
+    const mark = done
+      ? '✓'
+      : stage === s.stage
+        ? s.failed
+          ? '✗'
+          : '▸'
+        : started === undefined && (i < current || (s.ended && !s.failed))
+          ? '–'
+          : '·';
     let detail = '';
-    if (stage === 'read' && s.files.done) detail = `${s.files.done} file${s.files.done === 1 ? '' : 's'} · ${s.files.records} records · ${s.files.skipped} skipped`;
+    if (stage === 'read' && s.files.done)
+      detail = `${s.files.done} file${s.files.done === 1 ? '' : 's'} · ${s.files.records} records · ${s.files.skipped} skipped`;
     if (stage === 'enrich' && s.enrich) {
       const x = s.enrich;
       const asked = x.calls + x.cacheHits;
       detail = `${x.phase} ${x.done}/${x.total} · ${x.calls} API calls · ${asked ? Math.round((100 * x.cacheHits) / asked) : 0}% cached · ${Math.round(x.waitMs / 1000)} s rate-limit wait${x.etaMs === null ? '' : ` · ETA ${Math.ceil(x.etaMs / 1000)} s`}`;
     }
-    if (stage === 'labels' && started === undefined && s.ended && !s.failed) detail = 'no Gemini key: moods from genres and tags';
-    const time = started === undefined ? '' : secs(Math.max(0, (s.finished[stage] ?? (s.failed && stage === s.stage ? started : now)) - started));
+    if (stage === 'labels' && started === undefined && s.ended && !s.failed)
+      detail = 'no Gemini key: moods from genres and tags';
+    const time =
+      started === undefined
+        ? ''
+        : secs(Math.max(0, (s.finished[stage] ?? (s.failed && stage === s.stage ? started : now)) - started));
     return { mark, stage, time, detail, tone: stage === s.stage ? 'accent' : done ? undefined : 'muted' };
   });
-  const layout = layoutTable(STAGE_COLUMNS, naturalWidths(STAGE_COLUMNS, rows.map((r) => STAGE_COLUMNS.map((c) => c.value(r)))), null);
+  const layout = layoutTable(
+    STAGE_COLUMNS,
+    naturalWidths(
+      STAGE_COLUMNS,
+      rows.map((r) => STAGE_COLUMNS.map((c) => c.value(r))),
+    ),
+    null,
+  );
   for (const r of rows) {
     const row = `  ${tableRow(layout, (c) => c.value(r))}`;
     // Details that do not fit beside the stage go on the rows under it.
     if (displayWidth(row) <= width) lines.push({ text: row, tone: r.tone });
-    else lines.push({ text: `  ${tableRow(layout, (c) => (c === STAGE_COLUMNS[2] ? '' : c.value(r)))}`, tone: r.tone }, ...wrapText(r.detail, width, ' '.repeat(6), r.tone));
+    else
+      lines.push(
+        { text: `  ${tableRow(layout, (c) => (c === STAGE_COLUMNS[2] ? '' : c.value(r)))}`, tone: r.tone },
+        ...wrapText(r.detail, width, ' '.repeat(6), r.tone),
+      );
   }
   const bar = Math.max(10, Math.min(50, width - 20));
   if (s.ended) return lines;
-  if (s.stage === 'read' && s.files.bytesTotal) lines.push({ text: '' }, { text: `  ${hbar(s.files.bytesDone, s.files.bytesTotal, bar)} ${Math.round((100 * s.files.bytesDone) / s.files.bytesTotal)}%` });
-  if (s.stage === 'enrich' && s.enrich && s.enrich.total) lines.push({ text: '' }, { text: `  ${hbar(s.enrich.done, s.enrich.total, bar)} ${Math.round((100 * s.enrich.done) / s.enrich.total)}%` });
+  if (s.stage === 'read' && s.files.bytesTotal)
+    lines.push(
+      { text: '' },
+      {
+        text: `  ${hbar(s.files.bytesDone, s.files.bytesTotal, bar)} ${Math.round((100 * s.files.bytesDone) / s.files.bytesTotal)}%`,
+      },
+    );
+  if (s.stage === 'enrich' && s.enrich && s.enrich.total)
+    lines.push(
+      { text: '' },
+      { text: `  ${hbar(s.enrich.done, s.enrich.total, bar)} ${Math.round((100 * s.enrich.done) / s.enrich.total)}%` },
+    );
   return lines;
 }
 
@@ -134,7 +201,16 @@ export interface ImportProgressProps extends ScreenBase {
  * Runs an import and its enrichment while showing each stage live. Back cancels: before the save the warehouse
  * is left exactly as it was; during enrichment the import stays and finished lookups are kept.
  */
-export function ImportProgressScreen({ path, work = 'import', width, height, theme, onClose, active, clock = Date.now }: ImportProgressProps) {
+export function ImportProgressScreen({
+  path,
+  work = 'import',
+  width,
+  height,
+  theme,
+  onClose,
+  active,
+  clock = Date.now,
+}: ImportProgressProps) {
   const [accounts, setAccounts] = useState<readonly AccountStatus[]>([]);
   const bindings = useBindings();
   const services = useServices();
@@ -155,16 +231,29 @@ export function ImportProgressScreen({ path, work = 'import', width, height, the
       });
     };
     if (work === 'sync') services.accounts().then(setAccounts, () => {});
-    const run = work === 'sync' ? services.syncAccounts({ signal: c.signal, onEvent }) : services.importExport(path, { signal: c.signal, onEvent });
+    const run =
+      work === 'sync'
+        ? services.syncAccounts({ signal: c.signal, onEvent })
+        : services.importExport(path, { signal: c.signal, onEvent });
     run.then(
       (lines) => {
         setProgress((s) => endProgress(s, true, clock()));
-        setOutcome({ ok: true, lines: c.signal.aborted ? ['Cancelled during enrichment: the import is saved, finished lookups are kept.', ...lines] : lines, imported: true });
+        setOutcome({
+          ok: true,
+          lines: c.signal.aborted
+            ? ['Cancelled during enrichment: the import is saved, finished lookups are kept.', ...lines]
+            : lines,
+          imported: true,
+        });
       },
       (e: unknown) => {
         setProgress((s) => endProgress(s, false, clock()));
         const saved = stageRef.current === 'enrich' || stageRef.current === 'labels';
-        const message = c.signal.aborted ? (saved ? 'Cancelled during enrichment: the import is saved.' : 'Cancelled: nothing was imported; the warehouse is as it was.') : `${work === 'sync' ? 'Sync' : 'Import'} failed: ${(e as Error).message}${(e as { hint?: string }).hint ? ` ${(e as { hint?: string }).hint}` : ''}`;
+        const message = c.signal.aborted
+          ? saved
+            ? 'Cancelled during enrichment: the import is saved.'
+            : 'Cancelled: nothing was imported; the warehouse is as it was.'
+          : `${work === 'sync' ? 'Sync' : 'Import'} failed: ${(e as Error).message}${(e as { hint?: string }).hint ? ` ${(e as { hint?: string }).hint}` : ''}`;
         setOutcome({ ok: false, lines: [message], imported: saved });
       },
     );
@@ -180,7 +269,13 @@ export function ImportProgressScreen({ path, work = 'import', width, height, the
   const lines = progressLines(progress, now, width);
   if (work === 'sync' && accounts.length) {
     // When each account last synced, as it was when this sync started.
-    lines.unshift(...accounts.map((a) => ({ text: `  ${a.name} (${a.account}): last synced ${a.lastSync ? a.lastSync.slice(0, 16).replace('T', ' ') : 'never'}`, tone: 'muted' as const })), { text: '' });
+    lines.unshift(
+      ...accounts.map((a) => ({
+        text: `  ${a.name} (${a.account}): last synced ${a.lastSync ? a.lastSync.slice(0, 16).replace('T', ' ') : 'never'}`,
+        tone: 'muted' as const,
+      })),
+      { text: '' },
+    );
   }
   if (outcome) {
     lines.push({ text: '' });
@@ -197,7 +292,23 @@ export function ImportProgressScreen({ path, work = 'import', width, height, the
     { active, nav: () => (outcome ? scroll : null) },
   );
   const footer = outcome
-    ? footerText([['open', outcome.imported ? 'open the library' : 'back'], ...(scroll.state.count > 1 ? ([[['down', 'up'], 'scroll']] as const) : [])], bindings)
+    ? footerText(
+        [
+          ['open', outcome.imported ? 'open the library' : 'back'],
+          ...(scroll.state.count > 1 ? ([[['down', 'up'], 'scroll']] as const) : []),
+        ],
+        bindings,
+      )
     : footerText([['back', 'cancel']], bindings);
-  return <Pager title={`anidex · ${work === 'sync' ? 'Sync' : 'Import'}${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`} lines={lines} scroll={scroll} footer={footer} width={width} height={height} theme={theme} />;
+  return (
+    <Pager
+      title={`anidex · ${work === 'sync' ? 'Sync' : 'Import'}${outcome ? (outcome.ok ? ' · done' : ' · stopped') : ' · working…'}`}
+      lines={lines}
+      scroll={scroll}
+      footer={footer}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }

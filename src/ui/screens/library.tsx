@@ -1,7 +1,17 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { LibraryItem } from '../../app/view-models.ts';
 import { passesFilter, titleLength, type LibraryFilter } from '../../domain/filters.ts';
-import { cycleFacet, facetOptions, facetState, filterSummary, SORT_KEYS, SORT_TEXT, sortRows, type FacetOption, type SortKey } from '../../domain/library-query.ts';
+import {
+  cycleFacet,
+  facetOptions,
+  facetState,
+  filterSummary,
+  SORT_KEYS,
+  SORT_TEXT,
+  sortRows,
+  type FacetOption,
+  type SortKey,
+} from '../../domain/library-query.ts';
 import { sanitizeText } from '../../lib/sanitize.ts';
 import { searchTitles } from '../../domain/title-search.ts';
 import { isPending } from '../../domain/pending.ts';
@@ -63,7 +73,12 @@ const COLUMNS: ReadonlyArray<Column<LibraryItem>> = [
   { header: 'Length', value: (r) => titleLength(r) ?? '' },
   {
     header: 'Moods · genres',
-    value: (r) => (r.matchStatus === 'unmatched' ? '(unmatched: not anime?)' : isPending(r) ? '(not looked up yet)' : [r.moods.join(', '), r.genres.slice(0, 3).join(', ')].filter(Boolean).join(' · ')),
+    value: (r) =>
+      r.matchStatus === 'unmatched'
+        ? '(unmatched: not anime?)'
+        : isPending(r)
+          ? '(not looked up yet)'
+          : [r.moods.join(', '), r.genres.slice(0, 3).join(', ')].filter(Boolean).join(' · '),
     flex: true,
     min: 25,
   },
@@ -79,7 +94,17 @@ const PANEL_COLUMNS: ReadonlyArray<Column<PanelRow>> = [
 ];
 
 /** Every current title: virtualized, fuzzy search as you type, genre/mood/length filters with include and exclude, sort keys. */
-export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPreferences, active, initial = INITIAL_LIBRARY }: LibraryScreenProps) {
+export function LibraryScreen({
+  rows,
+  width,
+  height,
+  theme,
+  onOpen,
+  onNav,
+  onPreferences,
+  active,
+  initial = INITIAL_LIBRARY,
+}: LibraryScreenProps) {
   const bindings = useBindings();
   // Handlers read state through the getters: several keys can arrive before the next render.
   const [query, setQuery, getQuery] = useSyncState(initial.query);
@@ -100,7 +125,11 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPre
   // answers the key, a slice at a time (see CloseMatches): exact matches show at once, close ones follow, and a
   // newer key is handled at once and replaces the search.
   const closeRef = useRef<{ rows: readonly LibraryItem[]; search: CloseMatches<LibraryItem> } | null>(null);
-  const [, setCloseMatches, getCloseMatches] = useSyncState<{ q: string; rows: readonly LibraryItem[]; found: LibraryItem[] } | null>(null);
+  const [, setCloseMatches, getCloseMatches] = useSyncState<{
+    q: string;
+    rows: readonly LibraryItem[];
+    found: LibraryItem[];
+  } | null>(null);
   const pendingFuzzy = useRef<string | null>(null);
   useEffect(() => () => closeRef.current?.search.cancel(), []);
   const fuzzy = (q: string): LibraryItem[] => {
@@ -109,7 +138,15 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPre
     if (pendingFuzzy.current !== q) {
       if (closeRef.current?.rows !== rows) {
         closeRef.current?.search.cancel();
-        closeRef.current = { rows, search: new CloseMatches(rows, { keys: ['normTitle', 'normNames'], threshold: 0.35, ignoreLocation: true }, SLICE, CLOSE_MATCH_DELAY_MS) };
+        closeRef.current = {
+          rows,
+          search: new CloseMatches(
+            rows,
+            { keys: ['normTitle', 'normNames'], threshold: 0.35, ignoreLocation: true },
+            SLICE,
+            CLOSE_MATCH_DELAY_MS,
+          ),
+        };
       }
       pendingFuzzy.current = q;
       closeRef.current.search.search(q, (found) => {
@@ -120,14 +157,22 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPre
     return [];
   };
   const sortedCache = useRef<{ sort: SortKey; rows: readonly LibraryItem[]; out: LibraryItem[] } | null>(null);
-  const shownCache = useRef<{ q: string; f: LibraryFilter; s: SortKey; rows: readonly LibraryItem[]; close: unknown; out: LibraryItem[] } | null>(null);
+  const shownCache = useRef<{
+    q: string;
+    f: LibraryFilter;
+    s: SortKey;
+    rows: readonly LibraryItem[];
+    close: unknown;
+    out: LibraryItem[];
+  } | null>(null);
   /** The rows on screen for a search, filter and sort; one-entry caches keep repeated calls free. */
   const shownFor = (q: string, f: LibraryFilter, s: SortKey): LibraryItem[] => {
     const c = shownCache.current;
     const close = getCloseMatches();
     if (c && c.q === q && c.f === f && c.s === s && c.rows === rows && c.close === close) return c.out;
     let sorted = sortedCache.current;
-    if (!sorted || sorted.sort !== s || sorted.rows !== rows) sorted = sortedCache.current = { sort: s, rows, out: sortRows(rows, s) };
+    if (!sorted || sorted.sort !== s || sorted.rows !== rows)
+      sorted = sortedCache.current = { sort: s, rows, out: sortRows(rows, s) };
     // A search ranks by how well titles match; without one, the chosen sort order holds.
     const base = q ? searchTitles(sorted.out, q, fuzzy) : sorted.out;
     const out = base.filter((r) => passesFilter(r, f));
@@ -138,11 +183,22 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPre
   const current = (): LibraryItem[] => shownFor(getQuery(), getFilter(), getSort());
 
   const listHeight = Math.max(1, bodyRows(height, width) - 1);
-  const list = useListState(shown.length, listHeight, { initialCursor: initial.cursor, liveCount: () => current().length });
+  const list = useListState(shown.length, listHeight, {
+    initialCursor: initial.cursor,
+    liveCount: () => current().length,
+  });
   const panel = useListState(options.length, listHeight - 1);
-  const state = (): LibraryState => ({ query: getQuery(), cursor: list.get().cursor, filter: getFilter(), sort: getSort() });
+  const state = (): LibraryState => ({
+    query: getQuery(),
+    cursor: list.get().cursor,
+    filter: getFilter(),
+    sort: getSort(),
+  });
   const table = useTableLayout(rows, COLUMNS, width);
-  const panelRows = useMemo(() => options.map((o): PanelRow => ({ ...o, state: facetState(filter, o.facet, o.value) })), [options, filter]);
+  const panelRows = useMemo(
+    () => options.map((o): PanelRow => ({ ...o, state: facetState(filter, o.facet, o.value) })),
+    [options, filter],
+  );
   const panelTable = useTableLayout(panelRows, PANEL_COLUMNS, width);
 
   useCommand(
@@ -194,26 +250,61 @@ export function LibraryScreen({ rows, width, height, theme, onOpen, onNav, onPre
   let body: FrameLine[];
   const looking = pendingFuzzy.current !== null && query !== '' ? '  (looking for close matches…)' : '';
   // One row, like an input field: a query too long for it shows its end, where the typing is.
-  const typed = (text: string): string => truncate(sanitizeText(text), width - displayWidth(looking), 'start') + looking;
+  const typed = (text: string): string =>
+    truncate(sanitizeText(text), width - displayWidth(looking), 'start') + looking;
   let status = mode === 'search' ? typed(`/${query}▏`) : query ? typed(`search: ${query}`) : '';
   let footer: string;
   if (mode === 'filters') {
     const { offset, cursor } = panel.state;
     body = [
       { text: `Filters · ${summary || 'none'} · ${shown.length} titles match`, tone: 'accent' },
-      ...tableLines(panelTable, panelRows.slice(offset, offset + listHeight - 1), { offset, cursor, key: (o) => `${o.facet}:${o.value}`, header: false }),
+      ...tableLines(panelTable, panelRows.slice(offset, offset + listHeight - 1), {
+        offset,
+        cursor,
+        key: (o) => `${o.facet}:${o.value}`,
+        header: false,
+      }),
     ];
     status = 'All included genres and moods must match; any included length or status does.';
-    footer = footerText([['toggle', 'include/exclude/off'], ['filter', 'back to list'], ['recommend', 'recommend these'], ['clear', 'clear'], [['down', 'up'], 'move'], ['help', 'help']], bindings, width);
+    footer = footerText(
+      [
+        ['toggle', 'include/exclude/off'],
+        ['filter', 'back to list'],
+        ['recommend', 'recommend these'],
+        ['clear', 'clear'],
+        [['down', 'up'], 'move'],
+        ['help', 'help'],
+      ],
+      bindings,
+      width,
+    );
   } else {
     const { offset, cursor } = list.state;
     body = tableLines(table, shown.slice(offset, offset + listHeight), { offset, cursor, key: (r) => r.titleKey });
-    if (rows.length > 0 && shown.length === 0) body.push({ text: `  Nothing matches. ${footerText([['clear', 'clears filters and search']], bindings)}.`, tone: 'muted' });
+    if (rows.length > 0 && shown.length === 0)
+      body.push({
+        text: `  Nothing matches. ${footerText([['clear', 'clears filters and search']], bindings)}.`,
+        tone: 'muted',
+      });
     footer = footerText(
-      [['open', 'open'], ['search', 'search'], ['filter', 'filter'], ['recommend', 'recommend'], ['plan', 'plan'], ['sort', 'sort'], [['down', 'up'], 'move'], ['titleLanguage', 'names'], ['nextScreen', 'screens'], ['quit', 'quit'], ['help', 'help']],
+      [
+        ['open', 'open'],
+        ['search', 'search'],
+        ['filter', 'filter'],
+        ['recommend', 'recommend'],
+        ['plan', 'plan'],
+        ['sort', 'sort'],
+        [['down', 'up'], 'move'],
+        ['titleLanguage', 'names'],
+        ['nextScreen', 'screens'],
+        ['quit', 'quit'],
+        ['help', 'help'],
+      ],
       bindings,
       width,
     );
   }
-  return <Screen title={title} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
+  return (
+    <Screen title={title} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />
+  );
 }

@@ -24,7 +24,12 @@ const COLUMNS: ReadonlyArray<Column<PlanEntry>> = [
   { header: 'Prio', value: (p) => (p.priority === null ? '' : String(p.priority)), align: 'right' },
   { header: 'Title', value: (p) => p.title, flex: 2, min: 16 },
   { header: 'From', value: (p) => p.source, drop: 1 },
-  { header: 'Conf', value: (p) => (p.confidenceScore === null ? '' : p.confidenceScore.toFixed(2)), align: 'right', drop: 2 },
+  {
+    header: 'Conf',
+    value: (p) => (p.confidenceScore === null ? '' : p.confidenceScore.toFixed(2)),
+    align: 'right',
+    drop: 2,
+  },
   { header: 'Stream', value: (p) => p.streamingService ?? '', flex: true, min: 6 },
   { header: 'Added', value: (p) => p.addedAt.slice(0, 10) },
 ];
@@ -44,7 +49,10 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
   const list = useListState(items?.length ?? 0, listHeight, { liveCount: () => getItems()?.length ?? 0 });
   const named = (p: PlanEntry): string => shownTitle(p.title, p, titleLanguage);
   // By the chosen name, which the title language key can change while the plan is shown.
-  const shown = useMemo(() => items?.map((p) => ({ ...p, title: shownTitle(p.title, p, titleLanguage) })) ?? null, [items, titleLanguage]);
+  const shown = useMemo(
+    () => items?.map((p) => ({ ...p, title: shownTitle(p.title, p, titleLanguage) })) ?? null,
+    [items, titleLanguage],
+  );
   const reload = (then?: () => void): void => {
     services.plan().then((xs) => {
       setItems(xs);
@@ -65,16 +73,22 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
         const to = cursor + (cmd === 'moveUp' ? -1 : 1);
         if (to < 0 || to >= count) return;
         // Priorities are positions: moving to row `to` makes it priority to + 1, and the cursor follows it.
-        services.movePlanItem(it.id, to + 1).then(() => reload(() => list.dispatch({ type: 'select', index: to })), onError);
+        services
+          .movePlanItem(it.id, to + 1)
+          .then(() => reload(() => list.dispatch({ type: 'select', index: to })), onError);
       } else if (cmd === 'remove' && it) {
         if (getConfirm() !== it.id) {
           setConfirm(it.id);
-          setStatus(`Remove ${sanitizeText(named(it))} from the plan? ${footerText([['remove', 'again to remove']], bindings)}, any other key keeps it.`);
+          setStatus(
+            `Remove ${sanitizeText(named(it))} from the plan? ${footerText([['remove', 'again to remove']], bindings)}, any other key keeps it.`,
+          );
           return;
         }
         setConfirm(null);
         services.removeFromPlan(it.id).then(() => {
-          setStatus(`Removed ${sanitizeText(named(it))}.${it.source === 'trakt-watchlist' ? ' Re-imports will not bring it back.' : ''}`);
+          setStatus(
+            `Removed ${sanitizeText(named(it))}.${it.source === 'trakt-watchlist' ? ' Re-imports will not bring it back.' : ''}`,
+          );
           reload();
         }, onError);
       } else if (cmd === 'back' || cmd === 'quit') onNav('library');
@@ -97,9 +111,17 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
 
   const { cursor, offset } = list.state;
   const count = shown?.length ?? 0;
-  const body: FrameLine[] = tableLines(layout, shown?.slice(offset, offset + listHeight) ?? [], { offset, cursor, key: (p) => `p${p.id}` });
+  const body: FrameLine[] = tableLines(layout, shown?.slice(offset, offset + listHeight) ?? [], {
+    offset,
+    cursor,
+    key: (p) => `p${p.id}`,
+  });
   if (shown === null) body.push({ text: '  Loading…', tone: 'muted' });
-  else if (shown.length === 0) body.push({ text: `  Your plan is empty. On the recommend screen (${footerText([['recommend', '']], bindings).trim()}), ${footerText([['add', 'adds a result']], bindings)}.`, tone: 'muted' });
+  else if (shown.length === 0)
+    body.push({
+      text: `  Your plan is empty. On the recommend screen (${footerText([['recommend', '']], bindings).trim()}), ${footerText([['add', 'adds a result']], bindings)}.`,
+      tone: 'muted',
+    });
   while (body.length < 1 + listHeight) body.push({ text: '' });
   const sel = shown?.[cursor];
   // The selected item's notes (a recommendation's reason) and its id take the last two rows; long notes wrap onto
@@ -107,6 +129,27 @@ export function PlanScreen({ titleLanguage, onError, onNav, width, height, theme
   const notes = sel?.notes ? wrapText(sel.notes, width, '  ', 'accent', DETAIL_ROWS) : [];
   const id: FrameLine = { text: sel?.malId ? `  MyAnimeList ${sel.malId}` : '', tone: 'muted' };
   body.push(...(notes.length > 1 ? notes : [notes[0] ?? { text: '' }, id]));
-  const footer = footerText([[['down', 'up'], 'move'], [['moveUp', 'moveDown'], 'priority'], ['remove', 'remove'], ['back', 'back'], ['nextScreen', 'screens'], ['help', 'help']], bindings, width);
-  return <Screen title={`anidex · Plan to watch · ${count} title${count === 1 ? '' : 's'}`} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
+  const footer = footerText(
+    [
+      [['down', 'up'], 'move'],
+      [['moveUp', 'moveDown'], 'priority'],
+      ['remove', 'remove'],
+      ['back', 'back'],
+      ['nextScreen', 'screens'],
+      ['help', 'help'],
+    ],
+    bindings,
+    width,
+  );
+  return (
+    <Screen
+      title={`anidex · Plan to watch · ${count} title${count === 1 ? '' : 's'}`}
+      body={body}
+      status={status}
+      footer={footer}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }

@@ -20,7 +20,14 @@ import { useServices } from '../services.ts';
 
 const FIELDS = ['mood', 'length', 'genre', 'engine', 'count', 'run'] as const;
 type Field = (typeof FIELDS)[number];
-const FIELD_NAME: Record<Field, string> = { mood: 'Mood', length: 'Length', genre: 'Genre', engine: 'Engine', count: 'Count', run: 'Run' };
+const FIELD_NAME: Record<Field, string> = {
+  mood: 'Mood',
+  length: 'Length',
+  genre: 'Genre',
+  engine: 'Engine',
+  count: 'Count',
+  run: 'Run',
+};
 const COUNTS = [10, 20, 5] as const;
 
 /** The options as a two-column table (the field, its value), laid out by the CLI's column spec. */
@@ -63,7 +70,17 @@ function nextOrAny(values: readonly string[], current: string | undefined): stri
 }
 
 /** Pick filters and an engine, run, read results with confidence, reason and where to stream, add to the plan. */
-export function RecommendScreen({ initialFilter, genres, titleLanguage, onError, onNav, width, height, theme, active }: RecommendScreenProps) {
+export function RecommendScreen({
+  initialFilter,
+  genres,
+  titleLanguage,
+  onError,
+  onNav,
+  width,
+  height,
+  theme,
+  active,
+}: RecommendScreenProps) {
   const bindings = useBindings();
   const services = useServices();
   const engines = services.engines();
@@ -81,12 +98,26 @@ export function RecommendScreen({ initialFilter, genres, titleLanguage, onError,
   const listRows = Math.max(1, bodyRows(height, width) - OTHER_ROWS);
   // One cursor over the options and then the results; it starts on Run: Enter asks straight away, the options
   // above change with Space.
-  const cur = useListState(FIELDS.length + items.length, FIELDS.length + items.length, { initialCursor: FIELDS.length - 1, liveCount: () => FIELDS.length + (getResult()?.items.length ?? 0) });
+  const cur = useListState(FIELDS.length + items.length, FIELDS.length + items.length, {
+    initialCursor: FIELDS.length - 1,
+    liveCount: () => FIELDS.length + (getResult()?.items.length ?? 0),
+  });
 
   const sentLines = (): FrameLine[] => {
     if (!result) return [{ text: 'Nothing has been asked yet: run first.' }];
-    if (!result.sent) return [{ text: "The local engine sent nothing: it ranks on this machine from your ratings and the provider's relations and recommendations." }];
-    return [{ text: 'System instruction:', bold: true }, ...wrapText(result.sent.system, width), { text: '' }, { text: 'Prompt:', bold: true }, ...wrapText(result.sent.prompt, width)];
+    if (!result.sent)
+      return [
+        {
+          text: "The local engine sent nothing: it ranks on this machine from your ratings and the provider's relations and recommendations.",
+        },
+      ];
+    return [
+      { text: 'System instruction:', bold: true },
+      ...wrapText(result.sent.system, width),
+      { text: '' },
+      { text: 'Prompt:', bold: true },
+      ...wrapText(result.sent.prompt, width),
+    ];
   };
   const sent = sentLines();
   const sentScroll = usePager(sent, width, height);
@@ -102,7 +133,9 @@ export function RecommendScreen({ initialFilter, genres, titleLanguage, onError,
         if (c.signal.aborted) return;
         setResult(r);
         setRunning(false);
-        setStatus(r.items.length ? r.note : `Nothing fits these filters (${r.poolSize} candidates). Try fewer filters.`);
+        setStatus(
+          r.items.length ? r.note : `Nothing fits these filters (${r.poolSize} candidates). Try fewer filters.`,
+        );
         if (r.items.length) cur.dispatch({ type: 'select', index: FIELDS.length });
       },
       (e: unknown) => {
@@ -146,10 +179,17 @@ export function RecommendScreen({ initialFilter, genres, titleLanguage, onError,
         sentScroll.dispatch({ type: 'top' });
         setShowSent(true);
       } else if (cmd === 'add' && item && res) {
-        services.addToPlan(item, res.engine).then(
-          (added) => setStatus(added ? `Added ${sanitizeText(item.title)} to your plan to watch.` : `${sanitizeText(item.title)} is already on your plan.`),
-          onError,
-        );
+        services
+          .addToPlan(item, res.engine)
+          .then(
+            (added) =>
+              setStatus(
+                added
+                  ? `Added ${sanitizeText(item.title)} to your plan to watch.`
+                  : `${sanitizeText(item.title)} is already on your plan.`,
+              ),
+            onError,
+          );
       } else if (cmd === 'back' || cmd === 'quit') onNav('library');
       else if (cmd !== 'open' && cmd !== 'toggle') onNav(cmd);
     },
@@ -158,7 +198,23 @@ export function RecommendScreen({ initialFilter, genres, titleLanguage, onError,
   const results = useTableLayout(items, RESULT_COLUMNS, width);
 
   if (showSent) {
-    return <Pager title="anidex · Recommend · what was sent to the AI" lines={sent} scroll={sentScroll} footer={footerText([[['down', 'up'], 'scroll'], ['back', 'back']], bindings)} width={width} height={height} theme={theme} />;
+    return (
+      <Pager
+        title="anidex · Recommend · what was sent to the AI"
+        lines={sent}
+        scroll={sentScroll}
+        footer={footerText(
+          [
+            [['down', 'up'], 'scroll'],
+            ['back', 'back'],
+          ],
+          bindings,
+        )}
+        width={width}
+        height={height}
+        theme={theme}
+      />
+    );
   }
 
   const value: Record<Field, string> = {
@@ -167,30 +223,88 @@ export function RecommendScreen({ initialFilter, genres, titleLanguage, onError,
     genre: filter.genres?.join('+') || 'any',
     engine: engine + (engines.includes('gemini') ? '' : '   (Gemini needs GEMINI_API_KEY)'),
     count: String(count),
-    run: running ? 'running…' : `${footerText([['open', '']], bindings).trim()} or ${footerText([['recommend', '']], bindings).trim()} to ask`,
+    run: running
+      ? 'running…'
+      : `${footerText([['open', '']], bindings).trim()} or ${footerText([['recommend', '']], bindings).trim()} to ask`,
   };
   const options = FIELDS.map((f) => [f, value[f]] as const);
-  const optionLayout = layoutTable(OPTION_COLUMNS, naturalWidths(OPTION_COLUMNS, options.map((o) => OPTION_COLUMNS.map((c) => c.value(o)))), null);
+  const optionLayout = layoutTable(
+    OPTION_COLUMNS,
+    naturalWidths(
+      OPTION_COLUMNS,
+      options.map((o) => OPTION_COLUMNS.map((c) => c.value(o))),
+    ),
+    null,
+  );
   const { cursor } = cur.state;
   const selected = cursor - FIELDS.length;
   // The results in view: a window that follows the cursor down the list.
   const start = selected < 0 ? 0 : initialList(items.length, listRows, selected).offset;
-  const excluded = filterSummary({ excludeGenres: filter.excludeGenres, excludeMoods: filter.excludeMoods, excludeLengths: filter.excludeLengths });
+  const excluded = filterSummary({
+    excludeGenres: filter.excludeGenres,
+    excludeMoods: filter.excludeMoods,
+    excludeLengths: filter.excludeLengths,
+  });
   const body: BodyPart[] = [
     {
-      element: <Picker items={options.map((o) => ({ value: o[0], label: tableRow(optionLayout, (c) => c.value(o)) }))} cursor={cursor < FIELDS.length ? cursor : -1} width={width} theme={theme} />,
+      element: (
+        <Picker
+          items={options.map((o) => ({ value: o[0], label: tableRow(optionLayout, (c) => c.value(o)) }))}
+          cursor={cursor < FIELDS.length ? cursor : -1}
+          width={width}
+          theme={theme}
+        />
+      ),
       rows: FIELDS.length,
       key: 'options',
     },
     { text: excluded ? `  From the library filters: ${excluded}` : '', tone: 'muted' },
-    ...tableLines(results, items.slice(start, start + listRows), { offset: start, cursor: selected >= 0 ? selected : null, key: (r) => `r${r.malId}` }),
+    ...tableLines(results, items.slice(start, start + listRows), {
+      offset: start,
+      cursor: selected >= 0 ? selected : null,
+      key: (r) => `r${r.malId}`,
+    }),
   ];
   while (body.length < 1 + 1 + 1 + listRows) body.push({ text: '' });
   const sel = items[selected];
-  if (sel) body.push(...wrapText(`${sel.reason} · ${sel.moods.join(', ') || 'no mood'} · ${sel.genres.slice(0, 4).join(', ')}`, width, '  ', 'accent', 2));
+  if (sel)
+    body.push(
+      ...wrapText(
+        `${sel.reason} · ${sel.moods.join(', ') || 'no mood'} · ${sel.genres.slice(0, 4).join(', ')}`,
+        width,
+        '  ',
+        'accent',
+        2,
+      ),
+    );
   const footer = running
     ? footerText([['back', 'cancel']], bindings)
-    : footerText([['recommend', 'run'], ['toggle', 'change'], ['add', 'add to plan'], ['showSent', 'sent to AI'], [['down', 'up'], 'move'], ['nextScreen', 'screens'], ['back', 'back'], ['help', 'help']], bindings, width);
-  const position = items.length > listRows ? `${start + 1}–${Math.min(items.length, start + listRows)} of ${items.length}` : undefined;
-  return <Screen title={`anidex · Recommend · ${engine} engine${result ? ` · ${items.length} results` : ''}`} position={position} body={body} status={status} footer={footer} width={width} height={height} theme={theme} />;
+    : footerText(
+        [
+          ['recommend', 'run'],
+          ['toggle', 'change'],
+          ['add', 'add to plan'],
+          ['showSent', 'sent to AI'],
+          [['down', 'up'], 'move'],
+          ['nextScreen', 'screens'],
+          ['back', 'back'],
+          ['help', 'help'],
+        ],
+        bindings,
+        width,
+      );
+  const position =
+    items.length > listRows ? `${start + 1}–${Math.min(items.length, start + listRows)} of ${items.length}` : undefined;
+  return (
+    <Screen
+      title={`anidex · Recommend · ${engine} engine${result ? ` · ${items.length} results` : ''}`}
+      position={position}
+      body={body}
+      status={status}
+      footer={footer}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }

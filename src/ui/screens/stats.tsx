@@ -19,10 +19,31 @@ export const STATS_FOOTER: readonly FooterEntry[] = [
 ];
 
 /** How the person watches: totals, then block-character charts; taller than a terminal, so it scrolls. */
-export function StatsScreen({ stats, width, height, theme, onBack, onNext, onQuit, onNav, active }: ScreenBase & { stats: StatsView; onBack: () => void; onNext: () => void; onQuit: () => void; onNav?: (cmd: UiCommand) => void }) {
+export function StatsScreen({
+  stats,
+  width,
+  height,
+  theme,
+  onBack,
+  onNext,
+  onQuit,
+  onNav,
+  active,
+}: ScreenBase & {
+  stats: StatsView;
+  onBack: () => void;
+  onNext: () => void;
+  onQuit: () => void;
+  onNav?: (cmd: UiCommand) => void;
+}) {
   const bindings = useBindings();
   const lines = useMemo(
-    () => statsReport(stats, width, MONTHS).map((l): FrameLine => ({ text: l.text, tone: l.kind === 'heading' ? 'accent' : l.kind === 'note' ? 'muted' : undefined, bold: l.kind === 'heading' })),
+    () =>
+      statsReport(stats, width, MONTHS).map((l): FrameLine => ({
+        text: l.text,
+        tone: l.kind === 'heading' ? 'accent' : l.kind === 'note' ? 'muted' : undefined,
+        bold: l.kind === 'heading',
+      })),
     [stats, width],
   );
   const scroll = usePager(lines, width, height);
@@ -35,5 +56,15 @@ export function StatsScreen({ stats, width, height, theme, onBack, onNext, onQui
     },
     { active, nav: () => scroll },
   );
-  return <Pager title="anidex · Stats" lines={lines} scroll={scroll} footer={footerText(STATS_FOOTER, bindings)} width={width} height={height} theme={theme} />;
+  return (
+    <Pager
+      title="anidex · Stats"
+      lines={lines}
+      scroll={scroll}
+      footer={footerText(STATS_FOOTER, bindings)}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
 }

@@ -44,32 +44,73 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
   const lines: FrameLine[] = [];
   if (a) {
     const main = displayTitle(a.titles);
-    lines.push(...wrapText(`${main} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}`, width));
+    lines.push(
+      ...wrapText(
+        `${main} · MAL ${a.malId} · ${a.format ?? '?'} · ${a.episodes ?? '?'} eps × ${a.minutesPerEpisode ?? '?'} min · ${a.year ?? '?'}`,
+        width,
+      ),
+    );
     // The names a search finds it by, so a match on "SnK" or the romaji title is never a mystery.
     // Names that differ only in case or punctuation (Steins;Gate, STEINS;GATE) are one name to a search and to a reader.
     const seen = new Set([normalizeTitle(main)]);
-    const others = (view.names ?? []).map((n) => n.name).filter((n) => !seen.has(normalizeTitle(n)) && seen.add(normalizeTitle(n)));
+    const others = (view.names ?? [])
+      .map((n) => n.name)
+      .filter((n) => !seen.has(normalizeTitle(n)) && seen.add(normalizeTitle(n)));
     if (others.length) lines.push(...wrapText(sanitizeText(`Also known as ${others.join(' · ')}`), width, '', 'muted'));
-    lines.push(...wrapText(`${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`, width, '', 'muted'));
-    if (a.streaming.length) lines.push(...wrapText(`Stream: ${a.streaming.map((s) => s.site).join(', ')}`, width, '', 'muted'));
+    lines.push(
+      ...wrapText(
+        `${a.genres.join(', ')} · ${a.studios.join(', ')} · score ${a.communityScore ?? '?'}`,
+        width,
+        '',
+        'muted',
+      ),
+    );
+    if (a.streaming.length)
+      lines.push(...wrapText(`Stream: ${a.streaming.map((s) => s.site).join(', ')}`, width, '', 'muted'));
   } else lines.push({ text: 'No anime metadata (not matched, or not anime).', tone: 'muted' });
   if (view.match) lines.push(...wrapText(`Why: ${view.match.reason}`, width, '', 'muted'));
   if (view.seasons.length) {
-    lines.push({ text: '' }, { text: 'MyAnimeList entries of this show (from the id mapping), episodes watched:', bold: true });
+    lines.push(
+      { text: '' },
+      { text: 'MyAnimeList entries of this show (from the id mapping), episodes watched:', bold: true },
+    );
     const cells = view.seasons.map((x) => SEASON_COLUMNS.map((c) => c.value(x)));
     const layout = layoutTable(SEASON_COLUMNS, naturalWidths(SEASON_COLUMNS, cells), Math.max(20, width - 2));
-    for (const x of view.seasons) lines.push({ text: `  ${tableRow(layout, (c) => c.value(x))}`, tone: x.episodesWatched ? undefined : 'muted' });
+    for (const x of view.seasons)
+      lines.push({ text: `  ${tableRow(layout, (c) => c.value(x))}`, tone: x.episodesWatched ? undefined : 'muted' });
   }
-  const sources = view.sources.length ? view.sources : [{ source: 'trakt' as const, titleKey: '', versions: view.versions }];
+  const sources = view.sources.length
+    ? view.sources
+    : [{ source: 'trakt' as const, titleKey: '', versions: view.versions }];
   for (const { source, versions } of sources) {
     const n = versions.length;
-    lines.push({ text: '' }, { text: `${SOURCE_NAME[source]}: ${n} version${n === 1 ? '' : 's'}, newest first (when anidex learned it):`, bold: true });
+    lines.push(
+      { text: '' },
+      {
+        text: `${SOURCE_NAME[source]}: ${n} version${n === 1 ? '' : 's'}, newest first (when anidex learned it):`,
+        bold: true,
+      },
+    );
     versions.forEach((v, i) => {
-      lines.push({ text: `v${n - i}  ${when(v.validFrom)} → ${when(v.validTo)}${v.isDeleted ? '  [deleted]' : v.isCurrent ? '  [current]' : ''}` });
-      lines.push(...wrapText(versionSummary(v), width, '    ', 'muted'), ...wrapText(describeChange(versions[i + 1], v), width, '    ', 'muted'));
+      lines.push({
+        text: `v${n - i}  ${when(v.validFrom)} → ${when(v.validTo)}${v.isDeleted ? '  [deleted]' : v.isCurrent ? '  [current]' : ''}`,
+      });
+      lines.push(
+        ...wrapText(versionSummary(v), width, '    ', 'muted'),
+        ...wrapText(describeChange(versions[i + 1], v), width, '    ', 'muted'),
+      );
     });
   }
-  if (sources.length > 1) lines.push({ text: '' }, ...wrapText('The library takes the rating, status and rewatches from MyAnimeList, plays and dates from Trakt.', width, '', 'muted'));
+  if (sources.length > 1)
+    lines.push(
+      { text: '' },
+      ...wrapText(
+        'The library takes the rating, status and rewatches from MyAnimeList, plays and dates from Trakt.',
+        width,
+        '',
+        'muted',
+      ),
+    );
   const months = fillMonths(view.playsPerMonth).slice(-12);
   if (months.length) {
     const max = Math.max(...months.map((m) => m.plays));
@@ -82,7 +123,21 @@ export function titleLines(view: TitleView, width: number): FrameLine[] {
 }
 
 /** One title: its anime metadata, every SCD2 version with what changed, and its plays over time; scrolls. */
-export function TitleScreen({ view, width, height, theme, onBack, onNav, active, titleLanguage = DEFAULT_TITLE_LANGUAGE }: ScreenBase & { view: TitleView; onBack: () => void; onNav?: (cmd: UiCommand) => void; titleLanguage?: TitleLanguage }) {
+export function TitleScreen({
+  view,
+  width,
+  height,
+  theme,
+  onBack,
+  onNav,
+  active,
+  titleLanguage = DEFAULT_TITLE_LANGUAGE,
+}: ScreenBase & {
+  view: TitleView;
+  onBack: () => void;
+  onNav?: (cmd: UiCommand) => void;
+  titleLanguage?: TitleLanguage;
+}) {
   const bindings = useBindings();
   const lines = titleLines(view, width);
   const scroll = usePager(lines, width, height);
@@ -99,7 +154,14 @@ export function TitleScreen({ view, width, height, theme, onBack, onNav, active,
       title={`anidex · ${sanitizeText(viewTitle(view, titleLanguage))} (${v0?.year ?? '?'}, ${v0?.mediaType ?? '?'})`}
       lines={lines}
       scroll={scroll}
-      footer={footerText([[['down', 'up'], 'scroll'], ['titleLanguage', 'names'], ['back', 'back']], bindings)}
+      footer={footerText(
+        [
+          [['down', 'up'], 'scroll'],
+          ['titleLanguage', 'names'],
+          ['back', 'back'],
+        ],
+        bindings,
+      )}
       width={width}
       height={height}
       theme={theme}

@@ -14,7 +14,14 @@ const CHOICES: ReadonlyArray<PickerItem<WelcomeChoice>> = [
 ];
 
 /** First launch (an empty warehouse): import the bundled sample, import the person's export, or quit. */
-export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active }: ScreenBase & { dataDir: string; onChoose: (c: WelcomeChoice) => void }) {
+export function WelcomeScreen({
+  dataDir,
+  width,
+  height,
+  theme,
+  onChoose,
+  active,
+}: ScreenBase & { dataDir: string; onChoose: (c: WelcomeChoice) => void }) {
   const bindings = useBindings();
   const list = useListState(CHOICES.length, CHOICES.length);
   useCommand(
@@ -33,10 +40,22 @@ export function WelcomeScreen({ dataDir, width, height, theme, onChoose, active 
       title="anidex · Welcome"
       body={[
         ...wrapText(about, width, '  '),
-        { element: <Picker items={CHOICES} cursor={list.state.cursor} indent="  " width={width} theme={theme} />, rows: CHOICES.length, key: 'choices' },
+        {
+          element: <Picker items={CHOICES} cursor={list.state.cursor} indent="  " width={width} theme={theme} />,
+          rows: CHOICES.length,
+          key: 'choices',
+        },
         ...wrapText(where, width, '  ', 'muted'),
       ]}
-      footer={footerText([[['down', 'up'], 'choose'], ['open', 'select'], ['quit', 'quit']], bindings, width)}
+      footer={footerText(
+        [
+          [['down', 'up'], 'choose'],
+          ['open', 'select'],
+          ['quit', 'quit'],
+        ],
+        bindings,
+        width,
+      )}
       width={width}
       height={height}
       theme={theme}
