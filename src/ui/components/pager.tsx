@@ -1,6 +1,13 @@
 import { Screen, bodyRows, type FrameLine } from './screen.tsx';
 import { useScrollState, type ListNav } from './use-list-state.ts';
 import type { Theme } from '../theme/theme.ts';
+import type { FooterEntry } from '../keys/bindings.ts';
+
+/** The keys a read-only text names in its footer. */
+export const PAGER_FOOTER: readonly FooterEntry[] = [
+  [['down', 'up'], 'scroll'],
+  ['back', 'back'],
+];
 
 /** Where a pager is: "lines 21–40 of 125", or nothing when every line fits. */
 function pagerPosition(offset: number, shown: number, total: number): string | undefined {

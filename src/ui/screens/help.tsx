@@ -1,6 +1,6 @@
 import { footerText, helpLines } from '../keys/bindings.ts';
 import { useBindings, useCommand } from '../keys/use-command.ts';
-import { Pager, usePager } from '../components/pager.tsx';
+import { PAGER_FOOTER, Pager, usePager } from '../components/pager.tsx';
 import { wrapText } from '../components/wrap.ts';
 import type { FrameLine, ScreenBase } from '../components/screen.tsx';
 
@@ -36,13 +36,7 @@ export function HelpScreen({
       title="anidex · Help · keys"
       lines={lines}
       scroll={scroll}
-      footer={footerText(
-        [
-          [['down', 'up'], 'scroll'],
-          ['back', 'back'],
-        ],
-        bindings,
-      )}
+      footer={footerText(PAGER_FOOTER, bindings)}
       width={width}
       height={height}
       theme={theme}

@@ -13,7 +13,7 @@ import { useBindings, useCommand } from '../keys/use-command.ts';
 import { initialList, useListState } from '../components/use-list-state.ts';
 import { tableLines, useTableLayout } from '../components/table.ts';
 import { Picker } from '../components/picker.tsx';
-import { Pager, usePager } from '../components/pager.tsx';
+import { PAGER_FOOTER, Pager, usePager } from '../components/pager.tsx';
 import { wrapText } from '../components/wrap.ts';
 import { bodyRows, Screen, type BodyPart, type FrameLine, type ScreenBase } from '../components/screen.tsx';
 import { useServices } from '../services.ts';
@@ -203,13 +203,7 @@ export function RecommendScreen({
         title="anidex · Recommend · what was sent to the AI"
         lines={sent}
         scroll={sentScroll}
-        footer={footerText(
-          [
-            [['down', 'up'], 'scroll'],
-            ['back', 'back'],
-          ],
-          bindings,
-        )}
+        footer={footerText(PAGER_FOOTER, bindings)}
         width={width}
         height={height}
         theme={theme}
