@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Rng } from './lib/rng.ts';
+import { WORD_A, WORD_B } from './lib/synthetic-words.ts';
 
 export interface SyntheticOptions {
   /** Unique plays in the base export. */
@@ -165,74 +166,6 @@ interface Account {
 
 // ---------------------------------------------------------------- names
 
-const WORD_A = [
-  'Silent',
-  'Crimson',
-  'Last',
-  'Golden',
-  'Steel',
-  'Hidden',
-  'Eternal',
-  'Broken',
-  'Little',
-  'Wandering',
-  'Frozen',
-  'Scarlet',
-  'Midnight',
-  'Blue',
-  'Lonely',
-  'Brave',
-  'Celestial',
-  'Iron',
-  'Quiet',
-  'Spirited',
-  'Violet',
-  'Mobile',
-  'Haunted',
-  'Infinite',
-  'Neon',
-  'Paper',
-  'Secret',
-  'Shining',
-  'Sunset',
-  'Twilight',
-  'Wild',
-  'Sacred',
-  'Lost',
-];
-const WORD_B = [
-  'Blade',
-  'Garden',
-  'Voyage',
-  'Academy',
-  'Hunter',
-  'Kingdom',
-  'Sky',
-  'Witch',
-  'Alchemist',
-  'Detective',
-  'Dragon',
-  'Journey',
-  'Requiem',
-  'Orchestra',
-  'Samurai',
-  'Circus',
-  'Island',
-  'Empire',
-  'Chronicle',
-  'Express',
-  'Melody',
-  'Frontier',
-  'Legend',
-  'Machine',
-  'Pilot',
-  'Rebellion',
-  'Summer',
-  'Tower',
-  'Festival',
-  'Knight',
-  'Labyrinth',
-];
 const WORD_C = ['of the North', 'in Tokyo', 'Zero', 'Reborn', 'Beyond', 'Stories', 'Diaries', 'Academy', 'Wars', 'Z'];
 // Odd text real exports carry: diacritics, a middle dot, a non-breaking space, ALL CAPS, full-width forms.
 const ODD_TITLES = [

@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { hash32, Rng } from './lib/rng.ts';
+import { WORD_A, WORD_B } from './lib/synthetic-words.ts';
 
 export interface SyntheticMalOptions {
   entries: number;
@@ -59,74 +60,6 @@ interface Entry {
   rewatching: string;
 }
 
-const WORD_A = [
-  'Silent',
-  'Crimson',
-  'Last',
-  'Golden',
-  'Steel',
-  'Hidden',
-  'Eternal',
-  'Broken',
-  'Little',
-  'Wandering',
-  'Frozen',
-  'Scarlet',
-  'Midnight',
-  'Blue',
-  'Lonely',
-  'Brave',
-  'Celestial',
-  'Iron',
-  'Quiet',
-  'Spirited',
-  'Violet',
-  'Mobile',
-  'Haunted',
-  'Infinite',
-  'Neon',
-  'Paper',
-  'Secret',
-  'Shining',
-  'Sunset',
-  'Twilight',
-  'Wild',
-  'Sacred',
-  'Lost',
-];
-const WORD_B = [
-  'Blade',
-  'Garden',
-  'Voyage',
-  'Academy',
-  'Hunter',
-  'Kingdom',
-  'Sky',
-  'Witch',
-  'Alchemist',
-  'Detective',
-  'Dragon',
-  'Journey',
-  'Requiem',
-  'Orchestra',
-  'Samurai',
-  'Circus',
-  'Island',
-  'Empire',
-  'Chronicle',
-  'Express',
-  'Melody',
-  'Frontier',
-  'Legend',
-  'Machine',
-  'Pilot',
-  'Rebellion',
-  'Summer',
-  'Tower',
-  'Festival',
-  'Knight',
-  'Labyrinth',
-];
 const ROMAJI = [
   'Shingeki no',
   'Kimi no',
