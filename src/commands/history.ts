@@ -1,8 +1,7 @@
 import { Warehouse } from '../warehouse/store.ts';
-import { titleIndex, versionsOf } from '../warehouse/queries.ts';
 import { titleView } from '../app/title-view.ts';
 import { sourceOf } from '../domain/library-merge.ts';
-import { findTitles } from '../domain/find-title.ts';
+import { lookUpTitles, oneAnimeTwoSources } from '../app/title-lookup.ts';
 import { AnidexError } from '../lib/errors.ts';
 import { describeChange, versionSummary } from '../app/version-text.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
@@ -17,7 +16,7 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
   const query = args.title!;
   const wh = await Warehouse.open(ctx.dataDir);
   try {
-    const found = findTitles(titleIndex(wh.db), query);
+    const found = lookUpTitles(wh.db, query);
     const lang = json ? 'exported' : await titleLanguageFor(ctx);
     const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
     if (found.length === 0) {
@@ -27,10 +26,7 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
       );
     }
     // A Trakt title and its MyAnimeList entry are one title: show both histories.
-    const pair =
-      found.length === 2 &&
-      sourceOf(found[0]!.titleKey) !== sourceOf(found[1]!.titleKey) &&
-      versionsOf(wh.db, found[0]!.titleKey)[0]?.malId === versionsOf(wh.db, found[1]!.titleKey)[0]?.malId;
+    const pair = found.length === 2 && oneAnimeTwoSources(wh.db, found[0]!, found[1]!);
     if (found.length > 1 && !pair) {
       const list = found.slice(0, 8).map((t) => `${name(t)} (${t.year ?? '?'}, ${t.mediaType}) = ${t.titleKey}`);
       throw new AnidexError(

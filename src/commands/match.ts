@@ -1,8 +1,7 @@
 import { geminiUsageFile } from '../lib/config.ts';
 import { Warehouse } from '../warehouse/store.ts';
-import { titleIndex } from '../warehouse/queries.ts';
 import { saveMatches } from '../warehouse/enrichment.ts';
-import { findTitles } from '../domain/find-title.ts';
+import { lookUpTitles } from '../app/title-lookup.ts';
 import { AnidexError, UsageError } from '../lib/errors.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
@@ -28,7 +27,7 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
   const wh = await Warehouse.open(ctx.dataDir);
   try {
     // MyAnimeList entries name their own MAL id: only Trakt titles are matched by hand.
-    const found = findTitles(titleIndex(wh.db), query).filter((t) => !t.isDeleted && t.titleKey.startsWith('trakt:'));
+    const found = lookUpTitles(wh.db, query).filter((t) => !t.isDeleted && t.titleKey.startsWith('trakt:'));
     const lang = json ? 'exported' : await titleLanguageFor(ctx);
     const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
     if (found.length !== 1) {
