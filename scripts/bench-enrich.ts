@@ -115,6 +115,13 @@ async function main(): Promise<void> {
     { limit: 60, ms: 60_000 },
   ];
   const aniList = (url: string): AniListProvider => new AniListProvider({ url, userAgent: UA });
+  /** One scenario: its row is kept and its data dir removed at the end (a warm run reuses the cold one's). */
+  const measure = async (...args: Parameters<typeof run>): Promise<Awaited<ReturnType<typeof run>>> => {
+    const r = await run(...args);
+    rows.push(r.row);
+    cleanup.push(r.dataDir);
+    return r;
+  };
 
   const synthetic = mkdtempSync(join(tmpdir(), 'anidex-bench-synth-'));
   cleanup.push(synthetic);
@@ -123,32 +130,16 @@ async function main(): Promise<void> {
 
   const at30 = await startFakeAniList({ limitPerMinute: 30, windowMs: 60_000 });
   try {
-    const cold = await run('AniList 30/min, sample, cold', sample, aniList(at30.url), ANILIST_30);
-    rows.push(cold.row);
-    cleanup.push(cold.dataDir);
-    rows.push((await run('AniList 30/min, sample, warm', [], aniList(at30.url), ANILIST_30, cold.dataDir)).row);
+    const cold = await measure('AniList 30/min, sample, cold', sample, aniList(at30.url), ANILIST_30);
+    await measure('AniList 30/min, sample, warm', [], aniList(at30.url), ANILIST_30, cold.dataDir);
     at30.resetRateLimit();
-    const big = await run(
-      'AniList 30/min, 1 250 titles, cold',
-      [join(synthetic, 'small')],
-      aniList(at30.url),
-      ANILIST_30,
-    );
-    rows.push(big.row);
-    cleanup.push(big.dataDir);
+    await measure('AniList 30/min, 1 250 titles, cold', [join(synthetic, 'small')], aniList(at30.url), ANILIST_30);
   } finally {
     await at30.close();
   }
   const at90 = await startFakeAniList({ limitPerMinute: 90, windowMs: 60_000 });
   try {
-    const big = await run(
-      'AniList 90/min, 2 600 titles, cold',
-      [join(synthetic, 'large')],
-      aniList(at90.url),
-      ANILIST_90,
-    );
-    rows.push(big.row);
-    cleanup.push(big.dataDir);
+    await measure('AniList 90/min, 2 600 titles, cold', [join(synthetic, 'large')], aniList(at90.url), ANILIST_90);
   } finally {
     await at90.close();
   }
@@ -171,38 +162,30 @@ async function main(): Promise<void> {
     };
   });
   try {
-    const big = await run(
+    await measure(
       'AniList 30/min, headers say 90, 1 250 titles',
       [join(synthetic, 'small')],
       aniList(liar.url),
       ANILIST_30,
     );
-    rows.push(big.row);
-    cleanup.push(big.dataDir);
   } finally {
     await liar.close();
   }
 
   const jikan = await startFakeJikan();
   try {
-    const cold = await run(
+    const cold = await measure(
       'Jikan, sample, cold',
       sample,
       new JikanProvider({ url: jikan.url, userAgent: UA }),
       JIKAN_SERVER,
     );
-    rows.push(cold.row);
-    cleanup.push(cold.dataDir);
-    rows.push(
-      (
-        await run(
-          'Jikan, sample, warm',
-          [],
-          new JikanProvider({ url: jikan.url, userAgent: UA }),
-          JIKAN_SERVER,
-          cold.dataDir,
-        )
-      ).row,
+    await measure(
+      'Jikan, sample, warm',
+      [],
+      new JikanProvider({ url: jikan.url, userAgent: UA }),
+      JIKAN_SERVER,
+      cold.dataDir,
     );
   } finally {
     await jikan.close();
