@@ -5,12 +5,8 @@ import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
 import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
 import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
-import { importAnyExport } from './import-any.ts';
-import { ensureDemo, demoDir } from './demo.ts';
+import { demoDir } from './demo-dir.ts';
 import { sampleNotice } from './sample-in-warehouse.ts';
-import { enrichAndLabel } from './enrich-and-label.ts';
-import { describeEnrichment, describeImport } from './run-summary.ts';
-import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './recommend.ts';
 import { titleView } from './title-view.ts';
 import type {
   AccountStatus,
@@ -24,15 +20,28 @@ import type {
   TitleView,
   WorkEvent,
 } from './view-models.ts';
-import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
+import type { PathCompletion } from './export-path.ts';
 import type { StatsNumbers } from '../domain/stats-numbers.ts';
-import { providerFromEnv } from '../enrich/providers.ts';
-import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
-import { UsageCounter } from '../ai/usage.ts';
 import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/config.ts';
 import { AnidexError } from '../lib/errors.ts';
-import { readAccounts } from '../settings/accounts-setting.ts';
-import { accountLabel, connectedSources, lastSyncs, syncAccounts } from './sync-accounts.ts';
+import { geminiConfigFromEnv } from '../ai/gemini-config.ts';
+
+/*
+ * What only some keys need is loaded when first used, not before the first frame: the export readers (saxes,
+ * yauzl), the HTTP and rate-limit clients (got, bottleneck) behind imports, enrichment and syncs, and the
+ * recommenders with Gemini's client. Loading them took about a third of the TUI's module loading.
+ */
+const importing = () => import('./import-any.ts');
+const demoBuilding = () => import('./demo.ts');
+const enriching = () => import('./enrich-and-label.ts');
+const summaries = () => import('./run-summary.ts');
+const recommending = () => import('./recommend.ts');
+const providers = () => import('../enrich/providers.ts');
+const geminiClient = () => import('../ai/gemini.ts');
+const usage = () => import('../ai/usage.ts');
+const accountSettings = () => import('../settings/accounts-setting.ts');
+const syncing = () => import('./sync-accounts.ts');
+const exportPaths = () => import('./export-path.ts');
 
 /** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
 export interface TuiServices {
@@ -233,6 +242,7 @@ export class TuiSession implements TuiServices {
   ): Promise<string[]> {
     if (path === null) {
       // The sample never goes into the person's warehouse: it is the demo's, built once and kept in the cache.
+      const { ensureDemo } = await demoBuilding();
       const built = await ensureDemo(this.dirs, {
         signal: opts.signal,
         onImport: (event) => opts.onEvent({ kind: 'import', event, label: 'the bundled sample' }),
@@ -245,6 +255,8 @@ export class TuiSession implements TuiServices {
     }
     this.demo = false;
     const wh = await this.warehouse();
+    const [{ importAnyExport }, { typedPath }, { describeImport, describeEnrichment }, { enrichAndLabel }] =
+      await Promise.all([importing(), exportPaths(), summaries(), enriching()]);
     const full = resolve(typedPath(path));
     const r = await importAnyExport(wh, full, {
       signal: opts.signal,
@@ -264,6 +276,10 @@ export class TuiSession implements TuiServices {
   }
 
   async accounts(): Promise<AccountStatus[]> {
+    const [{ readAccounts }, { accountLabel, connectedSources, lastSyncs }] = await Promise.all([
+      accountSettings(),
+      syncing(),
+    ]);
     const accounts = await readAccounts(this.dirs.config);
     const own = await this.ownWarehouse();
     await own.refresh();
@@ -277,6 +293,12 @@ export class TuiSession implements TuiServices {
   }
 
   async syncAccounts(opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
+    const [
+      { readAccounts },
+      { accountLabel, connectedSources, syncAccounts },
+      { describeImport, describeEnrichment },
+      { enrichAndLabel },
+    ] = await Promise.all([accountSettings(), syncing(), summaries(), enriching()]);
     const accounts = await readAccounts(this.dirs.config);
     const sources = connectedSources(accounts);
     if (!sources.length)
@@ -333,7 +355,11 @@ export class TuiSession implements TuiServices {
   }
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
-    const wh = await this.warehouse();
+    const [wh, { recommendGemini, recommendLocal }, { providerFromEnv }] = await Promise.all([
+      this.warehouse(),
+      recommending(),
+      providers(),
+    ]);
     const opts = {
       provider: providerFromEnv(version()),
       filter: req.filter,
@@ -348,11 +374,8 @@ export class TuiSession implements TuiServices {
           'The Gemini engine needs GEMINI_API_KEY.',
           'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.',
         );
-      const r: GeminiRecommendResult = await recommendGemini(
-        wh,
-        new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))),
-        opts,
-      );
+      const [{ GeminiClient }, { UsageCounter }] = await Promise.all([geminiClient(), usage()]);
+      const r = await recommendGemini(wh, new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))), opts);
       const x = r.dropped;
       const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
       return {
@@ -372,11 +395,11 @@ export class TuiSession implements TuiServices {
     return geminiConfigFromEnv() ? ['local', 'gemini'] : ['local'];
   }
 
-  checkExportPath(path: string): Promise<string | null> {
-    return checkExportPath(path);
+  async checkExportPath(path: string): Promise<string | null> {
+    return (await exportPaths()).checkExportPath(path);
   }
 
-  completeExportPath(typed: string): Promise<PathCompletion> {
-    return completeExportPath(typed);
+  async completeExportPath(typed: string): Promise<PathCompletion> {
+    return (await exportPaths()).completeExportPath(typed);
   }
 }
