@@ -34,6 +34,7 @@ import { parseArgs } from 'node:util';
 import { ensureWarehouse, type BenchWarehouse } from './bench/tui-data.ts';
 import { runInPty, type PtyRunResult } from './bench/tui-pty.ts';
 import {
+  cpuPerKey,
   FRAME_MARKER,
   HEADER_RE,
   keyLatencies,
@@ -420,9 +421,11 @@ async function main(): Promise<void> {
     timeoutMs: 30_000,
   });
   let e2eInProcess: number[] = [];
+  let e2eCpuPerKey = NaN;
   try {
     const p = JSON.parse(readFileSync(e2eProbeFile, 'utf8')) as ProbeData;
     e2eInProcess = keyLatencies(steps, p, 0);
+    e2eCpuPerKey = cpuPerKey(steps, p, 0);
   } catch {
     fail('end-to-end keys: no probe data');
   }
@@ -505,6 +508,7 @@ async function main(): Promise<void> {
     `| … the real program on a pty: key read → frame written | — | ${kstat(sE2eIn)} | p95 ≤ ${TARGETS.keyP95Ms} ms: ${sE2eIn.p95 <= TARGETS.keyP95Ms ? 'met' : '**not met**'} |`,
   );
   lines.push(`| … the real program on a pty: key into the pty → frame out of it | — | ${kstat(sE2e)} | — |`);
+  lines.push(`| … the real program: CPU time per key (all of its threads) | — | ${fmtMs(e2eCpuPerKey, 1)} | — |`);
   lines.push('');
 
   const bds = of('probe')
@@ -559,7 +563,11 @@ async function main(): Promise<void> {
         warehouses: { small, large },
         baselines: { pty: basePty, node: baseNode },
         launches,
-        keys: { dev: keysDev, prod: keysProd, e2e: { pty: e2e.keyMs, inProcess: e2eInProcess } },
+        keys: {
+          dev: keysDev,
+          prod: keysProd,
+          e2e: { pty: e2e.keyMs, inProcess: e2eInProcess, cpuPerKey: e2eCpuPerKey },
+        },
         failures,
       },
       null,
