@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { displayWidth, fit } from '../../lib/text/cells.ts';
 import { clampLines, wrapLines } from '../../lib/text/wrap.ts';
@@ -147,12 +147,30 @@ export function toneStyle(
   return { color, bold: selected, inverse: selected && !theme.colour };
 }
 
-/** One row of text in a tone, cut or padded to the width. */
-function Line({ line, width, theme }: { line: FrameLine; width: number; theme: Theme }) {
-  const style = toneStyle(line.tone, theme);
-  return (
-    <Text color={style.color} bold={line.bold || style.bold} inverse={style.inverse}>
-      {fit(sanitizeText(line.text), width) || ' '}
-    </Text>
-  );
+interface LineProps {
+  line: FrameLine;
+  width: number;
+  theme: Theme;
 }
+
+/**
+ * One row of text in a tone, cut or padded to the width. Screens build their rows anew at every render, so a row
+ * is redrawn only when what it shows changed: a key that moves the cursor or narrows a search re-renders the rows
+ * that differ, not all thirty.
+ */
+const Line = memo(
+  function Line({ line, width, theme }: LineProps) {
+    const style = toneStyle(line.tone, theme);
+    return (
+      <Text color={style.color} bold={line.bold || style.bold} inverse={style.inverse}>
+        {fit(sanitizeText(line.text), width) || ' '}
+      </Text>
+    );
+  },
+  (a: LineProps, b: LineProps) =>
+    a.width === b.width &&
+    a.theme === b.theme &&
+    a.line.text === b.line.text &&
+    a.line.tone === b.line.tone &&
+    a.line.bold === b.line.bold,
+);
