@@ -197,3 +197,53 @@ export function lastSyncs(db: SqlDb): Record<string, string> {
   );
   return Object.fromEntries(rows.map((r) => [r.kind.slice('sync-'.length), r.at]));
 }
+
+/** What the newest finished load of a source left for the next one to compare with (see `lastLoad`). */
+export interface LastLoad {
+  runId: number;
+  batchDigest: string | null;
+  /** The fingerprint of the files it read (`SourceSnapshot.fingerprint`), or null when none was recorded. */
+  fingerprint: string | null;
+  counts: Pick<RunCounts, 'filesRead' | 'recordsRead' | 'recordsSkipped' | 'recordsDuplicate'>;
+  skipped: SkippedRecord[];
+}
+
+// The fingerprint lives in `meta` (one row per source, naming its run) rather than in a new pipeline_runs column.
+const fingerprintKey = (kinds: readonly string[]): string => `files_fingerprint:${kinds.join(',')}`;
+
+/** The newest finished load of any of `kinds`, with the fingerprint recorded for exactly that run; null if none. */
+export function lastLoad(db: SqlDb, kinds: readonly string[]): LastLoad | null {
+  if (kinds.length === 0) return null;
+  const r = db.get<RunDbRow & { batch_digest: string | null }>(
+    `SELECT * FROM pipeline_runs WHERE kind IN (${kinds.map(() => '?').join(', ')}) AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1`,
+    [...kinds],
+  );
+  if (!r) return null;
+  const meta = db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [fingerprintKey(kinds)]);
+  let fingerprint: string | null = null;
+  if (meta) {
+    const [run, digest] = meta.value.split(' ');
+    if (Number(run) === r.run_id && digest) fingerprint = digest;
+  }
+  const run = toRun(r);
+  return {
+    runId: r.run_id,
+    batchDigest: r.batch_digest,
+    fingerprint,
+    counts: {
+      filesRead: run.filesRead,
+      recordsRead: run.recordsRead,
+      recordsSkipped: run.recordsSkipped,
+      recordsDuplicate: run.recordsDuplicate,
+    },
+    skipped: run.skipped,
+  };
+}
+
+/** Remember the fingerprint of the files run `runId` loaded, for the next load of the same source to compare. */
+export function recordFingerprint(db: SqlDb, kinds: readonly string[], runId: number, fingerprint: string): void {
+  db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    fingerprintKey(kinds),
+    `${runId} ${fingerprint}`,
+  ]);
+}
