@@ -116,6 +116,7 @@ export async function loadSnapshot<V>(
       });
       opts.signal?.throwIfAborted();
     }
+    bronze.flush();
   } finally {
     bronze.close();
   }
