@@ -1,6 +1,5 @@
 /** Read an opened Trakt export file by file and parse every record into typed values or skipped entries. */
 
-import { isUtf8 } from 'node:buffer';
 import { InputError } from '../../lib/errors.ts';
 import type {
   RawRecord,
@@ -117,16 +116,15 @@ export function parseJsonArray(bytes: Uint8Array, file: string): unknown[] {
 const REDOWNLOAD = 'Download the export again from Trakt and import the new .zip.';
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
-  // Invalid UTF-8 is refused rather than silently turned into U+FFFD in titles; a BOM is stripped. isUtf8 and
-  // Buffer's decoder do in one fast pass what a fatal TextDecoder does in a slower one.
-  if (!isUtf8(bytes)) {
+  try {
+    // fatal: invalid UTF-8 is refused rather than silently turned into U+FFFD in titles; a BOM is stripped.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
     throw new InputError(`${file} is not valid UTF-8 text.`, {
       file,
       hint: 'Trakt writes UTF-8; if you edited the file, save it as UTF-8, or download the export again.',
     });
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
 }
 
 // V8 reports a character offset; a line and column are what an editor can jump to.
