@@ -154,7 +154,7 @@ export async function loadSnapshot<V>(
   // A source's plan-to-watch items join the plan once; later loads and removals at the source never touch them again.
   addPlanItems(db, shape.planItems(), loadTime);
   finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, batchDigest);
-  if (snapshot.fingerprint) recordFingerprint(db, shape.runKinds, runId, await snapshot.fingerprint());
+  if (snapshot.fingerprint) recordFingerprint(db, shape.runKinds, runId, await snapshot.fingerprint(), crossCheck);
   return {
     runId,
     sourcePath: snapshot.path,
@@ -189,7 +189,7 @@ async function sameFilesAsLast<V>(
 
 /**
  * The identical load without reading the records again: bronze already holds every one of them and silver and
- * gold are theirs, so only what the plan and the cross-check need is read. The run row repeats the last load's
+ * gold are theirs, so only what the plan needs is read, and the cross-check is the last load's. The run row repeats the last load's
  * counts as an identical re-read would give them (every record known, none new).
  */
 async function loadSameFiles<V>(
@@ -225,10 +225,10 @@ async function loadSameFiles<V>(
     skipped: c.recordsSkipped,
   });
   const skipped = prior.skipped;
-  const { crossCheck } = shape.identical(db);
+  const crossCheck = prior.crossCheck;
   addPlanItems(db, shape.planItems(), loadTime);
   finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, prior.batchDigest);
-  recordFingerprint(db, shape.runKinds, runId, prior.fingerprint!);
+  recordFingerprint(db, shape.runKinds, runId, prior.fingerprint!, crossCheck);
   return {
     runId,
     sourcePath: snapshot.path,

@@ -40,7 +40,7 @@ export interface SnapshotShape<V> {
   emptyError(snapshot: SourceSnapshot<V>, skipped: readonly SkippedRecord[]): Error | null;
   derive(): Derived;
   /**
-   * The sections an identical snapshot is still read for (what `identical` and `planItems` need), when its
+   * The sections an identical snapshot is still read for (what `planItems` needs), when its
    * fingerprint shows it is the very files of the last load; without it such a snapshot is read whole.
    */
   identicalSections?: readonly string[];
