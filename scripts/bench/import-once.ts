@@ -72,7 +72,6 @@ class StageClock {
       peakRssMB: round(process.resourceUsage().maxRSS / 1024),
       rssMB: round(mem.rss / MB),
       heapUsedMB: round(mem.heapUsed / MB),
-      ...(process.env.XP_MEM ? { heapTotal: round(mem.heapTotal / MB), ext: round(mem.external / MB), ab: round(mem.arrayBuffers / MB) } : {}),
       ...(instrumenting
         ? { sqlMs: round((prev?.sqlMs ?? 0) + this.sqlMs), sqlCalls: (prev?.sqlCalls ?? 0) + this.sqlCalls }
         : {}),
