@@ -11,8 +11,8 @@ const TABLE: Record<BronzeSection, string> = {
   anilist: 'bronze_anilist_entries',
 };
 
-/** The content hash bronze keys records by (sha1 of the compact JSON). */
-export function contentHash(json: string): string {
+/** The content hash bronze keys records by (sha1 of the compact JSON, as UTF-8). */
+export function contentHash(json: string | Uint8Array): string {
   return hash('sha1', json);
 }
 
@@ -43,7 +43,9 @@ export class BronzeWriter {
 
   /** Store `rec` unless it is already there; returns its content hash. */
   add(rec: RawRecord, sourceFile: string): string {
-    const h = contentHash(rec.json);
+    // Encoded once: hashed, and bound as the payload's bytes when new.
+    const bytes = Buffer.from(rec.json, 'utf8');
+    const h = contentHash(bytes);
     const known = this.knownSet(rec.section);
     const id = rec.section === 'history' ? rec.key : `${rec.key}\u0000${h}`;
     if (known.has(id)) {
@@ -57,7 +59,7 @@ export class BronzeWriter {
     if (!rows) this.pending.set(rec.section, (rows = []));
     // The payload travels as UTF-8 bytes and is stored as TEXT by the CAST: the same column a reader sees,
     // without sql.js's slow per-character string encoding (most of a cold import's SQL time).
-    rows.push(rec.key, h, sourceFile, Buffer.from(rec.json, 'utf8'), this.runId);
+    rows.push(rec.key, h, sourceFile, bytes, this.runId);
     if (rows.length === BATCH * COLUMNS) this.write(rec.section, rows, BATCH);
     return h;
   }
