@@ -347,12 +347,14 @@ test('Trakt history pages: walked as the server counts them when it clamps the p
   trakt.approve();
   const tokens = await client.pollDevice(device.deviceCode);
   assert.ok(typeof tokens === 'object');
-  const plays = async (pageSize?: number): Promise<number> => {
+  const read = async (pageSize?: number): Promise<Record<string, number>> => {
     const snap = await fetchTraktAccount(client, tokens.accessToken, 'account', pageSize);
-    let n = 0;
-    for await (const p of snap.pages()) if (p.section === 'history') n += p.records.length;
+    const n: Record<string, number> = {};
+    for await (const p of snap.pages())
+      n[p.section ?? ''] = (n[p.section ?? ''] ?? 0) + p.records.length + p.skipped.length;
     return n;
   };
+  const plays = async (pageSize?: number): Promise<number> => (await read(pageSize))['history']!;
   const all = trakt.account.history.length;
   assert.ok(all > 1000);
   assert.equal(await plays(1000), all, 'asked for 1000 a page, given 250: every page still read');
@@ -361,6 +363,15 @@ test('Trakt history pages: walked as the server counts them when it clamps the p
     assert.equal(await plays(1000), all, 'no headers: on to the first empty page');
   } finally {
     trakt.paginationHeaders = true;
+  }
+  // Ratings and the watchlist, paged by a server that pages them: every page.
+  trakt.maxLimit = 20;
+  try {
+    const n = await read();
+    assert.ok(trakt.account.ratings.length > 20);
+    assert.deepEqual([n['ratings'], n['watchlist']], [trakt.account.ratings.length, trakt.account.watchlist.length]);
+  } finally {
+    trakt.maxLimit = 250;
   }
   // An older play added while the pages are read (a person marking something watched in the past).
   const getPage = client.getPage.bind(client);
