@@ -75,8 +75,10 @@ export function parseMalRecord(record: XmlRecord, ctx: EntryContext): EntryResul
 
 function parsed(ctx: EntryContext, field: FieldOf, json: () => string): EntryResult {
   try {
+    // The JSON first, from the texts as read (see STATUS_CODES).
+    const bronze = json();
     const value = entryFrom(field);
-    const raw: RawRecord = { section: 'mal', file: ctx.file, index: ctx.index, key: String(value.malId), json: json() };
+    const raw: RawRecord = { section: 'mal', file: ctx.file, index: ctx.index, key: String(value.malId), json: bronze };
     return { ok: true, raw, value };
   } catch (err) {
     if (err instanceof SkipEntry) return { ok: false, skipped: { ...ctx, field: err.field, reason: err.reason } };
@@ -215,14 +217,16 @@ function score(f: FieldOf): number | null {
   return n;
 }
 
-// MAL's API and older exports use numbers for the status.
-const STATUS_CODES: Readonly<Record<string, MalStatus>> = {
-  '1': 'Watching',
-  '2': 'Completed',
-  '3': 'On-Hold',
-  '4': 'Dropped',
-  '6': 'Plan to Watch',
-};
+// MAL's API and older exports use numbers for the status. Maps, not objects: `constructor` is no status, and
+// looking a value up as an object's key makes V8 swap it for its interned twin, which would make the bronze JSON
+// joined from it two bytes a character.
+const STATUS_CODES: ReadonlyMap<string, MalStatus> = new Map([
+  ['1', 'Watching'],
+  ['2', 'Completed'],
+  ['3', 'On-Hold'],
+  ['4', 'Dropped'],
+  ['6', 'Plan to Watch'],
+]);
 
 // Matched ignoring case, spaces and hyphens, so `On Hold` and `plan to watch` are read too.
 const STATUS_NAMES: ReadonlyMap<string, MalStatus> = new Map(MAL_STATUSES.map((s) => [squash(s), s]));
@@ -230,8 +234,7 @@ const STATUS_NAMES: ReadonlyMap<string, MalStatus> = new Map(MAL_STATUSES.map((s
 function status(f: FieldOf): MalStatus {
   const t = text(f, 'my_status');
   if (t === undefined || t === '') skip('my_status', 'is missing');
-  // Own keys only: `constructor` is no status code.
-  const found = (Object.hasOwn(STATUS_CODES, t) ? STATUS_CODES[t] : undefined) ?? STATUS_NAMES.get(squash(t));
+  const found = STATUS_CODES.get(t) ?? STATUS_NAMES.get(squash(t));
   if (!found) skip('my_status', `is ${JSON.stringify(t)}, not one of ${MAL_STATUSES.join(', ')}`);
   return found;
 }
@@ -248,22 +251,21 @@ function rewatching(f: FieldOf): boolean {
   skip('my_rewatching', `is ${JSON.stringify(t)}, not 0 or 1`);
 }
 
-const PRIORITIES: Readonly<Record<string, MalPriority>> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  '0': 'Low',
-  '1': 'Medium',
-  '2': 'High',
-};
+const PRIORITIES: ReadonlyMap<string, MalPriority> = new Map([
+  ['low', 'Low'],
+  ['medium', 'Medium'],
+  ['high', 'High'],
+  ['0', 'Low'],
+  ['1', 'Medium'],
+  ['2', 'High'],
+]);
 
 // Exports write `LOW`, the site `Low`; a priority anidex does not know is dropped (null) rather than costing the
 // whole entry, since it steers nothing the warehouse tracks.
 function priority(f: FieldOf): MalPriority | null {
   const t = text(f, 'my_priority');
   if (t === undefined || t === '') return null;
-  const key = t.toLowerCase();
-  return Object.hasOwn(PRIORITIES, key) ? PRIORITIES[key]! : null;
+  return PRIORITIES.get(t.toLowerCase()) ?? null;
 }
 
 function isObject(v: unknown): v is Fields {
