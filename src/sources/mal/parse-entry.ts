@@ -164,8 +164,8 @@ function cleanText(s: string): string {
 }
 
 function wholeNumber(t: string, name: string): number {
-  const n = digitsValue(t, 0, t.length);
-  if (n >= 0 && t.length <= 15) return n;
+  const n = t.length <= 15 ? digitsValue(t, 0, t.length) : -1;
+  if (n >= 0) return n;
   if (/^-\d+$/.test(t)) skip(name, `is ${t}, a negative number`);
   if (!/^\d{1,15}$/.test(t)) skip(name, `is ${JSON.stringify(t)}, not a whole number`);
   return Number(t);
