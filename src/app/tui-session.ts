@@ -4,7 +4,8 @@ import { statsView } from './stats-view.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
 import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
-import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
+import type { PlanItem } from '../warehouse/plan.ts';
+import { addRecommendationsToPlan, movePlanItem, planList, removeFromPlan } from './plan-to-watch.ts';
 import { importAnyExport } from './import-any.ts';
 import { ensureDemo, demoDir } from './demo.ts';
 import { sampleNotice } from './sample-in-warehouse.ts';
@@ -200,31 +201,19 @@ export class TuiSession implements TuiServices {
   }
 
   plan(): Promise<PlanItem[]> {
-    return this.read((wh) => planItems(wh.db));
+    return this.read((wh) => planList(wh.db));
   }
 
   async addToPlan(r: RecommendedTitle, engine: Engine): Promise<boolean> {
-    const wh = await this.warehouse();
-    const now = new Date().toISOString();
-    const item = {
-      title: r.title,
-      malId: r.malId,
-      streamingService: r.streaming,
-      confidenceScore: r.confidence,
-      notes: r.reason,
-      source: engine,
-      sourceKey: `mal:${r.malId}`,
-      recommendedByAiAt: engine === 'gemini' ? now : null,
-    };
-    return (await wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
+    return (await addRecommendationsToPlan(await this.warehouse(), [r], engine)) > 0;
   }
 
   async removeFromPlan(id: number): Promise<boolean> {
-    return (await this.warehouse()).write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+    return removeFromPlan(await this.warehouse(), id);
   }
 
   async movePlanItem(id: number, priority: number): Promise<boolean> {
-    return (await this.warehouse()).write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
+    return movePlanItem(await this.warehouse(), id, priority);
   }
 
   async importExport(
