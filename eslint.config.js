@@ -67,6 +67,24 @@ export default tseslint.config(
     'commands reach the warehouse and the adapters through src/app (open-warehouse, the views, the runs); only tui.tsx starts the TUI',
     ['src/commands/tui.tsx'],
   ),
+  {
+    // A command holds the warehouse handle only to give it to app functions: it runs no SQL and writes nothing itself.
+    files: ['src/commands/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.property.name='db']",
+          message: 'commands run no SQL: ask an src/app function for what the command needs',
+        },
+        {
+          selector:
+            "CallExpression > MemberExpression.callee[property.name=/^(write|restore|refresh)$/][object.name='wh']",
+          message: 'commands change the warehouse through src/app functions',
+        },
+      ],
+    },
+  },
   layer(
     ['src/commands/tui.tsx'],
     ['warehouse', 'sources', 'enrich', 'ai', 'recommend'],
