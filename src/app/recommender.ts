@@ -13,7 +13,6 @@ import {
   type RecommendOptions,
   type RecommendResult,
 } from './recommend.ts';
-import type { Engine } from './view-models.ts';
 
 /*
  * Recommendations as a command asks for them: the engines and the metadata provider set up from the environment
@@ -30,11 +29,13 @@ export type RecommendAsk = Omit<RecommendOptions, 'provider'>;
 
 export interface Recommender {
   /** Every genre of the warehouse's anime metadata (the library's anime and the candidates): what `--genre` names. */
-  genres: string[];
+  genres(): string[];
   /** The exact request the Gemini engine would send; nothing is sent and no key is needed. */
   geminiRequest(ask: RecommendAsk): Promise<{ system: string; prompt: string; schema: unknown }>;
-  /** Recommendations from `engine` (Gemini needs the key: see geminiKeySet). */
-  recommend(engine: Engine, ask: RecommendAsk): Promise<RecommendResult | GeminiRecommendResult>;
+  /** Recommendations from the local engine: nothing leaves the machine but metadata requests. */
+  local(ask: RecommendAsk): Promise<RecommendResult>;
+  /** Recommendations ranked by Gemini over the same candidates (needs the key: see geminiKeySet). */
+  gemini(ask: RecommendAsk): Promise<GeminiRecommendResult>;
 }
 
 /**
@@ -44,10 +45,10 @@ export interface Recommender {
 export function recommender(wh: Warehouse, dirs: AnidexDirs): Recommender {
   const provider = providerFromEnv(version());
   return {
-    genres: metadataGenres(wh.db),
+    genres: () => metadataGenres(wh.db),
     geminiRequest: (ask) => geminiDryRun(wh, { ...ask, provider }),
-    recommend(engine, ask) {
-      if (engine === 'local') return recommendLocal(wh, { ...ask, provider });
+    local: (ask) => recommendLocal(wh, { ...ask, provider }),
+    gemini(ask) {
       const config = geminiConfigFromEnv();
       if (!config)
         throw new AnidexError(

@@ -11,7 +11,7 @@ import { ensureDemo, demoDir } from './demo.ts';
 import { sampleNotice } from './sample-in-warehouse.ts';
 import { enrichAndLabel } from './enrich-and-label.ts';
 import { describeEnrichment, describeImport } from './run-summary.ts';
-import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './recommend.ts';
+import { geminiKeySet, recommender } from './recommender.ts';
 import { titleView } from './title-view.ts';
 import type {
   AccountStatus,
@@ -27,9 +27,6 @@ import type {
 } from './view-models.ts';
 import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
 import type { StatsNumbers } from '../domain/stats-numbers.ts';
-import { providerFromEnv } from '../enrich/providers.ts';
-import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
-import { UsageCounter } from '../ai/usage.ts';
 import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/config.ts';
 import { AnidexError } from '../lib/errors.ts';
 import { readAccounts } from '../settings/accounts-setting.ts';
@@ -322,26 +319,15 @@ export class TuiSession implements TuiServices {
   }
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
-    const wh = await this.warehouse();
-    const opts = {
-      provider: providerFromEnv(version()),
-      filter: req.filter,
-      count: req.count,
-      signal,
-      titleLanguage: req.titleLanguage,
-    };
+    const rec = recommender(await this.warehouse(), this.dirs);
+    const ask = { filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
     if (req.engine === 'gemini') {
-      const config = geminiConfigFromEnv();
-      if (!config)
+      if (!geminiKeySet())
         throw new AnidexError(
           'The Gemini engine needs GEMINI_API_KEY.',
           'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.',
         );
-      const r: GeminiRecommendResult = await recommendGemini(
-        wh,
-        new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))),
-        opts,
-      );
+      const r = await rec.gemini(ask);
       const x = r.dropped;
       const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
       return {
@@ -349,7 +335,7 @@ export class TuiSession implements TuiServices {
         note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.`,
       };
     }
-    const r = await recommendLocal(wh, opts);
+    const r = await rec.local(ask);
     return {
       ...r,
       sent: null,
@@ -358,7 +344,7 @@ export class TuiSession implements TuiServices {
   }
 
   engines(): Engine[] {
-    return geminiConfigFromEnv() ? ['local', 'gemini'] : ['local'];
+    return geminiKeySet() ? ['local', 'gemini'] : ['local'];
   }
 
   checkExportPath(path: string): Promise<string | null> {

@@ -57,7 +57,7 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
     // Genres are known only once the warehouse is open: those of its anime metadata.
     const recOpts = {
       offline: values.offline,
-      filter: checkGenres(filter, rec.genres, 'metadata'),
+      filter: checkGenres(filter, rec.genres(), 'metadata'),
       count,
       popularityFloor,
       titleLanguage: await titleLanguageFor(ctx),
@@ -71,7 +71,7 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
         );
       return 0;
     }
-    const r = await rec.recommend(engine, recOpts);
+    const r = engine === 'gemini' ? await rec.gemini(recOpts) : await rec.local(recOpts);
     let added = 0;
     if (picks.length) {
       const chosen = picks.map((n) => r.items[n - 1]).filter((x) => x !== undefined);
