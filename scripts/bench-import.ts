@@ -258,8 +258,9 @@ function machineLine(m: ReturnType<typeof machine>): string {
 const STAGE_ORDER = ['open', 'prepare', 'read', 'silver', 'gold', 'save', 'commit', 'snapshot', 'export', 'write'];
 const STAGE_NOTE: Record<string, string> = {
   open: 'Warehouse.open: read + deserialize the image (native: openExport + open + migrate)',
-  prepare: 'openExport, lock, reload check, title count (sql.js)',
-  read: 'read files, JSON.parse, parse records, bronze sha1 + INSERT',
+  prepare:
+    'openExport, lock, reload check, title count (sql.js); after an earlier import also the fingerprint of the files (read + SHA-1)',
+  read: 'read files, JSON.parse, parse records, bronze sha1 + INSERT (the same files again: the watchlist only)',
   silver: 'dedupe, aggregate, replace silver tables',
   gold: 'SCD2 plan + gold writes',
   save: '(event only)',

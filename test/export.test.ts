@@ -415,7 +415,7 @@ describe('round trip through a MyAnimeList import', () => {
       const before = rows(wh);
       const silver = malSilverEntries(wh.db);
       const built = buildExport(wh.db, 'mal-xml');
-      assert.deepEqual(built.origins, { mal: 506, trakt: 0, plan: 0 });
+      assert.deepEqual(built.origins, { mal: 506, anilist: 0, trakt: 0, plan: 0 });
       assert.deepEqual(built.notExported, []);
       const file = join(tmp, 'roundtrip.xml');
       writeFileSync(file, built.text);

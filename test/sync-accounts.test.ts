@@ -212,6 +212,9 @@ test('Trakt: the device flow connects; syncs load history, ratings and watchlist
   assert.equal(s1.code, 0, s1.stderr);
   const r1 = JSON.parse(s1.stdout).accounts[0].result;
   assert.ok(r1.counts.titlesNew > 10, `titles: ${r1.counts.titlesNew}`);
+  const { history, ratings, watchlist } = trakt.account;
+  assert.ok(history.length > 1000, 'more plays than one page holds');
+  assert.equal(r1.counts.recordsRead, history.length + ratings.length + watchlist.length, 'every page was read');
   const s2 = await runCli(['sync', 'trakt', '--json', '--offline'], env);
   assert.equal(JSON.parse(s2.stdout).accounts[0].result.identical, true, 'the second sync writes nothing');
 
@@ -330,4 +333,58 @@ test('MyAnimeList: a list that moves between two pages is read again; Trakt: fau
   assert.equal(down.code, 1);
   assert.match(down.stderr, /Trakt failed 4 times in a row .*nothing was written/);
   assert.match(down.stderr, /run `anidex sync` again/);
+});
+
+test('Trakt history pages: walked as the server counts them when it clamps the page size, to the first empty page without its headers, and refused when the history moves', async () => {
+  const { TraktClient, fetchTraktAccount } = await import('../src/sources/trakt/api.ts');
+  const { ListChangedError } = await import('../src/sources/list-changed.ts');
+  trakt.account = traktAccount();
+  const client = new TraktClient(
+    { clientId: TRAKT_ID, clientSecret: TRAKT_SECRET },
+    { url: trakt.url, userAgent: 't', retryBaseMs: 5 },
+  );
+  const device = await client.deviceCode();
+  trakt.approve();
+  const tokens = await client.pollDevice(device.deviceCode);
+  assert.ok(typeof tokens === 'object');
+  const read = async (pageSize?: number): Promise<Record<string, number>> => {
+    const snap = await fetchTraktAccount(client, tokens.accessToken, 'account', pageSize);
+    const n: Record<string, number> = {};
+    for await (const p of snap.pages())
+      n[p.section ?? ''] = (n[p.section ?? ''] ?? 0) + p.records.length + p.skipped.length;
+    return n;
+  };
+  const plays = async (pageSize?: number): Promise<number> => (await read(pageSize))['history']!;
+  const all = trakt.account.history.length;
+  assert.ok(all > 1000);
+  assert.equal(await plays(1000), all, 'asked for 1000 a page, given 250: every page still read');
+  trakt.paginationHeaders = false;
+  try {
+    assert.equal(await plays(1000), all, 'no headers: on to the first empty page');
+  } finally {
+    trakt.paginationHeaders = true;
+  }
+  // Ratings and the watchlist, paged by a server that pages them: every page.
+  trakt.maxLimit = 20;
+  try {
+    const n = await read();
+    assert.ok(trakt.account.ratings.length > 20);
+    assert.deepEqual([n['ratings'], n['watchlist']], [trakt.account.ratings.length, trakt.account.watchlist.length]);
+  } finally {
+    trakt.maxLimit = 250;
+  }
+  // An older play added while the pages are read (a person marking something watched in the past).
+  const getPage = client.getPage.bind(client);
+  let pages = 0;
+  client.getPage = async (path, token) => {
+    const got = await getPage(path, token);
+    if (path.startsWith('sync/history') && ++pages === 2) {
+      const older = JSON.parse(JSON.stringify(trakt.account.history.at(-1))) as { id: number };
+      older.id = 88_888_888_888;
+      trakt.account.history.push(older);
+    }
+    return got;
+  };
+  await assert.rejects(plays(), ListChangedError);
+  trakt.account = traktAccount();
 });

@@ -13,6 +13,7 @@ import { syncAniList } from '../src/app/sync.ts';
 import { scoreTo10 } from '../src/domain/anilist-list.ts';
 import { planItems } from '../src/warehouse/plan.ts';
 import { libraryView } from '../src/app/library-view.ts';
+import { malList } from '../src/app/export.ts';
 import { startFakeAniList, type FakeAniList, type FakeListEntry, type FakeUserList } from './fakes/anilist-server.ts';
 import { animeDb } from './fakes/anime-db.ts';
 import { ROOT } from './helpers/proc.ts';
@@ -232,4 +233,29 @@ test('anidex connect anilist, then sync twice: the second writes nothing; doctor
   assert.match(d.stdout, /anilist\s+the public list of Mika answers; last synced/);
   assert.equal((await runCli(['disconnect', 'anilist'], e)).code, 0);
   assert.equal((await runCli(['sync'], e)).code, 2, 'nothing connected any more');
+});
+
+test('a MyAnimeList export of an AniList-only warehouse writes the AniList list: status, progress, score, rewatches, partial dates, notes', async () => {
+  fake.setList('Mika', list(base()));
+  const wh = await Warehouse.open(tmp());
+  await syncAniList(wh, 'Mika', { env: env(), http, asOf: '2026-01-01T00:00:00.000Z' });
+  const out = malList(wh.db);
+  assert.deepEqual(
+    out.origins,
+    { mal: 0, anilist: 5, trakt: 0, plan: 0 },
+    'the PLANNING entry is written once, from AniList',
+  );
+  const byId = new Map(out.entries.map((e) => [e.malId, e]));
+  const done = byId.get(anime[0]!.idMal!)!;
+  assert.deepEqual(
+    [done.status, done.watchedEpisodes, done.score, done.startDate, done.finishDate, done.comments],
+    ['Completed', anime[0]!.episodes ?? 12, 9, '2025-01-03', '2025-02-00', 'loved it'],
+  );
+  assert.deepEqual([byId.get(anime[1]!.idMal!)!.status, byId.get(anime[1]!.idMal!)!.score], ['Watching', null]);
+  assert.equal(byId.get(anime[2]!.idMal!)!.status, 'Dropped');
+  assert.equal(byId.get(anime[3]!.idMal!)!.status, 'Plan to Watch');
+  const paused = byId.get(anime[4]!.idMal!)!;
+  assert.deepEqual([paused.status, paused.timesWatched, paused.score], ['On-Hold', 1, 6]);
+  assert.equal(out.notExported.length, 0);
+  wh.close();
 });

@@ -79,7 +79,7 @@ async function openApp(s: TuiSettings): Promise<Rendered> {
       titleLanguage: s.titleLanguage,
       titleLanguageOverride: s.titleLanguageOverride,
       remembered: s.remembered,
-      preferences: s.saver,
+      preferences: s.saver ?? undefined,
       settingsPath: s.path,
     }),
   );
@@ -110,7 +110,7 @@ test('the sort, a filter and the title language chosen in the TUI are saved with
   await keys(app, 't');
   await waitFor(app, /Titles by their English names; saved in settings\.json\./);
   app.unmount();
-  assert.equal(await first.saver.flush(), null);
+  assert.equal(await first.saver!.flush(), null);
 
   const text = readFileSync(settingsPath(config), 'utf8');
   // The person's lines are all there, in order; anidex's values were added inside the object.
@@ -140,7 +140,7 @@ test('the sort, a filter and the title language chosen in the TUI are saved with
   await keys(again, 't');
   await waitFor(again, /Titles by their romaji names; saved in settings\.json\./);
   again.unmount();
-  assert.equal(await second.saver.flush(), null);
+  assert.equal(await second.saver!.flush(), null);
   assert.equal((await loadSettings(config)).titleLanguage, 'romaji');
   assert.ok(
     readFileSync(settingsPath(config), 'utf8').startsWith(
@@ -156,7 +156,7 @@ test('the sort, a filter and the title language chosen in the TUI are saved with
   await keys(third, 't');
   await waitFor(third, /saved in settings\.json, but --title-language exported still chooses\s+when anidex starts\./);
   third.unmount();
-  await flagged.saver.flush();
+  await flagged.saver!.flush();
 });
 
 test('a broken settings.json: the banner names the file, the place and what to do; the TUI runs on the defaults and never writes it', async () => {
@@ -181,8 +181,25 @@ test('a broken settings.json: the banner names the file, the place and what to d
   // Told at start, so the banner said nothing new at the keys; at the end (the screen gone) the session says on
   // stderr what was not saved.
   assert.match(
-    (await s.saver.flush()) ?? '',
+    (await s.saver!.flush()) ?? '',
     /^Preferences not saved: .*settings\.json is not valid JSON \(line 3, column 3/,
   );
   assert.equal(readFileSync(settingsPath(config), 'utf8'), broken);
+});
+
+test('the demo starts from the defaults, keeps its sort and title language for the session and never writes settings.json', async () => {
+  const config = mkdtempSync(join(tmp, 'config-'));
+  const mine = '// mine\n{ "titleLanguage": "romaji", "tui": { "sort": "year" } }\n';
+  writeFileSync(settingsPath(config), mine);
+  const s = await loadTuiSettings(config, undefined, {}, { demo: true });
+  assert.equal(s.saver, null);
+  assert.equal(s.titleLanguage, 'romaji', "the person's title language is read");
+  const app = await openApp(s);
+  await waitFor(app, /Library · 109 of 109 titles · title A–Z/);
+  await keys(app, 's', 't');
+  await waitFor(app, /· last watched/);
+  await waitFor(app, /Titles as your export has them for this session \(not saved\)\./);
+  app.unmount();
+  await sleep(100);
+  assert.equal(readFileSync(settingsPath(config), 'utf8'), mine);
 });

@@ -1,11 +1,12 @@
 import type { SqlDb } from '../warehouse/db.ts';
 import { malSilverEntries } from '../warehouse/silver-mal.ts';
+import { aniListSilverEntries } from '../warehouse/silver-anilist.ts';
 import { planItems, type PlanItem } from '../warehouse/plan.ts';
 import { allMatches, animeRecords, droppedMalIds, enrichTargets, showSeasons } from '../warehouse/enrichment.ts';
 import type { PartCoverage } from '../domain/season-parts.ts';
 import { newestPlayAt } from '../warehouse/export-queries.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
-import { malSeriesType, toMalXml, traktStatus } from '../domain/mal-xml.ts';
+import { malEntryFromAniList, malSeriesType, toMalXml, traktStatus } from '../domain/mal-xml.ts';
 import { libraryCsv, libraryJson } from '../domain/library-export.ts';
 import type { AnimeRecord } from '../domain/anime.ts';
 import type { MalEntry } from '../domain/mal.ts';
@@ -35,8 +36,8 @@ export interface BuiltExport {
   text: string;
   /** Titles in the file. */
   exported: number;
-  /** mal-xml only: entries from the MAL export as last imported, from Trakt history, and from the plan. */
-  origins: { mal: number; trakt: number; plan: number } | null;
+  /** mal-xml only: entries from the MAL export as last imported, the AniList list, Trakt history and the plan. */
+  origins: ExportOrigins | null;
   /** mal-xml only (the other formats hold every library title): sorted by title. */
   notExported: NotExported[];
 }
@@ -68,10 +69,17 @@ export function buildExport(db: SqlDb, format: ExportFormat, opts: ExportOptions
   };
 }
 
+export interface ExportOrigins {
+  mal: number;
+  anilist: number;
+  trakt: number;
+  plan: number;
+}
+
 export interface MalList {
   /** Sorted by title, as MAL sorts its exports. */
   entries: MalEntry[];
-  origins: { mal: number; trakt: number; plan: number };
+  origins: ExportOrigins;
   notExported: NotExported[];
 }
 
@@ -79,6 +87,8 @@ export interface MalList {
  * The person's list as MyAnimeList would hold it, one entry per MAL id:
  * 1. every entry of the MAL export as last imported, exactly (Plan to Watch included), so that importing the
  *    written file again changes nothing, and MAL's word wins for every title MAL knows;
+ * 1b. entries of the AniList list (as last synced) with a MAL id MAL's list lacks, with AniList's status, progress,
+ *    score, dates and notes (a person moving from AniList to MyAnimeList gets their list);
  * 2. Trakt titles matched to a MAL id that MAL does not list, with a status derived from their history
  *    (traktStatus); when several Trakt titles share one MAL id, the most played one speaks for it, as in the library.
  *    A Trakt show the id mapping knows is written as MyAnimeList holds it: one entry per MAL entry it spans (a season,
@@ -90,6 +100,7 @@ export function malList(db: SqlDb): MalList {
   const mal = malSilverEntries(db);
   const listed = new Set(mal.map((e) => e.malId));
   const library = libraryView(db);
+  const fromAniList = aniListEntries(db, listed);
 
   const seasons = showSeasons(db);
   const traktOnly = new Map<number, LibraryEntry>();
@@ -173,10 +184,32 @@ export function malList(db: SqlDb): MalList {
   const fromPlan = [...plan].map(([malId, p]): MalEntry => planEntry(malId, p, records.get(malId)));
 
   return {
-    entries: [...mal, ...fromTrakt, ...fromSeasons, ...fromPlan].sort(byEntryTitle),
-    origins: { mal: mal.length, trakt: fromTrakt.length + fromSeasons.length, plan: fromPlan.length },
+    entries: [...mal, ...fromAniList, ...fromTrakt, ...fromSeasons, ...fromPlan].sort(byEntryTitle),
+    origins: {
+      mal: mal.length,
+      anilist: fromAniList.length,
+      trakt: fromTrakt.length + fromSeasons.length,
+      plan: fromPlan.length,
+    },
     notExported: notExported(db, library),
   };
+}
+
+/** The AniList list's entries MAL's list lacks (their MAL ids join `listed`), named by their romaji title. */
+function aniListEntries(db: SqlDb, listed: Set<number>): MalEntry[] {
+  const entries = aniListSilverEntries(db).filter((e) => e.malId !== null && !listed.has(e.malId));
+  const records = animeRecords(
+    db,
+    entries.map((e) => e.malId!),
+  );
+  const out: MalEntry[] = [];
+  for (const e of entries) {
+    const entry = malEntryFromAniList(e, records.get(e.malId!)?.titles.romaji ?? null);
+    if (entry === null || listed.has(entry.malId)) continue;
+    listed.add(entry.malId);
+    out.push(entry);
+  }
+  return out;
 }
 
 function planEntry(malId: number, p: PlanItem, rec: AnimeRecord | undefined): MalEntry {

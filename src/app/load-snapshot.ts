@@ -5,7 +5,16 @@ import { BronzeWriter } from '../warehouse/bronze.ts';
 import { addPlanItems } from '../warehouse/plan.ts';
 import { allMatches, saveMatches } from '../warehouse/enrichment.ts';
 import { currentTitleCount, loadGold, newestValidFrom } from '../warehouse/scd2.ts';
-import { finishRun, lastImportDigest, startRun, ZERO_COUNTS, type RunCounts } from '../warehouse/runs.ts';
+import {
+  finishRun,
+  lastImportDigest,
+  lastLoad,
+  recordFingerprint,
+  startRun,
+  ZERO_COUNTS,
+  type LastLoad,
+  type RunCounts,
+} from '../warehouse/runs.ts';
 import type { Scd2Plan } from '../domain/scd2-plan.ts';
 import type { SkippedRecord } from '../domain/types.ts';
 import { LoadRefusedError } from '../lib/errors.ts';
@@ -75,6 +84,10 @@ export async function loadSnapshot<V>(
   const counts: RunCounts = { ...ZERO_COUNTS };
   const skipped: SkippedRecord[] = [];
   const runId = startRun(db, snapshot.runKind, new Date().toISOString(), snapshot.path, loadTime);
+  const prior = opts.fullReload ? null : lastLoad(db, shape.runKinds);
+  if (prior && (await sameFilesAsLast(db, snapshot, shape, prior, opts))) {
+    return loadSameFiles(db, snapshot, shape, prior, runId, loadTime, opts);
+  }
   const bronze = new BronzeWriter(db, runId);
   const digest = createHash('sha1').update(shape.digestHeader);
 
@@ -103,6 +116,7 @@ export async function loadSnapshot<V>(
       });
       opts.signal?.throwIfAborted();
     }
+    bronze.flush();
   } finally {
     bronze.close();
   }
@@ -140,6 +154,7 @@ export async function loadSnapshot<V>(
   // A source's plan-to-watch items join the plan once; later loads and removals at the source never touch them again.
   addPlanItems(db, shape.planItems(), loadTime);
   finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, batchDigest);
+  if (snapshot.fingerprint) recordFingerprint(db, shape.runKinds, runId, await snapshot.fingerprint(), crossCheck);
   return {
     runId,
     sourcePath: snapshot.path,
@@ -148,6 +163,80 @@ export async function loadSnapshot<V>(
     skipped,
     deletedTitles,
     identical,
+    crossCheck,
+    notes: snapshot.notes,
+  };
+}
+
+/**
+ * Whether `snapshot` is the very files the last load of its source read (same fingerprint), so that its records
+ * are that load's and need not be read. Only where reading them again could not say anything new: not with
+ * --strict after a load that skipped records (strict must refuse them), nor when the last load had no title left
+ * (an empty export must still be refused unless allowed).
+ */
+async function sameFilesAsLast<V>(
+  db: SqlDb,
+  snapshot: SourceSnapshot<V>,
+  shape: SnapshotShape<V>,
+  prior: LastLoad,
+  opts: LoadOptions,
+): Promise<boolean> {
+  if (!prior.fingerprint || !prior.batchDigest || !snapshot.fingerprint || !shape.identicalSections) return false;
+  if (opts.strict && prior.skipped.length > 0) return false;
+  if (!opts.allowEmpty && currentTitleCount(db, shape.keyPrefix) === 0) return false;
+  return (await snapshot.fingerprint()) === prior.fingerprint;
+}
+
+/**
+ * The identical load without reading the records again: bronze already holds every one of them and silver and
+ * gold are theirs, so only what the plan needs is read, and the cross-check is the last load's. The run row repeats the last load's
+ * counts as an identical re-read would give them (every record known, none new).
+ */
+async function loadSameFiles<V>(
+  db: SqlDb,
+  snapshot: SourceSnapshot<V>,
+  shape: SnapshotShape<V>,
+  prior: LastLoad,
+  runId: number,
+  loadTime: string,
+  opts: LoadOptions,
+): Promise<ImportResult> {
+  const emit = opts.onEvent ?? (() => {});
+  emit({ type: 'stage', stage: 'read' });
+  for await (const page of snapshot.pages(new Set(shape.identicalSections))) {
+    shape.collect(page);
+    opts.signal?.throwIfAborted();
+  }
+  const c = prior.counts;
+  const counts: RunCounts = {
+    ...ZERO_COUNTS,
+    ...c,
+    recordsKnown: c.recordsRead - c.recordsSkipped,
+    titlesUnchanged: currentTitleCount(db, shape.keyPrefix),
+  };
+  emit({
+    type: 'file',
+    file: snapshot.path,
+    done: snapshot.pageCount,
+    total: snapshot.pageCount,
+    bytesDone: snapshot.bytesTotal,
+    bytesTotal: snapshot.bytesTotal,
+    records: counts.recordsRead - c.recordsSkipped,
+    skipped: c.recordsSkipped,
+  });
+  const skipped = prior.skipped;
+  const crossCheck = prior.crossCheck;
+  addPlanItems(db, shape.planItems(), loadTime);
+  finishRun(db, runId, counts, skipped.length ? 'ok-with-skips' : 'ok', skipped, prior.batchDigest);
+  recordFingerprint(db, shape.runKinds, runId, prior.fingerprint!, crossCheck);
+  return {
+    runId,
+    sourcePath: snapshot.path,
+    validFrom: loadTime,
+    counts,
+    skipped,
+    deletedTitles: [],
+    identical: true,
     crossCheck,
     notes: snapshot.notes,
   };

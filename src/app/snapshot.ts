@@ -39,6 +39,11 @@ export interface SnapshotShape<V> {
   /** The refusal of a snapshot with nothing usable in it (it would delete every title of the source), or null. */
   emptyError(snapshot: SourceSnapshot<V>, skipped: readonly SkippedRecord[]): Error | null;
   derive(): Derived;
+  /**
+   * The sections an identical snapshot is still read for (what `planItems` needs), when its
+   * fingerprint shows it is the very files of the last load; without it such a snapshot is read whole.
+   */
+  identicalSections?: readonly string[];
   /** What an identical batch still reports (the silver it already has is this batch's). */
   identical(db: SqlDb): { crossCheck: CrossCheck | null; duplicates: number };
   planItems(): NewPlanItem[];

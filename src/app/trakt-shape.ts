@@ -71,6 +71,8 @@ export class TraktShape implements SnapshotShape<TraktValue> {
   readonly keyPrefix = 'trakt:';
   readonly runKinds = TRAKT_RUN_KINDS;
   readonly digestHeader = `derivation ${DERIVATION_VERSION}\n`;
+  /** The plan needs the watchlist; history and ratings are in silver, the watched summaries' cross-check is kept. */
+  readonly identicalSections = ['watchlist'] as const;
   private readonly plays: TraktPlay[] = [];
   private readonly playIds = new Set<number>();
   private readonly media = new MediaInterner();

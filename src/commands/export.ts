@@ -106,6 +106,7 @@ function summary(b: BuiltExport, out: string | null): string {
   if (!b.origins || b.exported === 0) return `${head}.`;
   const parts = [
     b.origins.mal ? `${b.origins.mal} from your MyAnimeList list as last imported` : '',
+    b.origins.anilist ? `${b.origins.anilist} from your AniList list as last synced` : '',
     b.origins.trakt ? `${b.origins.trakt} from Trakt history` : '',
     b.origins.plan ? `${b.origins.plan} from your plan` : '',
   ].filter(Boolean);

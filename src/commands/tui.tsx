@@ -22,7 +22,7 @@ import { guardTerminal } from '../ui/terminal/exit-guard.ts';
 export async function runTui(ctx: CommandContext, notices: readonly string[] = []): Promise<number> {
   const session = TuiSession.lazy(ctx.ownDataDir, { dirs: ctx.dirs, demo: ctx.demo });
   const [settings, cached] = await Promise.all([
-    loadTuiSettings(ctx.dirs.config, ctx.titleLanguage),
+    loadTuiSettings(ctx.dirs.config, ctx.titleLanguage, process.env, { demo: ctx.demo }),
     TuiSession.cachedLibrary(session.dataDir, ctx.dirs),
   ]);
   let app: Instance | undefined;
@@ -55,7 +55,7 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
         titleLanguage={settings.titleLanguage}
         titleLanguageOverride={settings.titleLanguageOverride}
         remembered={settings.remembered}
-        preferences={settings.saver}
+        preferences={settings.saver ?? undefined}
         settingsPath={settings.path}
       />,
       { exitOnCtrlC: true },
@@ -69,7 +69,7 @@ export async function runTui(ctx: CommandContext, notices: readonly string[] = [
     restore();
     safely(() => session.saveLibraryCache());
     // The last changes may wait for their write; the screen is gone, so a failure is said on stderr.
-    const unsaved = await settings.saver.flush();
+    const unsaved = (await settings.saver?.flush()) ?? null;
     if (unsaved) process.stderr.write(`anidex: ${sanitizeText(unsaved)}\n`);
     return 0;
   } finally {

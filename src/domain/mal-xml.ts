@@ -3,6 +3,7 @@
  * AniList's importers take it; and the MAL status a Trakt-only title gets from its viewing history. Pure.
  */
 
+import type { AniListEntry } from './anilist-list.ts';
 import { type MalEntry, type MalPriority, type MalStatus } from './mal.ts';
 import type { MediaType } from './types.ts';
 
@@ -222,4 +223,34 @@ const SERIES_TYPES: Readonly<Record<string, string>> = {
 /** MAL's `series_type` for a provider format (AniList's TV_SHORT is TV on MAL); null when unknown. */
 export function malSeriesType(format: string | null): string | null {
   return format === null ? null : (SERIES_TYPES[format] ?? null);
+}
+
+/**
+ * An entry of the person's AniList list as MyAnimeList holds it: AniList's own word on status, progress, score
+ * (already 1–10), rewatches, dates and notes; null for an entry AniList links to no MAL id (MAL's importers key
+ * entries by id). AniList's partial dates keep their unknown parts as MAL writes them (`2019-05` → `2019-05-00`).
+ */
+export function malEntryFromAniList(e: AniListEntry, romaji: string | null): MalEntry | null {
+  if (e.malId === null) return null;
+  return {
+    malId: e.malId,
+    title: romaji ?? e.title,
+    seriesType: malSeriesType(e.format),
+    seriesEpisodes: e.episodes,
+    watchedEpisodes: e.progress,
+    startDate: malDateOf(e.startedAt),
+    finishDate: malDateOf(e.completedAt),
+    score: e.score,
+    status: e.status,
+    timesWatched: e.repeat,
+    rewatching: false,
+    priority: null,
+    tags: '',
+    comments: e.notes,
+  };
+}
+
+function malDateOf(fuzzy: string | null): string | null {
+  if (fuzzy === null || !/^\d{4}(-\d{2}){0,2}$/.test(fuzzy)) return null;
+  return `${fuzzy}-00-00`.slice(0, 10);
 }

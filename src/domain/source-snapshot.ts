@@ -29,7 +29,14 @@ export interface SourceSnapshot<V> {
   /** How many pages there are and their total size, for progress. */
   pageCount: number;
   bytesTotal: number;
-  pages(): AsyncIterable<SnapshotPage<V>>;
+  /** Every page, or with `sections` only the pages of those sections (the rest are not read at all). */
+  pages(sections?: ReadonlySet<string>): AsyncIterable<SnapshotPage<V>>;
+  /**
+   * A digest of everything the pages are read from (each file's name and bytes, and the reader's version), for a
+   * source that is files: two snapshots with the same fingerprint hold the same records. After a full `pages()`
+   * it is the digest of what that pass read; before, it reads every file once without parsing.
+   */
+  fingerprint?(): Promise<string>;
   /** Sentences worth telling after the load (a MAL export's totals that disagree with its entries). */
   notes?: string[];
   close?(): Promise<void>;

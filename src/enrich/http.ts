@@ -20,6 +20,8 @@ export interface JsonAnswer {
   /** The parsed body, or undefined when it was not JSON. */
   json: unknown;
   text: string;
+  /** A response header by its lower-case name (pagination, for one). */
+  header(name: string): string | undefined;
 }
 
 export interface RequestOptions {
@@ -223,7 +225,7 @@ export async function requestJson(limiter: RateLimiter, stats: HttpStats, opts: 
         ],
       },
     });
-    return { status: res.statusCode, json, text: res.body };
+    return { status: res.statusCode, json, text: res.body, header: (name) => header(res.headers, name) };
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
     const cause = ownCause(err);

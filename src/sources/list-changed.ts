@@ -5,9 +5,9 @@ import { AnidexError } from '../lib/errors.ts';
  * The sync reads the whole list again; if it keeps moving, nothing is written.
  */
 export class ListChangedError extends AnidexError {
-  constructor(what: string) {
+  constructor(what: string, sign = 'an entry came on two pages') {
     super(
-      `The ${what} changed while anidex was reading it (an entry came on two pages); nothing was written.`,
+      `The ${what} changed while anidex was reading it (${sign}); nothing was written.`,
       'Run the sync again in a minute.',
     );
   }

@@ -90,8 +90,12 @@ const LANGUAGE_TEXT: Record<TitleLanguage, string> = {
   romaji: 'by their romaji names',
 };
 
-/** The status note after the title language key: what it chose, where it is kept, and what still wins at start. */
-function titleLanguageNote(lang: TitleLanguage, override: string | null | undefined): string {
+/**
+ * The status note after the title language key: what it chose, where it is kept (nowhere for the demo, which leaves
+ * the person's settings alone), and what still wins at start.
+ */
+function titleLanguageNote(lang: TitleLanguage, override: string | null | undefined, kept: boolean): string {
+  if (!kept) return `Titles ${LANGUAGE_TEXT[lang]} for this session (not saved).`;
   const saved = `Titles ${LANGUAGE_TEXT[lang]}; saved in settings.json`;
   return override ? `${saved}, but ${override} still chooses when anidex starts.` : `${saved}.`;
 }
@@ -178,7 +182,7 @@ export function App(props: AppProps) {
     else if (cmd === 'titleLanguage') {
       const next = TITLE_LANGUAGES[(TITLE_LANGUAGES.indexOf(titleLanguage) + 1) % TITLE_LANGUAGES.length]!;
       setTitleLanguage(next);
-      setNote({ text: titleLanguageNote(next, props.titleLanguageOverride) });
+      setNote({ text: titleLanguageNote(next, props.titleLanguageOverride, preferences !== undefined) });
       remember({ titleLanguage: next });
     } else if (cmd === 'quit') exit();
   };

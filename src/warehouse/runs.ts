@@ -1,5 +1,6 @@
 import type { SqlDb } from './db.ts';
 import type { SkippedRecord } from '../domain/types.ts';
+import type { CrossCheck } from '../domain/aggregate.ts';
 
 export interface RunCounts {
   filesRead: number;
@@ -196,4 +197,79 @@ export function lastSyncs(db: SqlDb): Record<string, string> {
     "SELECT kind, max(finished_at) AS at FROM pipeline_runs WHERE kind LIKE 'sync-%' AND finished_at IS NOT NULL GROUP BY kind",
   );
   return Object.fromEntries(rows.map((r) => [r.kind.slice('sync-'.length), r.at]));
+}
+
+/** What the newest finished load of a source left for the next one to compare with (see `lastLoad`). */
+export interface LastLoad {
+  runId: number;
+  batchDigest: string | null;
+  /** The fingerprint of the files it read (`SourceSnapshot.fingerprint`), or null when none was recorded. */
+  fingerprint: string | null;
+  /** Its cross-check, recorded with the fingerprint: the same files against the same silver give the same one. */
+  crossCheck: CrossCheck | null;
+  counts: Pick<RunCounts, 'filesRead' | 'recordsRead' | 'recordsSkipped' | 'recordsDuplicate'>;
+  skipped: SkippedRecord[];
+}
+
+interface FingerprintMeta {
+  run: number;
+  fingerprint: string;
+  crossCheck: CrossCheck | null;
+}
+
+// Kept in `meta` (one row per source, naming its run) rather than in new pipeline_runs columns.
+const fingerprintKey = (kinds: readonly string[]): string => `files_fingerprint:${kinds.join(',')}`;
+
+function readFingerprint(db: SqlDb, kinds: readonly string[]): FingerprintMeta | null {
+  const row = db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [fingerprintKey(kinds)]);
+  if (!row) return null;
+  try {
+    const m = JSON.parse(row.value) as Partial<FingerprintMeta>;
+    return typeof m.run === 'number' && typeof m.fingerprint === 'string'
+      ? { run: m.run, fingerprint: m.fingerprint, crossCheck: m.crossCheck ?? null }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The newest finished load of any of `kinds`, with the fingerprint recorded for exactly that run; null if none. */
+export function lastLoad(db: SqlDb, kinds: readonly string[]): LastLoad | null {
+  if (kinds.length === 0) return null;
+  const r = db.get<RunDbRow & { batch_digest: string | null }>(
+    `SELECT * FROM pipeline_runs WHERE kind IN (${kinds.map(() => '?').join(', ')}) AND finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1`,
+    [...kinds],
+  );
+  if (!r) return null;
+  const meta = readFingerprint(db, kinds);
+  const mine = meta?.run === r.run_id ? meta : null;
+  const run = toRun(r);
+  return {
+    runId: r.run_id,
+    batchDigest: r.batch_digest,
+    fingerprint: mine?.fingerprint ?? null,
+    crossCheck: mine?.crossCheck ?? null,
+    counts: {
+      filesRead: run.filesRead,
+      recordsRead: run.recordsRead,
+      recordsSkipped: run.recordsSkipped,
+      recordsDuplicate: run.recordsDuplicate,
+    },
+    skipped: run.skipped,
+  };
+}
+
+/** Remember the fingerprint of the files run `runId` loaded (and its cross-check), for the next load to compare. */
+export function recordFingerprint(
+  db: SqlDb,
+  kinds: readonly string[],
+  runId: number,
+  fingerprint: string,
+  crossCheck: CrossCheck | null,
+): void {
+  const value: FingerprintMeta = { run: runId, fingerprint, crossCheck };
+  db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    fingerprintKey(kinds),
+    JSON.stringify(value),
+  ]);
 }

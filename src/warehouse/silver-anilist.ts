@@ -27,3 +27,14 @@ export function replaceAniListSilver(db: SqlDb, entries: readonly AniListEntry[]
   }
   put.free();
 }
+
+/** The latest AniList pull's entries (what `anidex export` writes for AniList-sourced titles MAL's list lacks). */
+export function aniListSilverEntries(db: SqlDb): AniListEntry[] {
+  return db
+    .all<Omit<AniListEntry, 'status' | 'notes'> & { status: AniListEntry['status']; notes: string | null }>(
+      `SELECT anilist_id AS anilistId, mal_id AS malId, title, format, episodes, status, score, progress, repeat,
+              started_at AS startedAt, completed_at AS completedAt, updated_at AS updatedAt, notes
+         FROM silver_anilist_entries ORDER BY anilist_id`,
+    )
+    .map((r) => ({ ...r, notes: r.notes ?? '' }));
+}

@@ -20,6 +20,10 @@ export interface FakeTraktAccount {
 export interface FakeTrakt extends FakeServerHandle {
   readonly url: string;
   account: FakeTraktAccount;
+  /** Trakt clamps a larger history `limit` to this (250) rather than refusing it. */
+  maxLimit: number;
+  /** Whether history pages carry Trakt's X-Pagination-* headers (default true). */
+  paginationHeaders: boolean;
   /** The person approves the pending device code (else polls answer 400 pending). */
   approve(): void;
   /** Approve by itself on this poll of a device code (the person typing the code while anidex polls); 0 never. */
@@ -40,6 +44,10 @@ class FakeTraktServer extends FakeServerBase implements FakeTrakt {
   account: FakeTraktAccount;
   tokenLifetime = 7 * 86_400;
   approveOnPoll = 0;
+  /** Trakt clamps a larger `limit` to this (250 since 2026) rather than refusing it. */
+  maxLimit = 250;
+  /** Whether history pages carry the X-Pagination-* headers. */
+  paginationHeaders = true;
   private polls = 0;
   readonly issued: string[] = [];
   refreshes = 0;
@@ -85,6 +93,33 @@ class FakeTraktServer extends FakeServerBase implements FakeTrakt {
     this.send(res, entry, status, body === undefined ? '' : JSON.stringify(body), {
       'Content-Type': 'application/json',
       ...headers,
+    });
+  }
+
+  /** A list as Trakt pages it: `limit` cut to maxLimit, X-Pagination-* headers (unless turned off). */
+  private page(
+    res: ServerResponse,
+    entry: LogEntry,
+    fault: Fault | null,
+    url: URL,
+    all: unknown[],
+    alwaysPaged: boolean,
+  ): void {
+    const json = { 'Content-Type': 'application/json' };
+    if (!alwaysPaged && !url.searchParams.has('page') && !url.searchParams.has('limit'))
+      return this.sendMaybeBroken(res, entry, fault, 200, JSON.stringify(all), json);
+    const limit = Math.min(this.maxLimit, Math.max(1, Number(url.searchParams.get('limit') ?? 10)));
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+    const pagination = {
+      'X-Pagination-Page': String(page),
+      'X-Pagination-Limit': String(limit),
+      'X-Pagination-Page-Count': String(Math.max(1, Math.ceil(all.length / limit))),
+      'X-Pagination-Item-Count': String(all.length),
+    };
+    const items = all.slice((page - 1) * limit, page * limit);
+    return this.sendMaybeBroken(res, entry, fault, 200, JSON.stringify(items), {
+      ...json,
+      ...(this.paginationHeaders ? pagination : {}),
     });
   }
 
@@ -176,27 +211,10 @@ class FakeTraktServer extends FakeServerBase implements FakeTrakt {
       return this.json(res, entry, 200, {
         user: { username: this.account.username, private: false, name: 'Fake Person', vip: false },
       });
-    if (url.pathname === '/sync/ratings')
-      return this.sendMaybeBroken(res, entry, fault, 200, JSON.stringify(this.account.ratings), {
-        'Content-Type': 'application/json',
-      });
-    if (url.pathname === '/sync/watchlist')
-      return this.sendMaybeBroken(res, entry, fault, 200, JSON.stringify(this.account.watchlist), {
-        'Content-Type': 'application/json',
-      });
-    if (url.pathname === '/sync/history') {
-      const limit = Math.max(1, Number(url.searchParams.get('limit') ?? 10));
-      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
-      const all = this.account.history;
-      const items = all.slice((page - 1) * limit, page * limit);
-      return this.sendMaybeBroken(res, entry, fault, 200, JSON.stringify(items), {
-        'Content-Type': 'application/json',
-        'X-Pagination-Page': String(page),
-        'X-Pagination-Limit': String(limit),
-        'X-Pagination-Page-Count': String(Math.max(1, Math.ceil(all.length / limit))),
-        'X-Pagination-Item-Count': String(all.length),
-      });
-    }
+    // Ratings and the watchlist are paged only when asked to be (Trakt's "pagination optional").
+    if (url.pathname === '/sync/ratings') return this.page(res, entry, fault, url, this.account.ratings, false);
+    if (url.pathname === '/sync/watchlist') return this.page(res, entry, fault, url, this.account.watchlist, false);
+    if (url.pathname === '/sync/history') return this.page(res, entry, fault, url, this.account.history, true);
     return this.json(res, entry, 404, undefined);
   }
 }

@@ -23,7 +23,8 @@ import {
 import type { TraktValue } from './export-snapshot.ts';
 
 export const TRAKT_API_URL = 'https://api.trakt.tv/';
-const HISTORY_PAGE = 1000;
+/** Trakt clamps a larger `limit` to 250 (its maximum since 2026), so asking for more gains nothing. */
+const HISTORY_PAGE = 250;
 const MAX_PAGES = 500;
 
 export interface TraktApp {
@@ -180,8 +181,14 @@ export class TraktClient {
     throw new TraktAuthError(`the token could not be refreshed: HTTP ${res.status}`);
   }
 
-  /** GET an authorised JSON array, with Trakt's pagination headers' page count when it sends them. */
-  async getArray(path: string, token: string): Promise<unknown[]> {
+  /**
+   * GET an authorised JSON array with Trakt's pagination headers: how many pages and items the whole list has, as
+   * the server counts them (null when it does not say).
+   */
+  async getPage(
+    path: string,
+    token: string,
+  ): Promise<{ items: unknown[]; pageCount: number | null; itemCount: number | null }> {
     const res = await this.request('GET', path, undefined, token, (j) => Array.isArray(j));
     if (res.status === 401 || res.status === 403)
       throw new TraktAuthError(`HTTP ${res.status} on ${path.split('?')[0]}`);
@@ -190,7 +197,15 @@ export class TraktClient {
         `Trakt answered HTTP ${res.status} for ${path.split('?')[0]}; nothing was written.`,
         'Run the sync again later; `anidex doctor` checks the connection.',
       );
-    return res.json;
+    const count = (name: string): number | null => {
+      const n = Number(res.header(name));
+      return res.header(name) !== undefined && Number.isInteger(n) && n >= 0 ? n : null;
+    };
+    return {
+      items: res.json,
+      pageCount: count('x-pagination-page-count'),
+      itemCount: count('x-pagination-item-count'),
+    };
   }
 
   /** Who the token belongs to (for `connect` and `doctor`). */
@@ -234,6 +249,45 @@ function parsePage<T extends TraktValue>(
   return { name, section, bytes: records.reduce((n, r) => n + r.raw.json.length, 0), records, skipped };
 }
 
+/**
+ * Every item of a paged Trakt list, page by page as the server counts them (X-Pagination-Page-Count), never by
+ * comparing a page's length with the size asked for: Trakt cuts the size to its largest, and a short page taken for
+ * the last one would load part of the list (and mark the rest deleted). Without the headers, `untilEmpty` walks on
+ * to the first empty page; otherwise the one answer is the whole list (an endpoint Trakt does not page). Items
+ * counted differently from the server's X-Pagination-Item-Count mean the list moved while it was read.
+ */
+async function readPages(
+  client: TraktClient,
+  token: string,
+  path: string,
+  what: string,
+  pageSize: number,
+  untilEmpty: boolean,
+): Promise<unknown[][]> {
+  const pages: unknown[][] = [];
+  let items = 0;
+  let told: number | null = null;
+  for (let page = 1; ; page++) {
+    if (page > MAX_PAGES)
+      throw new AnidexError(
+        `Trakt kept sending ${what} pages after ${MAX_PAGES}; nothing was written.`,
+        'Run the sync again later.',
+      );
+    const got = await client.getPage(`${path}?page=${page}&limit=${pageSize}`, token);
+    if (page === 1) told = got.itemCount;
+    else if (got.itemCount !== null && told !== null && got.itemCount !== told)
+      throw new ListChangedError(`Trakt ${what}`, `Trakt counted ${told} items, then ${got.itemCount}`);
+    if (got.items.length === 0 && page > 1) break;
+    pages.push(got.items);
+    items += got.items.length;
+    const last = got.pageCount !== null ? page >= got.pageCount : !untilEmpty || got.items.length === 0;
+    if (last) break;
+  }
+  if (told !== null && items !== told)
+    throw new ListChangedError(`Trakt ${what}`, `${items} items came where Trakt counted ${told}`);
+  return pages;
+}
+
 /** Pull the account's whole history (every page), ratings and watchlist, before anything is written. */
 export async function fetchTraktAccount(
   client: TraktClient,
@@ -243,27 +297,21 @@ export async function fetchTraktAccount(
 ): Promise<SourceSnapshot<TraktValue>> {
   const pages: Array<SnapshotPage<TraktValue>> = [];
   const seen = new Set<number>();
-  for (let page = 1; ; page++) {
-    if (page > MAX_PAGES)
-      throw new AnidexError(
-        `Trakt kept sending history pages after ${MAX_PAGES}; nothing was written.`,
-        'Run the sync again later.',
-      );
-    const items = await client.getArray(`sync/history?page=${page}&limit=${pageSize}`, token);
-    const p = parsePage(items, `sync/history page ${page}`, 'history', parseHistoryRecord);
+  const history = await readPages(client, token, 'sync/history', 'history', pageSize, true);
+  history.forEach((items, i) => {
+    const p = parsePage(items, `sync/history page ${i + 1}`, 'history', parseHistoryRecord);
     for (const r of p.records) {
       const id = (r.value as { playId: number }).playId;
       // A play on two pages: the history moved under us (a new play pushes every page down by one).
-      if (seen.has(id)) throw new ListChangedError(`Trakt history`);
+      if (seen.has(id)) throw new ListChangedError('Trakt history');
       seen.add(id);
     }
     pages.push(p);
-    if (items.length < pageSize) break;
-  }
-  pages.push(parsePage(await client.getArray('sync/ratings', token), 'sync/ratings', 'ratings', parseRatingRecord));
-  pages.push(
-    parsePage(await client.getArray('sync/watchlist', token), 'sync/watchlist', 'watchlist', parseWatchlistRecord),
-  );
+  });
+  const ratings = await readPages(client, token, 'sync/ratings', 'ratings', pageSize, false);
+  pages.push(parsePage(ratings.flat(), 'sync/ratings', 'ratings', parseRatingRecord));
+  const watchlist = await readPages(client, token, 'sync/watchlist', 'watchlist', pageSize, false);
+  pages.push(parsePage(watchlist.flat(), 'sync/watchlist', 'watchlist', parseWatchlistRecord));
   return {
     path: `trakt:${label}`,
     runKind: 'sync-trakt',

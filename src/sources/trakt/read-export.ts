@@ -9,7 +9,7 @@ import type {
   TraktWatchedSummary,
   TraktWatchlistItem,
 } from '../../domain/types.ts';
-import type { ExportSource } from './export-source.ts';
+import type { ExportFile, ExportSource } from './export-source.ts';
 import {
   describeJson,
   parseHistoryRecord,
@@ -45,13 +45,20 @@ export type ParsedFile =
 export interface ReadOptions {
   /** Make the first skipped record fatal (an InputError naming file, record and field). */
   strict?: boolean;
+  /** Read only the files of these sections. */
+  sections?: ReadonlySet<string>;
+  /** Called with each file's bytes as read, before they are parsed (the export's fingerprint). */
+  onRead?: (file: ExportFile, bytes: Uint8Array) => void;
 }
 
 /** Yield each file of the export parsed, reading one file at a time so memory holds one file's text at most. */
 export async function* readTraktExport(source: ExportSource, opts: ReadOptions = {}): AsyncGenerator<ParsedFile> {
   const strict = opts.strict ?? false;
   for (const file of source.files) {
-    const records = parseJsonArray(await file.read(), file.name);
+    if (opts.sections && !opts.sections.has(file.section)) continue;
+    const bytes = await file.read();
+    opts.onRead?.(file, bytes);
+    const records = parseJsonArray(bytes, file.name);
     switch (file.section) {
       case 'history':
         yield { section: 'history', file: file.name, ...parseAll(records, file.name, parseHistoryRecord, strict) };
