@@ -4,13 +4,14 @@ import { statsView } from './stats-view.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
 import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
-import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
+import type { PlanItem } from '../warehouse/plan.ts';
+import { addRecommendationsToPlan, movePlanItem, planList, removeFromPlan } from './plan-to-watch.ts';
 import { importAnyExport } from './import-any.ts';
 import { ensureDemo, demoDir } from './demo.ts';
 import { sampleNotice } from './sample-in-warehouse.ts';
 import { enrichAndLabel } from './enrich-and-label.ts';
 import { describeEnrichment, describeImport } from './run-summary.ts';
-import { recommendGemini, recommendLocal, type GeminiRecommendResult } from './recommend.ts';
+import { geminiKeySet, recommender } from './recommender.ts';
 import { titleView } from './title-view.ts';
 import type {
   AccountStatus,
@@ -26,9 +27,6 @@ import type {
 } from './view-models.ts';
 import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
 import type { StatsNumbers } from '../domain/stats-numbers.ts';
-import { providerFromEnv } from '../enrich/providers.ts';
-import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
-import { UsageCounter } from '../ai/usage.ts';
 import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/config.ts';
 import { AnidexError } from '../lib/errors.ts';
 import { readAccounts } from '../settings/accounts-setting.ts';
@@ -200,31 +198,19 @@ export class TuiSession implements TuiServices {
   }
 
   plan(): Promise<PlanItem[]> {
-    return this.read((wh) => planItems(wh.db));
+    return this.read((wh) => planList(wh.db));
   }
 
   async addToPlan(r: RecommendedTitle, engine: Engine): Promise<boolean> {
-    const wh = await this.warehouse();
-    const now = new Date().toISOString();
-    const item = {
-      title: r.title,
-      malId: r.malId,
-      streamingService: r.streaming,
-      confidenceScore: r.confidence,
-      notes: r.reason,
-      source: engine,
-      sourceKey: `mal:${r.malId}`,
-      recommendedByAiAt: engine === 'gemini' ? now : null,
-    };
-    return (await wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
+    return (await addRecommendationsToPlan(await this.warehouse(), [r], engine)) > 0;
   }
 
   async removeFromPlan(id: number): Promise<boolean> {
-    return (await this.warehouse()).write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+    return removeFromPlan(await this.warehouse(), id);
   }
 
   async movePlanItem(id: number, priority: number): Promise<boolean> {
-    return (await this.warehouse()).write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
+    return movePlanItem(await this.warehouse(), id, priority);
   }
 
   async importExport(
@@ -333,26 +319,15 @@ export class TuiSession implements TuiServices {
   }
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
-    const wh = await this.warehouse();
-    const opts = {
-      provider: providerFromEnv(version()),
-      filter: req.filter,
-      count: req.count,
-      signal,
-      titleLanguage: req.titleLanguage,
-    };
+    const rec = recommender(await this.warehouse(), this.dirs);
+    const ask = { filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
     if (req.engine === 'gemini') {
-      const config = geminiConfigFromEnv();
-      if (!config)
+      if (!geminiKeySet())
         throw new AnidexError(
           'The Gemini engine needs GEMINI_API_KEY.',
           'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.',
         );
-      const r: GeminiRecommendResult = await recommendGemini(
-        wh,
-        new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))),
-        opts,
-      );
+      const r = await rec.gemini(ask);
       const x = r.dropped;
       const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
       return {
@@ -360,7 +335,7 @@ export class TuiSession implements TuiServices {
         note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.`,
       };
     }
-    const r = await recommendLocal(wh, opts);
+    const r = await rec.local(ask);
     return {
       ...r,
       sent: null,
@@ -369,7 +344,7 @@ export class TuiSession implements TuiServices {
   }
 
   engines(): Engine[] {
-    return geminiConfigFromEnv() ? ['local', 'gemini'] : ['local'];
+    return geminiKeySet() ? ['local', 'gemini'] : ['local'];
   }
 
   checkExportPath(path: string): Promise<string | null> {
