@@ -19,10 +19,10 @@ const nodeGlobals = Object.fromEntries(
   ].map((g) => [g, 'readonly']),
 );
 
-/** Files matching `files` may not import from the named top-level folders of src/. */
-function layer(files, banned, why) {
+/** Files matching `files` (but not `ignores`) may not import from the named top-level folders of src/. */
+function layer(files, banned, why, ignores = []) {
   const group = banned.flatMap((d) => [`**/src/${d}/**`, `../${d}/**`, `../../${d}/**`, `../../../${d}/**`]);
-  return { files, rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message: why }] }] } };
+  return { files, ignores, rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message: why }] }] } };
 }
 
 export default tseslint.config(
@@ -61,6 +61,35 @@ export default tseslint.config(
     'adapters and the warehouse are below the application layer',
   ),
   layer(['src/app/**'], ['ui', 'commands'], 'the application layer serves screens and commands, never the other way'),
+  layer(
+    ['src/commands/**'],
+    ['warehouse', 'sources', 'enrich', 'ai', 'recommend', 'ui'],
+    'commands reach the warehouse and the adapters through src/app (open-warehouse, the views, the runs); only tui.tsx starts the TUI',
+    ['src/commands/tui.tsx'],
+  ),
+  {
+    // A command holds the warehouse handle only to give it to app functions: it runs no SQL and writes nothing itself.
+    files: ['src/commands/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.property.name='db']",
+          message: 'commands run no SQL: ask an src/app function for what the command needs',
+        },
+        {
+          selector:
+            "CallExpression > MemberExpression.callee[property.name=/^(write|restore|refresh)$/][object.name='wh']",
+          message: 'commands change the warehouse through src/app functions',
+        },
+      ],
+    },
+  },
+  layer(
+    ['src/commands/tui.tsx'],
+    ['warehouse', 'sources', 'enrich', 'ai', 'recommend'],
+    'the TUI reaches anidex through src/app (the TUI session)',
+  ),
   layer(
     ['src/ui/**'],
     ['warehouse', 'sources', 'enrich', 'ai', 'commands'],

@@ -18,7 +18,8 @@
  *    - warm:  re-import it into a copy of the cold result: must be `identical` and add 0 versions;
  *    - later: import the edited copy into a copy of the cold result: must add exactly one version per changed or
  *             removed entry;
- *    and once per run the reader's steps alone (--reader-only), to show where the parse goes.
+ *    and the reader's steps alone (--reader-only, 2 × runs + 1 processes), to show where the parse goes and
+ *    compare it with a bare streaming scan of the same file.
  *    `--only mal` runs this part alone (`--only trakt` the Trakt part alone).
  * 4. Prints a Markdown report (medians; peak RSS is the max over runs) with the machine, its load average and
  *    the targets, and saves it with the raw results under .bench/.
@@ -983,7 +984,9 @@ async function runMal(entries: number, seed: number, runs: number, keep: boolean
     }
   }
   const reader: MalReaderLine[] = [];
-  for (let run = 1; run <= runs; run++) {
+  // 2 × runs + 1 fresh processes (about 2 s each): one scan/reader pair swings by 2× with the load of the shared
+  // cores, so the ratio's median needs more pairs than the imports do.
+  for (let run = 1; run <= 2 * runs + 1; run++) {
     const res = await runChild<MalReaderLine>(['--reader-only', '--export', exp.base], IMPORT_MAL_ONCE);
     if (!res.line) {
       fail(

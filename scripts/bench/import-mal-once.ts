@@ -44,6 +44,8 @@ interface StageRow {
   /** RSS (MB) when the stage ended. */
   rssMB: number;
   heapUsedMB: number;
+  /** Memory outside the JavaScript heap when the stage ended: sql.js's WebAssembly heap and in-memory files, Buffers. */
+  externalMB?: number;
   /** With --instrument: time spent inside SQL calls during the stage, how many calls, and the costliest statements. */
   sqlMs?: number;
   sqlCalls?: number;
@@ -86,6 +88,7 @@ class StageClock {
       peakRssMB: peakRssMB(),
       rssMB: round(mem.rss / MB),
       heapUsedMB: round(mem.heapUsed / MB),
+      externalMB: round(mem.external / MB),
     };
     if (instrumenting) {
       row.sqlMs = round((prev?.sqlMs ?? 0) + this.sqlMs);

@@ -4,7 +4,8 @@ import { statsView } from './stats-view.ts';
 import { libraryView, type LibraryEntry } from './library-view.ts';
 import { listRuns } from '../warehouse/runs.ts';
 import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
-import { addPlanItems, planItems, removePlanItem, reprioritize, type PlanItem } from '../warehouse/plan.ts';
+import type { PlanItem } from '../warehouse/plan.ts';
+import { addRecommendationsToPlan, movePlanItem, planList, removeFromPlan } from './plan-to-watch.ts';
 import { demoDir } from './demo-dir.ts';
 import { sampleNotice } from './sample-in-warehouse.ts';
 import { titleView } from './title-view.ts';
@@ -26,6 +27,9 @@ import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/c
 import { AnidexError } from '../lib/errors.ts';
 import { geminiConfigFromEnv } from '../ai/gemini-config.ts';
 
+/** Whether the Gemini engine can run, asked without loading Gemini's client (see recommender.ts's geminiKeySet). */
+const geminiKeySet = (): boolean => geminiConfigFromEnv() !== null;
+
 /*
  * What only some keys need is loaded when first used, not before the first frame: the export readers (saxes,
  * yauzl), the HTTP and rate-limit clients (got, bottleneck) behind imports, enrichment and syncs, and the
@@ -35,10 +39,7 @@ const importing = () => import('./import-any.ts');
 const demoBuilding = () => import('./demo.ts');
 const enriching = () => import('./enrich-and-label.ts');
 const summaries = () => import('./run-summary.ts');
-const recommending = () => import('./recommend.ts');
-const providers = () => import('../enrich/providers.ts');
-const geminiClient = () => import('../ai/gemini.ts');
-const usage = () => import('../ai/usage.ts');
+const recommending = () => import('./recommender.ts');
 const accountSettings = () => import('../settings/accounts-setting.ts');
 const syncing = () => import('./sync-accounts.ts');
 const exportPaths = () => import('./export-path.ts');
@@ -246,31 +247,19 @@ export class TuiSession implements TuiServices {
   }
 
   plan(): Promise<PlanItem[]> {
-    return this.read((wh) => planItems(wh.db));
+    return this.read((wh) => planList(wh.db));
   }
 
   async addToPlan(r: RecommendedTitle, engine: Engine): Promise<boolean> {
-    const wh = await this.warehouse();
-    const now = new Date().toISOString();
-    const item = {
-      title: r.title,
-      malId: r.malId,
-      streamingService: r.streaming,
-      confidenceScore: r.confidence,
-      notes: r.reason,
-      source: engine,
-      sourceKey: `mal:${r.malId}`,
-      recommendedByAiAt: engine === 'gemini' ? now : null,
-    };
-    return (await wh.write((db) => addPlanItems(db, [item], now), { what: 'adding to the plan-to-watch list' })) > 0;
+    return (await addRecommendationsToPlan(await this.warehouse(), [r], engine)) > 0;
   }
 
   async removeFromPlan(id: number): Promise<boolean> {
-    return (await this.warehouse()).write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+    return removeFromPlan(await this.warehouse(), id);
   }
 
   async movePlanItem(id: number, priority: number): Promise<boolean> {
-    return (await this.warehouse()).write((db) => reprioritize(db, id, priority), { what: 'reordering the plan' });
+    return movePlanItem(await this.warehouse(), id, priority);
   }
 
   async importExport(
@@ -392,27 +381,15 @@ export class TuiSession implements TuiServices {
   }
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
-    const [wh, { recommendGemini, recommendLocal }, { providerFromEnv }] = await Promise.all([
-      this.warehouse(),
-      recommending(),
-      providers(),
-    ]);
-    const opts = {
-      provider: providerFromEnv(version()),
-      filter: req.filter,
-      count: req.count,
-      signal,
-      titleLanguage: req.titleLanguage,
-    };
+    const rec = (await recommending()).recommender(await this.warehouse(), this.dirs);
+    const ask = { filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
     if (req.engine === 'gemini') {
-      const config = geminiConfigFromEnv();
-      if (!config)
+      if (!geminiKeySet())
         throw new AnidexError(
           'The Gemini engine needs GEMINI_API_KEY.',
           'Set GEMINI_API_KEY and start anidex again, or use the local engine, which needs no key.',
         );
-      const [{ GeminiClient }, { UsageCounter }] = await Promise.all([geminiClient(), usage()]);
-      const r = await recommendGemini(wh, new GeminiClient(config, new UsageCounter(geminiUsageFile(this.dirs))), opts);
+      const r = await rec.gemini(ask);
       const x = r.dropped;
       const dropped = x.invented + x.alreadyWatched + x.outsideFilters + x.notSent + x.malformed + x.duplicates;
       return {
@@ -420,7 +397,7 @@ export class TuiSession implements TuiServices {
         note: `${r.model} ranked ${r.items.length}; ${dropped} answers dropped by validation; ${r.requestsToday} requests today, ${r.remainingToday} left.`,
       };
     }
-    const r = await recommendLocal(wh, opts);
+    const r = await rec.local(ask);
     return {
       ...r,
       sent: null,
@@ -429,7 +406,7 @@ export class TuiSession implements TuiServices {
   }
 
   engines(): Engine[] {
-    return geminiConfigFromEnv() ? ['local', 'gemini'] : ['local'];
+    return geminiKeySet() ? ['local', 'gemini'] : ['local'];
   }
 
   async checkExportPath(path: string): Promise<string | null> {

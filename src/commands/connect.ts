@@ -1,11 +1,8 @@
 import { readAccounts, writeAccount } from '../settings/accounts-setting.ts';
 import { removeSecrets, writeSecrets, type TraktSecrets } from '../settings/account-secrets.ts';
-import { fetchAniListList } from '../sources/anilist/list.ts';
-import { fetchMalList } from '../sources/mal/api-list.ts';
-import { TraktClient, type TraktTokens } from '../sources/trakt/api.ts';
-import { accountHttpFromEnv, checkAniListUser } from '../app/sync.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { AnidexError, UsageError } from '../lib/errors.ts';
+import { accountHttpFromEnv } from '../app/sync.ts';
+import { checkAniListAccount, checkMalAccount, signInToTrakt } from '../app/connect-accounts.ts';
+import { UsageError } from '../lib/errors.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
@@ -28,8 +25,7 @@ export async function run({ values, args }: Parsed<typeof CONNECT_FLAGS>, ctx: C
         'connect anilist needs the user name of the list.',
         'Example: `anidex connect anilist Mika` (the name in anilist.co/user/<name>).',
       );
-    const user = checkAniListUser(args.user);
-    await fetchAniListList(user, { url: process.env.ANIDEX_ANILIST_URL || undefined, ...http, probe: true });
+    const user = await checkAniListAccount(args.user, http);
     await writeAccount(ctx.dirs.config, 'anilist', { user });
     if (ctx.json) printJson({ source, user });
     else say(`Connected AniList: the public list of ${sanitizeText(user)}. \`anidex sync\` pulls it.`);
@@ -43,13 +39,7 @@ export async function run({ values, args }: Parsed<typeof CONNECT_FLAGS>, ctx: C
         'Create an API client at myanimelist.net/apiconfig (type "other"), then `anidex connect mal <user> --client-id <id>`.',
       );
     const user = args.user.trim();
-    await fetchMalList(user, {
-      url: process.env.ANIDEX_MAL_URL || undefined,
-      clientId,
-      ...http,
-      probe: true,
-      pageSize: 1,
-    });
+    await checkMalAccount(user, clientId, http);
     await writeAccount(ctx.dirs.config, 'mal', { user, clientId });
     if (ctx.json) printJson({ source, user });
     else
@@ -76,30 +66,12 @@ export async function run({ values, args }: Parsed<typeof CONNECT_FLAGS>, ctx: C
       'Run it at a terminal, or set ANIDEX_TRAKT_CLIENT_SECRET for this one command.',
     );
   }
-  const client = new TraktClient(
-    { clientId: id, clientSecret: secret },
-    { url: process.env.ANIDEX_TRAKT_URL || undefined, ...http },
-  );
-  const code = await client.deviceCode();
   // On stderr with --json, so stdout stays one JSON document.
   const show = (text: string): void => void (ctx.json ? process.stderr.write(`${text}\n`) : print(text));
-  show(`Go to ${code.verificationUrl} and enter the code ${code.userCode}`);
-  show(`Waiting for you to approve anidex (up to ${Math.round(code.expiresIn / 60)} minutes; Ctrl-C stops)…`);
-  const deadline = Date.now() + code.expiresIn * 1000;
-  let interval = code.interval * 1000;
-  let tokens: TraktTokens | null = null;
-  while (!tokens) {
-    if (Date.now() > deadline)
-      throw new AnidexError(
-        'The Trakt code expired before it was approved; nothing was saved.',
-        'Run `anidex connect trakt` again and approve within the time shown.',
-      );
-    await sleep(interval);
-    const r = await client.pollDevice(code.deviceCode);
-    if (r === 'slow-down') interval += 1000;
-    else if (r !== 'pending') tokens = r;
-  }
-  const user = await client.userName(tokens.accessToken).catch(() => null);
+  const { tokens, user } = await signInToTrakt({ clientId: id, clientSecret: secret }, http, (code) => {
+    show(`Go to ${code.verificationUrl} and enter the code ${code.userCode}`);
+    show(`Waiting for you to approve anidex (up to ${Math.round(code.expiresIn / 60)} minutes; Ctrl-C stops)…`);
+  });
   removeSecrets(ctx.dirs.state, 'trakt');
   writeSecrets(ctx.dirs.state, 'trakt', { clientSecret: secret, ...tokens } satisfies TraktSecrets);
   await writeAccount(ctx.dirs.config, 'trakt', { clientId: id, ...(user ? { user } : {}) });

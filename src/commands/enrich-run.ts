@@ -1,4 +1,4 @@
-import type { Warehouse } from '../warehouse/store.ts';
+import type { Warehouse } from '../app/open-warehouse.ts';
 import type { EnrichOptions } from '../app/enrich.ts';
 import { enrichAndLabel, type EnrichAndLabelResult } from '../app/enrich-and-label.ts';
 import { Progress } from './output.ts';

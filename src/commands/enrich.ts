@@ -1,5 +1,5 @@
 import { geminiUsageFile } from '../lib/config.ts';
-import { Warehouse } from '../warehouse/store.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
 import type { CommandContext } from './context.ts';
 import type { Parsed } from './spec.ts';
 import type { ENRICH_FLAGS } from './specs/enrich.ts';
@@ -10,8 +10,7 @@ import { describeEnrichment } from '../app/run-summary.ts';
 
 export async function run({ values }: Parsed<typeof ENRICH_FLAGS>, ctx: CommandContext): Promise<number> {
   const json = ctx.json;
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
+  return withWarehouse(ctx.dataDir, async (wh) => {
     const refresh = Boolean(values['refresh-mapping']);
     if (refresh && values.offline)
       throw new UsageError(
@@ -32,7 +31,5 @@ export async function run({ values }: Parsed<typeof ENRICH_FLAGS>, ctx: CommandC
     // A refresh asked for and not had is a failure of what was asked (the enrichment itself went on with the kept copy).
     const refreshFailed = refresh && (r.mapping?.state === 'stale' || r.mapping?.state === 'unavailable');
     return r.stoppedBecause || refreshFailed ? 1 : 0;
-  } finally {
-    wh.close();
-  }
+  });
 }

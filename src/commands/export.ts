@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { Warehouse } from '../warehouse/store.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
 import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { buildExport, type BuiltExport, type ExportFormat } from '../app/export.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
@@ -34,19 +34,15 @@ export async function run({ values, usage }: Parsed<typeof EXPORT_FLAGS>, ctx: C
   }
   const out = values.out === undefined ? null : checkOutPath(values.out);
 
-  const wh = await Warehouse.open(ctx.dataDir);
-  let built: BuiltExport;
-  try {
+  const built = await withWarehouse(ctx.dataDir, (wh) => {
     if (out !== null && out === resolve(wh.file)) {
       throw new AnidexError(
         `--out ${values.out} is the warehouse itself; anidex will not overwrite it with an export.`,
         'Choose another file name.',
       );
     }
-    built = buildExport(wh.db, format);
-  } finally {
-    wh.close();
-  }
+    return buildExport(wh.db, format);
+  });
 
   if (out === null) {
     // On a terminal the export is read, not kept: titles from exports must not drive it (`> file` keeps every byte).

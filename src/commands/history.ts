@@ -1,4 +1,4 @@
-import { Warehouse } from '../warehouse/store.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
 import { titleView } from '../app/title-view.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { lookUpTitles, oneAnimeTwoSources } from '../app/title-lookup.ts';
@@ -14,8 +14,7 @@ import { titleLanguageFor } from './title-language.ts';
 export async function run({ args }: Parsed, ctx: CommandContext): Promise<number> {
   const json = ctx.json;
   const query = args.title!;
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
+  return withWarehouse(ctx.dataDir, async (wh) => {
     const found = lookUpTitles(wh.db, query);
     const lang = json ? 'exported' : await titleLanguageFor(ctx);
     const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
@@ -77,7 +76,5 @@ export async function run({ args }: Parsed, ctx: CommandContext): Promise<number
       });
     }
     return 0;
-  } finally {
-    wh.close();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { geminiUsageFile } from '../lib/config.ts';
-import { Warehouse } from '../warehouse/store.ts';
+import { openWarehouse } from '../app/open-warehouse.ts';
 import { importAnyExport } from '../app/import-any.ts';
 import { parseIsoTime } from '../domain/time.ts';
 import { UsageError } from '../lib/errors.ts';
@@ -32,7 +32,7 @@ export async function run({ values, args }: Parsed<typeof IMPORT_FLAGS>, ctx: Co
       throw new UsageError(`--as-of ${parsed} is in the future.`, 'Give a time in the past, or drop --as-of.');
     asOf = parsed;
   }
-  const wh = await Warehouse.open(ctx.dataDir);
+  const wh = await openWarehouse(ctx.dataDir);
   const progress = new Progress(process.stderr, json);
   try {
     const result = await importAnyExport(wh, args.path!, {

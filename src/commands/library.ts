@@ -1,8 +1,7 @@
-import { Warehouse } from '../warehouse/store.ts';
-import { libraryView, type LibraryEntry } from '../app/library-view.ts';
-import { deletedRows, type DeletedRow } from '../warehouse/queries.ts';
-import { searchByWords } from '../domain/find-title.ts';
-import { passesFilter, titleLength } from '../domain/filters.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
+import type { LibraryEntry } from '../app/library-view.ts';
+import { deletedTitles, libraryListing, type DeletedTitle } from '../app/library-listing.ts';
+import { titleLength } from '../domain/filters.ts';
 import { isPending } from '../domain/pending.ts';
 import { sourceOf } from '../domain/library-merge.ts';
 import { checkGenres, filterFromFlags } from './filters.ts';
@@ -40,7 +39,7 @@ const COLUMNS: ReadonlyArray<Column<LibraryEntry>> = [
   { header: 'From', value: (r) => r.sources.join('+'), drop: 2 },
 ];
 
-const DELETED_COLUMNS: ReadonlyArray<Column<DeletedRow>> = [
+const DELETED_COLUMNS: ReadonlyArray<Column<DeletedTitle>> = [
   { header: 'Title', value: (r) => r.title, flex: true, min: 16 },
   { header: 'Year', value: (r) => (r.year === null ? '' : String(r.year)), align: 'right' },
   { header: 'Kind', value: (r) => r.mediaType },
@@ -50,7 +49,7 @@ const DELETED_COLUMNS: ReadonlyArray<Column<DeletedRow>> = [
 ];
 
 /** `library --deleted`: every title gone from its source's latest export (their history stays: `anidex history`). */
-function printDeleted(rows: DeletedRow[], json: boolean): number {
+function printDeleted(rows: DeletedTitle[], json: boolean): number {
   if (json) printJson(rows);
   else if (rows.length === 0) print("No title is marked deleted: every title is in its source's latest export.");
   else {
@@ -67,15 +66,11 @@ export async function run({ values, usage }: Parsed<typeof LIBRARY_FLAGS>, ctx: 
     throw new UsageError('--deleted and --unmatched list different titles; give one of them.', `Usage: ${usage}`);
   const json = ctx.json;
   const flagged = filterFromFlags(values);
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
-    if (values.deleted) return printDeleted(deletedRows(wh.db), json);
-    // MyAnimeList's Plan to Watch entries come along; passesFilter shows them only to --status plan_to_watch.
-    let rows = libraryView(wh.db, { planned: true });
-    const filter = checkGenres(flagged, [...new Set(rows.flatMap((r) => r.genres))], 'library');
-    if (values.unmatched) rows = rows.filter((r) => r.matchStatus === 'unmatched');
-    rows = rows.filter((r) => passesFilter(r, filter));
-    if (values.search !== undefined) rows = searchByWords(rows, values.search);
+  return withWarehouse(ctx.dataDir, async (wh) => {
+    if (values.deleted) return printDeleted(deletedTitles(wh.db), json);
+    const library = libraryListing(wh.db);
+    const filter = checkGenres(flagged, library.genres, 'library');
+    const rows = library.titles(filter, { unmatched: values.unmatched, search: values.search });
     if (json) {
       printJson(rows.map((r) => ({ ...r, length: titleLength(r) })));
       return 0;
@@ -116,7 +111,5 @@ export async function run({ values, usage }: Parsed<typeof LIBRARY_FLAGS>, ctx: 
         'plan_to_watch lists your MyAnimeList Plan to Watch entries; `anidex plan` is your whole plan-to-watch list.',
       );
     return 0;
-  } finally {
-    wh.close();
-  }
+  });
 }

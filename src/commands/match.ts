@@ -1,7 +1,6 @@
 import { geminiUsageFile } from '../lib/config.ts';
-import { Warehouse } from '../warehouse/store.ts';
-import { saveMatches } from '../warehouse/enrichment.ts';
-import { lookUpTitles } from '../app/title-lookup.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
+import { matchByHand, titlesToMatchByHand } from '../app/manual-match.ts';
 import { AnidexError, UsageError } from '../lib/errors.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
@@ -24,10 +23,8 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
       `Usage: ${usage}`,
     );
   }
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
-    // MyAnimeList entries name their own MAL id: only Trakt titles are matched by hand.
-    const found = lookUpTitles(wh.db, query).filter((t) => !t.isDeleted && t.titleKey.startsWith('trakt:'));
+  return withWarehouse(ctx.dataDir, async (wh) => {
+    const found = titlesToMatchByHand(wh.db, query);
     const lang = json ? 'exported' : await titleLanguageFor(ctx);
     const name = (t: (typeof found)[number]): string => sanitizeText(shownTitle(t.title, t, lang));
     if (found.length !== 1) {
@@ -42,23 +39,7 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
       );
     }
     const t = found[0]!;
-    await wh.write(
-      (db) =>
-        saveMatches(db, [
-          {
-            titleKey: t.titleKey,
-            status: 'manual',
-            malId,
-            confidence: 1,
-            provider: null,
-            method: 'override',
-            otherMalIds: [],
-            reason: malId === null ? 'marked as not anime by hand' : 'set by hand',
-            matchedAt: new Date().toISOString(),
-          },
-        ]),
-      { what: 'saving a manual match' },
-    );
+    await matchByHand(wh, t.titleKey, malId);
     const r =
       malId === null
         ? null
@@ -80,7 +61,5 @@ export async function run({ values, args, usage }: Parsed<typeof MATCH_FLAGS>, c
       if (r) for (const l of describeEnrichment(r).slice(0, 1)) print(l);
     }
     return 0;
-  } finally {
-    wh.close();
-  }
+  });
 }

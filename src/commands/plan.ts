@@ -1,14 +1,8 @@
-import { Warehouse } from '../warehouse/store.ts';
-import { addPlanItems, planItems, removePlanItem, reprioritize } from '../warehouse/plan.ts';
-import { animeRecords } from '../warehouse/enrichment.ts';
-import { displayTitle } from '../domain/anime.ts';
-import { libraryView } from '../app/library-view.ts';
-import { findTitles } from '../domain/find-title.ts';
-import { normalizeTitle } from '../domain/title-key.ts';
+import { withWarehouse, type Warehouse } from '../app/open-warehouse.ts';
+import { addAnimeToPlan, movePlanItem, planList, removeFromPlan } from '../app/plan-to-watch.ts';
+import { lookUpAnime } from '../app/title-lookup.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import { shownTitle } from '../domain/title-language.ts';
-import { namedAnime } from '../warehouse/anime-names.ts';
-import type { SqlDb } from '../warehouse/db.ts';
 import { titleLanguageFor } from './title-language.ts';
 import { AnidexError, UsageError } from '../lib/errors.ts';
 import type { CommandContext } from './context.ts';
@@ -25,27 +19,11 @@ function positiveInt(text: string | undefined, what: string, usage: string): num
 
 /**
  * The MAL id `plan add` means: a number is a MAL id; anything else is a title in any of its names, looked up among
- * the anime anidex has metadata for (your matched titles, by their provider names and your exports' titles, and
- * the candidates recommendations fetched). Several matches are listed with their ids.
+ * the anime anidex has metadata for (app/title-lookup). Several matches are listed with their ids.
  */
-function planTarget(db: SqlDb, query: string, usage: string): number {
+function planTarget(wh: Warehouse, query: string, usage: string): number {
   if (/^\d+$/.test(query.trim())) return positiveInt(query.trim(), 'MAL id', usage);
-  const refs = namedAnime(db).map((a) => {
-    const title = displayTitle({ english: a.titleEnglish, romaji: a.titleRomaji, native: a.titleNative, synonyms: [] });
-    const normTitle = normalizeTitle(title);
-    return {
-      malId: a.malId,
-      titleKey: `mal:${a.malId}`,
-      traktId: null,
-      title,
-      normTitle,
-      normNames: a.norms.filter((n) => n !== normTitle),
-      year: a.year,
-      mediaType: a.format === 'MOVIE' ? ('movie' as const) : ('show' as const),
-      format: a.format,
-    };
-  });
-  const found = findTitles(refs, query);
+  const found = lookUpAnime(wh.db, query);
   if (found.length === 1) return found[0]!.malId;
   if (found.length === 0) {
     throw new AnidexError(
@@ -67,10 +45,9 @@ export async function run(
   ctx: CommandContext,
 ): Promise<number> {
   const json = ctx.json;
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
+  return withWarehouse(ctx.dataDir, async (wh) => {
     if (sub === 'list') {
-      const items = planItems(wh.db);
+      const items = planList(wh.db);
       if (json) printJson(items);
       else if (items.length === 0)
         print(
@@ -97,57 +74,32 @@ export async function run(
       return 0;
     }
     if (sub === 'add') {
-      const malId = planTarget(wh.db, args.query!, usage);
-      const rec = animeRecords(wh.db, [malId]).get(malId);
-      if (!rec) {
+      const malId = planTarget(wh, args.query!, usage);
+      const r = await addAnimeToPlan(wh, malId, { notes: values.notes, force: values.force });
+      if (r.outcome === 'no-metadata') {
         throw new AnidexError(
           `anidex has no metadata for MyAnimeList id ${malId} yet, so it cannot name it.`,
           'Add titles that `anidex recommend` shows, or run `anidex enrich` first.',
         );
       }
       // A title you completed is rarely what a plan-to-watch list is for: say so, and let --force add a rewatch.
-      const completed = libraryView(wh.db).find((r) => r.malId === malId && r.status === 'completed');
-      if (completed && !values.force) {
+      if (r.outcome === 'completed') {
         throw new AnidexError(
-          `You have already completed ${displayTitle(rec.titles)}${completed.title === displayTitle(rec.titles) ? '' : ` (in your library as "${completed.title}")`}, so it was not added to your plan.`,
+          `You have already completed ${r.title}${r.libraryTitle === r.title ? '' : ` (in your library as "${r.libraryTitle}")`}, so it was not added to your plan.`,
           `To plan a rewatch, add it anyway: anidex plan add ${malId} --force`,
         );
       }
-      const added = await wh.write(
-        (db) =>
-          addPlanItems(
-            db,
-            [
-              {
-                title: displayTitle(rec.titles),
-                malId,
-                streamingService: rec.streaming[0]?.site ?? null,
-                notes: values.notes ?? null,
-                source: 'user',
-                sourceKey: `mal:${malId}`,
-              },
-            ],
-            new Date().toISOString(),
-          ),
-        { what: 'adding to the plan' },
-      );
       if (json) {
-        printJson({ malId, title: displayTitle(rec.titles), added: added > 0 });
+        printJson({ malId, title: r.title, added: r.outcome === 'added' });
         return 0;
       }
-      const name = sanitizeText(
-        shownTitle(
-          displayTitle(rec.titles),
-          { titleEnglish: rec.titles.english, titleRomaji: rec.titles.romaji },
-          await titleLanguageFor(ctx),
-        ),
-      );
-      print(added ? `Added ${name} to your plan.` : `${name} is already on your plan.`);
+      const name = sanitizeText(shownTitle(r.title, r.names, await titleLanguageFor(ctx)));
+      print(r.outcome === 'added' ? `Added ${name} to your plan.` : `${name} is already on your plan.`);
       return 0;
     }
     if (sub === 'remove') {
       const id = positiveInt(args.id, 'plan id', usage);
-      const ok = await wh.write((db) => removePlanItem(db, id), { what: 'removing from the plan' });
+      const ok = await removeFromPlan(wh, id);
       if (!ok) throw new AnidexError(`Your plan has no item ${id}.`, 'Run `anidex plan` to see the ids.');
       if (json) printJson({ removed: id });
       else print(`Removed item ${id}.`);
@@ -156,14 +108,12 @@ export async function run(
     if (sub === 'move') {
       const id = positiveInt(args.id, 'plan id', usage);
       const prio = positiveInt(args.priority, 'priority', usage);
-      const ok = await wh.write((db) => reprioritize(db, id, prio), { what: 'reordering the plan' });
+      const ok = await movePlanItem(wh, id, prio);
       if (!ok) throw new AnidexError(`Your plan has no item ${id}.`, 'Run `anidex plan` to see the ids.');
       if (json) printJson({ id, priority: prio });
       else print(`Item ${id} is now priority ${prio}.`);
       return 0;
     }
     throw new Error(`plan: no handler for the subcommand "${sub}"`);
-  } finally {
-    wh.close();
-  }
+  });
 }

@@ -1,23 +1,19 @@
-import { Warehouse } from '../warehouse/store.ts';
-import { addPlanItems } from '../warehouse/plan.ts';
-import { geminiDryRun, recommendGemini, recommendLocal, type GeminiRecommendResult } from '../app/recommend.ts';
-import { GeminiClient, geminiConfigFromEnv } from '../ai/gemini.ts';
-import { UsageCounter } from '../ai/usage.ts';
-import { providerFromEnv } from '../enrich/providers.ts';
-import { geminiUsageFile, version } from '../lib/config.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
+import { geminiKeySet, recommender } from '../app/recommender.ts';
+import { addRecommendationsToPlan } from '../app/plan-to-watch.ts';
+import type { GeminiRecommendResult } from '../app/recommend.ts';
 import { UsageError } from '../lib/errors.ts';
 import { sanitizeText } from '../lib/sanitize.ts';
 import type { CommandContext } from './context.ts';
 import { checkGenres, filterFromFlags } from './filters.ts';
 import type { Parsed } from './spec.ts';
 import type { RECOMMEND_FLAGS } from './specs/recommend.ts';
-import { metadataGenres } from '../warehouse/queries.ts';
 import { outputWidth, print, printJson, renderTable } from './output.ts';
 import { titleLanguageFor } from './title-language.ts';
 
 export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx: CommandContext): Promise<number> {
   const json = ctx.json;
-  const gemini = geminiConfigFromEnv();
+  const gemini = geminiKeySet();
   // Gemini when a key is set, else the local engine; --dry-run shows Gemini's request, which needs no key.
   // --offline means nothing leaves the machine: the local engine, unless only a dry run is asked for.
   const engine = values.engine ?? (values['dry-run'] || (gemini && !values.offline) ? 'gemini' : 'local');
@@ -56,19 +52,18 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
       `Usage: ${usage}`,
     );
 
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
+  return withWarehouse(ctx.dataDir, async (wh) => {
+    const rec = recommender(wh, ctx.dirs);
     // Genres are known only once the warehouse is open: those of its anime metadata.
     const recOpts = {
-      provider: providerFromEnv(version()),
       offline: values.offline,
-      filter: checkGenres(filter, metadataGenres(wh.db), 'metadata'),
+      filter: checkGenres(filter, rec.genres(), 'metadata'),
       count,
       popularityFloor,
       titleLanguage: await titleLanguageFor(ctx),
     };
     if (values['dry-run']) {
-      const req = await geminiDryRun(wh, recOpts);
+      const req = await rec.geminiRequest(recOpts);
       if (json) printJson(req);
       else
         print(
@@ -76,31 +71,11 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
         );
       return 0;
     }
-    const r =
-      engine === 'gemini'
-        ? await recommendGemini(wh, new GeminiClient(gemini!, new UsageCounter(geminiUsageFile(ctx.dirs))), recOpts)
-        : await recommendLocal(wh, recOpts);
+    const r = engine === 'gemini' ? await rec.gemini(recOpts) : await rec.local(recOpts);
     let added = 0;
     if (picks.length) {
       const chosen = picks.map((n) => r.items[n - 1]).filter((x) => x !== undefined);
-      added = await wh.write(
-        (db) =>
-          addPlanItems(
-            db,
-            chosen.map((it) => ({
-              title: it.title,
-              malId: it.malId,
-              streamingService: it.streaming,
-              confidenceScore: it.confidence,
-              notes: it.reason,
-              source: r.engine,
-              sourceKey: `mal:${it.malId}`,
-              recommendedByAiAt: r.engine === 'gemini' ? new Date().toISOString() : null,
-            })),
-            new Date().toISOString(),
-          ),
-        { what: 'adding to the plan-to-watch list' },
-      );
+      added = await addRecommendationsToPlan(wh, chosen, r.engine);
     }
     if (json) {
       printJson({ ...r, addedToPlan: added });
@@ -156,7 +131,5 @@ export async function run({ values, usage }: Parsed<typeof RECOMMEND_FLAGS>, ctx
     else if (r.items.length)
       print('Add some to your plan: anidex recommend … --add 1,3   or   anidex plan add <mal id | title>');
     return 0;
-  } finally {
-    wh.close();
-  }
+  });
 }

@@ -1,4 +1,4 @@
-import { Warehouse } from '../warehouse/store.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
 import { removeSample } from '../app/sample-in-warehouse.ts';
 import { UsageError } from '../lib/errors.ts';
 import type { CommandContext } from './context.ts';
@@ -12,8 +12,7 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
       'The demo warehouse is the sample: there is nothing to remove from it.',
       'Run `anidex remove-sample` without --demo to clean your own warehouse.',
     );
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
+  return withWarehouse(ctx.dataDir, async (wh) => {
     const r = await removeSample(wh);
     if (ctx.json) printJson(r ?? { titles: 0, versions: 0, planItems: 0, runs: 0 });
     else if (!r) print(`${ctx.dataDir} holds no trace of the bundled sample: nothing to do.`);
@@ -24,7 +23,5 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
       print('A snapshot was taken first: `anidex snapshot list` shows it, `anidex snapshot restore <id>` undoes this.');
     }
     return 0;
-  } finally {
-    wh.close();
-  }
+  });
 }

@@ -1,5 +1,4 @@
-import { Warehouse } from '../warehouse/store.ts';
-import { listSnapshots } from '../warehouse/snapshots.ts';
+import { restoreSnapshot, snapshotsKept } from '../app/warehouse-snapshots.ts';
 import type { CommandContext } from './context.ts';
 import { outputWidth, print, printJson, renderTable, shortTime } from './output.ts';
 import type { Parsed } from './spec.ts';
@@ -7,7 +6,7 @@ import type { Parsed } from './spec.ts';
 export async function run({ sub, args }: Parsed, ctx: CommandContext): Promise<number> {
   const json = ctx.json;
   if (sub === 'list') {
-    const snaps = listSnapshots(ctx.dataDir);
+    const snaps = snapshotsKept(ctx.dataDir);
     if (json) printJson(snaps);
     else if (snaps.length === 0) print('No snapshots yet: one is taken before every import.');
     else {
@@ -27,16 +26,11 @@ export async function run({ sub, args }: Parsed, ctx: CommandContext): Promise<n
     }
     return 0;
   }
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
-    const { restored, backup } = await wh.restore(args.id!);
-    if (json) printJson({ restored, backup });
-    else {
-      print(`Restored snapshot ${restored.id} (taken ${shortTime(restored.createdAt)}, before ${restored.reason}).`);
-      if (backup) print(`The state you had is saved as snapshot ${backup.id}; restore it to undo this.`);
-    }
-    return 0;
-  } finally {
-    wh.close();
+  const { restored, backup } = await restoreSnapshot(ctx.dataDir, args.id!);
+  if (json) printJson({ restored, backup });
+  else {
+    print(`Restored snapshot ${restored.id} (taken ${shortTime(restored.createdAt)}, before ${restored.reason}).`);
+    if (backup) print(`The state you had is saved as snapshot ${backup.id}; restore it to undo this.`);
   }
+  return 0;
 }

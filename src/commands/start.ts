@@ -1,6 +1,4 @@
-import { Warehouse } from '../warehouse/store.ts';
-import { listRuns } from '../warehouse/runs.ts';
-import { sampleNotice } from '../app/sample-in-warehouse.ts';
+import { ownWarehouseAtStart } from '../app/start-warehouse.ts';
 import { print } from './output.ts';
 import { run as runLibrary } from './library.ts';
 import { run as runStats } from './stats.ts';
@@ -19,16 +17,9 @@ export async function run(_parsed: Parsed, ctx: CommandContext): Promise<number>
   let c = ctx;
   const notices: string[] = [];
   if (!ctx.demo) {
-    const wh = await Warehouse.open(ctx.dataDir);
-    try {
-      if (listRuns(wh.db, 1).length === 0) c = await demoContext(ctx);
-      else {
-        const n = sampleNotice(wh.db);
-        if (n) notices.push(n);
-      }
-    } finally {
-      wh.close();
-    }
+    const own = await ownWarehouseAtStart(ctx.dataDir);
+    if (own.empty) c = await demoContext(ctx);
+    else if (own.sampleNotice) notices.push(own.sampleNotice);
   }
   if (!c.json && process.stdin.isTTY && process.stdout.isTTY) {
     const { runTui } = await import('./tui.tsx');

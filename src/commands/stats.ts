@@ -1,4 +1,4 @@
-import { Warehouse } from '../warehouse/store.ts';
+import { withWarehouse } from '../app/open-warehouse.ts';
 import { statsView } from '../app/stats-view.ts';
 import { statsLines } from '../app/stats-text.ts';
 import type { CommandContext } from './context.ts';
@@ -19,8 +19,7 @@ function chartWidth(): number {
 
 export async function run({ values }: Parsed<typeof STATS_FLAGS>, ctx: CommandContext): Promise<number> {
   const months = values.months ?? 24;
-  const wh = await Warehouse.open(ctx.dataDir);
-  try {
+  return withWarehouse(ctx.dataDir, async (wh) => {
     const s = statsView(wh.db);
     if (ctx.json) printJson(s);
     else if (s.titles === 0 && s.statuses.plan_to_watch === 0)
@@ -28,7 +27,5 @@ export async function run({ values }: Parsed<typeof STATS_FLAGS>, ctx: CommandCo
     // Piped, labels and sentences come out whole; only the bars follow the width.
     else for (const l of statsLines(s, chartWidth(), months, { whole: outputWidth() === null })) print(l);
     return 0;
-  } finally {
-    wh.close();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { geminiUsageFile } from '../lib/config.ts';
-import { Warehouse } from '../warehouse/store.ts';
+import { openWarehouse } from '../app/open-warehouse.ts';
 import { readAccounts } from '../settings/accounts-setting.ts';
 import { connectedSources, syncAccounts } from '../app/sync-accounts.ts';
 import type { AccountSource } from '../app/sync.ts';
@@ -39,7 +39,7 @@ export async function run({ values, args }: Parsed<typeof SYNC_FLAGS>, ctx: Comm
     );
   const sources = which === 'all' ? connected : [which];
 
-  const wh = await Warehouse.open(ctx.dataDir);
+  const wh = await openWarehouse(ctx.dataDir);
   const progress = new Progress(process.stderr, quiet || json);
   const controller = new AbortController();
   const onSigint = (): void => controller.abort(new Error('interrupted'));

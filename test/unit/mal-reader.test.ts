@@ -15,7 +15,8 @@ import {
   scanProlog,
   type MalExport,
 } from '../../src/sources/mal/index.ts';
-import { XmlChildStream, type XmlValue } from '../../src/sources/mal/xml.ts';
+import { parseMalRecord } from '../../src/sources/mal/parse-entry.ts';
+import { XmlChildStream, XmlRecordStream, type XmlValue } from '../../src/sources/mal/xml.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'mal');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -587,6 +588,76 @@ describe('looksLikeMalExport', () => {
     const started = performance.now();
     assert.equal(await looksLikeMalExport(p), true);
     assert.ok(performance.now() - started < 1500, `took ${Math.round(performance.now() - started)} ms`);
+  });
+});
+
+describe('the flat reading of entries', () => {
+  // Every entry MAL writes is flat (elements of text, each once) and is read without building its tree; anything
+  // else is read as its tree. Both must give the same bronze JSON and the same entry, or a re-import after an
+  // upgrade would not be recognised as identical.
+  const ODD = [
+    '<series_animedb_id>2</series_animedb_id><series_title>A<b>x</b>tail</series_title><my_status>Completed</my_status>',
+    '<x><y>1</y><y>2</y></x><series_animedb_id>3</series_animedb_id><series_title>T</series_title><my_status>Completed</my_status>',
+    '<series_animedb_id>4</series_animedb_id><series_title>A</series_title><series_title>B</series_title><my_status>Completed</my_status>',
+    ' own text <series_animedb_id>5</series_animedb_id><series_title>A</series_title><my_status>Completed</my_status>',
+    '<__proto__>p</__proto__><series_animedb_id>6</series_animedb_id><series_title>A</series_title><my_status>Completed</my_status><constructor>c</constructor>',
+    '<series_animedb_id>7</series_animedb_id><series_title>"q" \\ &#9;&#10; &lt;&amp; &#xD800; \u2028 ★ 🎸</series_title><my_status>Completed</my_status><my_tags/>',
+    '<my_status>Dropped</my_status><series_title><![CDATA[  spaced  ]]></series_title><series_animedb_id>8</series_animedb_id>',
+    'just text',
+    '',
+  ];
+
+  function readBothWays(
+    text: string,
+    step: number,
+  ): Array<{ json: string; tree: string; flat: string; fromTree: string }> {
+    const out: Array<{ json: string; tree: string; flat: string; fromTree: string }> = [];
+    const xml = new XmlRecordStream((name, record) => {
+      if (name !== 'anime') return;
+      const ctx = { file: 'f.xml', index: out.length };
+      out.push({
+        json: record.json(),
+        tree: JSON.stringify(record.value()),
+        flat: JSON.stringify(parseMalRecord(record, ctx)),
+        fromTree: JSON.stringify(parseMalEntry(record.value(), ctx)),
+      });
+    });
+    for (let i = 0; i < text.length; i += step) xml.write(text.slice(i, i + step));
+    xml.close();
+    return out;
+  }
+
+  test("gives the tree's JSON and entry, whole or a character at a time, on every fixture and odd shapes", async () => {
+    const texts = [doc(ODD)];
+    for (const name of ['odd-fields.xml', 'legacy-schema.xml', 'bad-entries.xml', 'crlf-bom.xml', 'duplicate-ids.xml'])
+      texts.push((await readFile(fixture(name), 'utf8')).replace(/^\uFEFF/, ''));
+    texts.push(await readFile(REAL, 'utf8'));
+    for (const text of texts) {
+      const whole = readBothWays(text, text.length);
+      assert.ok(whole.length > 0);
+      for (const r of whole) {
+        assert.equal(r.json, r.tree);
+        assert.equal(r.flat, r.fromTree);
+      }
+      assert.deepEqual(readBothWays(text, text.length > 100_000 ? 13 : 1), whole);
+    }
+  });
+
+  test("a status or priority named like an object's own property is no status or priority", async () => {
+    const x = await readMalExport(
+      await tempFile(
+        'proto.xml',
+        doc([
+          '<series_animedb_id>1</series_animedb_id><series_title>A</series_title><my_status>constructor</my_status>',
+          '<series_animedb_id>2</series_animedb_id><series_title>B</series_title><my_status>Completed</my_status><my_priority>toString</my_priority>',
+        ]),
+      ),
+    );
+    assert.deepEqual(
+      x.skipped.map((k) => [k.index, k.field]),
+      [[0, 'my_status']],
+    );
+    assert.equal(byId(x, 2).priority, null);
   });
 });
 

@@ -82,8 +82,13 @@ export async function streamExportText(
       // over the cap is refused for its size first, as when it was inflated whole before being looked at.
       if (refused !== undefined) continue;
       try {
-        const text = decodeUtf8(decoder, chunk, shown);
-        if (text !== '') onText(text);
+        // Decoded in small pieces: V8 stores a piece whose characters all fit in Latin-1 in one byte each, and
+        // every value cut out of a piece keeps that piece's width; a single kanji would make a whole 256 KiB
+        // piece, and the bronze JSON of every entry in it, two bytes a character.
+        for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+          const text = decodeUtf8(decoder, chunk.subarray(at, at + DECODE_BYTES), shown);
+          if (text !== '') onText(text);
+        }
       } catch (err) {
         if (!gzipped) throw err;
         refused = { err };
@@ -107,6 +112,7 @@ export async function streamExportText(
 }
 
 const CHUNK_BYTES = 256 * 1024;
+const DECODE_BYTES = 16 * 1024;
 
 async function readFirstBytes(absolute: string, n: number): Promise<Buffer> {
   const fh = await open(absolute, 'r');

@@ -12,6 +12,7 @@ import {
   type MalStatus,
 } from '../../domain/mal.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
+import { detached, type XmlRecord } from './xml.ts';
 
 /** Where an entry sits: the export's file name and the entry's 0-based index among the `<anime>` elements. */
 export interface EntryContext {
@@ -23,6 +24,8 @@ export interface EntryContext {
 export type EntryResult = { ok: true; raw: RawRecord; value: MalEntry } | { ok: false; skipped: SkippedRecord };
 
 type Fields = Record<string, unknown>;
+/** An entry's element by name: its text, a list when repeated, an object when it holds elements; undefined when absent. */
+type FieldOf = (name: string) => unknown;
 
 class SkipEntry extends Error {
   constructor(
@@ -44,9 +47,38 @@ export function parseMalEntry(element: unknown, ctx: EntryContext): EntryResult 
   }
   // `<anime/>` parses as an empty string: an entry with no fields, skipped below for its missing id.
   const fields: Fields = isObject(element) ? element : {};
+  return parsed(
+    ctx,
+    (name) => fields[name],
+    () => JSON.stringify(fields),
+  );
+}
+
+/**
+ * Parse one streamed `<anime>`: the same result as parseMalEntry(record.value()), read straight from the field
+ * texts when the entry is flat (as every entry MAL writes is), with no object built for it.
+ */
+export function parseMalRecord(record: XmlRecord, ctx: EntryContext): EntryResult {
+  const layout = record.layout;
+  if (layout === null) return parseMalEntry(record.value(), ctx);
+  const { index } = layout;
+  const texts = record.texts;
+  return parsed(
+    ctx,
+    (name) => {
+      const i = index.get(name);
+      return i === undefined ? undefined : texts[i];
+    },
+    () => record.json(),
+  );
+}
+
+function parsed(ctx: EntryContext, field: FieldOf, json: () => string): EntryResult {
   try {
-    const value = entryFrom(fields);
-    const raw: RawRecord = { section: 'mal', ...ctx, key: String(value.malId), json: JSON.stringify(fields) };
+    // The JSON first, from the texts as read (see STATUS_CODES).
+    const bronze = json();
+    const value = entryFrom(field);
+    const raw: RawRecord = { section: 'mal', file: ctx.file, index: ctx.index, key: String(value.malId), json: bronze };
     return { ok: true, raw, value };
   } catch (err) {
     if (err instanceof SkipEntry) return { ok: false, skipped: { ...ctx, field: err.field, reason: err.reason } };
@@ -54,7 +86,7 @@ export function parseMalEntry(element: unknown, ctx: EntryContext): EntryResult 
   }
 }
 
-function entryFrom(f: Fields): MalEntry {
+function entryFrom(f: FieldOf): MalEntry {
   const malIdText = text(f, 'series_animedb_id');
   if (malIdText === undefined || malIdText === '') skip('series_animedb_id', 'is missing, so the entry has no MAL id');
   const malId = wholeNumber(malIdText, 'series_animedb_id');
@@ -65,8 +97,8 @@ function entryFrom(f: Fields): MalEntry {
   const seriesEpisodes = optionalWholeNumber(f, 'series_episodes');
   return {
     malId,
-    title,
-    seriesType: seriesType === '' ? null : seriesType,
+    title: detached(title),
+    seriesType: seriesType === '' ? null : detached(seriesType),
     seriesEpisodes: seriesEpisodes === 0 ? null : seriesEpisodes,
     watchedEpisodes: optionalWholeNumber(f, 'my_watched_episodes') ?? 0,
     startDate: malDate(f, 'my_start_date'),
@@ -76,8 +108,8 @@ function entryFrom(f: Fields): MalEntry {
     timesWatched: optionalWholeNumber(f, 'my_times_watched') ?? 0,
     rewatching: rewatching(f),
     priority: priority(f),
-    tags: cleanText(text(f, 'my_tags') ?? ''),
-    comments: cleanText(text(f, 'my_comments') ?? ''),
+    tags: detached(cleanText(text(f, 'my_tags') ?? '')),
+    comments: detached(cleanText(text(f, 'my_comments') ?? '')),
   };
 }
 
@@ -113,8 +145,8 @@ export const SCHEMA_110_FIELDS = ['my_priority', 'my_discuss', 'my_sns'] as cons
 
 // The element's text trimmed; undefined when the element is absent. A repeated or nested element is refused
 // rather than guessed at.
-function text(f: Fields, name: string): string | undefined {
-  const v = f[name];
+function text(f: FieldOf, name: string): string | undefined {
+  const v = f(name);
   if (v === undefined) return undefined;
   if (typeof v === 'string') return v.trim();
   if (Array.isArray(v)) skip(name, `appears ${v.length} times in one entry`);
@@ -132,30 +164,45 @@ function cleanText(s: string): string {
 }
 
 function wholeNumber(t: string, name: string): number {
+  const n = t.length <= 15 ? digitsValue(t, 0, t.length) : -1;
+  if (n >= 0) return n;
   if (/^-\d+$/.test(t)) skip(name, `is ${t}, a negative number`);
   if (!/^\d{1,15}$/.test(t)) skip(name, `is ${JSON.stringify(t)}, not a whole number`);
   return Number(t);
 }
 
-function optionalWholeNumber(f: Fields, name: string): number | null {
+// The value of t[from, to) when it is all ASCII digits (and not empty), else -1. What /^\d+$/ then Number() give,
+// without a regular expression per field.
+function digitsValue(t: string, from: number, to: number): number {
+  if (to <= from) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function optionalWholeNumber(f: FieldOf, name: string): number | null {
   const t = text(f, name);
   return t === undefined || t === '' ? null : wholeNumber(t, name);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 // MAL lets a person give only the year, or year and month: `2020-00-00` and `2020-05-00` are kept as written.
-function malDate(f: Fields, name: string): string | null {
+function malDate(f: FieldOf, name: string): string | null {
   const t = text(f, name);
   if (t === undefined || t === '') return null;
-  const m = DATE.exec(t);
-  if (!m) skip(name, `is ${JSON.stringify(t)}, not a YYYY-MM-DD date`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // YYYY-MM-DD, digits only.
+  const year = t.length === 10 && t[4] === '-' && t[7] === '-' ? digitsValue(t, 0, 4) : -1;
+  const month = year >= 0 ? digitsValue(t, 5, 7) : -1;
+  const day = month >= 0 ? digitsValue(t, 8, 10) : -1;
+  if (day < 0) skip(name, `is ${JSON.stringify(t)}, not a YYYY-MM-DD date`);
   // `0000-00-00` is MAL's "no date"; a month or day without a year cannot be placed anywhere either.
   if (year === 0) return null;
-  if (month > 12) skip(name, `is ${t}, which has no month ${m[2]}`);
+  if (month > 12) skip(name, `is ${t}, which has no month ${t.slice(5, 7)}`);
   if (month !== 0 && day > daysInMonth(year, month)) skip(name, `is ${t}, which is not a real date`);
-  if (month === 0 && day > 31) skip(name, `is ${t}, which has no day ${m[3]}`);
+  if (month === 0 && day > 31) skip(name, `is ${t}, which has no day ${t.slice(8, 10)}`);
   return t;
 }
 
@@ -163,29 +210,31 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function score(f: Fields): number | null {
+function score(f: FieldOf): number | null {
   const n = optionalWholeNumber(f, 'my_score');
   if (n === null || n === 0) return null;
   if (n > 10) skip('my_score', `is ${n}, outside 0–10`);
   return n;
 }
 
-// MAL's API and older exports use numbers for the status.
-const STATUS_CODES: Readonly<Record<string, MalStatus>> = {
-  '1': 'Watching',
-  '2': 'Completed',
-  '3': 'On-Hold',
-  '4': 'Dropped',
-  '6': 'Plan to Watch',
-};
+// MAL's API and older exports use numbers for the status. Maps, not objects: `constructor` is no status, and
+// looking a value up as an object's key makes V8 swap it for its interned twin, which would make the bronze JSON
+// joined from it two bytes a character.
+const STATUS_CODES: ReadonlyMap<string, MalStatus> = new Map([
+  ['1', 'Watching'],
+  ['2', 'Completed'],
+  ['3', 'On-Hold'],
+  ['4', 'Dropped'],
+  ['6', 'Plan to Watch'],
+]);
 
 // Matched ignoring case, spaces and hyphens, so `On Hold` and `plan to watch` are read too.
 const STATUS_NAMES: ReadonlyMap<string, MalStatus> = new Map(MAL_STATUSES.map((s) => [squash(s), s]));
 
-function status(f: Fields): MalStatus {
+function status(f: FieldOf): MalStatus {
   const t = text(f, 'my_status');
   if (t === undefined || t === '') skip('my_status', 'is missing');
-  const found = STATUS_CODES[t] ?? STATUS_NAMES.get(squash(t));
+  const found = STATUS_CODES.get(t) ?? STATUS_NAMES.get(squash(t));
   if (!found) skip('my_status', `is ${JSON.stringify(t)}, not one of ${MAL_STATUSES.join(', ')}`);
   return found;
 }
@@ -195,28 +244,28 @@ function squash(s: string): string {
 }
 
 // Empty in some real exports; only 1 means "rewatching now".
-function rewatching(f: Fields): boolean {
+function rewatching(f: FieldOf): boolean {
   const t = text(f, 'my_rewatching');
   if (t === undefined || t === '' || t === '0') return false;
   if (t === '1') return true;
   skip('my_rewatching', `is ${JSON.stringify(t)}, not 0 or 1`);
 }
 
-const PRIORITIES: Readonly<Record<string, MalPriority>> = {
-  low: 'Low',
-  medium: 'Medium',
-  high: 'High',
-  '0': 'Low',
-  '1': 'Medium',
-  '2': 'High',
-};
+const PRIORITIES: ReadonlyMap<string, MalPriority> = new Map([
+  ['low', 'Low'],
+  ['medium', 'Medium'],
+  ['high', 'High'],
+  ['0', 'Low'],
+  ['1', 'Medium'],
+  ['2', 'High'],
+]);
 
 // Exports write `LOW`, the site `Low`; a priority anidex does not know is dropped (null) rather than costing the
 // whole entry, since it steers nothing the warehouse tracks.
-function priority(f: Fields): MalPriority | null {
+function priority(f: FieldOf): MalPriority | null {
   const t = text(f, 'my_priority');
   if (t === undefined || t === '') return null;
-  return PRIORITIES[t.toLowerCase()] ?? null;
+  return PRIORITIES.get(t.toLowerCase()) ?? null;
 }
 
 function isObject(v: unknown): v is Fields {

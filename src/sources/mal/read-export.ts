@@ -5,14 +5,15 @@ import { InputError } from '../../lib/errors.ts';
 import type { MalDeclaredTotals, MalEntry, MalStatus } from '../../domain/mal.ts';
 import type { RawRecord, SkippedRecord } from '../../domain/types.ts';
 import { DEFAULT_MAL_MAX_BYTES, emptyFile, HINT_MAL_EXPORT, streamExportText } from './export-file.ts';
-import { exportType, parseDeclaredTotals, parseMalEntry, SCHEMA_110_FIELDS } from './parse-entry.ts';
+import { exportType, parseDeclaredTotals, parseMalRecord, SCHEMA_110_FIELDS } from './parse-entry.ts';
 import {
   declaredVersion,
   scanProlog,
-  XmlChildStream,
   XmlMalformedError,
+  XmlRecordStream,
   XmlUnreadableError,
   type PrologScan,
+  type XmlRecord,
   type XmlValue,
 } from './xml.ts';
 
@@ -53,18 +54,17 @@ export async function readMalExport(inputPath: string, opts: MalReadOptions = {}
   let manga = false;
   let index = 0;
   let has110Field = false;
-  const onChild = (name: string, element: XmlValue): void => {
+  const onChild = (name: string, record: XmlRecord): void => {
     if (name === 'myinfo') {
       // Two <myinfo> would be a list, whose totals mean nothing: compared with nothing, as when absent.
-      myinfo = ++myinfoCount === 1 ? element : undefined;
+      myinfo = ++myinfoCount === 1 ? record.value() : undefined;
       return;
     }
     if (name === 'manga') manga = true;
     if (name !== 'anime') return;
     const at = index++;
-    if (!has110Field && typeof element === 'object' && SCHEMA_110_FIELDS.some((f) => element[f] !== undefined))
-      has110Field = true;
-    const result = parseMalEntry(element, { file, index: at });
+    if (!has110Field && SCHEMA_110_FIELDS.some((f) => record.has(f))) has110Field = true;
+    const result = parseMalRecord(record, { file, index: at });
     if (!result.ok) {
       skipped.push(result.skipped);
       return;
@@ -123,13 +123,13 @@ class ExportXmlReader {
   private head = '';
   private scannedAt = 0;
   private comments: string[] | null = null;
-  private readonly xml: XmlChildStream;
+  private readonly xml: XmlRecordStream;
 
   constructor(
     private readonly shown: string,
-    onChild: (name: string, value: XmlValue) => void,
+    onChild: (name: string, record: XmlRecord) => void,
   ) {
-    this.xml = new XmlChildStream(onChild);
+    this.xml = new XmlRecordStream(onChild);
   }
 
   write(text: string): void {
