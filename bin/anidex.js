@@ -20,4 +20,10 @@ if (existsSync(checkoutBuild)) {
   }
 }
 const { main } = await import('../dist/cli.js');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit as soon as the output is out rather than let Node tear down at its own pace: Node 20's teardown can
+// deadlock with a V8 compile thread still at work (seen as an anidex that printed everything and never exited).
+for (const s of [process.stdout, process.stderr]) {
+  if (s.writableNeedDrain) await new Promise((resolve) => s.once('drain', resolve));
+}
+process.exit(code);
