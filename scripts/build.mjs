@@ -40,6 +40,21 @@ const devtoolsStub = {
   },
 };
 
+/**
+ * Ink's `string-width` (and widest-line's, which Ink calls on every text node of every frame) is
+ * src/lib/text/ink-string-width.ts: the same widths, without segmenting each non-ASCII line again on every key.
+ * Everything else, anidex's own code included, gets the package.
+ */
+const inkStringWidth = {
+  name: 'ink-string-width',
+  setup(b) {
+    const shim = join(process.cwd(), 'src', 'lib', 'text', 'ink-string-width.ts');
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /node_modules\/(ink|widest-line)\//.test(args.importer) ? { path: shim } : undefined,
+    );
+  },
+};
+
 const result = await build({
   write: false,
   metafile: true,
@@ -52,7 +67,7 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  plugins: [devtoolsStub],
+  plugins: [devtoolsStub, inkStringWidth],
   // jsonc-parser's main file is UMD, whose require() calls esbuild cannot follow; its ES module build bundles.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   define: {

@@ -13,6 +13,7 @@ import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import fc from 'fast-check';
 import { chop, displayWidth, fit, truncate } from '../src/lib/text/cells.ts';
+import inkStringWidth from '../src/lib/text/ink-string-width.ts';
 import { clampLines, wrapLines } from '../src/lib/text/wrap.ts';
 import { outputWidth, renderTable, wrapForStream, type Column } from '../src/commands/output.ts';
 import { wrapText } from '../src/ui/components/wrap.ts';
@@ -133,6 +134,25 @@ test(
     assert.ok(wrapped.every((l) => l === FAMILY.repeat(40)));
   },
 );
+
+test("Ink's string-width in the bundle (ink-string-width.ts) measures as string-width: plain, styled, options", () => {
+  const rows = [
+    ...TITLES,
+    '',
+    ' Frieren: Beyond Journey’s End  2023  show    9  28/28  long   cozy, bittersweet · Adventure, Drama, Fan…',
+    '/frieren▏',
+    ...TITLES.map((t) => `\u001b[1m\u001b[36m${t}\u001b[39m\u001b[22m`),
+    '±§×÷ ‑ ‒ – — ― ‖ ‗ ‘ ’ ‚ ‛ “ ” „ ‟ † ‡ • ‣ ․ ‥ … ‧',
+  ];
+  for (const r of rows) assert.equal(inkStringWidth(r), stringWidth(r), JSON.stringify(r));
+  // The options Ink never passes go to string-width itself.
+  assert.equal(inkStringWidth('±×', { ambiguousIsNarrow: false }), stringWidth('±×', { ambiguousIsNarrow: false }));
+  assert.equal(
+    inkStringWidth('\u001b[1mx', { countAnsiEscapeCodes: true }),
+    stringWidth('\u001b[1mx', { countAnsiEscapeCodes: true }),
+  );
+  assert.equal(inkStringWidth(undefined as unknown as string), 0);
+});
 
 test('truncate: at most the width, "…" when cut, clusters kept whole (also where cli-truncate 5 ends a cell over)', () => {
   for (const t of TITLES) {

@@ -14,7 +14,8 @@
  * - `process.stdout.write`: the first write that holds the library header is the first frame (`frame`, with
  *   VmHWM then); every write is logged with the search prompt it shows (`/query▏`), if any;
  * - `process.stdin.read`: every chunk of input with its time, which is when Ink's `readable` handler takes the
- *   key — the start of a keystroke's work.
+ *   key — the start of a keystroke's work — and the process's CPU time so far (so the CPU a key costs can be told
+ *   apart from the machine's load).
  *
  * The measurements go to `globalThis.__anidexTuiProbe` and, when `ANIDEX_BENCH_PROBE` names a file, to that file
  * as JSON at the first frame and at exit.
@@ -26,8 +27,8 @@ export interface ProbeData {
   hwmFrameKB: number | null;
   hwmExitKB: number | null;
   wasm: Array<{ start: number; end: number | null }>;
-  /** Input chunks as Ink read them. */
-  inputs: Array<{ t: number; data: string }>;
+  /** Input chunks as Ink read them, with the CPU time the process had used by then (user + system, ms). */
+  inputs: Array<{ t: number; data: string; cpuMs?: number }>;
   /** Every write to stdout: when, how long, and the search prompt it shows (null when none). */
   writes: Array<{ t: number; ms: number; prompt: string | null; bytes: number }>;
   header: string | null;
@@ -101,7 +102,10 @@ const stdin = process.stdin;
 const origStdinRead = stdin.read;
 stdin.read = function (...a) {
   const c = origStdinRead.apply(this, a);
-  if (c !== null && c !== undefined) data.inputs.push({ t: now(), data: String(c) });
+  if (c !== null && c !== undefined) {
+    const u = process.cpuUsage();
+    data.inputs.push({ t: now(), data: String(c), cpuMs: (u.user + u.system) / 1000 });
+  }
   return c;
 };
 process.on('exit', () => { data.hwmExitKB = hwm(); save(); });
@@ -185,6 +189,17 @@ export function keyLatencies(steps: readonly KeyStep[], data: ProbeData, fromInp
     out.push(found);
   }
   return out;
+}
+
+/**
+ * The CPU time (all of the process's threads) per key over the keys of `steps`, from the first key read to the
+ * last (so every key but the last is whole in it); NaN without the figures.
+ */
+export function cpuPerKey(steps: readonly KeyStep[], data: ProbeData, fromInput: number): number {
+  const inputs = data.inputs.slice(fromInput, fromInput + steps.length);
+  const a = inputs[0]?.cpuMs;
+  const b = inputs.at(-1)?.cpuMs;
+  return a === undefined || b === undefined || inputs.length < 2 ? NaN : (b - a) / (inputs.length - 1);
 }
 
 // ---------------------------------------------------------------- statistics

@@ -9,6 +9,7 @@ import type { ImportListener } from './events.ts';
 import type { EnrichEvent } from './enrich.ts';
 import { packageRoot, version, type AnidexDirs } from '../lib/config.ts';
 import { processAlive } from '../lib/process-alive.ts';
+import { demoDir } from './demo-dir.ts';
 
 /*
  * The demo: the bundled sample in a warehouse of its own, under the cache folder (it can be rebuilt from the
@@ -18,10 +19,7 @@ import { processAlive } from '../lib/process-alive.ts';
 
 const READY_FILE = 'demo-version';
 
-/** Where the demo warehouse lives. */
-export function demoDir(dirs: AnidexDirs): string {
-  return join(dirs.cache, 'demo');
-}
+export { demoDir };
 
 /** The demo was built by this version of anidex (an older one's sample may differ) and is complete. */
 export function demoReady(dirs: AnidexDirs): boolean {

@@ -6,12 +6,8 @@ import { listRuns } from '../warehouse/runs.ts';
 import { readViewCache, warehouseIdentity, writeViewCache } from '../warehouse/view-cache.ts';
 import type { PlanItem } from '../warehouse/plan.ts';
 import { addRecommendationsToPlan, movePlanItem, planList, removeFromPlan } from './plan-to-watch.ts';
-import { importAnyExport } from './import-any.ts';
-import { ensureDemo, demoDir } from './demo.ts';
+import { demoDir } from './demo-dir.ts';
 import { sampleNotice } from './sample-in-warehouse.ts';
-import { enrichAndLabel } from './enrich-and-label.ts';
-import { describeEnrichment, describeImport } from './run-summary.ts';
-import { geminiKeySet, recommender } from './recommender.ts';
 import { titleView } from './title-view.ts';
 import type {
   AccountStatus,
@@ -25,12 +21,28 @@ import type {
   TitleView,
   WorkEvent,
 } from './view-models.ts';
-import { checkExportPath, completeExportPath, typedPath, type PathCompletion } from './export-path.ts';
+import type { PathCompletion } from './export-path.ts';
 import type { StatsNumbers } from '../domain/stats-numbers.ts';
 import { geminiUsageFile, resolveDirs, version, type AnidexDirs } from '../lib/config.ts';
 import { AnidexError } from '../lib/errors.ts';
-import { readAccounts } from '../settings/accounts-setting.ts';
-import { accountLabel, connectedSources, lastSyncs, syncAccounts } from './sync-accounts.ts';
+import { geminiConfigFromEnv } from '../ai/gemini-config.ts';
+
+/** Whether the Gemini engine can run, asked without loading Gemini's client (see recommender.ts's geminiKeySet). */
+const geminiKeySet = (): boolean => geminiConfigFromEnv() !== null;
+
+/*
+ * What only some keys need is loaded when first used, not before the first frame: the export readers (saxes,
+ * yauzl), the HTTP and rate-limit clients (got, bottleneck) behind imports, enrichment and syncs, and the
+ * recommenders with Gemini's client. Loading them took about a third of the TUI's module loading.
+ */
+const importing = () => import('./import-any.ts');
+const demoBuilding = () => import('./demo.ts');
+const enriching = () => import('./enrich-and-label.ts');
+const summaries = () => import('./run-summary.ts');
+const recommending = () => import('./recommender.ts');
+const accountSettings = () => import('../settings/accounts-setting.ts');
+const syncing = () => import('./sync-accounts.ts');
+const exportPaths = () => import('./export-path.ts');
 
 /** Everything the TUI asks of anidex; screens see only this, never SQL or files. Tests can hand the app a fake. */
 export interface TuiServices {
@@ -65,11 +77,43 @@ export interface TuiServices {
 }
 
 /** What the library screen starts from: kept in the cache folder, so the next start draws it at once. */
-export interface LibrarySnapshot {
-  rows: LibraryEntry[];
+export interface LibrarySnapshot<Row extends LibraryItem = LibraryEntry> {
+  rows: Row[];
   empty: boolean;
   /** The rows are the demo's (the bundled sample), not the person's own. */
   demo?: boolean;
+}
+
+/**
+ * A title as the cache keeps it: what the screens read of it (LibraryItem) and nothing more. The cache is read and
+ * parsed before the first frame of every start; the warehouse's other columns (ids, dates, ratings per source,
+ * studios, the match's reasons) made it 40 % bigger for nothing a screen shows.
+ */
+function cachedItem(e: LibraryItem): LibraryItem {
+  return {
+    titleKey: e.titleKey,
+    title: e.title,
+    normTitle: e.normTitle,
+    normNames: e.normNames,
+    titleEnglish: e.titleEnglish,
+    titleRomaji: e.titleRomaji,
+    year: e.year,
+    mediaType: e.mediaType,
+    format: e.format,
+    userRating: e.userRating,
+    episodesWatched: e.episodesWatched,
+    totalEpisodes: e.totalEpisodes,
+    animeEpisodes: e.animeEpisodes,
+    minutesPerEpisode: e.minutesPerEpisode,
+    totalPlays: e.totalPlays,
+    lastWatchedAt: e.lastWatchedAt,
+    genres: e.genres,
+    moods: e.moods,
+    status: e.status,
+    matchStatus: e.matchStatus,
+    malId: e.malId,
+    hasMetadata: e.hasMetadata,
+  };
 }
 
 const LIBRARY_CACHE = 'tui-library';
@@ -146,14 +190,19 @@ export class TuiSession implements TuiServices {
   }
 
   /** The library as the cache kept it from this very warehouse file, or null. */
-  static cachedLibrary(dataDir: string, dirs: AnidexDirs = resolveDirs()): Promise<LibrarySnapshot | null> {
-    return readViewCache<LibrarySnapshot>(dirs.cache, dataDir, LIBRARY_CACHE, version());
+  static cachedLibrary(
+    dataDir: string,
+    dirs: AnidexDirs = resolveDirs(),
+  ): Promise<LibrarySnapshot<LibraryItem> | null> {
+    return readViewCache<LibrarySnapshot<LibraryItem>>(dirs.cache, dataDir, LIBRARY_CACHE, version());
   }
 
   /** Keep the last library read for the next start (only when it was read from the file as it is now). */
   saveLibraryCache(): void {
     const last = this.lastLibrary;
-    if (last?.identity) writeViewCache(this.dirs.cache, last.dataDir, LIBRARY_CACHE, last.identity, last.snapshot);
+    if (!last?.identity) return;
+    const kept: LibrarySnapshot<LibraryItem> = { ...last.snapshot, rows: last.snapshot.rows.map(cachedItem) };
+    writeViewCache(this.dirs.cache, last.dataDir, LIBRARY_CACHE, last.identity, kept);
   }
 
   /** The library and whether the warehouse is empty, read together (what the first frame needs). */
@@ -219,6 +268,7 @@ export class TuiSession implements TuiServices {
   ): Promise<string[]> {
     if (path === null) {
       // The sample never goes into the person's warehouse: it is the demo's, built once and kept in the cache.
+      const { ensureDemo } = await demoBuilding();
       const built = await ensureDemo(this.dirs, {
         signal: opts.signal,
         onImport: (event) => opts.onEvent({ kind: 'import', event, label: 'the bundled sample' }),
@@ -231,6 +281,8 @@ export class TuiSession implements TuiServices {
     }
     this.demo = false;
     const wh = await this.warehouse();
+    const [{ importAnyExport }, { typedPath }, { describeImport, describeEnrichment }, { enrichAndLabel }] =
+      await Promise.all([importing(), exportPaths(), summaries(), enriching()]);
     const full = resolve(typedPath(path));
     const r = await importAnyExport(wh, full, {
       signal: opts.signal,
@@ -250,6 +302,10 @@ export class TuiSession implements TuiServices {
   }
 
   async accounts(): Promise<AccountStatus[]> {
+    const [{ readAccounts }, { accountLabel, connectedSources, lastSyncs }] = await Promise.all([
+      accountSettings(),
+      syncing(),
+    ]);
     const accounts = await readAccounts(this.dirs.config);
     const own = await this.ownWarehouse();
     await own.refresh();
@@ -263,6 +319,12 @@ export class TuiSession implements TuiServices {
   }
 
   async syncAccounts(opts: { signal: AbortSignal; onEvent: (e: WorkEvent) => void }): Promise<string[]> {
+    const [
+      { readAccounts },
+      { accountLabel, connectedSources, syncAccounts },
+      { describeImport, describeEnrichment },
+      { enrichAndLabel },
+    ] = await Promise.all([accountSettings(), syncing(), summaries(), enriching()]);
     const accounts = await readAccounts(this.dirs.config);
     const sources = connectedSources(accounts);
     if (!sources.length)
@@ -319,7 +381,7 @@ export class TuiSession implements TuiServices {
   }
 
   async recommend(req: RecommendRequest, signal: AbortSignal): Promise<RecommendOutcome> {
-    const rec = recommender(await this.warehouse(), this.dirs);
+    const rec = (await recommending()).recommender(await this.warehouse(), this.dirs);
     const ask = { filter: req.filter, count: req.count, signal, titleLanguage: req.titleLanguage };
     if (req.engine === 'gemini') {
       if (!geminiKeySet())
@@ -347,11 +409,11 @@ export class TuiSession implements TuiServices {
     return geminiKeySet() ? ['local', 'gemini'] : ['local'];
   }
 
-  checkExportPath(path: string): Promise<string | null> {
-    return checkExportPath(path);
+  async checkExportPath(path: string): Promise<string | null> {
+    return (await exportPaths()).checkExportPath(path);
   }
 
-  completeExportPath(typed: string): Promise<PathCompletion> {
-    return completeExportPath(typed);
+  async completeExportPath(typed: string): Promise<PathCompletion> {
+    return (await exportPaths()).completeExportPath(typed);
   }
 }

@@ -10,29 +10,37 @@ export interface Searchable {
 }
 
 /**
- * A row's names as one string, one name a line (a normalized name never holds a newline), kept per row object: one
- * scan of one flat string per row and key costs a fraction of one scan per name.
+ * Every row's names in one string, each row's block starting with a newline and holding its names one a line (a
+ * normalized name never holds a newline, so no match spans two names or two rows), and where each block starts.
+ * One native `indexOf` scan of that string finds every hit at once: a scan of 10 000 rows' names costs a fraction
+ * of a millisecond, where a scan per row cost several milliseconds a key.
  */
-const texts = new WeakMap<Searchable, string>();
-function searchText(r: Searchable): string {
-  let t = texts.get(r);
-  if (t === undefined) {
-    t = r.normNames?.length ? [r.normTitle, ...r.normNames].join('\n') : r.normTitle;
-    texts.set(r, t);
-  }
-  return t;
+interface NameIndex {
+  text: string;
+  /** The offset of each row's block in `text`, and the text's length after the last. */
+  starts: Int32Array;
 }
 
-/** 0: a name starts with `q`; 1: a word of a name does; 2: a name contains it; -1: none does. */
-function place(text: string, q: string): number {
-  let best = -1;
-  for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
-    const before = i === 0 ? 10 : text.charCodeAt(i - 1);
-    if (before === 10) return 0;
-    if (before === 32) best = 1;
-    else if (best < 0) best = 2;
+/** Built once per list (the library's sorted rows are one array until the rows or the sort change). */
+const indexes = new WeakMap<readonly Searchable[], NameIndex>();
+
+function nameIndex(rows: readonly Searchable[]): NameIndex {
+  let ix = indexes.get(rows);
+  if (ix === undefined || ix.starts.length !== rows.length + 1) {
+    const starts = new Int32Array(rows.length + 1);
+    const blocks: string[] = [];
+    let at = 0;
+    rows.forEach((r, i) => {
+      const block = r.normNames?.length ? `\n${r.normTitle}\n${r.normNames.join('\n')}` : `\n${r.normTitle}`;
+      starts[i] = at;
+      blocks.push(block);
+      at += block.length;
+    });
+    starts[rows.length] = at;
+    ix = { text: blocks.join(''), starts };
+    indexes.set(rows, ix);
   }
-  return best;
+  return ix;
 }
 
 /**
@@ -50,14 +58,32 @@ export function searchTitles<T extends Searchable>(
 ): T[] {
   const q = normalizeTitle(query);
   if (!q) return [...rows];
+  const { text, starts: offsets } = nameIndex(rows);
+  // The best place per row hit: 0 a name starts with `q`, 1 a word of a name does, 2 a name contains it.
+  const hitRows: number[] = [];
+  const hitPlace: number[] = [];
+  let row = 0;
+  for (let i = text.indexOf(q); i >= 0; i = text.indexOf(q, i + 1)) {
+    while (offsets[row + 1]! <= i) row++;
+    const before = text.charCodeAt(i - 1);
+    const at = before === 10 ? 0 : before === 32 ? 1 : 2;
+    const last = hitRows.length - 1;
+    if (last >= 0 && hitRows[last] === row) {
+      if (at < hitPlace[last]!) hitPlace[last] = at;
+    } else {
+      hitRows.push(row);
+      hitPlace.push(at);
+    }
+  }
   const starts: T[] = [];
   const words: T[] = [];
   const inside: T[] = [];
-  for (const r of rows) {
-    const best = place(searchText(r), q);
-    if (best === 0) starts.push(r);
-    else if (best === 1) words.push(r);
-    else if (best === 2) inside.push(r);
+  for (let h = 0; h < hitRows.length; h++) {
+    const r = rows[hitRows[h]!]!;
+    const at = hitPlace[h];
+    if (at === 0) starts.push(r);
+    else if (at === 1) words.push(r);
+    else inside.push(r);
   }
   const exact = [...starts, ...words, ...inside];
   if (exact.length >= MIN_EXACT_HITS) return exact;

@@ -1,6 +1,6 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { displayWidth, fit } from '../../lib/text/cells.ts';
+import { displayWidth, fit, truncate } from '../../lib/text/cells.ts';
 import { clampLines, wrapLines } from '../../lib/text/wrap.ts';
 import { sanitizeText } from '../../lib/sanitize.ts';
 import type { Theme } from '../theme/theme.ts';
@@ -116,7 +116,7 @@ export function Screen({ title, position, body, status: own, footer, width, heig
         )}
       </Box>
       {statusLines.map((l, i) => (
-        <Text key={`status${i}`}>{fit(l, width) || ' '}</Text>
+        <Text key={`status${i}`}>{plainRow(l, width)}</Text>
       ))}
       <Text color={theme.muted}>{fit(footer, width)}</Text>
       {chrome.banner.map((l, i) => (
@@ -126,6 +126,16 @@ export function Screen({ title, position, body, status: own, footer, width, heig
       ))}
     </Box>
   );
+}
+
+/**
+ * A row without colour or weight, cut to the width but not padded: Ink starts every frame from blank cells, so the
+ * padding would draw the very same frame, but Ink tokenizes each character it is given on every frame (a blank
+ * row of a 100-column screen is 100 characters of work each key). A styled row is padded, so that its colour or
+ * inverse bar spans the width. Never empty: an empty text takes no row.
+ */
+function plainRow(text: string, width: number): string {
+  return truncate(text, width) || ' ';
 }
 
 /** How a row in a tone looks; the selected row is inverse without colour, so it shows under NO_COLOR too. */
@@ -147,12 +157,32 @@ export function toneStyle(
   return { color, bold: selected, inverse: selected && !theme.colour };
 }
 
-/** One row of text in a tone, cut or padded to the width. */
-function Line({ line, width, theme }: { line: FrameLine; width: number; theme: Theme }) {
-  const style = toneStyle(line.tone, theme);
-  return (
-    <Text color={style.color} bold={line.bold || style.bold} inverse={style.inverse}>
-      {fit(sanitizeText(line.text), width) || ' '}
-    </Text>
-  );
+interface LineProps {
+  line: FrameLine;
+  width: number;
+  theme: Theme;
 }
+
+/**
+ * One row of text in a tone, cut or padded to the width. Screens build their rows anew at every render, so a row
+ * is redrawn only when what it shows changed: a key that moves the cursor or narrows a search re-renders the rows
+ * that differ, not all thirty.
+ */
+const Line = memo(
+  function Line({ line, width, theme }: LineProps) {
+    const style = toneStyle(line.tone, theme);
+    return (
+      <Text color={style.color} bold={line.bold || style.bold} inverse={style.inverse}>
+        {style.color || line.bold || style.bold || style.inverse
+          ? fit(sanitizeText(line.text), width)
+          : plainRow(sanitizeText(line.text), width)}
+      </Text>
+    );
+  },
+  (a: LineProps, b: LineProps) =>
+    a.width === b.width &&
+    a.theme === b.theme &&
+    a.line.text === b.line.text &&
+    a.line.tone === b.line.tone &&
+    a.line.bold === b.line.bold,
+);
