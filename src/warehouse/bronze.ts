@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import type { SqlDb, SqlParam, SqlStatement } from './db.ts';
+import type { SqlDb } from './db.ts';
+import { RowBatch } from './row-batch.ts';
 import type { BronzeSection, RawRecord } from '../domain/types.ts';
 
 const TABLE: Record<BronzeSection, string> = {
@@ -16,9 +17,6 @@ export function contentHash(json: string | Uint8Array): string {
   return hash('sha1', json);
 }
 
-/** Rows per INSERT: one statement step for many records, instead of a JavaScript/WebAssembly round trip each. */
-const BATCH = 64;
-
 /**
  * Appends raw records verbatim. History is de-duplicated on Trakt's play id (a play re-exported with newer
  * show metadata is the same play); other sections on (key, content), so a rating whose value changed is kept
@@ -26,8 +24,7 @@ const BATCH = 64;
  * New rows are written in batches, in the order they came: call `flush()` before reading the counts or the tables.
  */
 export class BronzeWriter {
-  private readonly stmts = new Map<BronzeSection, SqlStatement>();
-  private readonly pending = new Map<BronzeSection, SqlParam[]>();
+  private readonly batches = new Map<BronzeSection, RowBatch>();
   private readonly known = new Map<BronzeSection, Set<string>>();
   newRecords = 0;
   /** Records stored by an earlier import. */
@@ -55,44 +52,35 @@ export class BronzeWriter {
     }
     known.add(id);
     this.addedNow.add(id);
-    let rows = this.pending.get(rec.section);
-    if (!rows) this.pending.set(rec.section, (rows = []));
-    // The payload travels as UTF-8 bytes and is stored as TEXT by the CAST: the same column a reader sees,
-    // without sql.js's slow per-character string encoding (most of a cold import's SQL time).
-    rows.push(rec.key, h, sourceFile, bytes, this.runId);
-    if (rows.length === BATCH * COLUMNS) this.write(rec.section, rows, BATCH);
+    let batch = this.batches.get(rec.section);
+    if (!batch) {
+      // The payload travels as UTF-8 bytes and is stored as TEXT by the CAST: the same column a reader sees,
+      // without sql.js's slow per-character string encoding (most of a cold import's SQL time).
+      batch = new RowBatch(
+        this.db,
+        `INSERT OR IGNORE INTO ${TABLE[rec.section]} (record_key, content_hash, source_file, payload, run_id)`,
+        '(?, ?, ?, CAST(? AS TEXT), ?)',
+        (added, rows) => {
+          this.newRecords += added;
+          this.knownRecords += rows - added;
+        },
+      );
+      this.batches.set(rec.section, batch);
+    }
+    batch.push([rec.key, h, sourceFile, bytes, this.runId]);
     return h;
   }
 
   /** Write the rows still pending. */
   flush(): void {
-    for (const [section, rows] of this.pending) if (rows.length) this.write(section, rows, rows.length / COLUMNS);
+    for (const b of this.batches.values()) b.flush();
   }
 
   close(): void {
-    for (const s of this.stmts.values()) s.free();
-    this.stmts.clear();
-    this.pending.clear();
+    for (const b of this.batches.values()) b.free();
+    this.batches.clear();
     this.known.clear();
     this.addedNow.clear();
-  }
-
-  private write(section: BronzeSection, rows: SqlParam[], n: number): void {
-    let stmt = n === BATCH ? this.stmts.get(section) : undefined;
-    const sql = `INSERT OR IGNORE INTO ${TABLE[section]} (record_key, content_hash, source_file, payload, run_id)
-       VALUES ${Array.from({ length: n }, () => '(?, ?, ?, CAST(? AS TEXT), ?)').join(', ')}`;
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      if (n === BATCH) this.stmts.set(section, stmt);
-    }
-    try {
-      const added = stmt.run(rows);
-      this.newRecords += added;
-      this.knownRecords += n - added;
-    } finally {
-      if (n !== BATCH) stmt.free();
-    }
-    rows.length = 0;
   }
 
   private knownSet(section: BronzeSection): Set<string> {
@@ -105,5 +93,3 @@ export class BronzeWriter {
     return set;
   }
 }
-
-const COLUMNS = 5;

@@ -1,10 +1,9 @@
 import { hash } from 'node:crypto';
 import type { SqlDb } from './db.ts';
+import { RowBatch } from './row-batch.ts';
 import type { SilverPlay, TitleFacts } from '../domain/aggregate.ts';
 import type { TraktWatchlistItem } from '../domain/types.ts';
 import { titleKey } from '../domain/title-key.ts';
-
-const PLAYS_PER_INSERT = 64;
 
 /** A digest of exactly the columns a silver play has, so a changed row (and only that) is rewritten. */
 function rowHash(x: SilverPlay): string {
@@ -44,33 +43,15 @@ export function syncSilver(
   del.free();
   // Ascending key order fills b-tree pages instead of leaving them half empty (exports list newest first).
   changed.sort((a, b) => a.x.playId - b.x.playId);
-  // Many rows per statement: one step across the JavaScript/WebAssembly boundary instead of one per play.
-  const insert = (n: number) =>
-    db.prepare(
-      `INSERT OR REPLACE INTO silver_plays (play_id, title_key, watched_at, action, season, episode, episode_trakt_id, content_hash)
-       VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    );
-  const full = insert(PLAYS_PER_INSERT);
-  for (let i = 0; i < changed.length; i += PLAYS_PER_INSERT) {
-    const rows = changed.slice(i, i + PLAYS_PER_INSERT);
-    const params = rows.flatMap(({ x, h }) => [
-      x.playId,
-      x.titleKey,
-      x.watchedAt,
-      x.action,
-      x.season,
-      x.episode,
-      x.episodeTraktId,
-      h,
-    ]);
-    if (rows.length === PLAYS_PER_INSERT) full.run(params);
-    else {
-      const last = insert(rows.length);
-      last.run(params);
-      last.free();
-    }
-  }
-  full.free();
+  const insert = new RowBatch(
+    db,
+    `INSERT OR REPLACE INTO silver_plays (play_id, title_key, watched_at, action, season, episode, episode_trakt_id, content_hash)`,
+    '(?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const { x, h } of changed)
+    insert.push([x.playId, x.titleKey, x.watchedAt, x.action, x.season, x.episode, x.episodeTraktId, h]);
+  insert.flush();
+  insert.free();
 
   db.exec('DELETE FROM silver_titles; DELETE FROM silver_watchlist;');
 
